@@ -1,0 +1,16 @@
+// Bundles the proxy for `npm start`: our code in, npm packages left as imports.
+// The fill worker is a separate entry because worker_threads load it from its own file.
+import { build } from "esbuild";
+
+await build({
+  entryPoints: ["src/server/main.ts", "src/server/engine/fill-worker.ts"],
+  outbase: "src/server",
+  outdir: "dist/server",
+  bundle: true,
+  platform: "node",
+  format: "esm",
+  target: "node20",
+  packages: "external",
+  sourcemap: true,
+  logLevel: "warning",
+});

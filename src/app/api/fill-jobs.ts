@@ -1,0 +1,42 @@
+import { queryOptions } from "@tanstack/react-query";
+import {
+  type FillRequestBody,
+  isTerminal,
+  PROVIDER_HEADER,
+  type ProviderId,
+  resultResponseSchema,
+  submitResponseSchema,
+} from "../../contract";
+import { request } from "./http";
+
+export async function submitFill(body: FillRequestBody, provider: ProviderId) {
+  const response = await request("/v1/flux-pro-1.0-fill", {
+    method: "POST",
+    headers: { "content-type": "application/json", [PROVIDER_HEADER]: provider },
+    body: JSON.stringify(body),
+  });
+  return submitResponseSchema.parse(await response.json());
+}
+
+/** Quick polls while a job is young (local fills take about a second), calmer after. */
+export function pollInterval(pollsSoFar: number): number {
+  return pollsSoFar < 10 ? 400 : Math.min(3000, 400 * 1.25 ** (pollsSoFar - 10));
+}
+
+/**
+ * A job's status as a query that polls itself until a terminal status. react-query pauses it
+ * while the tab is hidden (refetchIntervalInBackground is off).
+ */
+export function jobQuery(pollingUrl: string) {
+  return queryOptions({
+    queryKey: ["job", pollingUrl],
+    queryFn: async () => resultResponseSchema.parse(await (await request(pollingUrl)).json()),
+    refetchInterval: (query) => {
+      const status = query.state.data?.status;
+      return status && isTerminal(status) ? false : pollInterval(query.state.dataUpdateCount);
+    },
+    // A finished job never changes; a failed poll is retried by the interval, not by bursts.
+    staleTime: Number.POSITIVE_INFINITY,
+    retry: 3,
+  });
+}

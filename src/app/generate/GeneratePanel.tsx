@@ -1,0 +1,74 @@
+import { useQuery } from "@tanstack/react-query";
+import { Info, Sparkles } from "lucide-react";
+import type { ProviderId } from "../../contract";
+import { configQuery } from "../api/config-query";
+import { useAppStore } from "../store/store";
+import { JobStatus } from "./JobStatus";
+import { useGenerate, useSelectedProvider } from "./use-generate";
+
+/** Provider, prompt and the Generate button, with the current job's status below. */
+export function GeneratePanel() {
+  const config = useQuery(configQuery);
+  const provider = useSelectedProvider();
+  const setProvider = useAppStore((s) => s.setProvider);
+  const prompt = useAppStore((s) => s.prompt);
+  const setPrompt = useAppStore((s) => s.setPrompt);
+  const hasMask = useAppStore((s) => s.strokes.length > 0);
+  const currentJob = useAppStore((s) => s.currentJob);
+  const generate = useGenerate();
+
+  return (
+    <section className="space-y-3">
+      <h2 className="text-xs font-semibold uppercase tracking-wide text-neutral-400">Generate</h2>
+      {config.error && <p className="text-sm text-red-300">{config.error.message}</p>}
+      {config.data && config.data.providers.length > 1 && (
+        <select
+          aria-label="Provider"
+          className="w-full rounded-md border border-neutral-600 bg-neutral-800 px-2 py-1.5 text-sm"
+          value={provider?.id}
+          onChange={(event) => setProvider(event.currentTarget.value as ProviderId)}
+        >
+          {config.data.providers.map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.label}
+            </option>
+          ))}
+        </select>
+      )}
+      {provider && !provider.readsPrompt && (
+        <p className="flex gap-2 rounded-md bg-neutral-800 p-2 text-xs text-neutral-300">
+          <Info size={14} className="mt-0.5 shrink-0" aria-hidden />
+          The local engine fills the mask from the surrounding pixels. It does not read the prompt;
+          add an API key on the server for prompt-driven fills.
+        </p>
+      )}
+      <textarea
+        data-testid="prompt"
+        aria-label="Prompt"
+        rows={3}
+        maxLength={provider?.maxPromptLength}
+        placeholder="Describe what should appear in the painted area"
+        value={prompt}
+        onChange={(event) => setPrompt(event.currentTarget.value)}
+        className="w-full resize-y rounded-md border border-neutral-600 bg-neutral-800 p-2 text-sm placeholder:text-neutral-500"
+      />
+      <button
+        type="button"
+        data-testid="generate"
+        disabled={generate.isPending || !hasMask || !provider}
+        onClick={() => generate.mutate()}
+        className="inline-flex w-full items-center justify-center gap-2 rounded-md bg-accent px-3 py-2 text-sm font-semibold text-white hover:brightness-110 disabled:opacity-40"
+      >
+        <Sparkles size={16} aria-hidden />
+        {generate.isPending ? "Sending…" : "Generate"}
+      </button>
+      {!hasMask && <p className="text-xs text-neutral-400">Paint the area to repaint first.</p>}
+      {generate.error && (
+        <p role="alert" className="text-sm text-red-300">
+          {generate.error.message}
+        </p>
+      )}
+      {currentJob && <JobStatus job={currentJob} />}
+    </section>
+  );
+}

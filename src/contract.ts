@@ -1,0 +1,156 @@
+/**
+ * The wire contract between the SPA and the proxy, and between the proxy and BFL clients.
+ * Both sides import this one module so the shapes and parameter ranges cannot drift apart.
+ * Field names and status words follow Black Forest Labs' API so any BFL client works against
+ * the proxy by changing only its base URL.
+ */
+import { z } from "zod";
+
+/** Inclusive numeric range with the upstream default; drives validation and the SPA's form. */
+export interface ParamRange {
+  min: number;
+  max: number;
+  default: number;
+}
+
+/** BFL's documented ranges for `POST /v1/flux-pro-1.0-fill`. */
+export const FILL_RANGES = {
+  steps: { min: 15, max: 50, default: 50 },
+  guidance: { min: 1.5, max: 100, default: 60 },
+  safety_tolerance: { min: 0, max: 6, default: 2 },
+} as const satisfies Record<string, ParamRange>;
+
+/** BFL does not document a prompt limit; apiframe allows 2000 characters, so we use the stricter. */
+export const MAX_PROMPT_LENGTH = 2000;
+
+/** BFL's SDK refuses more than 20 megapixels; the local engine uses the same guard. */
+export const MAX_IMAGE_PIXELS = 20_000_000;
+
+/** Header the SPA may send to pick a provider; BFL clients omit it and get the default. */
+export const PROVIDER_HEADER = "x-fillpaint-provider";
+
+export const OUTPUT_FORMATS = ["jpeg", "png"] as const;
+export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
+
+/** Clients often send data URLs; BFL wants bare base64, so the prefix is stripped on parse. */
+const base64Image = z
+  .string()
+  .min(1, "must be a non-empty base64 string")
+  .transform((value) => value.replace(/^data:[^;,]*;base64,/, ""));
+
+const intRange = (range: ParamRange) =>
+  z.number().int().min(range.min).max(range.max).default(range.default);
+
+export const fillRequestSchema = z
+  .object({
+    image: base64Image,
+    mask: base64Image.nullish(),
+    prompt: z.string().max(MAX_PROMPT_LENGTH).default(""),
+    steps: intRange(FILL_RANGES.steps),
+    guidance: z
+      .number()
+      .min(FILL_RANGES.guidance.min)
+      .max(FILL_RANGES.guidance.max)
+      .default(FILL_RANGES.guidance.default),
+    seed: z.number().int().nullish(),
+    prompt_upsampling: z.boolean().default(false),
+    safety_tolerance: intRange(FILL_RANGES.safety_tolerance),
+    output_format: z.enum(OUTPUT_FORMATS).default("jpeg"),
+    webhook_url: z.string().url().nullish(),
+    webhook_secret: z.string().nullish(),
+  })
+  .strict();
+
+/** What a client sends (defaults optional). */
+export type FillRequestBody = z.input<typeof fillRequestSchema>;
+/** What the proxy works with after validation (defaults applied, base64 bare). */
+export type FillRequest = z.output<typeof fillRequestSchema>;
+
+export const submitResponseSchema = z.object({
+  id: z.string(),
+  polling_url: z.string().url(),
+  cost: z.number().nullish(),
+  input_mp: z.number().nullish(),
+  output_mp: z.number().nullish(),
+});
+export type SubmitResponse = z.infer<typeof submitResponseSchema>;
+
+/** BFL's status words. Anything else an upstream says is treated as a failure. */
+export const JOB_STATUSES = [
+  "Task not found",
+  "Pending",
+  "Request Moderated",
+  "Content Moderated",
+  "Ready",
+  "Error",
+] as const;
+export type JobStatus = (typeof JOB_STATUSES)[number];
+
+export const TERMINAL_STATUSES: ReadonlySet<JobStatus> = new Set([
+  "Task not found",
+  "Request Moderated",
+  "Content Moderated",
+  "Ready",
+  "Error",
+]);
+
+export function isTerminal(status: string): boolean {
+  return TERMINAL_STATUSES.has(status as JobStatus) || !JOB_STATUSES.includes(status as JobStatus);
+}
+
+export const resultSampleSchema = z.object({
+  sample: z.string().url(),
+  prompt: z.string(),
+  seed: z.number().int().nullable(),
+  start_time: z.number().nullable(),
+  end_time: z.number().nullable(),
+  duration: z.number().nullable(),
+});
+export type ResultSample = z.infer<typeof resultSampleSchema>;
+
+export const resultResponseSchema = z.object({
+  id: z.string(),
+  // Upstreams may invent statuses (BFL's samples mention `Failed`); keep them readable.
+  status: z.string(),
+  result: resultSampleSchema.nullable(),
+  progress: z.number().nullable(),
+  details: z.record(z.string(), z.unknown()).nullable(),
+  preview: z.unknown().nullable(),
+});
+export type ResultResponse = z.infer<typeof resultResponseSchema>;
+
+export const validationErrorSchema = z.object({
+  detail: z.array(
+    z.object({
+      loc: z.array(z.union([z.string(), z.number()])),
+      msg: z.string(),
+      type: z.string(),
+    }),
+  ),
+});
+export type ValidationError = z.infer<typeof validationErrorSchema>;
+
+export const PROVIDER_IDS = ["local", "bfl"] as const;
+export type ProviderId = (typeof PROVIDER_IDS)[number];
+
+export const providerInfoSchema = z.object({
+  id: z.enum(PROVIDER_IDS),
+  label: z.string(),
+  /** False for the local engine: it fills from the surroundings and ignores the prompt. */
+  readsPrompt: z.boolean(),
+  ranges: z.object({
+    steps: z.object({ min: z.number(), max: z.number(), default: z.number() }),
+    guidance: z.object({ min: z.number(), max: z.number(), default: z.number() }),
+    safety_tolerance: z.object({ min: z.number(), max: z.number(), default: z.number() }),
+  }),
+  outputFormats: z.array(z.enum(OUTPUT_FORMATS)),
+  maxPromptLength: z.number(),
+  maxImagePixels: z.number(),
+});
+export type ProviderInfo = z.infer<typeof providerInfoSchema>;
+
+export const configResponseSchema = z.object({
+  defaultProvider: z.enum(PROVIDER_IDS),
+  providers: z.array(providerInfoSchema),
+});
+export type ConfigResponse = z.infer<typeof configResponseSchema>;

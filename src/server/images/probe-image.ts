@@ -1,0 +1,67 @@
+import sharp, { type Metadata } from "sharp";
+import { FieldError } from "./field-error";
+
+export type ImageField = "image" | "mask";
+
+export interface ProbedImage {
+  bytes: Buffer;
+  width: number;
+  height: number;
+  format: "jpeg" | "png" | "webp";
+  hasAlpha: boolean;
+}
+
+const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
+const FORMATS = new Set(["jpeg", "png", "webp"]);
+
+/**
+ * Decodes a base64 field and reads only the image header, so oversized or broken uploads are
+ * refused before any pixel buffer is allocated.
+ */
+export async function probeBase64Image(
+  base64: string,
+  field: ImageField,
+  maxPixels: number,
+): Promise<ProbedImage> {
+  const compact = base64.replace(/\s+/g, "");
+  if (compact.length % 4 !== 0 || !BASE64.test(compact)) {
+    throw new FieldError(["body", field], `${field} is not valid base64`, "value_error.base64");
+  }
+  const bytes = Buffer.from(compact, "base64");
+  let meta: Metadata;
+  try {
+    meta = await sharp(bytes).metadata();
+  } catch {
+    throw new FieldError(
+      ["body", field],
+      `${field} is not a readable image (PNG, JPEG or WebP expected)`,
+      "value_error.image",
+    );
+  }
+  const { format, width, height } = meta;
+  if (!format || !FORMATS.has(format) || !width || !height) {
+    throw new FieldError(
+      ["body", field],
+      `${field} must be a PNG, JPEG or WebP image (got ${format ?? "unknown"})`,
+      "value_error.image_format",
+    );
+  }
+  if (width * height > maxPixels) {
+    throw new FieldError(
+      ["body", field],
+      `${field} is ${width}×${height} (${mp(width * height)} MP); the limit is ${mp(maxPixels)} MP`,
+      "value_error.image_size",
+    );
+  }
+  return {
+    bytes,
+    width,
+    height,
+    format: format as ProbedImage["format"],
+    hasAlpha: meta.hasAlpha === true,
+  };
+}
+
+function mp(pixels: number): string {
+  return (pixels / 1e6).toFixed(1);
+}

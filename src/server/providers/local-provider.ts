@@ -1,0 +1,99 @@
+import { randomUUID } from "node:crypto";
+import sharp from "sharp";
+import {
+  FILL_RANGES,
+  MAX_IMAGE_PIXELS,
+  MAX_PROMPT_LENGTH,
+  OUTPUT_FORMATS,
+  type ProviderInfo,
+} from "../../contract";
+import { countMasked, maskFromAlpha, maskFromGray } from "../engine/fill-mask";
+import type { FillOutput, FillTask } from "../engine/fill-task";
+import type { WorkerPool } from "../engine/worker-pool";
+import type { FillJob, PollOutcome, Provider } from "./provider";
+
+/**
+ * The embedded engine: a content-aware fill from the image's own surroundings, run in worker
+ * threads. It needs no key and no network, so the app works offline and in every test. It does
+ * not read the prompt, and the UI says so.
+ */
+export class LocalProvider implements Provider {
+  readonly info: ProviderInfo = {
+    id: "local",
+    label: "Local fill engine (offline)",
+    readsPrompt: false,
+    ranges: FILL_RANGES,
+    outputFormats: [...OUTPUT_FORMATS],
+    maxPromptLength: MAX_PROMPT_LENGTH,
+    maxImagePixels: MAX_IMAGE_PIXELS,
+  };
+  readonly pollIntervalMs = 100;
+  private readonly jobs = new Map<string, PollOutcome>();
+
+  constructor(private readonly pool: WorkerPool<FillTask, FillOutput>) {}
+
+  async submit(job: FillJob): Promise<string> {
+    const ref = randomUUID();
+    this.jobs.set(ref, { state: "pending", progress: 0 });
+    this.run(ref, job).then(
+      (outcome) => this.jobs.set(ref, outcome),
+      (error: unknown) =>
+        this.jobs.set(ref, {
+          state: "failed",
+          status: "Error",
+          message: error instanceof Error ? error.message : String(error),
+        }),
+    );
+    return ref;
+  }
+
+  async poll(ref: string): Promise<PollOutcome> {
+    const outcome = this.jobs.get(ref);
+    if (!outcome) return { state: "failed", status: "Task not found", message: "unknown job" };
+    if (outcome.state !== "pending") this.jobs.delete(ref);
+    return outcome;
+  }
+
+  private async run(ref: string, job: FillJob): Promise<PollOutcome> {
+    const task = await decodeFillTask(job);
+    const { pixels } = await this.pool.run(task, [task.pixels.buffer as ArrayBuffer], (fraction) =>
+      this.jobs.set(ref, { state: "pending", progress: fraction }),
+    );
+    const raw = sharp(pixels, {
+      raw: { width: task.width, height: task.height, channels: task.channels },
+    }).removeAlpha();
+    const extension = job.request.output_format;
+    const image =
+      extension === "png"
+        ? await raw.png().toBuffer()
+        : await raw.jpeg({ quality: 95, chromaSubsampling: "4:4:4" }).toBuffer();
+    return { state: "ready", image, extension, seed: job.request.seed ?? null };
+  }
+}
+
+/** Raw pixels and a 0/1 mask, from either a separate mask or the image's alpha channel. */
+async function decodeFillTask(job: FillJob): Promise<FillTask> {
+  const useAlpha = job.mask === null;
+  let image = sharp(job.image.bytes).toColourspace("srgb");
+  image = useAlpha ? image.ensureAlpha() : image.removeAlpha();
+  const decoded = await image.raw().toBuffer({ resolveWithObject: true });
+  const pixels = new Uint8Array(decoded.data.buffer, decoded.data.byteOffset, decoded.data.length);
+  const channels = decoded.info.channels as 3 | 4;
+  const mask = job.mask
+    ? maskFromGray(
+        await sharp(job.mask.bytes).flatten({ background: "#000000" }).greyscale().raw().toBuffer(),
+      )
+    : maskFromAlpha(pixels);
+  if (countMasked(mask) === mask.length) {
+    throw new Error("the mask covers the whole image: there is nothing to fill from");
+  }
+  // Copy into a buffer of its own so it can be transferred to the worker without detaching
+  // sharp's pooled memory.
+  return {
+    pixels: pixels.slice(),
+    width: decoded.info.width,
+    height: decoded.info.height,
+    channels,
+    mask,
+  };
+}

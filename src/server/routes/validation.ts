@@ -1,0 +1,16 @@
+import type { Context } from "hono";
+import type { z } from "zod";
+import type { ValidationError } from "../../contract";
+
+/** BFL answers bad requests with FastAPI's 422 shape; so do we, so BFL clients parse it. */
+export function validationError(c: Context, detail: ValidationError["detail"]) {
+  return c.json({ detail } satisfies ValidationError, 422);
+}
+
+export function zodDetail(error: z.ZodError, root: string): ValidationError["detail"] {
+  return error.issues.map((issue) => ({
+    loc: [root, ...issue.path.map((part) => (typeof part === "symbol" ? String(part) : part))],
+    msg: issue.message,
+    type: issue.code,
+  }));
+}

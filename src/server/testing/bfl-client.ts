@@ -1,0 +1,37 @@
+import type { ResultResponse, SubmitResponse } from "../../contract";
+
+/**
+ * The way an existing BFL client talks to the API: submit, then poll `polling_url` exactly as
+ * given until a terminal status. The proxy tests use it against the proxy's base URL.
+ */
+export async function bflSubmit(
+  baseUrl: string,
+  body: Record<string, unknown>,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; body: unknown; headers: Headers }> {
+  const response = await fetch(`${baseUrl}/v1/flux-pro-1.0-fill`, {
+    method: "POST",
+    headers: {
+      "content-type": "application/json",
+      "x-key": "client-side-key-is-ignored",
+      ...headers,
+    },
+    body: JSON.stringify(body),
+  });
+  return { status: response.status, body: await response.json(), headers: response.headers };
+}
+
+export async function bflPollUntilDone(
+  submitted: SubmitResponse,
+  timeoutMs = 20_000,
+): Promise<ResultResponse[]> {
+  const seen: ResultResponse[] = [];
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const result = (await (await fetch(submitted.polling_url)).json()) as ResultResponse;
+    seen.push(result);
+    if (result.status !== "Pending") return seen;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`job ${submitted.id} still pending after ${timeoutMs} ms`);
+}
