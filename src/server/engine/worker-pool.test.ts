@@ -21,7 +21,7 @@ describe("WorkerPool with the fill worker", () => {
     pool = new WorkerPool<FillTask, FillOutput>(WORKER, 1);
     const input = task(16, 8, true);
     const progress: number[] = [];
-    const { pixels } = await pool.run(input, [input.pixels.buffer], (f) => progress.push(f));
+    const { pixels } = await pool.run(input, [input.pixels.buffer as ArrayBuffer], (f) => progress.push(f));
     expect(pixels.length).toBe(16 * 8 * 3);
     expect(pixels.every((v) => v === 200)).toBe(true); // a hole in a flat image fills flat
     expect(progress.at(-1)).toBe(1);
@@ -31,7 +31,7 @@ describe("WorkerPool with the fill worker", () => {
     pool = new WorkerPool<FillTask, FillOutput>(WORKER, 2);
     const runs = Array.from({ length: 5 }, () => {
       const input = task(32, 32, true);
-      return pool!.run(input, [input.pixels.buffer], () => {});
+      return pool!.run(input, [input.pixels.buffer as ArrayBuffer], () => {});
     });
     const results = await Promise.all(runs);
     expect(results).toHaveLength(5);

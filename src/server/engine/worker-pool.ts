@@ -1,4 +1,8 @@
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
 import { cpus } from "node:os";
+import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
 
 /** Messages a pool worker posts back; the worker script must speak exactly these. */
@@ -55,9 +59,7 @@ export class WorkerPool<TIn, TOut> {
   }
 
   private spawn(): Worker {
-    // Under tsx (dev, tests) the worker is TypeScript source and needs the same loader.
-    const execArgv = this.script.pathname.endsWith(".ts") ? ["--import", "tsx"] : [];
-    const worker = new Worker(this.script, { execArgv });
+    const worker = new Worker(workerEntry(this.script));
     worker.on("message", (reply: WorkerReply<TOut>) => this.onReply(worker, reply));
     worker.on("error", (error) => this.onCrash(worker, error));
     worker.on("exit", (code) => {
@@ -99,4 +101,26 @@ export class WorkerPool<TIn, TOut> {
     this.idle.push(this.spawn());
     this.dispatch();
   }
+}
+
+/**
+ * Under tsx (dev, tests) the worker is TypeScript source. Node 20 ignores `--import` in a
+ * worker's execArgv, so a tiny bootstrap registers tsx inside the worker before loading it.
+ */
+function workerEntry(script: URL): URL {
+  if (!script.pathname.endsWith(".ts")) return script;
+  const tsx = tsxEsmApi();
+  const code = `import { register } from ${JSON.stringify(tsx)}; register(); await import(${JSON.stringify(script.href)});`;
+  return new URL(`data:text/javascript,${encodeURIComponent(code)}`);
+}
+
+/** tsx's ESM register API as a file URL (the CJS build cannot be imported from a data: URL). */
+function tsxEsmApi(): string {
+  const manifestPath = createRequire(import.meta.url).resolve("tsx/package.json");
+  const manifest = JSON.parse(readFileSync(manifestPath, "utf8")) as {
+    exports: Record<string, { import?: { default?: string } }>;
+  };
+  const entry = manifest.exports["./esm/api"]?.import?.default;
+  if (!entry) throw new Error("tsx does not export ./esm/api; cannot start a TypeScript worker");
+  return pathToFileURL(join(dirname(manifestPath), entry)).href;
 }
