@@ -51,7 +51,10 @@ export async function startProxy(config: ProxyConfig): Promise<RunningProxy> {
     url: `http://${host === "0.0.0.0" ? "localhost" : host}:${port}`,
     defaultProvider,
     close: async () => {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      // Idle keep-alive sockets would otherwise hold close() open for seconds.
+      (server as { closeAllConnections?: () => void }).closeAllConnections?.();
+      await closed;
       await pool.close();
     },
   };

@@ -36,15 +36,16 @@ export function useGenerate() {
         { image: imageBase64, mask: maskBase64, prompt, output_format: "png" },
         provider.id,
       );
-      return { submitted, prompt, provider: provider.id, imageUrl: image.url };
+      const { url, width, height } = image;
+      return { submitted, prompt, provider: provider.id, source: { url, width, height } };
     },
-    onSuccess: ({ submitted, prompt, provider: providerId, imageUrl }) =>
+    onSuccess: ({ submitted, prompt, provider: providerId, source }) =>
       setCurrentJob({
         id: submitted.id,
         pollingUrl: submitted.polling_url,
         provider: providerId,
         prompt,
-        imageUrl,
+        source,
       }),
     onError: (error) => toast.error(error.message),
   });

@@ -1,5 +1,6 @@
 import type { StateCreator } from "zustand";
 import type { ProviderId } from "../../contract";
+import type { DocumentImage } from "./document-slice";
 import type { AppState } from "./store";
 
 /** A submitted fill, as the proxy acknowledged it. Its live status is a react-query query. */
@@ -9,7 +10,7 @@ export interface SubmittedJob {
   provider: ProviderId;
   prompt: string;
   /** The image the job was made from, so its result is compared with the right original. */
-  imageUrl: string;
+  source: Pick<DocumentImage, "url" | "width" | "height">;
 }
 
 export interface JobsSlice {

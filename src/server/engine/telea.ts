@@ -2,7 +2,7 @@
  * Telea's fast-marching inpainting (A. Telea, "An Image Inpainting Technique Based on the Fast
  * Marching Method", 2004), the method behind OpenCV's INPAINT_TELEA. The hole is filled from its
  * boundary inward in order of distance T; each pixel is a weighted average of the known pixels
- * around it, extrapolated along their gradients. A diffusion fill: fine for thin scratches and
+ * around it. A diffusion fill: fine for thin scratches and
  * small holes, smooth rather than textured in large ones.
  */
 
@@ -32,7 +32,9 @@ export function inpaintTelea(
   options: TeleaOptions = {},
 ): Uint8Array {
   if (pixels.length !== width * height * channels) {
-    throw new Error(`pixel buffer holds ${pixels.length} samples, expected ${width}×${height}×${channels}`);
+    throw new Error(
+      `pixel buffer holds ${pixels.length} samples, expected ${width}×${height}×${channels}`,
+    );
   }
   if (mask.length !== width * height) {
     throw new Error(`mask holds ${mask.length} pixels, expected ${width}×${height}`);
@@ -144,8 +146,9 @@ function solve(flags: Uint8Array, T: Float32Array, a: number, b: number): number
 
 /**
  * Computes one hole pixel from the filled and known pixels within the radius, weighted by
- * direction (along the marching normal), distance and level-set closeness, each extrapolated
- * to the target with its own image gradient. Offsets are precomputed once.
+ * direction (along the marching normal), distance and level-set closeness. Like OpenCV, it
+ * leaves out the paper's first-order gradient term: extrapolating each neighbour along its own
+ * gradient overshoots at edges and paints colour fringes into photos. Offsets are precomputed.
  */
 class PixelFiller {
   private readonly dx: Int32Array;
@@ -198,18 +201,8 @@ class PixelFiller {
       const direction = Math.max(1e-6, Math.abs(rx * gx + ry * gy) / length);
       const level = 1 / (1 + Math.abs(T[q]! - tp));
       const w = (direction * level) / lengthSq;
-      // Gradients only from usable neighbours: a hole pixel has no value yet.
-      const leftOk = qx > 0 && flags[q - 1] !== INSIDE;
-      const rightOk = qx < width - 1 && flags[q + 1] !== INSIDE;
-      const upOk = qy > 0 && flags[q - width] !== INSIDE;
-      const downOk = qy < height - 1 && flags[q + width] !== INSIDE;
       const base = q * channels;
-      for (let c = 0; c < colourChannels; c++) {
-        const v = out[base + c]!;
-        const gix = gradient(out, base + c, channels, leftOk, rightOk, v);
-        const giy = gradient(out, base + c, channels * width, upOk, downOk, v);
-        sum[c]! += w * (v + gix * rx + giy * ry);
-      }
+      for (let c = 0; c < colourChannels; c++) sum[c]! += w * out[base + c]!;
       weightSum += w;
     }
     const target = p * channels;
@@ -237,21 +230,6 @@ class PixelFiller {
       axis(p - width, p + width, y > 0, y < height - 1),
     ];
   }
-}
-
-/** Central difference where both sides are usable, one-sided otherwise, 0 when neither is. */
-function gradient(
-  data: Uint8Array,
-  at: number,
-  stride: number,
-  beforeOk: boolean,
-  afterOk: boolean,
-  value: number,
-): number {
-  if (beforeOk && afterOk) return (data[at + stride]! - data[at - stride]!) / 2;
-  if (afterOk) return data[at + stride]! - value;
-  if (beforeOk) return value - data[at - stride]!;
-  return 0;
 }
 
 /** A binary min-heap of pixel indices keyed by their arrival time T. */

@@ -21,7 +21,9 @@ describe("WorkerPool with the fill worker", () => {
     pool = new WorkerPool<FillTask, FillOutput>(WORKER, 1);
     const input = task(16, 8, true);
     const progress: number[] = [];
-    const { pixels } = await pool.run(input, [input.pixels.buffer as ArrayBuffer], (f) => progress.push(f));
+    const { pixels } = await pool.run(input, [input.pixels.buffer as ArrayBuffer], (f) =>
+      progress.push(f),
+    );
     expect(pixels.length).toBe(16 * 8 * 3);
     expect(pixels.every((v) => v === 200)).toBe(true); // a hole in a flat image fills flat
     expect(progress.at(-1)).toBe(1);
