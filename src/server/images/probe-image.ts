@@ -30,7 +30,8 @@ export async function probeBase64Image(
   const bytes = Buffer.from(compact, "base64");
   let meta: Metadata;
   try {
-    meta = await sharp(bytes).metadata();
+    // metadata() reads the header only: a 30000×30000 "bomb" is refused without decoding it.
+    meta = await sharp(bytes, { limitInputPixels: false }).metadata();
   } catch {
     throw new FieldError(
       ["body", field],
@@ -64,4 +65,19 @@ export async function probeBase64Image(
 
 function mp(pixels: number): string {
   return (pixels / 1e6).toFixed(1);
+}
+
+/** Resizes a mask to the image's size (nearest neighbour keeps it strictly black and white). */
+export async function resizeMask(
+  mask: ProbedImage,
+  width: number,
+  height: number,
+): Promise<ProbedImage> {
+  const bytes = await sharp(mask.bytes)
+    .flatten({ background: "#000000" })
+    .greyscale()
+    .resize(width, height, { fit: "fill", kernel: "nearest" })
+    .png()
+    .toBuffer();
+  return { bytes, width, height, format: "png", hasAlpha: false };
 }

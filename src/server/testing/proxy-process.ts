@@ -1,0 +1,62 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { createServer } from "node:net";
+import { fileURLToPath } from "node:url";
+
+const MAIN = fileURLToPath(new URL("../main.ts", import.meta.url));
+
+/** A free loopback port, so a restarted proxy can come back on the same address. */
+export async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+export interface ProxyProcess {
+  url: string;
+  child: ChildProcess;
+  /** Everything it printed (pino JSON lines). */
+  output: string[];
+  kill(signal?: NodeJS.Signals): Promise<void>;
+}
+
+/** Runs the real `main.ts` in its own process, as `npm start` does, so it can be killed. */
+export async function spawnProxy(env: Record<string, string>): Promise<ProxyProcess> {
+  const child = spawn(process.execPath, ["--import", "tsx", MAIN], {
+    env: { PATH: process.env.PATH ?? "", HOST: "127.0.0.1", FILL_WORKERS: "1", ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  const output: string[] = [];
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(
+      () => reject(new Error(`proxy did not start:\n${output.join("")}`)),
+      30_000,
+    );
+    const onData = (chunk: Buffer) => {
+      output.push(chunk.toString());
+      const match = /Fillpaint is running at (\S+)/.exec(output.join(""));
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[1]!);
+      }
+    };
+    child.stdout?.on("data", onData);
+    child.stderr?.on("data", onData);
+    child.once("exit", (code) => {
+      clearTimeout(timer);
+      reject(new Error(`proxy exited with ${code}:\n${output.join("")}`));
+    });
+  });
+  return {
+    url,
+    child,
+    output,
+    kill: (signal = "SIGKILL") =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
+        child.once("exit", () => resolve());
+        child.kill(signal);
+      }),
+  };
+}
