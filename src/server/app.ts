@@ -97,8 +97,11 @@ export function createApp(deps: AppDeps): Hono<{ Variables: { requestId: string 
     "/v1/*",
     bodyLimit({
       maxSize: deps.maxBodyBytes,
+      // The rest of the body is never read, so the connection cannot be reused: say so.
       onError: (c) =>
-        c.json({ detail: `request body is larger than ${deps.maxBodyBytes} bytes` }, 413),
+        c.json({ detail: `request body is larger than ${deps.maxBodyBytes} bytes` }, 413, {
+          connection: "close",
+        }),
     }),
   );
   app.route("/", generateRoute(deps));

@@ -47,6 +47,13 @@ export async function probeBase64Image(
       "value_error.image_format",
     );
   }
+  if (!looksComplete(bytes, format as ProbedImage["format"])) {
+    throw new FieldError(
+      ["body", field],
+      `${field} is cut off or corrupt (its ${format} data does not end properly)`,
+      "value_error.image",
+    );
+  }
   if (width * height > maxPixels) {
     throw new FieldError(
       ["body", field],
@@ -61,6 +68,22 @@ export async function probeBase64Image(
     format: format as ProbedImage["format"],
     hasAlpha: meta.hasAlpha === true,
   };
+}
+
+const PNG_IEND = Buffer.from([0x49, 0x45, 0x4e, 0x44, 0xae, 0x42, 0x60, 0x82]);
+
+/**
+ * A cheap check that the file is whole: the header alone says nothing about a truncated upload,
+ * which would otherwise fail only later (or be billed upstream).
+ */
+function looksComplete(bytes: Buffer, format: ProbedImage["format"]): boolean {
+  if (format === "png") return bytes.subarray(-12).includes(PNG_IEND);
+  if (format === "jpeg") {
+    // Some encoders append a few bytes after the end-of-image marker.
+    const tail = bytes.subarray(-1024);
+    return tail.includes(Buffer.from([0xff, 0xd9]));
+  }
+  return bytes.readUInt32LE(4) + 8 <= bytes.length; // WebP: the RIFF size must fit
 }
 
 function mp(pixels: number): string {
