@@ -21,33 +21,37 @@ export interface ProxyProcess {
   kill(signal?: NodeJS.Signals): Promise<void>;
 }
 
-/** Runs the real `main.ts` in its own process, as `npm start` does, so it can be killed. */
-export async function spawnProxy(env: Record<string, string>): Promise<ProxyProcess> {
+/**
+ * Runs the real `main.ts` in its own process, as `npm start` does, so it can be killed.
+ * `env.PORT` is required: readiness is seen from `/api/config` answering, at any log level.
+ */
+export async function spawnProxy(
+  env: Record<string, string> & { PORT: string },
+): Promise<ProxyProcess> {
   const child = spawn(process.execPath, ["--import", "tsx", MAIN], {
     env: { PATH: process.env.PATH ?? "", HOST: "127.0.0.1", FILL_WORKERS: "1", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   const output: string[] = [];
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(
-      () => reject(new Error(`proxy did not start:\n${output.join("")}`)),
-      30_000,
-    );
-    const onData = (chunk: Buffer) => {
-      output.push(chunk.toString());
-      const match = /Fillpaint is running at (\S+)/.exec(output.join(""));
-      if (match) {
-        clearTimeout(timer);
-        resolve(match[1]!);
-      }
-    };
-    child.stdout?.on("data", onData);
-    child.stderr?.on("data", onData);
-    child.once("exit", (code) => {
-      clearTimeout(timer);
-      reject(new Error(`proxy exited with ${code}:\n${output.join("")}`));
-    });
-  });
+  child.stdout?.on("data", (chunk: Buffer) => output.push(chunk.toString()));
+  child.stderr?.on("data", (chunk: Buffer) => output.push(chunk.toString()));
+  const url = `http://127.0.0.1:${env.PORT}`;
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    if (child.exitCode !== null) {
+      throw new Error(`proxy exited with ${child.exitCode}:\n${output.join("")}`);
+    }
+    try {
+      if ((await fetch(`${url}/api/config`)).ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) {
+      child.kill("SIGKILL");
+      throw new Error(`proxy did not start:\n${output.join("")}`);
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
   return {
     url,
     child,
