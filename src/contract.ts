@@ -13,12 +13,32 @@ export interface ParamRange {
   default: number;
 }
 
-/** BFL's documented ranges for `POST /v1/flux-pro-1.0-fill`. */
+/** The tunable numeric parameters a provider accepts, with its own ranges and defaults. */
+export interface ParamRanges {
+  steps: ParamRange;
+  guidance: ParamRange;
+  safety_tolerance: ParamRange;
+}
+
+/** BFL's documented ranges for `POST /v1/flux-pro-1.0-fill` and `-expand`. */
 export const FILL_RANGES = {
   steps: { min: 15, max: 50, default: 50 },
   guidance: { min: 1.5, max: 100, default: 60 },
   safety_tolerance: { min: 0, max: 6, default: 2 },
-} as const satisfies Record<string, ParamRange>;
+} as const satisfies ParamRanges;
+
+/**
+ * apiframe's ranges for flux-fill-pro. Its guidance is a different scale from BFL's (2–5 vs
+ * 1.5–100), so a request is validated against the chosen provider's ranges, never converted.
+ */
+export const APIFRAME_RANGES = {
+  steps: { min: 1, max: 50, default: 50 },
+  guidance: { min: 2, max: 5, default: 3 },
+  safety_tolerance: { min: 1, max: 6, default: 2 },
+} as const satisfies ParamRanges;
+
+/** Pixels `flux-pro-1.0-expand` may add on each side (BFL: 0–2048, default 0). */
+export const EXPAND_SIDE_RANGE = { min: 0, max: 2048, default: 0 } as const satisfies ParamRange;
 
 /** BFL does not document a prompt limit; apiframe allows 2000 characters, so we use the stricter. */
 export const MAX_PROMPT_LENGTH = 2000;
@@ -28,6 +48,35 @@ export const MAX_IMAGE_PIXELS = 20_000_000;
 
 /** Header the SPA may send to pick a provider; BFL clients omit it and get the default. */
 export const PROVIDER_HEADER = "x-fillpaint-provider";
+
+/**
+ * apiframe's outpaint presets, sent verbatim as `fluxFillParams.outpaint`. apiframe takes a
+ * preset, not pixels per side, so a client that outpaints through apiframe names one.
+ */
+export const APIFRAME_OUTPAINT_PRESETS = [
+  "Zoom out 1.5x",
+  "Zoom out 2x",
+  "Make square",
+  "Left outpaint",
+  "Right outpaint",
+  "Top outpaint",
+  "Bottom outpaint",
+] as const;
+export type ApiframeOutpaintPreset = (typeof APIFRAME_OUTPAINT_PRESETS)[number];
+
+/**
+ * Fillpaint-only header naming the outpaint preset on `POST /v1/flux-pro-1.0-expand`. A header
+ * (not a body field) keeps the body exactly BFL's, so unknown body fields stay refused. Required
+ * for `apiframe` (which ignores `top/bottom/left/right`: the preset decides the new canvas);
+ * ignored by `bfl` and `local`, which use the pixels per side.
+ */
+export const OUTPAINT_PRESET_HEADER = "x-fillpaint-outpaint-preset";
+
+/**
+ * Fillpaint-only header: `x-fillpaint-resize-mask: 1` asks the proxy to resize a mask whose
+ * size differs from the image's (nearest neighbour). Without it a mismatch is a 422.
+ */
+export const RESIZE_MASK_HEADER = "x-fillpaint-resize-mask";
 
 export const OUTPUT_FORMATS = ["jpeg", "png"] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
@@ -41,25 +90,56 @@ const base64Image = z
 const intRange = (range: ParamRange) =>
   z.number().int().min(range.min).max(range.max).default(range.default);
 
-export const fillRequestSchema = z
-  .object({
+/** The fields fill and expand share, validated against one provider's ranges. */
+function generationFields(ranges: ParamRanges, minPromptLength: number) {
+  return {
     image: base64Image,
-    mask: base64Image.nullish(),
-    prompt: z.string().max(MAX_PROMPT_LENGTH).default(""),
-    steps: intRange(FILL_RANGES.steps),
+    prompt: z
+      .string()
+      .min(minPromptLength, `prompt must have at least ${minPromptLength} character(s) here`)
+      .max(MAX_PROMPT_LENGTH, `prompt is longer than ${MAX_PROMPT_LENGTH} characters`)
+      .default(""),
+    steps: intRange(ranges.steps),
     guidance: z
       .number()
-      .min(FILL_RANGES.guidance.min)
-      .max(FILL_RANGES.guidance.max)
-      .default(FILL_RANGES.guidance.default),
+      .min(ranges.guidance.min)
+      .max(ranges.guidance.max)
+      .default(ranges.guidance.default),
     seed: z.number().int().nullish(),
     prompt_upsampling: z.boolean().default(false),
-    safety_tolerance: intRange(FILL_RANGES.safety_tolerance),
+    safety_tolerance: intRange(ranges.safety_tolerance),
     output_format: z.enum(OUTPUT_FORMATS).default("jpeg"),
     webhook_url: z.string().url().nullish(),
     webhook_secret: z.string().nullish(),
-  })
-  .strict();
+  };
+}
+
+/** BFL's fill body, with one provider's ranges (defaults differ between providers). */
+export function fillRequestSchemaFor(ranges: ParamRanges, minPromptLength = 0) {
+  return z
+    .object({ ...generationFields(ranges, minPromptLength), mask: base64Image.nullish() })
+    .strict();
+}
+
+export const fillRequestSchema = fillRequestSchemaFor(FILL_RANGES);
+
+/** BFL's expand (outpaint) body: the image plus pixels to add on each side. No mask. */
+export function expandRequestSchemaFor(ranges: ParamRanges, minPromptLength = 0) {
+  const side = intRange(EXPAND_SIDE_RANGE);
+  return z
+    .object({
+      ...generationFields(ranges, minPromptLength),
+      top: side,
+      bottom: side,
+      left: side,
+      right: side,
+    })
+    .strict();
+}
+
+export const expandRequestSchema = expandRequestSchemaFor(FILL_RANGES);
+export type ExpandRequestBody = z.input<typeof expandRequestSchema>;
+export type ExpandRequest = z.output<typeof expandRequestSchema>;
 
 /** What a client sends (defaults optional). */
 export type FillRequestBody = z.input<typeof fillRequestSchema>;
@@ -130,7 +210,7 @@ export const validationErrorSchema = z.object({
 });
 export type ValidationError = z.infer<typeof validationErrorSchema>;
 
-export const PROVIDER_IDS = ["local", "bfl"] as const;
+export const PROVIDER_IDS = ["local", "bfl", "apiframe"] as const;
 export type ProviderId = (typeof PROVIDER_IDS)[number];
 
 export const providerInfoSchema = z.object({
@@ -138,6 +218,12 @@ export const providerInfoSchema = z.object({
   label: z.string(),
   /** False for the local engine: it fills from the surroundings and ignores the prompt. */
   readsPrompt: z.boolean(),
+  /** Whether `POST /v1/flux-pro-1.0-expand` (outpaint by pixels per side) works with it. */
+  supportsExpand: z.boolean(),
+  /** Presets this provider outpaints with (apiframe); empty when it takes pixels per side. */
+  outpaintPresets: z.array(z.string()),
+  /** apiframe needs a prompt of at least one character; BFL and local accept an empty one. */
+  minPromptLength: z.number(),
   ranges: z.object({
     steps: z.object({ min: z.number(), max: z.number(), default: z.number() }),
     guidance: z.object({ min: z.number(), max: z.number(), default: z.number() }),

@@ -1,37 +1,112 @@
 import { serveStatic } from "@hono/node-server/serve-static";
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
+import { cors } from "hono/cors";
+import { requestId } from "hono/request-id";
+import { secureHeaders } from "hono/secure-headers";
 import type { ProviderId } from "../contract";
+import type { InputStore } from "./jobs/input-store";
 import type { JobService } from "./jobs/job-service";
 import type { ResultStore } from "./jobs/result-store";
+import type { RateLimiter } from "./limits/rate-limiter";
+import type { Logger } from "./logging";
 import type { Provider } from "./providers/provider";
 import { configRoute } from "./routes/config-route";
-import { fillRoute } from "./routes/fill-route";
+import { generateRoute } from "./routes/generate-route";
+import { inputRoute } from "./routes/input-route";
 import { resultRoute } from "./routes/result-route";
 
 export interface AppDeps {
   jobs: JobService;
   results: ResultStore;
+  inputs: InputStore;
   providers: ReadonlyMap<ProviderId, Provider>;
   defaultProvider: ProviderId;
+  submitLimiter: RateLimiter;
+  logger: Logger;
+  /** Origins allowed to call the API from other sites; empty keeps it same-origin. */
+  corsOrigins: string[];
   /** The built SPA; omitted in API-only tests and under `npm run dev` (Vite serves it). */
   staticDir?: string;
   maxBodyBytes: number;
 }
 
+/**
+ * The SPA draws with blob:/data: images (uploads, mask previews, results), and sonner injects
+ * its styles; everything else comes from this origin, and no site may frame the app.
+ */
+const CONTENT_SECURITY_POLICY = {
+  defaultSrc: ["'self'"],
+  scriptSrc: ["'self'"],
+  styleSrc: ["'self'", "'unsafe-inline'"],
+  imgSrc: ["'self'", "blob:", "data:"],
+  connectSrc: ["'self'", "blob:", "data:"],
+  workerSrc: ["'self'", "blob:"],
+  fontSrc: ["'self'", "data:"],
+  objectSrc: ["'none'"],
+  baseUri: ["'self'"],
+  formAction: ["'self'"],
+  frameAncestors: ["'none'"],
+};
+
 /** The proxy as a Hono app, so tests can drive it in-process or over real HTTP. */
-export function createApp(deps: AppDeps): Hono {
-  const app = new Hono();
+export function createApp(deps: AppDeps): Hono<{ Variables: { requestId: string } }> {
+  const app = new Hono<{ Variables: { requestId: string } }>();
+  app.use(requestId());
+  app.use(async (c, next) => {
+    const started = performance.now();
+    await next();
+    // Method, path and status only: never headers (keys), bodies (images) or input tokens.
+    deps.logger.info(
+      {
+        reqId: c.get("requestId"),
+        method: c.req.method,
+        path: c.req.path.replace(/^\/v1\/inputs\/.*/, "/v1/inputs/[token]"),
+        status: c.res.status,
+        ms: Math.round(performance.now() - started),
+      },
+      "request",
+    );
+  });
+  app.use(
+    secureHeaders({
+      contentSecurityPolicy: CONTENT_SECURITY_POLICY,
+      xFrameOptions: "DENY",
+      // Allowed origins may show results in <img>; otherwise only this origin may.
+      crossOriginResourcePolicy: deps.corsOrigins.length > 0 ? "cross-origin" : "same-origin",
+      strictTransportSecurity: false,
+    }),
+  );
+  if (deps.corsOrigins.length > 0) {
+    const api = cors({
+      origin: deps.corsOrigins,
+      allowHeaders: [
+        "content-type",
+        "x-key",
+        "x-fillpaint-provider",
+        "x-fillpaint-outpaint-preset",
+        "x-fillpaint-resize-mask",
+      ],
+      allowMethods: ["GET", "POST", "OPTIONS"],
+      maxAge: 600,
+    });
+    app.use("/v1/*", api);
+    app.use("/api/*", api);
+  }
   app.use(
     "/v1/*",
     bodyLimit({
       maxSize: deps.maxBodyBytes,
+      // The rest of the body is never read, so the connection cannot be reused: say so.
       onError: (c) =>
-        c.json({ detail: `request body is larger than ${deps.maxBodyBytes} bytes` }, 413),
+        c.json({ detail: `request body is larger than ${deps.maxBodyBytes} bytes` }, 413, {
+          connection: "close",
+        }),
     }),
   );
-  app.route("/", fillRoute(deps));
+  app.route("/", generateRoute(deps));
   app.route("/", resultRoute(deps.jobs, deps.results));
+  app.route("/", inputRoute(deps.inputs));
   app.route("/", configRoute(deps.providers, deps.defaultProvider));
   app.all("/v1/*", (c) => c.json({ detail: "Not Found" }, 404));
   app.all("/api/*", (c) => c.json({ detail: "Not Found" }, 404));
@@ -41,7 +116,7 @@ export function createApp(deps: AppDeps): Hono {
     app.get("/*", serveStatic({ root: deps.staticDir, path: "index.html" }));
   }
   app.onError((error, c) => {
-    console.error(error);
+    deps.logger.error({ reqId: c.get("requestId"), err: error.message }, "unhandled error");
     return c.json({ detail: "internal error" }, 500);
   });
   return app;

@@ -1,5 +1,16 @@
 import { cpus } from "node:os";
+import type { DestinationStream } from "pino";
 import { z } from "zod";
+import { PROVIDER_IDS, type ProviderId } from "../contract";
+
+const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+const hostList = (value: string) =>
+  value
+    .split(",")
+    .map((item) => item.trim())
+    .filter(Boolean);
 
 /** Everything the proxy reads from the environment, validated once at start-up. */
 const envSchema = z.object({
@@ -10,8 +21,27 @@ const envSchema = z.object({
   BFL_API_BASE: z.string().url().default("https://api.bfl.ai"),
   /** Comma-separated hosts (besides *.bfl.ai) whose polling/delivery URLs may be followed. */
   BFL_ALLOWED_HOSTS: z.string().default(""),
+  APIFRAME_API_KEY: z.string().optional(),
+  APIFRAME_API_BASE: z.string().url().default("https://api.apiframe.ai"),
+  /** Comma-separated hosts (besides the API's) whose result URLs may be downloaded over http. */
+  APIFRAME_ALLOWED_HOSTS: z.string().default(""),
+  /** This proxy's address as the internet sees it; apiframe fetches uploaded inputs from it. */
+  PUBLIC_BASE_URL: z.string().url().optional(),
+  INPUT_URL_TTL_MINUTES: z.coerce.number().positive().default(60),
   FILL_WORKERS: z.coerce.number().int().min(1).max(64).default(Math.max(1, cpus().length)),
   MAX_BODY_MB: z.coerce.number().positive().default(64),
+  RESULT_TTL_HOURS: z.coerce.number().positive().default(72),
+  /** Submits per minute per client address; 0 turns the limit off (benchmarks). */
+  RATE_LIMIT_PER_MIN: z.coerce.number().min(0).default(30),
+  MAX_JOBS_PER_CLIENT: z.coerce.number().int().min(1).default(8),
+  MAX_JOBS_IN_FLIGHT: z.coerce.number().int().min(1).default(64),
+  /** Local fills waiting for a worker before submits are answered 429. */
+  LOCAL_QUEUE_MAX: z.coerce.number().int().min(1).default(32),
+  /** Comma-separated origins allowed to call the API from other sites; empty = same origin. */
+  CORS_ORIGINS: z.string().default(""),
+  LOG_LEVEL: z.enum(LOG_LEVELS).default("info"),
+  /** Provider used when a request names none; by default bfl when its key is set, else local. */
+  DEFAULT_PROVIDER: z.enum(PROVIDER_IDS).optional(),
 });
 
 export interface ProxyConfig {
@@ -19,8 +49,26 @@ export interface ProxyConfig {
   host: string;
   dataDir: string;
   bfl: { apiKey: string; baseUrl: string; extraAllowedHosts: string[] } | null;
+  apiframe: {
+    apiKey: string;
+    baseUrl: string;
+    extraAllowedHosts: string[];
+    /** Null when PUBLIC_BASE_URL is unset: the provider then refuses jobs with a clear message. */
+    publicBaseUrl: string | null;
+  } | null;
+  inputUrlTtlMs: number;
   fillWorkers: number;
   maxBodyBytes: number;
+  resultTtlMs: number;
+  rateLimitPerMinute: number;
+  maxJobsPerClient: number;
+  maxJobsInFlight: number;
+  localQueueMax: number;
+  corsOrigins: string[];
+  logLevel: LogLevel;
+  defaultProvider?: ProviderId;
+  /** Where log lines go; stdout unless a test captures them. */
+  logDestination?: DestinationStream;
   staticDir?: string;
 }
 
@@ -31,22 +79,38 @@ export function configFromEnv(env: NodeJS.ProcessEnv, staticDir?: string): Proxy
     throw new Error(`invalid configuration: ${problems.join("; ")}`);
   }
   const e = parsed.data;
-  const apiKey = e.BFL_API_KEY?.trim();
+  const bflKey = e.BFL_API_KEY?.trim();
+  const apiframeKey = e.APIFRAME_API_KEY?.trim();
   return {
     port: e.PORT,
     host: e.HOST,
     dataDir: e.DATA_DIR,
-    bfl: apiKey
+    bfl: bflKey
       ? {
-          apiKey,
+          apiKey: bflKey,
           baseUrl: e.BFL_API_BASE,
-          extraAllowedHosts: e.BFL_ALLOWED_HOSTS.split(",")
-            .map((h) => h.trim())
-            .filter(Boolean),
+          extraAllowedHosts: hostList(e.BFL_ALLOWED_HOSTS),
         }
       : null,
+    apiframe: apiframeKey
+      ? {
+          apiKey: apiframeKey,
+          baseUrl: e.APIFRAME_API_BASE,
+          extraAllowedHosts: hostList(e.APIFRAME_ALLOWED_HOSTS),
+          publicBaseUrl: e.PUBLIC_BASE_URL ?? null,
+        }
+      : null,
+    inputUrlTtlMs: e.INPUT_URL_TTL_MINUTES * 60_000,
     fillWorkers: e.FILL_WORKERS,
     maxBodyBytes: Math.round(e.MAX_BODY_MB * 1024 * 1024),
+    resultTtlMs: Math.round(e.RESULT_TTL_HOURS * 3_600_000),
+    rateLimitPerMinute: e.RATE_LIMIT_PER_MIN,
+    maxJobsPerClient: e.MAX_JOBS_PER_CLIENT,
+    maxJobsInFlight: e.MAX_JOBS_IN_FLIGHT,
+    localQueueMax: e.LOCAL_QUEUE_MAX,
+    corsOrigins: hostList(e.CORS_ORIGINS),
+    logLevel: e.LOG_LEVEL,
+    defaultProvider: e.DEFAULT_PROVIDER,
     staticDir,
   };
 }

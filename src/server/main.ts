@@ -8,8 +8,8 @@ const spa = fileURLToPath(new URL("../app", import.meta.url));
 const staticDir = existsSync(`${spa}/index.html`) ? spa : undefined;
 
 const proxy = await startProxy(configFromEnv(process.env, staticDir));
-console.log(`Fillpaint is running at ${proxy.url} (provider: ${proxy.defaultProvider})`);
-if (!staticDir) console.log("API only: no built SPA found (run `npm run build`).");
+proxy.logger.info(`Fillpaint is running at ${proxy.url} (provider: ${proxy.defaultProvider})`);
+if (!staticDir) proxy.logger.info("API only: no built SPA found (run `npm run build`).");
 
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.once(signal, () => {

@@ -1,27 +1,12 @@
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ConfigResponse, SubmitResponse } from "../contract";
-import type { ProxyConfig } from "./config";
 import { type RunningProxy, startProxy } from "./proxy";
 import { bflPollUntilDone, bflSubmit } from "./testing/bfl-client";
 import { type FakeBfl, startFakeBfl } from "./testing/fake-bfl";
 import { decodeRgb, fixtureBase64, rectMaskBase64 } from "./testing/images";
+import { testConfig } from "./testing/proxy-config";
 
 const SECRET = "sk-test-do-not-leak-7f3a";
-
-function testConfig(overrides: Partial<ProxyConfig> = {}): ProxyConfig {
-  return {
-    port: 0,
-    host: "127.0.0.1",
-    dataDir: mkdtempSync(join(tmpdir(), "fillpaint-test-")),
-    bfl: null,
-    fillWorkers: 1,
-    maxBodyBytes: 64 * 1024 * 1024,
-    ...overrides,
-  };
-}
 
 describe("proxy with the local engine, as a BFL client sees it", () => {
   let proxy: RunningProxy;

@@ -5,8 +5,13 @@ import { createApp } from "./app";
 import type { ProxyConfig } from "./config";
 import type { FillOutput, FillTask } from "./engine/fill-task";
 import { WorkerPool } from "./engine/worker-pool";
+import { InputStore } from "./jobs/input-store";
 import { JobService } from "./jobs/job-service";
+import { JobTable } from "./jobs/job-table";
 import { ResultStore } from "./jobs/result-store";
+import { RateLimiter } from "./limits/rate-limiter";
+import { createLogger, type Logger } from "./logging";
+import { ApiframeProvider } from "./providers/apiframe-provider";
 import { BflProvider } from "./providers/bfl-provider";
 import { LocalProvider } from "./providers/local-provider";
 import type { Provider } from "./providers/provider";
@@ -14,6 +19,7 @@ import type { Provider } from "./providers/provider";
 export interface RunningProxy {
   url: string;
   defaultProvider: ProviderId;
+  logger: Logger;
   close(): Promise<void>;
 }
 
@@ -23,19 +29,66 @@ const FILL_WORKER = new URL(
   import.meta.url,
 );
 
+/** How often expired results and inputs are swept (and once at start). */
+const SWEEP_INTERVAL_MS = 10 * 60_000;
+
 /** Wires providers, job table and HTTP server together; used by `main` and by the tests. */
 export async function startProxy(config: ProxyConfig): Promise<RunningProxy> {
+  const logger = createLogger({
+    level: config.logLevel,
+    secrets: [config.bfl?.apiKey ?? "", config.apiframe?.apiKey ?? ""],
+    destination: config.logDestination,
+  });
   const pool = new WorkerPool<FillTask, FillOutput>(FILL_WORKER, config.fillWorkers);
-  const providers = new Map<ProviderId, Provider>([["local", new LocalProvider(pool)]]);
+  const inputs = new InputStore(config.dataDir, config.inputUrlTtlMs);
+  const providers = new Map<ProviderId, Provider>([
+    ["local", new LocalProvider(pool, config.fillWorkers + config.localQueueMax)],
+  ]);
   if (config.bfl) providers.set("bfl", new BflProvider(config.bfl));
-  const defaultProvider: ProviderId = config.bfl ? "bfl" : "local";
+  if (config.apiframe)
+    providers.set("apiframe", new ApiframeProvider({ ...config.apiframe, inputs }));
+  if (config.apiframe && !config.apiframe.publicBaseUrl) {
+    logger.warn(
+      "APIFRAME_API_KEY is set but PUBLIC_BASE_URL is not: apiframe jobs will be refused",
+    );
+  }
+  const defaultProvider: ProviderId =
+    config.defaultProvider && providers.has(config.defaultProvider)
+      ? config.defaultProvider
+      : config.bfl
+        ? "bfl"
+        : "local";
+  const table = new JobTable(config.dataDir);
   const results = new ResultStore(config.dataDir);
-  const jobs = new JobService(providers, results);
+  const jobs = new JobService(providers, table, results, logger, {
+    maxPerClient: config.maxJobsPerClient,
+    maxTotal: config.maxJobsInFlight,
+  });
+  jobs.resumeUnfinished();
+
+  const sweep = async () => {
+    try {
+      const removed = await jobs.purgeExpired(config.resultTtlMs);
+      const inputsRemoved = await inputs.purgeExpired();
+      if (removed + inputsRemoved > 0)
+        logger.info({ removed, inputsRemoved }, "swept expired files");
+    } catch (error) {
+      logger.error({ err: error instanceof Error ? error.message : String(error) }, "sweep failed");
+    }
+  };
+  await sweep();
+  const sweeper = setInterval(sweep, Math.min(SWEEP_INTERVAL_MS, config.resultTtlMs));
+  sweeper.unref();
+
   const app = createApp({
     jobs,
     results,
+    inputs,
     providers,
     defaultProvider,
+    submitLimiter: new RateLimiter(config.rateLimitPerMinute),
+    logger,
+    corsOrigins: config.corsOrigins,
     staticDir: config.staticDir,
     maxBodyBytes: config.maxBodyBytes,
   });
@@ -47,15 +100,20 @@ export async function startProxy(config: ProxyConfig): Promise<RunningProxy> {
   });
   const { port } = server.address() as AddressInfo;
   const host = config.host.includes(":") ? `[${config.host}]` : config.host;
+  logger.info({ port, defaultProvider, providers: [...providers.keys()] }, "listening");
   return {
     url: `http://${host === "0.0.0.0" ? "localhost" : host}:${port}`,
     defaultProvider,
+    logger,
     close: async () => {
+      clearInterval(sweeper);
+      jobs.close();
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       // Idle keep-alive sockets would otherwise hold close() open for seconds.
       (server as { closeAllConnections?: () => void }).closeAllConnections?.();
       await closed;
       await pool.close();
+      table.close();
     },
   };
 }

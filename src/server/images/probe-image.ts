@@ -30,7 +30,8 @@ export async function probeBase64Image(
   const bytes = Buffer.from(compact, "base64");
   let meta: Metadata;
   try {
-    meta = await sharp(bytes).metadata();
+    // metadata() reads the header only: a 30000×30000 "bomb" is refused without decoding it.
+    meta = await sharp(bytes, { limitInputPixels: false }).metadata();
   } catch {
     throw new FieldError(
       ["body", field],
@@ -44,6 +45,13 @@ export async function probeBase64Image(
       ["body", field],
       `${field} must be a PNG, JPEG or WebP image (got ${format ?? "unknown"})`,
       "value_error.image_format",
+    );
+  }
+  if (!looksComplete(bytes, format as ProbedImage["format"])) {
+    throw new FieldError(
+      ["body", field],
+      `${field} is cut off or corrupt (its ${format} data does not end properly)`,
+      "value_error.image",
     );
   }
   if (width * height > maxPixels) {
@@ -62,6 +70,37 @@ export async function probeBase64Image(
   };
 }
 
+const PNG_IEND = Buffer.from([0x49, 0x45, 0x4e, 0x44, 0xae, 0x42, 0x60, 0x82]);
+
+/**
+ * A cheap check that the file is whole: the header alone says nothing about a truncated upload,
+ * which would otherwise fail only later (or be billed upstream).
+ */
+function looksComplete(bytes: Buffer, format: ProbedImage["format"]): boolean {
+  if (format === "png") return bytes.subarray(-12).includes(PNG_IEND);
+  if (format === "jpeg") {
+    // Some encoders append a few bytes after the end-of-image marker.
+    const tail = bytes.subarray(-1024);
+    return tail.includes(Buffer.from([0xff, 0xd9]));
+  }
+  return bytes.readUInt32LE(4) + 8 <= bytes.length; // WebP: the RIFF size must fit
+}
+
 function mp(pixels: number): string {
   return (pixels / 1e6).toFixed(1);
+}
+
+/** Resizes a mask to the image's size (nearest neighbour keeps it strictly black and white). */
+export async function resizeMask(
+  mask: ProbedImage,
+  width: number,
+  height: number,
+): Promise<ProbedImage> {
+  const bytes = await sharp(mask.bytes)
+    .flatten({ background: "#000000" })
+    .greyscale()
+    .resize(width, height, { fit: "fill", kernel: "nearest" })
+    .png()
+    .toBuffer();
+  return { bytes, width, height, format: "png", hasAlpha: false };
 }

@@ -1,20 +1,13 @@
 import { randomUUID } from "node:crypto";
-import type { JobStatus, ProviderId } from "../../contract";
-import type { FillJob, Provider } from "../providers/provider";
+import { setTimeout as sleep } from "node:timers/promises";
+import type { ProviderId } from "../../contract";
+import type { Logger } from "../logging";
+import type { Provider, ProviderJob } from "../providers/provider";
+import { UpstreamError } from "../providers/provider";
+import type { JobRecord, JobTable, JobUpdate } from "./job-table";
 import type { ResultStore } from "./result-store";
 
-export interface JobRecord {
-  id: string;
-  provider: ProviderId;
-  status: JobStatus | string;
-  progress: number | null;
-  details: Record<string, unknown> | null;
-  prompt: string;
-  seed: number | null;
-  startTime: number;
-  endTime: number | null;
-  resultName: string | null;
-}
+export type { JobRecord };
 
 /** Transient poll failures in a row before a job is given up as `Error`. */
 const MAX_POLL_FAILURES = 8;
@@ -22,26 +15,54 @@ const MAX_POLL_DELAY_MS = 5_000;
 /** A job still pending after this long is failed rather than polled forever. */
 const JOB_TIMEOUT_MS = 30 * 60_000;
 
+export const RESTARTED_LOCAL_JOB_MESSAGE =
+  "The proxy restarted while this local fill was running; local fills are not resumed. Submit it again.";
+
+export interface JobLimits {
+  /** Jobs not yet terminal that one client may have. */
+  maxPerClient: number;
+  /** Jobs not yet terminal across all clients. */
+  maxTotal: number;
+}
+
 /**
- * The proxy's job table. It submits once, then follows each job in the background until a
- * terminal status, storing the image the moment it is ready, so a client's `get_result` is a
- * cheap table read and a result is never lost because the client stopped polling.
+ * The proxy's jobs. It submits once, records the upstream reference in the job table, then
+ * follows each job in the background until a terminal status, storing the image the moment it
+ * is ready, so a client's `get_result` is a cheap table read and a result is never lost because
+ * the client stopped polling or the proxy restarted.
  */
 export class JobService {
-  private readonly jobs = new Map<string, JobRecord>();
+  private readonly stopping = new AbortController();
+  /**
+   * Jobs in flight, counted in memory and reserved before the (async) upstream submit, so a
+   * burst of concurrent submits cannot all slip under the caps.
+   */
+  private readonly inFlightByClient = new Map<string, number>();
+  private inFlightTotal = 0;
 
   constructor(
     private readonly providers: ReadonlyMap<ProviderId, Provider>,
+    private readonly table: JobTable,
     private readonly results: ResultStore,
+    private readonly logger: Logger,
+    private readonly limits: JobLimits,
   ) {}
 
-  async submit(providerId: ProviderId, job: FillJob): Promise<JobRecord> {
+  async submit(providerId: ProviderId, job: ProviderJob, clientId: string): Promise<JobRecord> {
     const provider = this.providers.get(providerId);
     if (!provider) throw new Error(`provider ${providerId} is not configured`);
-    const ref = await provider.submit(job);
+    this.reserve(clientId);
+    let upstreamRef: string;
+    try {
+      upstreamRef = await provider.submit(job);
+    } catch (error) {
+      this.release(clientId);
+      throw error;
+    }
     const record: JobRecord = {
       id: randomUUID(),
       provider: providerId,
+      upstreamRef,
       status: "Pending",
       progress: 0,
       details: null,
@@ -50,59 +71,152 @@ export class JobService {
       startTime: Date.now(),
       endTime: null,
       resultName: null,
+      clientId,
     };
-    this.jobs.set(record.id, record);
-    void this.follow(record, provider, ref);
+    this.table.insert(record);
+    this.logger.info({ job: record.id, provider: providerId }, "job submitted");
+    void this.follow(record, provider);
     return record;
   }
 
   get(id: string): JobRecord | undefined {
-    return this.jobs.get(id);
+    return this.table.get(id);
   }
 
-  private async follow(record: JobRecord, provider: Provider, ref: string): Promise<void> {
+  /** Jobs not yet terminal, in total or for one client. */
+  inFlight(clientId?: string): number {
+    return clientId === undefined ? this.inFlightTotal : (this.inFlightByClient.get(clientId) ?? 0);
+  }
+
+  /**
+   * Called once at start: upstream jobs that were in flight are followed again from their
+   * stored reference; local fills cannot be (their pixels lived in memory) and are failed.
+   */
+  resumeUnfinished(): void {
+    for (const record of this.table.pending()) {
+      const provider = this.providers.get(record.provider);
+      if (provider?.resumable) {
+        this.logger.info({ job: record.id, provider: record.provider }, "resuming job");
+        this.reserve(record.clientId, false);
+        void this.follow(record, provider);
+      } else {
+        const message = provider
+          ? RESTARTED_LOCAL_JOB_MESSAGE
+          : `The proxy restarted without the ${record.provider} provider configured.`;
+        this.finish(record, "Error", { message }, {}, false);
+      }
+    }
+  }
+
+  /** Forgets jobs that ended more than `ttlMs` ago and deletes their result files. */
+  async purgeExpired(ttlMs: number): Promise<number> {
+    const names = this.table.deleteFinishedBefore(Date.now() - ttlMs);
+    await Promise.all(names.map((name) => this.results.remove(name)));
+    return names.length;
+  }
+
+  /** Stops following jobs without touching their rows: a new process resumes them. */
+  close(): void {
+    this.stopping.abort();
+  }
+
+  private get closed(): boolean {
+    return this.stopping.signal.aborted;
+  }
+
+  private reserve(clientId: string, enforce = true): void {
+    const mine = this.inFlightByClient.get(clientId) ?? 0;
+    if (enforce && mine >= this.limits.maxPerClient) {
+      throw new UpstreamError(
+        429,
+        `You already have ${mine} jobs running (limit ${this.limits.maxPerClient}); wait for one to finish.`,
+        "2",
+      );
+    }
+    if (enforce && this.inFlightTotal >= this.limits.maxTotal) {
+      throw new UpstreamError(
+        429,
+        `The server is busy (${this.inFlightTotal} jobs running); try again shortly.`,
+        "5",
+      );
+    }
+    this.inFlightByClient.set(clientId, mine + 1);
+    this.inFlightTotal += 1;
+  }
+
+  private release(clientId: string): void {
+    const mine = (this.inFlightByClient.get(clientId) ?? 1) - 1;
+    if (mine > 0) this.inFlightByClient.set(clientId, mine);
+    else this.inFlightByClient.delete(clientId);
+    this.inFlightTotal = Math.max(0, this.inFlightTotal - 1);
+  }
+
+  private async follow(record: JobRecord, provider: Provider): Promise<void> {
     let delay = provider.pollIntervalMs;
     let failures = 0;
     while (Date.now() - record.startTime < JOB_TIMEOUT_MS) {
-      await sleep(delay);
       try {
-        const outcome = await provider.poll(ref);
+        await sleep(delay, undefined, { signal: this.stopping.signal });
+      } catch {
+        return; // closing: the row stays Pending for the next process
+      }
+      try {
+        const outcome = await provider.poll(record.upstreamRef);
+        if (this.closed) return;
         failures = 0;
         delay = provider.pollIntervalMs;
         if (outcome.state === "pending") {
-          record.progress = outcome.progress;
+          this.update(record.id, { progress: outcome.progress });
           continue;
         }
         if (outcome.state === "ready") {
-          record.resultName = await this.results.save(record.id, outcome.extension, outcome.image);
-          record.seed = outcome.seed ?? record.seed;
-          this.finish(record, "Ready", null);
+          const resultName = await this.results.save(record.id, outcome.extension, outcome.image);
+          this.finish(record, "Ready", null, { resultName, seed: outcome.seed ?? record.seed });
         } else {
           this.finish(record, outcome.status, { message: outcome.message });
         }
         return;
       } catch (error) {
+        if (this.closed) return;
         failures += 1;
+        this.logger.warn(
+          { job: record.id, provider: record.provider, failures, err: errorMessage(error) },
+          "poll failed",
+        );
         if (failures >= MAX_POLL_FAILURES) {
           this.finish(record, "Error", { message: errorMessage(error) });
           return;
         }
-        delay = Math.min(delay * 2, MAX_POLL_DELAY_MS);
+        const retryAfter = error instanceof UpstreamError ? Number(error.retryAfter) * 1000 : 0;
+        delay = Math.min(Math.max(delay * 2, retryAfter || 0), MAX_POLL_DELAY_MS);
       }
     }
     this.finish(record, "Error", { message: "the job timed out" });
   }
 
-  private finish(record: JobRecord, status: string, details: JobRecord["details"]): void {
-    record.status = status;
-    record.details = details;
-    record.progress = status === "Ready" ? 1 : record.progress;
-    record.endTime = Date.now();
+  private finish(
+    record: JobRecord,
+    status: string,
+    details: JobRecord["details"],
+    extra: JobUpdate = {},
+    reserved = true,
+  ): void {
+    if (this.closed) return;
+    this.update(record.id, {
+      ...extra,
+      status,
+      details,
+      ...(status === "Ready" ? { progress: 1 } : {}),
+      endTime: Date.now(),
+    });
+    if (reserved) this.release(record.clientId);
+    this.logger.info({ job: record.id, provider: record.provider, status }, "job finished");
   }
-}
 
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
+  private update(id: string, update: JobUpdate): void {
+    // After close the table belongs to the next process; the row stays Pending for it.
+    if (!this.closed) this.table.update(id, update);
+  }
 }
 
 function errorMessage(error: unknown): string {

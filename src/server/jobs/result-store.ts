@@ -1,4 +1,4 @@
-import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 
 const NAME = /^[0-9a-f-]{36}\.(jpeg|png)$/;
@@ -32,5 +32,9 @@ export class ResultStore {
     } catch {
       return null;
     }
+  }
+
+  async remove(name: string): Promise<void> {
+    if (NAME.test(name)) await rm(join(this.dir, name), { force: true });
   }
 }

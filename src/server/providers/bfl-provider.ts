@@ -7,8 +7,16 @@ import {
   resultResponseSchema,
   submitResponseSchema,
 } from "../../contract";
-import type { FillJob, PollOutcome, Provider } from "./provider";
+import type { PollOutcome, Provider, ProviderJob } from "./provider";
 import { UpstreamError } from "./provider";
+import {
+  assertAllowedUrl,
+  downloadImage,
+  type HostPattern,
+  readJson,
+  redact,
+  upstreamFetch,
+} from "./upstream-http";
 
 export interface BflProviderOptions {
   apiKey: string;
@@ -23,129 +31,163 @@ export interface BflProviderOptions {
   fetch?: typeof fetch;
 }
 
+const WHO = "Black Forest Labs";
+const SUBMIT_TIMEOUT_MS = 60_000;
+const POLL_TIMEOUT_MS = 15_000;
+
 const UPSTREAM_MESSAGES: Record<number, string> = {
-  402: "Black Forest Labs: the account has no credits left",
-  403: "Black Forest Labs: the API key is not allowed to use this endpoint",
-  429: "Black Forest Labs: too many active tasks; try again shortly",
+  401: `${WHO}: the server's API key was refused`,
+  402: `${WHO}: the account has no credits left`,
+  403: `${WHO}: the API key is not allowed to use this endpoint`,
+  429: `${WHO}: too many active tasks on the account; try again shortly`,
 };
 
 /**
- * Forwards fills to Black Forest Labs with the server-side key, follows the `polling_url` BFL
- * returns (it may be a regional host), and downloads the sample as soon as it is ready because
- * BFL's delivery links expire after ten minutes and send no CORS headers.
+ * Forwards fills and expands to Black Forest Labs with the server-side key, follows the
+ * `polling_url` BFL returns (it may be a regional host), and downloads the sample as soon as it
+ * is ready because BFL's delivery links expire after ten minutes and send no CORS headers.
  */
 export class BflProvider implements Provider {
   readonly info: ProviderInfo = {
     id: "bfl",
     label: "FLUX.1 Fill [pro] (Black Forest Labs)",
     readsPrompt: true,
+    supportsExpand: true,
+    outpaintPresets: [],
+    minPromptLength: 0,
     ranges: FILL_RANGES,
     outputFormats: [...OUTPUT_FORMATS],
     maxPromptLength: MAX_PROMPT_LENGTH,
     maxImagePixels: MAX_IMAGE_PIXELS,
   };
   readonly pollIntervalMs = 500;
+  readonly resumable = true;
   private readonly fetch: typeof fetch;
   private readonly baseUrl: string;
+  private readonly allowedHosts: HostPattern[];
 
   constructor(private readonly options: BflProviderOptions) {
     this.fetch = options.fetch ?? fetch;
     this.baseUrl = options.baseUrl.replace(/\/+$/, "");
+    this.allowedHosts = [
+      new URL(this.baseUrl).hostname,
+      "*.bfl.ai",
+      ...(options.extraAllowedHosts ?? []),
+    ];
   }
 
-  async submit(job: FillJob): Promise<string> {
+  /** Sent once: a submit may be billed, so a failure is reported, never retried blindly. */
+  async submit(job: ProviderJob): Promise<string> {
     const { webhook_url: _url, webhook_secret: _secret, ...body } = job.request;
-    const response = await this.fetch(`${this.baseUrl}/v1/flux-pro-1.0-fill`, {
-      method: "POST",
-      headers: {
-        "content-type": "application/json",
-        accept: "application/json",
-        "x-key": this.options.apiKey,
+    const path = job.kind === "fill" ? "/v1/flux-pro-1.0-fill" : "/v1/flux-pro-1.0-expand";
+    const response = await upstreamFetch(
+      this.fetch,
+      `${this.baseUrl}${path}`,
+      {
+        method: "POST",
+        headers: {
+          "content-type": "application/json",
+          accept: "application/json",
+          "x-key": this.options.apiKey,
+        },
+        body: JSON.stringify(body),
       },
-      body: JSON.stringify(body),
-    });
-    if (!response.ok) throw await upstreamError(response);
-    const parsed = submitResponseSchema.safeParse(await response.json());
-    if (!parsed.success)
-      throw new UpstreamError(502, "Black Forest Labs answered in an unknown shape");
-    this.assertAllowed(parsed.data.polling_url);
+      SUBMIT_TIMEOUT_MS,
+      WHO,
+    );
+    if (!response.ok) throw await this.upstreamError(response);
+    const parsed = submitResponseSchema.safeParse(await readJson(response, WHO));
+    if (!parsed.success) throw new UpstreamError(502, `${WHO} answered in an unknown shape`);
+    assertAllowedUrl(parsed.data.polling_url, this.allowedHosts, WHO);
     return parsed.data.polling_url;
   }
 
   async poll(pollingUrl: string): Promise<PollOutcome> {
-    const response = await this.fetch(pollingUrl, {
-      headers: { accept: "application/json", "x-key": this.options.apiKey },
-    });
-    if (!response.ok) throw await upstreamError(response);
-    const parsed = resultResponseSchema.safeParse(await response.json());
-    if (!parsed.success)
-      throw new UpstreamError(502, "Black Forest Labs answered in an unknown shape");
+    assertAllowedUrl(pollingUrl, this.allowedHosts, WHO);
+    const response = await upstreamFetch(
+      this.fetch,
+      pollingUrl,
+      { headers: { accept: "application/json", "x-key": this.options.apiKey } },
+      POLL_TIMEOUT_MS,
+      WHO,
+    );
+    if (response.status === 404) {
+      await response.body?.cancel();
+      return {
+        state: "failed",
+        status: "Task not found",
+        message: `${WHO} no longer knows this task`,
+      };
+    }
+    if (!response.ok) throw await this.upstreamError(response);
+    const parsed = resultResponseSchema.safeParse(await readJson(response, WHO));
+    if (!parsed.success) throw new UpstreamError(502, `${WHO} answered in an unknown shape`);
     const { status, progress, result, details } = parsed.data;
-    if (status === "Pending") return { state: "pending", progress };
+    if (status === "Pending") return { state: "pending", progress: clampProgress(progress) };
     if (status === "Ready" && result) {
-      return { state: "ready", ...(await this.download(result.sample)), seed: result.seed };
+      // The sample URL is pre-signed: the key is not sent to the delivery host.
+      const download = await downloadImage(this.fetch, result.sample, this.allowedHosts, WHO);
+      if (!download.ok) return { state: "failed", status: "Error", message: download.message };
+      return {
+        state: "ready",
+        image: download.image,
+        extension: download.extension,
+        seed: result.seed,
+      };
     }
-    return { state: "failed", status, message: describeFailure(status, details) };
+    return { state: "failed", status, message: this.describeFailure(status, details) };
   }
 
-  private async download(
-    sample: string,
-  ): Promise<{ image: Uint8Array; extension: "jpeg" | "png" }> {
-    this.assertAllowed(sample);
-    // The sample URL is pre-signed: the key is not sent to the delivery host.
-    const response = await this.fetch(sample);
-    if (!response.ok) {
-      throw new UpstreamError(502, `Black Forest Labs sample download failed (${response.status})`);
+  private async upstreamError(response: Response): Promise<UpstreamError> {
+    let body: unknown = null;
+    try {
+      body = await response.json();
+    } catch {
+      // Not JSON: the status alone is the message.
     }
-    const type = response.headers.get("content-type") ?? "";
-    const extension =
-      type.includes("png") || new URL(sample).pathname.endsWith(".png") ? "png" : "jpeg";
-    return { image: new Uint8Array(await response.arrayBuffer()), extension };
-  }
-
-  private assertAllowed(url: string): void {
-    const { hostname, protocol } = new URL(url);
-    const allowed =
-      hostname === new URL(this.baseUrl).hostname ||
-      hostname.endsWith(".bfl.ai") ||
-      (this.options.extraAllowedHosts ?? []).includes(hostname);
-    if (!allowed || (protocol !== "https:" && protocol !== "http:")) {
-      throw new UpstreamError(
-        502,
-        `Black Forest Labs pointed to a host that is not allowed: ${hostname}`,
+    const retryAfter = response.headers.get("retry-after") ?? undefined;
+    const detail = (body as { detail?: unknown } | null)?.detail;
+    if (response.status === 422 && Array.isArray(detail)) {
+      const text = redact(JSON.stringify(detail), [this.options.apiKey]);
+      return new UpstreamError(422, `${WHO} refused the request`, undefined, JSON.parse(text));
+    }
+    const known = UPSTREAM_MESSAGES[response.status];
+    if (known)
+      return new UpstreamError(
+        response.status,
+        known,
+        retryAfter ?? (response.status === 429 ? "5" : undefined),
       );
+    const shown = body
+      ? `: ${redact(JSON.stringify(body), [this.options.apiKey]).slice(0, 300)}`
+      : "";
+    return new UpstreamError(
+      response.status >= 500 ? 502 : response.status,
+      `${WHO} answered ${response.status}${shown}`,
+      retryAfter,
+    );
+  }
+
+  private describeFailure(status: string, details: Record<string, unknown> | null): string {
+    const reason = details
+      ? ` (${redact(JSON.stringify(details), [this.options.apiKey]).slice(0, 300)})`
+      : "";
+    switch (status) {
+      case "Request Moderated":
+        return `The request was blocked by ${WHO}' moderation${reason}`;
+      case "Content Moderated":
+        return `The generated image was blocked by ${WHO}' moderation${reason}`;
+      case "Task not found":
+        return `${WHO} no longer knows this task`;
+      default:
+        return `${WHO} reported ${status}${reason}`;
     }
   }
 }
 
-async function upstreamError(response: Response): Promise<UpstreamError> {
-  const known = UPSTREAM_MESSAGES[response.status];
-  let detail = "";
-  try {
-    detail = JSON.stringify(await response.json());
-  } catch {
-    // Not JSON: the status alone is the message.
-  }
-  const message =
-    known ??
-    `Black Forest Labs answered ${response.status}${detail ? `: ${detail.slice(0, 500)}` : ""}`;
-  return new UpstreamError(
-    response.status,
-    message,
-    response.headers.get("retry-after") ?? undefined,
-  );
-}
-
-function describeFailure(status: string, details: Record<string, unknown> | null): string {
-  const reason = details ? ` (${JSON.stringify(details).slice(0, 300)})` : "";
-  switch (status) {
-    case "Request Moderated":
-      return `The request was blocked by Black Forest Labs' moderation${reason}`;
-    case "Content Moderated":
-      return `The generated image was blocked by Black Forest Labs' moderation${reason}`;
-    case "Task not found":
-      return "Black Forest Labs no longer knows this task";
-    default:
-      return `Black Forest Labs reported ${status}${reason}`;
-  }
+/** BFL documents progress as a 0–1 fraction; the scale is unconfirmed, so percentages are folded in. */
+function clampProgress(progress: number | null): number | null {
+  if (progress === null) return null;
+  const fraction = progress > 1 ? progress / 100 : progress;
+  return Math.min(1, Math.max(0, fraction));
 }

@@ -10,7 +10,9 @@ import {
 import { countMasked, maskFromAlpha, maskFromGray } from "../engine/fill-mask";
 import type { FillOutput, FillTask } from "../engine/fill-task";
 import type { WorkerPool } from "../engine/worker-pool";
-import type { FillJob, PollOutcome, Provider } from "./provider";
+import { decodeExpandTask } from "./local-expand";
+import type { FillJob, PollOutcome, Provider, ProviderJob } from "./provider";
+import { UpstreamError } from "./provider";
 
 /**
  * The embedded engine: a content-aware fill from the image's own surroundings, run in worker
@@ -22,28 +24,54 @@ export class LocalProvider implements Provider {
     id: "local",
     label: "Local fill engine (offline)",
     readsPrompt: false,
+    supportsExpand: true,
+    outpaintPresets: [],
+    minPromptLength: 0,
     ranges: FILL_RANGES,
     outputFormats: [...OUTPUT_FORMATS],
     maxPromptLength: MAX_PROMPT_LENGTH,
     maxImagePixels: MAX_IMAGE_PIXELS,
   };
   readonly pollIntervalMs = 100;
+  /** Pixels live in this process's memory: a restart cannot resume a local fill. */
+  readonly resumable = false;
   private readonly jobs = new Map<string, PollOutcome>();
+  /** Fills accepted and not finished: running in a worker or waiting for one. */
+  private active = 0;
 
-  constructor(private readonly pool: WorkerPool<FillTask, FillOutput>) {}
+  /**
+   * @param capacity fills accepted at once (workers + bounded queue); beyond it submits are
+   *   refused with 429 instead of piling up decoded images in memory.
+   */
+  constructor(
+    private readonly pool: WorkerPool<FillTask, FillOutput>,
+    private readonly capacity: number,
+  ) {}
 
-  async submit(job: FillJob): Promise<string> {
+  async submit(job: ProviderJob): Promise<string> {
+    if (this.active >= this.capacity) {
+      throw new UpstreamError(
+        429,
+        `The local engine's queue is full (${this.capacity} fills); try again shortly.`,
+        "2",
+      );
+    }
+    this.active += 1;
     const ref = randomUUID();
     this.jobs.set(ref, { state: "pending", progress: 0 });
-    this.run(ref, job).then(
-      (outcome) => this.jobs.set(ref, outcome),
-      (error: unknown) =>
-        this.jobs.set(ref, {
-          state: "failed",
-          status: "Error",
-          message: error instanceof Error ? error.message : String(error),
-        }),
-    );
+    this.run(ref, job)
+      .then(
+        (outcome) => this.jobs.set(ref, outcome),
+        (error: unknown) =>
+          this.jobs.set(ref, {
+            state: "failed",
+            status: "Error",
+            message: error instanceof Error ? error.message : String(error),
+          }),
+      )
+      .finally(() => {
+        this.active -= 1;
+      });
     return ref;
   }
 
@@ -54,8 +82,8 @@ export class LocalProvider implements Provider {
     return outcome;
   }
 
-  private async run(ref: string, job: FillJob): Promise<PollOutcome> {
-    const task = await decodeFillTask(job);
+  private async run(ref: string, job: ProviderJob): Promise<PollOutcome> {
+    const task = job.kind === "fill" ? await decodeFillTask(job) : await decodeExpandTask(job);
     const { pixels } = await this.pool.run(task, [task.pixels.buffer as ArrayBuffer], (fraction) =>
       this.jobs.set(ref, { state: "pending", progress: fraction }),
     );

@@ -1,12 +1,29 @@
-import type { FillRequest, ProviderInfo } from "../../contract";
+import type {
+  ApiframeOutpaintPreset,
+  ExpandRequest,
+  FillRequest,
+  ProviderInfo,
+} from "../../contract";
 import type { ProbedImage } from "../images/probe-image";
 
 /** A validated fill request with its images already probed (format, size). */
 export interface FillJob {
+  kind: "fill";
   request: FillRequest;
   image: ProbedImage;
   mask: ProbedImage | null;
 }
+
+/** A validated outpaint (`flux-pro-1.0-expand`) request: pixels to add on each side. */
+export interface ExpandJob {
+  kind: "expand";
+  request: ExpandRequest;
+  image: ProbedImage;
+  /** From the outpaint-preset header; apiframe needs it, the others use the pixel sides. */
+  preset: ApiframeOutpaintPreset | null;
+}
+
+export type ProviderJob = FillJob | ExpandJob;
 
 /** Where a provider's job stands. `Failed` carries the upstream's own status word. */
 export type PollOutcome =
@@ -15,16 +32,22 @@ export type PollOutcome =
   | { state: "failed"; status: string; message: string };
 
 /**
- * An upstream that turns a fill job into an image. The proxy's job service drives every
- * provider the same way: `submit` once (never retried: it may be billed), then `poll` until a
- * terminal outcome, so results are fetched even when the client has stopped polling.
+ * An upstream that turns a job into an image. The proxy's job service drives every provider
+ * the same way: `submit` once (never retried: it may be billed), then `poll` until a terminal
+ * outcome, so results are fetched even when the client has stopped polling.
  */
 export interface Provider {
   readonly info: ProviderInfo;
   /** How often the job service polls this provider while the job is pending. */
   readonly pollIntervalMs: number;
+  /**
+   * True when `poll(ref)` still works in a new process (the ref names an upstream job), so
+   * jobs in flight at a restart are resumed; false for in-memory work such as the local engine.
+   */
+  readonly resumable: boolean;
   /** Returns the provider's reference for the job. Throws `UpstreamError` when refused. */
-  submit(job: FillJob): Promise<string>;
+  submit(job: ProviderJob): Promise<string>;
+  /** Throws on transient trouble (retried with backoff); terminal failures are outcomes. */
   poll(ref: string): Promise<PollOutcome>;
 }
 
@@ -34,6 +57,8 @@ export class UpstreamError extends Error {
     readonly httpStatus: number,
     message: string,
     readonly retryAfter?: string,
+    /** BFL's own 422 detail, passed through so clients see which field upstream refused. */
+    readonly detail?: unknown,
   ) {
     super(message);
   }

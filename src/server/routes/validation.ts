@@ -8,9 +8,16 @@ export function validationError(c: Context, detail: ValidationError["detail"]) {
 }
 
 export function zodDetail(error: z.ZodError, root: string): ValidationError["detail"] {
-  return error.issues.map((issue) => ({
-    loc: [root, ...issue.path.map((part) => (typeof part === "symbol" ? String(part) : part))],
-    msg: issue.message,
-    type: issue.code,
-  }));
+  return error.issues.flatMap((issue) => {
+    const path = issue.path.map((part) => (typeof part === "symbol" ? String(part) : part));
+    // One entry per unknown field, named like FastAPI's `extra_forbidden`, so clients see which.
+    if (issue.code === "unrecognized_keys") {
+      return issue.keys.map((key) => ({
+        loc: [root, ...path, key],
+        msg: `unknown field "${key}"`,
+        type: "extra_forbidden",
+      }));
+    }
+    return [{ loc: [root, ...path], msg: issue.message, type: issue.code }];
+  });
 }

@@ -5,9 +5,10 @@ import sharp from "sharp";
 
 /**
  * A stand-in for Black Forest Labs that follows its documented contract over real HTTP:
- * submit on the API host, `polling_url` on another host (a regional cluster), `Pending` with a
- * progress fraction, then `Ready` with a signed sample link on a third (delivery) host that
- * expires. Three loopback addresses play the three hosts.
+ * submit on the API host (`flux-pro-1.0-fill` and `-expand`), `polling_url` on another host (a
+ * regional cluster), `Pending` with a progress fraction, then `Ready` with a signed sample link
+ * on a third (delivery) host that expires. Three loopback addresses play the three hosts.
+ * Faults are injected through the options, which tests may change while it runs.
  */
 export interface FakeBflOptions {
   apiKey: string;
@@ -15,10 +16,18 @@ export interface FakeBflOptions {
   pendingPolls?: number;
   /** How long a delivery link stays valid (BFL: 10 minutes). */
   sampleTtlMs?: number;
-  /** Forces the submit answer's HTTP status (402, 429, …). */
+  /** Forces the submit answer's HTTP status (402, 422, 429, 500…). */
   submitStatus?: number;
-  /** Ends the job with this status instead of Ready (e.g. "Content Moderated"). */
+  /** Sent with a forced 429. */
+  retryAfter?: string;
+  /** Ends the job with this status instead of Ready (e.g. "Content Moderated", "Error"). */
   finalStatus?: string;
+  /** The first N polls of each task answer 500 (with the key echoed, to prove redaction). */
+  pollFailures?: number;
+  /** The first N polls of each task have their connection dropped mid-answer. */
+  pollDrops?: number;
+  /** Every poll answer is delayed this long. */
+  pollDelayMs?: number;
 }
 
 interface FakeTask {
@@ -31,15 +40,18 @@ interface FakeTask {
 export interface FakeBfl {
   apiBase: string;
   hosts: string[];
+  options: FakeBflOptions;
   /** Every request's method, host, path and x-key, for assertions. */
   requests: { method: string; host: string; path: string; key: string | undefined }[];
+  /** Submitted bodies without their images, for assertions on forwarded parameters. */
+  submits: Record<string, unknown>[];
   close(): Promise<void>;
 }
 
 export async function startFakeBfl(options: FakeBflOptions): Promise<FakeBfl> {
   const tasks = new Map<string, FakeTask>();
   const requests: FakeBfl["requests"] = [];
-  const ttl = options.sampleTtlMs ?? 10 * 60_000;
+  const submits: FakeBfl["submits"] = [];
   const servers: Server[] = [];
   const origins: string[] = [];
 
@@ -52,26 +64,41 @@ export async function startFakeBfl(options: FakeBflOptions): Promise<FakeBfl> {
       path: url.pathname,
       key,
     });
-    const json = (status: number, body: unknown) => {
-      res.writeHead(status, { "content-type": "application/json" });
+    const json = (status: number, body: unknown, headers: Record<string, string> = {}) => {
+      res.writeHead(status, { "content-type": "application/json", ...headers });
       res.end(JSON.stringify(body));
     };
-    if (role === 0 && req.method === "POST" && url.pathname === "/v1/flux-pro-1.0-fill") {
+    const submit = /^\/v1\/flux-pro-1\.0-(fill|expand)$/.exec(url.pathname);
+    if (role === 0 && req.method === "POST" && submit) {
       if (key !== options.apiKey) return json(403, { detail: "Not authenticated" });
-      if (options.submitStatus) return json(options.submitStatus, { detail: "refused by fake" });
-      const body = JSON.parse(await readBody(req)) as { image?: string; prompt?: string };
+      const raw = await readBody(req);
+      if (options.submitStatus === 422) {
+        return json(422, {
+          detail: [{ loc: ["body", "prompt"], msg: "refused by fake", type: "value_error" }],
+        });
+      }
+      if (options.submitStatus) {
+        const headers: Record<string, string> = options.retryAfter
+          ? { "retry-after": options.retryAfter }
+          : {};
+        return json(options.submitStatus, { detail: "refused by fake" }, headers);
+      }
+      const body = JSON.parse(raw) as Record<string, unknown> & { image?: string };
       if (!body.image) {
         return json(422, {
           detail: [{ loc: ["body", "image"], msg: "Field required", type: "missing" }],
         });
       }
-      const meta = await sharp(Buffer.from(body.image, "base64")).metadata();
+      const { image, mask, ...rest } = body;
+      submits.push({ path: url.pathname, hasMask: Boolean(mask), ...rest });
+      const meta = await sharp(Buffer.from(image, "base64")).metadata();
+      const grow = (a: unknown, b: unknown) => Number(a ?? 0) + Number(b ?? 0);
       const id = randomUUID();
       tasks.set(id, {
         polls: 0,
-        width: meta.width ?? 1,
-        height: meta.height ?? 1,
-        prompt: body.prompt ?? "",
+        width: (meta.width ?? 1) + (submit[1] === "expand" ? grow(body.left, body.right) : 0),
+        height: (meta.height ?? 1) + (submit[1] === "expand" ? grow(body.top, body.bottom) : 0),
+        prompt: String(body.prompt ?? ""),
       });
       return json(200, { id, polling_url: `${origins[1]}/v1/get_result?id=${id}` });
     }
@@ -82,7 +109,18 @@ export async function startFakeBfl(options: FakeBflOptions): Promise<FakeBfl> {
       const base = { id, result: null, details: null, preview: null };
       if (!task) return json(200, { ...base, status: "Task not found", progress: null });
       task.polls += 1;
-      const pending = options.pendingPolls ?? 2;
+      if (options.pollDelayMs) await new Promise((r) => setTimeout(r, options.pollDelayMs));
+      if (task.polls <= (options.pollDrops ?? 0)) {
+        res.writeHead(200, { "content-type": "application/json", "content-length": "500" });
+        res.write('{"id":"');
+        res.socket?.destroy();
+        return;
+      }
+      const failures = options.pollFailures ?? 0;
+      if (task.polls <= failures) {
+        return json(500, { detail: `internal error for key ${key}` });
+      }
+      const pending = (options.pendingPolls ?? 2) + failures + (options.pollDrops ?? 0);
       if (task.polls <= pending) {
         return json(200, { ...base, status: "Pending", progress: task.polls / (pending + 1) });
       }
@@ -94,7 +132,7 @@ export async function startFakeBfl(options: FakeBflOptions): Promise<FakeBfl> {
           details: { reason: "fake" },
         });
       }
-      const expires = Date.now() + ttl;
+      const expires = Date.now() + (options.sampleTtlMs ?? 10 * 60_000);
       return json(200, {
         ...base,
         status: "Ready",
@@ -112,7 +150,7 @@ export async function startFakeBfl(options: FakeBflOptions): Promise<FakeBfl> {
     const sample = /^\/samples\/([^/]+)\/sample\.png$/.exec(url.pathname);
     if (role === 2 && sample) {
       const task = tasks.get(sample[1] ?? "");
-      if (!task || Number(url.searchParams.get("se")) < Date.now()) {
+      if (!task || Number(url.searchParams.get("se")) <= Date.now()) {
         res.writeHead(403, { "content-type": "application/xml" });
         return res.end("<Error><Code>AuthenticationFailed</Code></Error>");
       }
@@ -142,14 +180,17 @@ export async function startFakeBfl(options: FakeBflOptions): Promise<FakeBfl> {
   return {
     apiBase: origins[0]!,
     hosts: ["127.0.0.2", "127.0.0.3"],
+    options,
     requests,
+    submits,
     close: async () => {
+      for (const s of servers) s.closeAllConnections();
       await Promise.all(servers.map((s) => new Promise((resolve) => s.close(resolve))));
     },
   };
 }
 
-function readBody(req: IncomingMessage): Promise<string> {
+export function readBody(req: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     req.on("data", (chunk: Buffer) => chunks.push(chunk));

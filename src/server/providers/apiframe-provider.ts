@@ -1,0 +1,240 @@
+import { randomUUID } from "node:crypto";
+import sharp from "sharp";
+import {
+  APIFRAME_OUTPAINT_PRESETS,
+  APIFRAME_RANGES,
+  MAX_IMAGE_PIXELS,
+  MAX_PROMPT_LENGTH,
+  OUTPUT_FORMATS,
+  type ProviderInfo,
+} from "../../contract";
+import type { InputStore } from "../jobs/input-store";
+import type { FillJob, PollOutcome, Provider, ProviderJob } from "./provider";
+import { UpstreamError } from "./provider";
+import { downloadImage, type HostPattern, readJson, redact, upstreamFetch } from "./upstream-http";
+
+export interface ApiframeProviderOptions {
+  apiKey: string;
+  /** https://api.apiframe.ai */
+  baseUrl: string;
+  /** Hosts (besides the API's and `*.apiframe.ai`/`*.apiframe.pro`) results may come from. */
+  extraAllowedHosts?: string[];
+  /** This proxy as the internet sees it; null refuses every job with a clear message. */
+  publicBaseUrl: string | null;
+  inputs: InputStore;
+  fetch?: typeof fetch;
+}
+
+const WHO = "apiframe";
+const SUBMIT_TIMEOUT_MS = 60_000;
+const POLL_TIMEOUT_MS = 15_000;
+
+export const MISSING_PUBLIC_BASE_URL =
+  "The apiframe provider needs PUBLIC_BASE_URL: apiframe fetches the image and mask from this proxy by URL. Set PUBLIC_BASE_URL to this server's public https address, or choose another provider.";
+
+const UPSTREAM_MESSAGES: Record<number, string> = {
+  401: `${WHO}: the server's API key was refused`,
+  402: `${WHO}: the account has no credits left`,
+  403: `${WHO}: the API key is not allowed to use flux-fill-pro`,
+  429: `${WHO}: too many requests; try again shortly`,
+};
+
+/** apiframe's job answer; `result` is a URL or `{images: [url]}` depending on the API version. */
+interface ApiframeJob {
+  status?: string;
+  progress?: number | null;
+  result?: string | { images?: string[] } | null;
+  error?: unknown;
+}
+
+/**
+ * FLUX.1 Fill [pro] through apiframe. Its inputs are URLs, so the uploaded image and mask are
+ * published under PUBLIC_BASE_URL at unguessable names that expire; its guidance and safety
+ * scales differ from BFL's, so requests are validated against apiframe's own ranges.
+ */
+export class ApiframeProvider implements Provider {
+  readonly info: ProviderInfo = {
+    id: "apiframe",
+    label: "FLUX.1 Fill [pro] (apiframe)",
+    readsPrompt: true,
+    supportsExpand: true,
+    outpaintPresets: [...APIFRAME_OUTPAINT_PRESETS],
+    minPromptLength: 1,
+    ranges: APIFRAME_RANGES,
+    outputFormats: [...OUTPUT_FORMATS],
+    maxPromptLength: MAX_PROMPT_LENGTH,
+    maxImagePixels: MAX_IMAGE_PIXELS,
+  };
+  readonly pollIntervalMs = 1000;
+  readonly resumable = true;
+  private readonly fetch: typeof fetch;
+  private readonly baseUrl: string;
+  private readonly allowedHosts: HostPattern[];
+
+  constructor(private readonly options: ApiframeProviderOptions) {
+    this.fetch = options.fetch ?? fetch;
+    this.baseUrl = options.baseUrl.replace(/\/+$/, "");
+    // Result hosts are not documented (unconfirmed): apiframe's own domains are allowed.
+    this.allowedHosts = [
+      new URL(this.baseUrl).hostname,
+      "*.apiframe.ai",
+      "*.apiframe.pro",
+      ...(options.extraAllowedHosts ?? []),
+    ];
+  }
+
+  async submit(job: ProviderJob): Promise<string> {
+    const publicBase = this.options.publicBaseUrl?.replace(/\/+$/, "");
+    if (!publicBase) throw new UpstreamError(503, MISSING_PUBLIC_BASE_URL);
+    const { request } = job;
+    const imageUrl = await this.publish(publicBase, job.image.bytes, job.image.format);
+    const params: Record<string, unknown> = {
+      image: imageUrl,
+      prompt: request.prompt,
+      steps: request.steps,
+      guidance: request.guidance,
+      safety_tolerance: request.safety_tolerance,
+      output_format: request.output_format === "jpeg" ? "jpg" : "png",
+      prompt_upsampling: request.prompt_upsampling,
+      ...(request.seed === null || request.seed === undefined ? {} : { seed: request.seed }),
+    };
+    if (job.kind === "fill") {
+      params.mode = "inpaint";
+      params.mask = await this.publish(publicBase, await maskPng(job), "png");
+    } else {
+      params.mode = "outpaint";
+      params.outpaint = job.preset;
+    }
+    return this.send({ model: "flux-fill-pro", fluxFillParams: params });
+  }
+
+  async poll(jobId: string): Promise<PollOutcome> {
+    const response = await upstreamFetch(
+      this.fetch,
+      `${this.baseUrl}/v2/jobs/${encodeURIComponent(jobId)}`,
+      { headers: { accept: "application/json", "x-api-key": this.options.apiKey } },
+      POLL_TIMEOUT_MS,
+      WHO,
+    );
+    if (response.status === 404) {
+      await response.body?.cancel();
+      return {
+        state: "failed",
+        status: "Task not found",
+        message: `${WHO} no longer knows this job`,
+      };
+    }
+    if (!response.ok) throw await this.upstreamError(response);
+    const answer = (await readJson(response, WHO)) as ApiframeJob;
+    const status = String(answer.status ?? "").toUpperCase();
+    if (status === "QUEUED" || status === "PROCESSING" || status === "PENDING") {
+      const progress = typeof answer.progress === "number" ? answer.progress / 100 : null;
+      return {
+        state: "pending",
+        progress: progress === null ? null : Math.min(1, Math.max(0, progress)),
+      };
+    }
+    if (status === "COMPLETED") {
+      const url = resultUrl(answer.result);
+      if (!url) throw new UpstreamError(502, `${WHO} finished without a result URL`);
+      const download = await downloadImage(this.fetch, url, this.allowedHosts, WHO);
+      if (!download.ok) return { state: "failed", status: "Error", message: download.message };
+      return { state: "ready", image: download.image, extension: download.extension, seed: null };
+    }
+    const reason = answer.error
+      ? `: ${redact(JSON.stringify(answer.error), [this.options.apiKey]).slice(0, 300)}`
+      : "";
+    return {
+      state: "failed",
+      status: "Error",
+      message: `${WHO} reported ${status || "an unknown status"}${reason}`,
+    };
+  }
+
+  /**
+   * One submit, re-sent only after a network failure or 5xx, and then with the same
+   * Idempotency-Key, so apiframe runs (and bills) it at most once.
+   */
+  private async send(body: unknown): Promise<string> {
+    const idempotencyKey = randomUUID();
+    let lastError: UpstreamError | null = null;
+    for (let attempt = 0; attempt < 2; attempt++) {
+      let response: Response;
+      try {
+        response = await upstreamFetch(
+          this.fetch,
+          `${this.baseUrl}/v2/images/edit`,
+          {
+            method: "POST",
+            headers: {
+              "content-type": "application/json",
+              accept: "application/json",
+              "x-api-key": this.options.apiKey,
+              "idempotency-key": idempotencyKey,
+            },
+            body: JSON.stringify(body),
+          },
+          SUBMIT_TIMEOUT_MS,
+          WHO,
+        );
+      } catch (error) {
+        lastError = error as UpstreamError;
+        continue;
+      }
+      if (response.status >= 500) {
+        lastError = await this.upstreamError(response);
+        continue;
+      }
+      if (!response.ok) throw await this.upstreamError(response);
+      const answer = (await readJson(response, WHO)) as { jobId?: unknown; id?: unknown };
+      const jobId = answer.jobId ?? answer.id;
+      if (typeof jobId !== "string" || !jobId) {
+        throw new UpstreamError(502, `${WHO} answered without a job id`);
+      }
+      return jobId;
+    }
+    throw lastError ?? new UpstreamError(502, `${WHO} could not be reached`);
+  }
+
+  private async publish(base: string, bytes: Uint8Array, format: "png" | "jpeg" | "webp") {
+    const name = await this.options.inputs.save(bytes, format);
+    return `${base}/v1/inputs/${name}`;
+  }
+
+  private async upstreamError(response: Response): Promise<UpstreamError> {
+    let body: unknown = null;
+    try {
+      body = await response.json();
+    } catch {
+      // Not JSON: the status alone is the message.
+    }
+    const retryAfter = response.headers.get("retry-after") ?? undefined;
+    const known = UPSTREAM_MESSAGES[response.status];
+    if (known)
+      return new UpstreamError(
+        response.status,
+        known,
+        retryAfter ?? (response.status === 429 ? "5" : undefined),
+      );
+    const shown = body
+      ? `: ${redact(JSON.stringify(body), [this.options.apiKey]).slice(0, 300)}`
+      : "";
+    return new UpstreamError(
+      response.status >= 500 ? 502 : response.status === 400 ? 422 : response.status,
+      `${WHO} answered ${response.status}${shown}`,
+      retryAfter,
+    );
+  }
+}
+
+function resultUrl(result: ApiframeJob["result"]): string | null {
+  if (typeof result === "string") return result;
+  const first = result?.images?.[0];
+  return typeof first === "string" ? first : null;
+}
+
+/** apiframe wants a mask image (white = repaint); one carried in the alpha channel is extracted. */
+async function maskPng(job: FillJob): Promise<Uint8Array> {
+  if (job.mask) return job.mask.bytes;
+  return sharp(job.image.bytes).ensureAlpha().extractChannel("alpha").negate().png().toBuffer();
+}

@@ -1,0 +1,198 @@
+import { getConnInfo } from "@hono/node-server/conninfo";
+import { type Context, Hono } from "hono";
+import type { z } from "zod";
+import {
+  APIFRAME_OUTPAINT_PRESETS,
+  type ApiframeOutpaintPreset,
+  expandRequestSchemaFor,
+  type FillRequest,
+  fillRequestSchemaFor,
+  OUTPAINT_PRESET_HEADER,
+  PROVIDER_HEADER,
+  PROVIDER_IDS,
+  type ProviderId,
+  RESIZE_MASK_HEADER,
+  type SubmitResponse,
+} from "../../contract";
+import { FieldError } from "../images/field-error";
+import { type ProbedImage, probeBase64Image, resizeMask } from "../images/probe-image";
+import type { JobService } from "../jobs/job-service";
+import type { RateLimiter } from "../limits/rate-limiter";
+import type { Provider, ProviderJob } from "../providers/provider";
+import { UpstreamError } from "../providers/provider";
+import { validationError, zodDetail } from "./validation";
+
+export interface GenerateRouteDeps {
+  jobs: JobService;
+  providers: ReadonlyMap<ProviderId, Provider>;
+  defaultProvider: ProviderId;
+  submitLimiter: RateLimiter;
+}
+
+type Kind = ProviderJob["kind"];
+
+/**
+ * `POST /v1/flux-pro-1.0-fill` and `POST /v1/flux-pro-1.0-expand`: BFL's bodies in, BFL's
+ * `{id, polling_url}` out. Every check runs here, before anything is sent upstream (billed).
+ */
+export function generateRoute(deps: GenerateRouteDeps) {
+  const schemas = new Map<string, z.ZodType>();
+  const schemaFor = (kind: Kind, provider: Provider) => {
+    const key = `${kind}:${provider.info.id}`;
+    let schema = schemas.get(key);
+    if (!schema) {
+      const { ranges, minPromptLength } = provider.info;
+      schema =
+        kind === "fill"
+          ? fillRequestSchemaFor(ranges, minPromptLength)
+          : expandRequestSchemaFor(ranges, minPromptLength);
+      schemas.set(key, schema);
+    }
+    return schema;
+  };
+
+  const handle = (kind: Kind) => async (c: Context) => {
+    const client = clientId(c);
+    try {
+      const wait = deps.submitLimiter.take(client);
+      if (wait > 0) {
+        throw new UpstreamError(429, `Too many submits; try again in ${wait} s.`, String(wait));
+      }
+      let body: unknown;
+      try {
+        body = await c.req.json();
+      } catch {
+        return validationError(c, [
+          { loc: ["body"], msg: "body must be JSON", type: "json_invalid" },
+        ]);
+      }
+      const providerId = pickProvider(c.req.header(PROVIDER_HEADER), deps);
+      const provider = deps.providers.get(providerId)!;
+      const parsed = schemaFor(kind, provider).safeParse(body);
+      if (!parsed.success) return validationError(c, zodDetail(parsed.error, "body"));
+      const job =
+        kind === "fill"
+          ? await probeFill(parsed.data as FillRequest, provider, c.req.header(RESIZE_MASK_HEADER))
+          : await probeExpand(parsed.data as ProviderJob["request"], provider, c);
+      const record = await deps.jobs.submit(providerId, job, client);
+      const origin = new URL(c.req.url).origin;
+      return c.json({
+        id: record.id,
+        polling_url: `${origin}/v1/get_result?id=${record.id}`,
+      } satisfies SubmitResponse);
+    } catch (error) {
+      if (error instanceof FieldError) return c.json(error.toBody(), 422);
+      if (error instanceof UpstreamError) {
+        if (error.retryAfter) c.header("retry-after", error.retryAfter);
+        if (error.httpStatus === 422 && Array.isArray(error.detail)) {
+          return c.json({ detail: error.detail }, 422);
+        }
+        const status = error.httpStatus >= 400 && error.httpStatus < 600 ? error.httpStatus : 502;
+        return c.json({ detail: error.message }, status as 400);
+      }
+      throw error;
+    }
+  };
+
+  return new Hono()
+    .post("/v1/flux-pro-1.0-fill", handle("fill"))
+    .post("/v1/flux-pro-1.0-expand", handle("expand"));
+}
+
+/** The TCP peer. Behind a reverse proxy every client shares its address; see README. */
+function clientId(c: Context): string {
+  try {
+    return getConnInfo(c).remote.address ?? "unknown";
+  } catch {
+    return "unknown";
+  }
+}
+
+function pickProvider(requested: string | undefined, deps: GenerateRouteDeps): ProviderId {
+  if (!requested) return deps.defaultProvider;
+  const known = (PROVIDER_IDS as readonly string[]).includes(requested);
+  if (!known || !deps.providers.has(requested as ProviderId)) {
+    const available = [...deps.providers.keys()].join(", ");
+    throw new FieldError(
+      ["header", PROVIDER_HEADER],
+      `provider "${requested}" is not available here (available: ${available})`,
+    );
+  }
+  return requested as ProviderId;
+}
+
+function refuseWebhook(request: { webhook_url?: string | null }): void {
+  if (request.webhook_url) {
+    throw new FieldError(
+      ["body", "webhook_url"],
+      "webhooks are not supported by this proxy; poll polling_url instead",
+    );
+  }
+}
+
+async function probeFill(
+  request: FillRequest,
+  provider: Provider,
+  resizeHeader: string | undefined,
+): Promise<ProviderJob> {
+  refuseWebhook(request);
+  const limit = provider.info.maxImagePixels;
+  const image = await probeBase64Image(request.image, "image", limit);
+  let mask: ProbedImage | null = request.mask
+    ? await probeBase64Image(request.mask, "mask", limit)
+    : null;
+  if (!mask && !image.hasAlpha) {
+    throw new FieldError(
+      ["body", "mask"],
+      "mask is required unless the image has an alpha channel (transparent = repaint)",
+    );
+  }
+  if (mask && (mask.width !== image.width || mask.height !== image.height)) {
+    if (resizeHeader !== "1" && resizeHeader !== "true") {
+      throw new FieldError(
+        ["body", "mask"],
+        `mask is ${mask.width}×${mask.height} but image is ${image.width}×${image.height}; they must match (or send ${RESIZE_MASK_HEADER}: 1)`,
+        "value_error.mask_size",
+      );
+    }
+    mask = await resizeMask(mask, image.width, image.height);
+    request = { ...request, mask: mask.bytes.toString("base64") };
+  }
+  return { kind: "fill", request, image, mask };
+}
+
+async function probeExpand(
+  request: ProviderJob["request"],
+  provider: Provider,
+  c: Context,
+): Promise<ProviderJob> {
+  const expand = request as Extract<ProviderJob, { kind: "expand" }>["request"];
+  refuseWebhook(expand);
+  const limit = provider.info.maxImagePixels;
+  const image = await probeBase64Image(expand.image, "image", limit);
+  let preset: ApiframeOutpaintPreset | null = null;
+  if (provider.info.outpaintPresets.length > 0) {
+    const named = c.req.header(OUTPAINT_PRESET_HEADER);
+    if (!named || !(APIFRAME_OUTPAINT_PRESETS as readonly string[]).includes(named)) {
+      throw new FieldError(
+        ["header", OUTPAINT_PRESET_HEADER],
+        `${provider.info.label} outpaints by preset: send ${OUTPAINT_PRESET_HEADER} with one of ${APIFRAME_OUTPAINT_PRESETS.join(", ")}`,
+      );
+    }
+    preset = named as ApiframeOutpaintPreset;
+  } else {
+    const width = image.width + expand.left + expand.right;
+    const height = image.height + expand.top + expand.bottom;
+    if (width * height > limit) {
+      throw new FieldError(
+        ["body"],
+        `the expanded image would be ${width}×${height}, over the ${(limit / 1e6).toFixed(0)} MP limit`,
+        "value_error.image_size",
+      );
+    }
+    if (width === image.width && height === image.height) {
+      throw new FieldError(["body"], "top, bottom, left and right are all 0: nothing to expand");
+    }
+  }
+  return { kind: "expand", request: expand, image, preset };
+}

@@ -1,0 +1,66 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { createServer } from "node:net";
+import { fileURLToPath } from "node:url";
+
+const MAIN = fileURLToPath(new URL("../main.ts", import.meta.url));
+
+/** A free loopback port, so a restarted proxy can come back on the same address. */
+export async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+export interface ProxyProcess {
+  url: string;
+  child: ChildProcess;
+  /** Everything it printed (pino JSON lines). */
+  output: string[];
+  kill(signal?: NodeJS.Signals): Promise<void>;
+}
+
+/**
+ * Runs the real `main.ts` in its own process, as `npm start` does, so it can be killed.
+ * `env.PORT` is required: readiness is seen from `/api/config` answering, at any log level.
+ */
+export async function spawnProxy(
+  env: Record<string, string> & { PORT: string },
+): Promise<ProxyProcess> {
+  const child = spawn(process.execPath, ["--import", "tsx", MAIN], {
+    env: { PATH: process.env.PATH ?? "", HOST: "127.0.0.1", FILL_WORKERS: "1", ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  const output: string[] = [];
+  child.stdout?.on("data", (chunk: Buffer) => output.push(chunk.toString()));
+  child.stderr?.on("data", (chunk: Buffer) => output.push(chunk.toString()));
+  const url = `http://127.0.0.1:${env.PORT}`;
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    if (child.exitCode !== null) {
+      throw new Error(`proxy exited with ${child.exitCode}:\n${output.join("")}`);
+    }
+    try {
+      if ((await fetch(`${url}/api/config`)).ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) {
+      child.kill("SIGKILL");
+      throw new Error(`proxy did not start:\n${output.join("")}`);
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return {
+    url,
+    child,
+    output,
+    kill: (signal = "SIGKILL") =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
+        child.once("exit", () => resolve());
+        child.kill(signal);
+      }),
+  };
+}
