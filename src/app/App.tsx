@@ -6,7 +6,9 @@ import { EmptyState } from "./editor/EmptyState";
 import { MaskStage } from "./editor/MaskStage";
 import { MaskTools } from "./editor/MaskTools";
 import { OpenImageButton } from "./editor/OpenImageButton";
+import { ShortcutSheet } from "./editor/ShortcutSheet";
 import { GeneratePanel } from "./generate/GeneratePanel";
+import { useDocumentPersistence } from "./persist/use-document-persistence";
 import { useAppStore } from "./store/store";
 import { ViewTabs } from "./ViewTabs";
 
@@ -15,6 +17,7 @@ export function App() {
   const mainView = useAppStore((s) => s.mainView);
   const currentJob = useAppStore((s) => s.currentJob);
   useShowResultWhenReady(currentJob);
+  useDocumentPersistence();
   return (
     <div className="flex h-screen flex-col bg-neutral-900 text-neutral-100">
       <header className="flex items-center gap-4 border-b border-neutral-800 px-4 py-2">
@@ -44,6 +47,7 @@ export function App() {
           </aside>
         )}
       </div>
+      <ShortcutSheet />
       <Toaster theme="dark" position="bottom-center" richColors />
     </div>
   );

@@ -2,8 +2,9 @@ import { useMutation, useQuery } from "@tanstack/react-query";
 import { toast } from "sonner";
 import { configQuery } from "../api/config-query";
 import { submitFill } from "../api/fill-jobs";
-import { rasterizeStrokes } from "../editor/rasterize-strokes";
-import { blobToBase64, encodeImagePng, encodeMaskPng } from "../lib/png";
+import { maskMayHavePixels } from "../editor/mask-op";
+import { exportMask } from "../lib/mask-export";
+import { blobToBase64, encodeImagePng } from "../lib/png";
 import { useAppStore } from "../store/store";
 
 /** The provider the form submits to: the user's pick, else the proxy's default. */
@@ -16,21 +17,20 @@ export function useSelectedProvider() {
 
 /**
  * Export image and mask at the image's own resolution and submit them. The store's image and
- * strokes are only read, so a failure leaves the user's work exactly as it was.
+ * mask are only read, so a failure leaves the user's work exactly as it was.
  */
 export function useGenerate() {
   const provider = useSelectedProvider();
   const setCurrentJob = useAppStore((s) => s.setCurrentJob);
   return useMutation({
     mutationFn: async () => {
-      const { image, strokes, prompt } = useAppStore.getState();
+      const { image, maskOps, prompt } = useAppStore.getState();
       if (!image) throw new Error("Load an image first.");
-      if (strokes.length === 0) throw new Error("Paint the area to repaint first.");
+      if (!maskMayHavePixels(maskOps)) throw new Error("Paint the area to repaint first.");
       if (!provider) throw new Error("The server's configuration has not loaded yet.");
-      const mask = rasterizeStrokes(strokes, image.width, image.height);
       const [imageBase64, maskBase64] = await Promise.all([
         encodeImagePng(image.url, image.width, image.height).then(blobToBase64),
-        encodeMaskPng(mask, image.width, image.height).then(blobToBase64),
+        exportMask().then((png) => png.base64),
       ]);
       const submitted = await submitFill(
         { image: imageBase64, mask: maskBase64, prompt, output_format: "png" },
