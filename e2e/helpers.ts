@@ -40,8 +40,10 @@ export async function imagePlacement(page: Page, imageWidth: number, imageHeight
 
 export async function decodeDownload(download: Download) {
   const path = await download.path();
+  // Always RGB, whether the PNG is grey or colour, so tests index pixels the same way.
   const { data, info } = await sharp(readFileSync(path))
     .removeAlpha()
+    .toColourspace("srgb")
     .raw()
     .toBuffer({ resolveWithObject: true });
   return {

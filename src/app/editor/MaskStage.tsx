@@ -6,8 +6,8 @@ import { useAppStore } from "../store/store";
 import { maskDisplay } from "./mask-display";
 import { useEditorShortcuts } from "./use-editor-shortcuts";
 import { useElementSize } from "./use-element-size";
-import { useFeatherPreview } from "./use-feather-preview";
 import { useHtmlImage } from "./use-html-image";
+import { useMaskLayerStyle } from "./use-mask-layer-style";
 import { useMaskPointer } from "./use-mask-pointer";
 import { usePanZoom } from "./use-pan-zoom";
 
@@ -20,24 +20,22 @@ export function MaskStage({ image }: { image: DocumentImage }) {
   const color = useAppStore((s) => s.overlayColor);
   const opacity = useAppStore((s) => s.overlayOpacity);
   const visible = useAppStore((s) => s.maskVisible && !s.peeking);
-  const maskLayer = useRef<Konva.Layer>(null);
   const refs = {
-    live: useRef<Konva.Line>(null),
+    maskLayer: useRef<Konva.Layer>(null),
     outline: useRef<Konva.Line>(null),
     cursor: useRef<Konva.Circle>(null),
   };
   const panZoom = usePanZoom(frame, image, viewport);
-  const pointer = useMaskPointer(refs, panZoom.viewRef);
+  const pointer = useMaskPointer(refs, panZoom.viewRef, image);
   useEditorShortcuts(panZoom);
-  useFeatherPreview(maskLayer, panZoom.view.scale);
+  useMaskLayerStyle(refs.maskLayer, panZoom.view.scale, opacity, visible);
 
-  // The committed history is one cached bitmap: apply the new operation to it, then empty the
-  // buffer line that showed the stroke while it was drawn.
+  // The committed history is one cached bitmap: apply the new operation to it, and redraw the
+  // layer from it, which replaces the live stroke's buffer pixels.
   // biome-ignore lint/correctness/useExhaustiveDependencies: refs are stable
   useLayoutEffect(() => {
     maskDisplay.sync(image.url, image.width, image.height, maskOps);
-    refs.live.current?.setAttrs({ points: [], visible: false });
-    maskLayer.current?.getLayer()?.batchDraw();
+    refs.maskLayer.current?.batchDraw();
   }, [image, maskOps]);
 
   const { view } = panZoom;
@@ -71,17 +69,10 @@ export function MaskStage({ image }: { image: DocumentImage }) {
           <Layer listening={false}>
             <Group {...groupProps}>{bitmap && <KonvaImage image={bitmap} {...bounds} />}</Group>
           </Layer>
-          {/* The cached mask and the live stroke are white; one tint rect keeps only their shape. */}
-          <Layer ref={maskLayer} listening={false} opacity={opacity} visible={visible}>
+          {/* The cached mask is white; one tint rect keeps only its shape, opacity is the canvas's CSS. */}
+          <Layer ref={refs.maskLayer} listening={false}>
             <Group {...groupProps} clip={bounds}>
               <KonvaImage image={maskDisplay.canvas} {...bounds} />
-              <Line
-                ref={refs.live}
-                stroke="#fff"
-                lineCap="round"
-                lineJoin="round"
-                visible={false}
-              />
               <Rect {...bounds} fill={color} globalCompositeOperation="source-in" />
             </Group>
           </Layer>

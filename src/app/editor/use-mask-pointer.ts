@@ -2,12 +2,13 @@ import type Konva from "konva";
 import { type RefObject, useRef } from "react";
 import { useAppStore } from "../store/store";
 import type { ViewFit } from "./fit-view";
+import { drawLiveSegment } from "./live-stroke";
 import type { MaskMode } from "./mask-op";
 import { screenToImage } from "./view-math";
 
 export interface MaskPointerRefs {
-  /** The buffer line for the brush stroke under the pointer, drawn imperatively. */
-  live: RefObject<Konva.Line | null>;
+  /** The mask layer, whose canvas is the buffer for the stroke under the pointer. */
+  maskLayer: RefObject<Konva.Layer | null>;
   /** Outline of a rectangle or lasso being drawn. */
   outline: RefObject<Konva.Line | null>;
   cursor: RefObject<Konva.Circle | null>;
@@ -23,7 +24,11 @@ type Gesture =
  * ref (one small layer redraw per move); only pointer-up writes the finished vector operation
  * to the store, so React, the store and the cached history bitmap are untouched mid-stroke.
  */
-export function useMaskPointer(refs: MaskPointerRefs, viewRef: RefObject<ViewFit>) {
+export function useMaskPointer(
+  refs: MaskPointerRefs,
+  viewRef: RefObject<ViewFit>,
+  image: { width: number; height: number },
+) {
   const gesture = useRef<Gesture | null>(null);
   const lastPoint = useRef<{ x: number; y: number } | null>(null);
 
@@ -47,6 +52,23 @@ export function useMaskPointer(refs: MaskPointerRefs, viewRef: RefObject<ViewFit
       visible: !!at && brushLike,
     });
     ring.getLayer()?.batchDraw();
+  };
+
+  /** Draws the stroke's last `segments` points (each joined to the one before) into the buffer. */
+  const drawLive = (g: Extract<Gesture, { kind: "stroke" }>, segments: number) => {
+    const layer = refs.maskLayer.current;
+    if (!layer) return;
+    const color = useAppStore.getState().overlayColor;
+    const end = g.points.length;
+    for (let k = Math.max(2, end - segments * 2); k <= end; k += 2) {
+      drawLiveSegment(
+        layer,
+        viewRef.current,
+        image,
+        { ...g, color },
+        g.points.slice(Math.max(0, k - 4), k),
+      );
+    }
   };
 
   const drawOutline = (points: number[]) => {
@@ -77,13 +99,7 @@ export function useMaskPointer(refs: MaskPointerRefs, viewRef: RefObject<ViewFit
       const from = event.shiftKey && lastPoint.current ? lastPoint.current : at;
       const points = from === at ? [at.x, at.y] : [from.x, from.y, at.x, at.y];
       gesture.current = { kind: "stroke", mode, points, size };
-      refs.live.current?.setAttrs({
-        points,
-        strokeWidth: size,
-        visible: true,
-        globalCompositeOperation: mode === "add" ? "source-over" : "destination-out",
-      });
-      refs.live.current?.getLayer()?.batchDraw();
+      drawLive(gesture.current, points.length / 2);
     },
     move(event: React.PointerEvent) {
       const at = imagePoint(event);
@@ -95,15 +111,15 @@ export function useMaskPointer(refs: MaskPointerRefs, viewRef: RefObject<ViewFit
         // Coalesced events keep fast strokes smooth where the browser batched several moves.
         const samples = event.nativeEvent.getCoalescedEvents?.() ?? [];
         const box = event.currentTarget.getBoundingClientRect();
-        for (const sample of samples.length > 0 ? samples : [event.nativeEvent]) {
+        const added = samples.length > 0 ? samples : [event.nativeEvent];
+        for (const sample of added) {
           const p = screenToImage(viewRef.current, {
             x: sample.clientX - box.left,
             y: sample.clientY - box.top,
           });
           g.points.push(p.x, p.y);
         }
-        refs.live.current?.points(g.points);
-        refs.live.current?.getLayer()?.batchDraw();
+        drawLive(g, added.length);
       } else if (g.kind === "rect") {
         g.points = [g.x, g.y, at.x, g.y, at.x, at.y, g.x, at.y];
         drawOutline(g.points);
@@ -123,7 +139,7 @@ export function useMaskPointer(refs: MaskPointerRefs, viewRef: RefObject<ViewFit
       const { commitMaskOp } = useAppStore.getState();
       if (g.kind === "stroke") {
         lastPoint.current = { x: g.points.at(-2)!, y: g.points.at(-1)! };
-        // The buffer line stays visible until the committed bitmap has rendered (MaskStage).
+        // The buffer's pixels stay until the layer redraws from the committed bitmap (MaskStage).
         commitMaskOp({ kind: "stroke", mode: g.mode, points: g.points.slice(), size: g.size });
         return;
       }
@@ -148,8 +164,7 @@ export function useMaskPointer(refs: MaskPointerRefs, viewRef: RefObject<ViewFit
     /** A second finger turns a stroke into a pinch: the unfinished stroke is dropped. */
     cancel() {
       gesture.current = null;
-      refs.live.current?.setAttrs({ points: [], visible: false });
-      refs.live.current?.getLayer()?.batchDraw();
+      refs.maskLayer.current?.batchDraw();
       drawOutline([]);
     },
     leave: () => showCursor(null),
