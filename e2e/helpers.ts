@@ -40,8 +40,10 @@ export async function imagePlacement(page: Page, imageWidth: number, imageHeight
 
 export async function decodeDownload(download: Download) {
   const path = await download.path();
+  // Always RGB, whether the PNG is grey or colour, so tests index pixels the same way.
   const { data, info } = await sharp(readFileSync(path))
     .removeAlpha()
+    .toColourspace("srgb")
     .raw()
     .toBuffer({ resolveWithObject: true });
   return {
@@ -59,4 +61,18 @@ export async function decodeFixture(name: string) {
     .raw()
     .toBuffer({ resolveWithObject: true });
   return { data, width: info.width, height: info.height };
+}
+
+/** Downloads mask.png through the UI and returns its first channel (0 keep, 255 repaint). */
+export async function exportedMask(page: Page, testId = "download-mask") {
+  const download = page.waitForEvent("download");
+  await page.getByTestId(testId).click();
+  const png = await decodeDownload(await download);
+  const at = (x: number, y: number) => png.data[(y * png.width + x) * png.channels]!;
+  return { ...png, at };
+}
+
+/** Screen position (stage-relative) of an image pixel under a view {scale, x, y}. */
+export function toScreen(view: { scale: number; x: number; y: number }, x: number, y: number) {
+  return [view.x + x * view.scale, view.y + y * view.scale] as [number, number];
 }

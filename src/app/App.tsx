@@ -6,10 +6,12 @@ import { EmptyState } from "./editor/EmptyState";
 import { MaskStage } from "./editor/MaskStage";
 import { MaskTools } from "./editor/MaskTools";
 import { OpenImageButton } from "./editor/OpenImageButton";
+import { ShortcutSheet } from "./editor/ShortcutSheet";
 import { GeneratePanel } from "./generate/GeneratePanel";
 import { OutpaintPanel } from "./outpaint/OutpaintPanel";
 import { OutpaintStage } from "./outpaint/OutpaintStage";
 import { useOutpaintFrame } from "./outpaint/use-outpaint-frame";
+import { useDocumentPersistence } from "./persist/use-document-persistence";
 import { useAppStore } from "./store/store";
 import { ViewTabs } from "./ViewTabs";
 
@@ -19,6 +21,7 @@ export function App() {
   const currentJob = useAppStore((s) => s.currentJob);
   const outpaintFrame = useOutpaintFrame();
   useShowResultWhenReady(currentJob);
+  useDocumentPersistence();
   return (
     <div className="flex h-screen flex-col bg-neutral-900 text-neutral-100">
       <header className="flex items-center gap-4 border-b border-neutral-800 px-4 py-2">
@@ -52,6 +55,7 @@ export function App() {
           </aside>
         )}
       </div>
+      <ShortcutSheet />
       <Toaster theme="dark" position="bottom-center" richColors />
     </div>
   );

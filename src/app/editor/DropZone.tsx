@@ -1,28 +1,13 @@
-import { type ReactNode, useState } from "react";
-import { useOpenImage } from "./use-open-image";
+import type { ReactNode } from "react";
+import { usePageImageInput } from "./use-page-image-input";
 
-/** Accepts an image dropped anywhere inside it, with a visible highlight while dragging. */
+/** Shows a highlight while an image is dragged over the page; drop and paste work anywhere. */
 export function DropZone({ children }: { children: ReactNode }) {
-  const openImage = useOpenImage();
-  const [over, setOver] = useState(false);
+  const dragging = usePageImageInput();
   return (
-    // biome-ignore lint/a11y/noStaticElementInteractions: drop target; the file picker is the accessible path
-    <div
-      className="relative flex min-h-0 flex-1"
-      onDragOver={(event) => {
-        if (!event.dataTransfer.types.includes("Files")) return;
-        event.preventDefault();
-        setOver(true);
-      }}
-      onDragLeave={() => setOver(false)}
-      onDrop={(event) => {
-        event.preventDefault();
-        setOver(false);
-        void openImage(event.dataTransfer.files[0]);
-      }}
-    >
+    <div className="relative flex min-h-0 flex-1">
       {children}
-      {over && (
+      {dragging && (
         <div className="pointer-events-none absolute inset-3 grid place-items-center rounded-xl border-2 border-dashed border-accent bg-black/60 text-lg text-white">
           Drop to open the image
         </div>

@@ -3,79 +3,94 @@ import { useLayoutEffect, useRef } from "react";
 import { Circle, Group, Image as KonvaImage, Layer, Line, Rect, Stage } from "react-konva";
 import type { DocumentImage } from "../store/document-slice";
 import { useAppStore } from "../store/store";
-import { fitView } from "./fit-view";
-import { useBrushStroke } from "./use-brush-stroke";
+import { maskDisplay } from "./mask-display";
+import { useEditorShortcuts } from "./use-editor-shortcuts";
 import { useElementSize } from "./use-element-size";
 import { useHtmlImage } from "./use-html-image";
+import { useMaskLayerStyle } from "./use-mask-layer-style";
+import { useMaskPointer } from "./use-mask-pointer";
+import { usePanZoom } from "./use-pan-zoom";
 
-const MASK_TINT = "#e5484d";
-const MASK_OPACITY = 0.55;
-
-/** The image with its mask painted over it; strokes are stored in image pixels. */
+/** The image with its mask painted over it; operations are stored in image pixels. */
 export function MaskStage({ image }: { image: DocumentImage }) {
   const frame = useRef<HTMLDivElement>(null);
   const viewport = useElementSize(frame);
   const bitmap = useHtmlImage(image.url);
-  const strokes = useAppStore((s) => s.strokes);
+  const maskOps = useAppStore((s) => s.maskOps);
+  const color = useAppStore((s) => s.overlayColor);
+  const opacity = useAppStore((s) => s.overlayOpacity);
+  const visible = useAppStore((s) => s.maskVisible && !s.peeking);
   const refs = {
-    content: useRef<Konva.Group>(null),
-    live: useRef<Konva.Line>(null),
+    maskLayer: useRef<Konva.Layer>(null),
+    outline: useRef<Konva.Line>(null),
     cursor: useRef<Konva.Circle>(null),
   };
-  const handlers = useBrushStroke(refs);
-  const fit = fitView(image, viewport);
+  const panZoom = usePanZoom(frame, image, viewport);
+  const pointer = useMaskPointer(refs, panZoom.viewRef, image);
+  useEditorShortcuts(panZoom);
+  useMaskLayerStyle(refs.maskLayer, panZoom.view.scale, opacity, visible);
 
-  // Once a committed stroke has rendered, the buffer line that drew it is emptied.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: runs when the committed strokes change
+  // The committed history is one cached bitmap: apply the new operation to it, and redraw the
+  // layer from it, which replaces the live stroke's buffer pixels.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: refs are stable
   useLayoutEffect(() => {
-    refs.live.current?.setAttrs({ points: [], visible: false });
-    refs.live.current?.getLayer()?.batchDraw();
-  }, [strokes]);
+    maskDisplay.sync(image.url, image.width, image.height, maskOps);
+    refs.maskLayer.current?.batchDraw();
+  }, [image, maskOps]);
 
-  const groupProps = { x: fit.x, y: fit.y, scaleX: fit.scale, scaleY: fit.scale };
+  const { view } = panZoom;
+  const groupProps = { x: view.x, y: view.y, scaleX: view.scale, scaleY: view.scale };
   const bounds = { x: 0, y: 0, width: image.width, height: image.height };
   return (
-    <div ref={frame} data-testid="stage" className="h-full w-full cursor-none touch-none">
+    // biome-ignore lint/a11y/noStaticElementInteractions: the canvas is a pointer surface; every tool also has a button and a key
+    <div
+      ref={frame}
+      data-testid="stage"
+      className="h-full w-full cursor-none touch-none select-none overflow-hidden"
+      onContextMenu={(event) => event.preventDefault()}
+      onPointerDown={(event) => {
+        if (panZoom.down(event)) pointer.cancel();
+        else pointer.down(event);
+      }}
+      onPointerMove={(event) => {
+        if (!panZoom.move(event)) pointer.move(event);
+      }}
+      onPointerUp={(event) => {
+        if (!panZoom.up(event)) pointer.up();
+      }}
+      onPointerCancel={(event) => {
+        panZoom.up(event);
+        pointer.cancel();
+      }}
+      onPointerLeave={pointer.leave}
+    >
       {viewport.width > 0 && (
-        <Stage width={viewport.width} height={viewport.height} {...handlers}>
+        <Stage width={viewport.width} height={viewport.height} listening={false}>
           <Layer listening={false}>
             <Group {...groupProps}>{bitmap && <KonvaImage image={bitmap} {...bounds} />}</Group>
           </Layer>
-          {/* Strokes are white, then one tint rect keeps only their shape: overlaps never darken. */}
-          <Layer listening={false} opacity={MASK_OPACITY}>
+          {/* The cached mask is white; one tint rect keeps only its shape, opacity is the canvas's CSS. */}
+          <Layer ref={refs.maskLayer} listening={false}>
             <Group {...groupProps} clip={bounds}>
-              {strokes.map((stroke, index) => (
-                <Line
-                  // biome-ignore lint/suspicious/noArrayIndexKey: strokes only append or pop
-                  key={index}
-                  points={stroke.points}
-                  strokeWidth={stroke.size}
-                  stroke="#fff"
-                  lineCap="round"
-                  lineJoin="round"
-                />
-              ))}
-              <Rect {...bounds} fill={MASK_TINT} globalCompositeOperation="source-in" />
-            </Group>
-          </Layer>
-          <Layer listening={false} opacity={MASK_OPACITY}>
-            <Group ref={refs.content} {...groupProps} clip={bounds}>
-              <Line
-                ref={refs.live}
-                stroke="#fff"
-                lineCap="round"
-                lineJoin="round"
-                visible={false}
-              />
-              <Rect {...bounds} fill={MASK_TINT} globalCompositeOperation="source-in" />
+              <KonvaImage image={maskDisplay.canvas} {...bounds} />
+              <Rect {...bounds} fill={color} globalCompositeOperation="source-in" />
             </Group>
           </Layer>
           <Layer listening={false}>
             <Group {...groupProps}>
+              <Line
+                ref={refs.outline}
+                closed
+                stroke="#fff"
+                strokeWidth={1.5 / view.scale}
+                dash={[6 / view.scale, 4 / view.scale]}
+                fill={`${color}55`}
+                visible={false}
+              />
               <Circle
                 ref={refs.cursor}
                 stroke="#fff"
-                strokeWidth={1.5 / fit.scale}
+                strokeWidth={1.5 / view.scale}
                 shadowColor="#000"
                 shadowBlur={2}
                 visible={false}

@@ -2,6 +2,7 @@ import { useQuery } from "@tanstack/react-query";
 import { Info, Sparkles } from "lucide-react";
 import type { ProviderId } from "../../contract";
 import { configQuery } from "../api/config-query";
+import { maskMayHavePixels } from "../editor/mask-op";
 import { useAppStore } from "../store/store";
 import { JobStatus } from "./JobStatus";
 import { useGenerate, useSelectedProvider } from "./use-generate";
@@ -13,7 +14,7 @@ export function GeneratePanel() {
   const setProvider = useAppStore((s) => s.setProvider);
   const prompt = useAppStore((s) => s.prompt);
   const setPrompt = useAppStore((s) => s.setPrompt);
-  const hasMask = useAppStore((s) => s.strokes.length > 0 || s.outpaint !== null);
+  const hasMask = useAppStore((s) => maskMayHavePixels(s.maskOps) || s.outpaint !== null);
   const currentJob = useAppStore((s) => s.currentJob);
   const generate = useGenerate();
 

@@ -1,32 +1,3 @@
-/**
- * PNG encoding through the browser's own encoder: lossless, so exported masks stay exactly 0/255.
- * OffscreenCanvas.convertToBlob is asynchronous, unlike toDataURL, which blocks and doubles memory.
- */
-export async function encodeRgbaPng(
-  rgba: Uint8ClampedArray,
-  width: number,
-  height: number,
-): Promise<Blob> {
-  const canvas = new OffscreenCanvas(width, height);
-  const context = canvas.getContext("2d");
-  if (!context) throw new Error("This browser cannot draw into an offscreen canvas.");
-  context.putImageData(new ImageData(rgba as Uint8ClampedArray<ArrayBuffer>, width, height), 0, 0);
-  return canvas.convertToBlob({ type: "image/png" });
-}
-
-/** A one-byte-per-pixel grey mask as an opaque black/white PNG. */
-export function encodeMaskPng(gray: Uint8Array, width: number, height: number): Promise<Blob> {
-  const rgba = new Uint8ClampedArray(width * height * 4);
-  for (let i = 0, j = 0; i < gray.length; i++, j += 4) {
-    const v = gray[i]!;
-    rgba[j] = v;
-    rgba[j + 1] = v;
-    rgba[j + 2] = v;
-    rgba[j + 3] = 255;
-  }
-  return encodeRgbaPng(rgba, width, height);
-}
-
 /** The image as the user sees it (EXIF orientation applied), re-encoded as PNG at full size. */
 export async function encodeImagePng(url: string, width: number, height: number): Promise<Blob> {
   const bitmap = await createImageBitmap(await (await fetch(url)).blob(), {

@@ -1,4 +1,4 @@
-import { encodeMaskPng, encodeRgbaPng } from "../lib/png";
+import { encodeGrayPng } from "../lib/encode-gray-png";
 import type { DocumentImage } from "../store/document-slice";
 import type { FittedFrame } from "./outpaint-geometry";
 import { mergePaintedMask, outpaintMask, padImageRgba } from "./outpaint-raster";
@@ -41,7 +41,15 @@ export async function buildOutpaintInputs(
   if (painted?.some((value) => value > 0)) mask = mergePaintedMask(mask, frame, painted, image);
   const [paddedPng, maskPng] = await Promise.all([
     encodeRgbaPng(padImageRgba(rgba, frame), frame.width, frame.height),
-    encodeMaskPng(mask, frame.width, frame.height),
+    encodeGrayPng(mask, frame.width, frame.height),
   ]);
   return { image: paddedPng, mask: maskPng, width: frame.width, height: frame.height };
+}
+
+function encodeRgbaPng(rgba: Uint8ClampedArray, width: number, height: number): Promise<Blob> {
+  const canvas = new OffscreenCanvas(width, height);
+  const context = canvas.getContext("2d");
+  if (!context) throw new Error("This browser cannot draw into an offscreen canvas.");
+  context.putImageData(new ImageData(rgba as Uint8ClampedArray<ArrayBuffer>, width, height), 0, 0);
+  return canvas.convertToBlob({ type: "image/png" });
 }

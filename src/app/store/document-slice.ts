@@ -1,35 +1,85 @@
 import type { StateCreator } from "zustand";
-import type { Stroke } from "../editor/stroke";
+import { renderMask } from "../editor/apply-mask-op";
+import { type MaskOp, opBytes } from "../editor/mask-op";
 import type { AppState } from "./store";
 
 /** The loaded image, described by data only; pixels live in the browser's image cache. */
 export interface DocumentImage {
-  /** Object URL of the file as loaded; the browser applies EXIF orientation when drawing it. */
+  /** Object URL of the image's bytes; the browser applies EXIF orientation when drawing it. */
   url: string;
   name: string;
   width: number;
   height: number;
 }
 
+/**
+ * The history's memory bound. Past either limit the oldest operations are folded into one
+ * bitmap (width×height bytes), so a day of painting never grows memory without end; those
+ * folded steps can no longer be undone one by one.
+ */
+export const HISTORY_LIMIT = { ops: 500, bytes: 40 * 1024 * 1024 } as const;
+const FOLD_FRACTION = 0.25;
+
 export interface DocumentSlice {
   image: DocumentImage | null;
-  /** Committed mask strokes in image pixels. Per-move updates never reach the store. */
-  strokes: Stroke[];
+  /** The mask as an operation list in image pixels. Per-move updates never reach the store. */
+  maskOps: MaskOp[];
+  /** Undone operations, most recent last; any new operation discards them. */
+  redoOps: MaskOp[];
   loadImage: (image: DocumentImage) => void;
-  commitStroke: (stroke: Stroke) => void;
-  undoStroke: () => void;
-  clearMask: () => void;
+  /** Restores a saved document as it was (persistence), keeping its history. */
+  restoreDocument: (image: DocumentImage, maskOps: MaskOp[], redoOps: MaskOp[]) => void;
+  commitMaskOp: (op: MaskOp) => void;
+  undo: () => void;
+  redo: () => void;
 }
 
 export const createDocumentSlice: StateCreator<AppState, [], [], DocumentSlice> = (set) => ({
   image: null,
-  strokes: [],
+  maskOps: [],
+  redoOps: [],
   loadImage: (image) =>
     set((state) => {
       if (state.image) URL.revokeObjectURL(state.image.url);
-      return { image, strokes: [], currentJob: null, mainView: "edit", outpaint: null };
+      return {
+        image,
+        maskOps: [],
+        redoOps: [],
+        currentJob: null,
+        mainView: "edit",
+        view: null,
+        outpaint: null,
+      };
     }),
-  commitStroke: (stroke) => set((state) => ({ strokes: [...state.strokes, stroke] })),
-  undoStroke: () => set((state) => ({ strokes: state.strokes.slice(0, -1) })),
-  clearMask: () => set({ strokes: [] }),
+  restoreDocument: (image, maskOps, redoOps) => set({ image, maskOps, redoOps, view: null }),
+  commitMaskOp: (op) =>
+    set((state) => {
+      if (!state.image) return {};
+      return { maskOps: boundHistory([...state.maskOps, op], state.image), redoOps: [] };
+    }),
+  undo: () =>
+    set((state) => {
+      const last = state.maskOps.at(-1);
+      if (!last) return {};
+      return { maskOps: state.maskOps.slice(0, -1), redoOps: [...state.redoOps, last] };
+    }),
+  redo: () =>
+    set((state) => {
+      const next = state.redoOps.at(-1);
+      if (!next) return {};
+      return { maskOps: [...state.maskOps, next], redoOps: state.redoOps.slice(0, -1) };
+    }),
 });
+
+/** Folds the oldest quarter of the history into one bitmap once it passes a limit. */
+export function boundHistory(
+  ops: MaskOp[],
+  size: { width: number; height: number },
+  limit: { ops: number; bytes: number } = HISTORY_LIMIT,
+): MaskOp[] {
+  const bytes = ops.reduce((sum, op) => sum + opBytes(op), 0);
+  if (ops.length <= limit.ops && bytes <= limit.bytes) return ops;
+  const count = Math.max(2, Math.ceil(ops.length * FOLD_FRACTION));
+  const folded = renderMask(ops.slice(0, count), size.width, size.height);
+  return [{ kind: "bitmap", data: folded }, ...ops.slice(count)];
+}

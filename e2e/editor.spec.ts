@@ -1,0 +1,230 @@
+import { expect, type Page, test } from "@playwright/test";
+import sharp from "sharp";
+import { exportedMask, fixture, imagePlacement, openImage, paint, toScreen } from "./helpers";
+
+// skimage_astronaut.png is 512×512 and shows at 100% in the 1280×800 viewport.
+async function openAstronaut(page: Page) {
+  await page.goto("/");
+  await openImage(page, "skimage_astronaut.png");
+  return imagePlacement(page, 512, 512);
+}
+
+const horizontal = (view: { scale: number; x: number; y: number }, y: number) => [
+  toScreen(view, 156, y),
+  toScreen(view, 356, y),
+];
+
+test("a brush stroke of size 40 exports white exactly there; undo and redo by key and button", async ({
+  page,
+}) => {
+  const view = await openAstronaut(page);
+  await expect(page.getByTestId("brush-size")).toHaveValue("40");
+  await paint(page, horizontal(view, 256));
+  let mask = await exportedMask(page);
+  expect([mask.width, mask.height]).toEqual([512, 512]);
+  expect([mask.at(256, 256), mask.at(160, 240), mask.at(350, 272)]).toEqual([255, 255, 255]);
+  expect([mask.at(256, 230), mask.at(256, 282), mask.at(100, 256), mask.at(10, 10)]).toEqual([
+    0, 0, 0, 0,
+  ]);
+  expect(new Set(mask.data)).toEqual(new Set([0, 255]));
+
+  await page.keyboard.press("Control+z");
+  expect((await exportedMask(page)).at(256, 256)).toBe(0);
+  await page.keyboard.press("Control+Shift+z");
+  expect((await exportedMask(page)).at(256, 256)).toBe(255);
+  await page.getByTestId("undo").click();
+  await expect(page.getByTestId("redo")).toBeEnabled();
+  await page.getByTestId("redo").click();
+  mask = await exportedMask(page);
+  expect(mask.at(256, 256)).toBe(255);
+
+  // Typing in the prompt never triggers editor shortcuts.
+  await page.getByTestId("prompt").fill("");
+  await page.getByTestId("prompt").pressSequentially("ebh[");
+  await page.getByTestId("prompt").press("Control+z");
+  await expect(page.getByTestId("tool-brush")).toHaveAttribute("aria-pressed", "true");
+  await expect(page.getByTestId("brush-size")).toHaveValue("40");
+  expect((await exportedMask(page)).at(256, 256)).toBe(255);
+});
+
+test("the eraser, right-drag and keys B/E/[ ] cut strokes out of the mask", async ({ page }) => {
+  const view = await openAstronaut(page);
+  await page.getByTestId("brush-size").fill("100");
+  await paint(page, horizontal(view, 256));
+  await page.locator("body").press("e");
+  await expect(page.getByTestId("tool-eraser")).toHaveAttribute("aria-pressed", "true");
+  await page.locator("body").press("[");
+  await expect(page.getByTestId("brush-size")).toHaveValue("90");
+  await paint(page, [toScreen(view, 256, 150), toScreen(view, 256, 360)]);
+  let mask = await exportedMask(page);
+  expect([mask.at(200, 256), mask.at(256, 256), mask.at(320, 256)]).toEqual([255, 0, 255]);
+
+  // Right-drag erases with the brush tool selected.
+  await page.locator("body").press("b");
+  const box = (await page.getByTestId("stage").boundingBox())!;
+  const [x, y] = toScreen(view, 180, 150);
+  await page.mouse.move(box.x + x, box.y + y);
+  await page.mouse.down({ button: "right" });
+  await page.mouse.move(box.x + x, box.y + toScreen(view, 180, 360)[1], { steps: 8 });
+  await page.mouse.up({ button: "right" });
+  mask = await exportedMask(page);
+  expect([mask.at(180, 256), mask.at(320, 256)]).toEqual([0, 255]);
+});
+
+test("painting stays aligned with the image when zoomed in and panned", async ({ page }) => {
+  const fit = await openAstronaut(page);
+  const box = (await page.getByTestId("stage").boundingBox())!;
+  const centre = { x: Math.floor(box.width) / 2, y: Math.floor(box.height) / 2 };
+  await page.locator("body").press("+");
+  await page.locator("body").press("+");
+  const factor = 1.25 * 1.25;
+  let view = {
+    scale: fit.scale * factor,
+    x: centre.x - (centre.x - fit.x) * factor,
+    y: centre.y - (centre.y - fit.y) * factor,
+  };
+  await paint(page, [toScreen(view, 200, 240), toScreen(view, 300, 240)]);
+  // Pan with Space+drag by (-60, -40) screen pixels, then paint again.
+  await page.mouse.move(box.x + 400, box.y + 400);
+  await page.keyboard.down("Space");
+  await page.mouse.down();
+  await page.mouse.move(box.x + 340, box.y + 360, { steps: 5 });
+  await page.mouse.up();
+  await page.keyboard.up("Space");
+  view = { ...view, x: view.x - 60, y: view.y - 40 };
+  await paint(page, [toScreen(view, 220, 320), toScreen(view, 300, 320)]);
+  const mask = await exportedMask(page);
+  expect([mask.at(200, 240), mask.at(250, 259), mask.at(300, 221)]).toEqual([255, 255, 255]);
+  expect([mask.at(250, 262), mask.at(250, 218), mask.at(175, 240)]).toEqual([0, 0, 0]);
+  expect([mask.at(220, 320), mask.at(300, 320), mask.at(260, 343)]).toEqual([255, 255, 0]);
+});
+
+test("rectangle fills and lasso cuts; invert and clear", async ({ page }) => {
+  const view = await openAstronaut(page);
+  await page.getByTestId("tool-rect").click();
+  await paint(page, [toScreen(view, 100, 100), toScreen(view, 300, 200)]);
+  let mask = await exportedMask(page);
+  expect([mask.at(101, 101), mask.at(298, 198), mask.at(98, 150), mask.at(200, 202)]).toEqual([
+    255, 255, 0, 0,
+  ]);
+  // An Alt+drag lasso triangle cuts a hole inside the rectangle.
+  await page.getByTestId("tool-lasso").click();
+  await page.keyboard.down("Alt");
+  await paint(page, [
+    toScreen(view, 150, 110),
+    toScreen(view, 250, 110),
+    toScreen(view, 200, 190),
+    toScreen(view, 150, 110),
+  ]);
+  await page.keyboard.up("Alt");
+  mask = await exportedMask(page);
+  expect([mask.at(200, 130), mask.at(120, 150), mask.at(260, 180)]).toEqual([0, 255, 255]);
+  await page.getByTestId("mask-invert").click();
+  mask = await exportedMask(page);
+  expect([mask.at(200, 130), mask.at(120, 150), mask.at(10, 10)]).toEqual([255, 0, 255]);
+  await page.getByTestId("mask-clear").click();
+  mask = await exportedMask(page);
+  expect(new Set(mask.data)).toEqual(new Set([0]));
+});
+
+test("grow, feather and the alpha-channel form change the export as promised", async ({ page }) => {
+  const view = await openAstronaut(page);
+  await page.getByTestId("tool-rect").click();
+  await paint(page, [toScreen(view, 200, 200), toScreen(view, 300, 300)]);
+  await page.getByTestId("grow-pixels").fill("10");
+  await page.getByTestId("mask-grow").click();
+  let mask = await exportedMask(page);
+  expect([mask.at(192, 250), mask.at(185, 250)]).toEqual([255, 0]);
+  await page.getByTestId("feather").fill("12");
+  mask = await exportedMask(page);
+  const greys = [...mask.data].filter((v) => v > 0 && v < 255).length;
+  expect(greys).toBeGreaterThan(1000);
+  expect([mask.at(250, 250), mask.at(20, 20)]).toEqual([255, 0]);
+  await page.getByTestId("feather").fill("0");
+
+  const download = page.waitForEvent("download");
+  await page.getByTestId("download-mask-alpha").click();
+  const file = await (await download).path();
+  const { data, info } = await sharp(file).raw().toBuffer({ resolveWithObject: true });
+  expect([info.width, info.height, info.channels]).toEqual([512, 512, 4]);
+  expect(data[(250 * 512 + 250) * 4 + 3]).toBe(0);
+  expect(data[(20 * 512 + 20) * 4 + 3]).toBe(255);
+  const original = await sharp(fixture("skimage_astronaut.png")).raw().toBuffer();
+  expect(data[(20 * 512 + 20) * 4]).toBe(original[(20 * 512 + 20) * 3]);
+});
+
+test("an imported mask of another size is resized with a notice", async ({ page }) => {
+  await page.goto("/");
+  await openImage(page, "skimage_coffee.png"); // 600×400
+  // A grey mask at half size: left half light grey (repaint), right half dark (keep).
+  const small = await sharp({
+    create: { width: 300, height: 200, channels: 3, background: { r: 40, g: 40, b: 40 } },
+  })
+    .composite([
+      {
+        input: {
+          create: { width: 150, height: 200, channels: 3, background: { r: 200, g: 200, b: 200 } },
+        },
+        left: 0,
+        top: 0,
+      },
+    ])
+    .jpeg()
+    .toBuffer();
+  await page
+    .getByTestId("mask-import")
+    .setInputFiles({ name: "mask.jpg", mimeType: "image/jpeg", buffer: small });
+  await expect(page.getByText("The mask was 300×200; it was resized")).toBeVisible();
+  const mask = await exportedMask(page);
+  expect([mask.width, mask.height]).toEqual([600, 400]);
+  expect([mask.at(100, 200), mask.at(500, 200)]).toEqual([255, 0]);
+  expect(new Set(mask.data)).toEqual(new Set([0, 255]));
+  await page.getByTestId("undo").click();
+  expect((await exportedMask(page)).at(100, 200)).toBe(0);
+});
+
+test("image, mask and history survive a reload", async ({ page }) => {
+  const view = await openAstronaut(page);
+  await paint(page, horizontal(view, 120));
+  await paint(page, horizontal(view, 400));
+  await page.getByTestId("undo").click();
+  await page.waitForTimeout(500); // the save is debounced
+  await page.reload();
+  await expect(page.getByText("skimage_astronaut.png · 512×512")).toBeVisible();
+  await page.locator("[data-testid=stage] canvas").first().waitFor();
+  let mask = await exportedMask(page);
+  expect([mask.at(256, 120), mask.at(256, 400)]).toEqual([255, 0]);
+  await page.getByTestId("redo").click();
+  mask = await exportedMask(page);
+  expect([mask.at(256, 120), mask.at(256, 400)]).toEqual([255, 255]);
+});
+
+test("formats are read from content; EXIF orientation applies; paste opens an image", async ({
+  page,
+}) => {
+  await page.goto("/");
+  // A PNG named .jpg opens: the format comes from the bytes.
+  await openImage(page, "rembg_plants-1_PNG-named-.jpg");
+  await expect(page.getByText("rembg_plants-1_PNG-named-.jpg · 987×1481")).toBeVisible();
+
+  // BFL's alpha-masked image offers its transparent area, which is exactly BFL's mask.png.
+  await openImage(page, "fill_alpha_masked_image.png");
+  await page.getByRole("button", { name: "Use as mask" }).click();
+  const mask = await exportedMask(page);
+  const expected = await sharp(fixture("fill_mask.png")).greyscale().raw().toBuffer();
+  expect([mask.width, mask.height]).toEqual([1408, 1408]);
+  let differing = 0;
+  for (let i = 0; i < expected.length; i++) if (mask.data[i * 3] !== expected[i]) differing++;
+  expect(differing).toBe(0);
+
+  await openImage(page, "exif_Landscape_6.jpg");
+  await expect(page.getByText("exif_Landscape_6.jpg · 1800×1200")).toBeVisible();
+
+  const bytes = [...(await sharp(fixture("skimage_chelsea.png")).png().toBuffer())];
+  await page.evaluate((data) => {
+    const transfer = new DataTransfer();
+    transfer.items.add(new File([new Uint8Array(data)], "image.png", { type: "image/png" }));
+    window.dispatchEvent(new ClipboardEvent("paste", { clipboardData: transfer }));
+  }, bytes);
+  await expect(page.getByText("pasted image · 451×300")).toBeVisible();
+});

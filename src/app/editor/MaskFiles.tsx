@@ -1,0 +1,75 @@
+import { Download, FileUp } from "lucide-react";
+import { toast } from "sonner";
+import { exportMask, type MaskExportForm } from "../lib/mask-export";
+import { downloadBlob } from "../lib/png";
+import { useAppStore } from "../store/store";
+import { buttonClass } from "./button-class";
+import { maskFromFile } from "./mask-from-file";
+
+const DOWNLOAD_NAMES: Record<MaskExportForm, string> = {
+  mask: "mask.png",
+  alpha: "image-mask-alpha.png",
+};
+
+/** Mask import (b/w, grey or alpha PNG) and export as mask.png or as the image's alpha. */
+export function MaskFiles() {
+  const download = async (form: MaskExportForm) => {
+    try {
+      downloadBlob((await exportMask(form)).blob, DOWNLOAD_NAMES[form]);
+    } catch (error) {
+      toast.error((error as Error).message);
+    }
+  };
+
+  const importMask = async (file: File | undefined) => {
+    const image = useAppStore.getState().image;
+    if (!file || !image) return;
+    try {
+      const { mask, resizedFrom } = await maskFromFile(file, file.name, image);
+      useAppStore.getState().commitMaskOp({ kind: "bitmap", data: mask });
+      if (resizedFrom)
+        toast.info(
+          `The mask was ${resizedFrom.width}×${resizedFrom.height}; it was resized to the image's ${image.width}×${image.height}.`,
+        );
+    } catch (error) {
+      toast.error((error as Error).message);
+    }
+  };
+
+  return (
+    <div className="flex flex-wrap gap-1.5">
+      <button
+        type="button"
+        data-testid="download-mask"
+        className={buttonClass}
+        onClick={() => download("mask")}
+      >
+        <Download size={15} aria-hidden /> mask.png
+      </button>
+      <button
+        type="button"
+        data-testid="download-mask-alpha"
+        title="The image with the mask in its alpha channel (transparent = repaint)"
+        className={buttonClass}
+        onClick={() => download("alpha")}
+      >
+        <Download size={15} aria-hidden /> Alpha PNG
+      </button>
+      <label
+        className={`${buttonClass} cursor-pointer focus-within:ring-2 focus-within:ring-accent`}
+      >
+        <FileUp size={15} aria-hidden /> Import mask
+        <input
+          data-testid="mask-import"
+          type="file"
+          accept="image/png,image/jpeg,image/webp"
+          className="sr-only"
+          onChange={(event) => {
+            void importMask(event.currentTarget.files?.[0]);
+            event.currentTarget.value = "";
+          }}
+        />
+      </label>
+    </div>
+  );
+}

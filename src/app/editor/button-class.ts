@@ -1,0 +1,3 @@
+/** The sidebar's small outlined button, shared by the editor's panels. */
+export const buttonClass =
+  "inline-flex items-center gap-1.5 rounded-md border border-neutral-600 px-2.5 py-1.5 text-sm text-neutral-100 hover:bg-neutral-700 disabled:opacity-40 disabled:hover:bg-transparent";

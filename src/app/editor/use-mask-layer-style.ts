@@ -1,0 +1,23 @@
+import type Konva from "konva";
+import { type RefObject, useEffect } from "react";
+import { useAppStore } from "../store/store";
+
+/**
+ * The mask layer's look is set on its own canvas with CSS, so none of it costs a redraw: opacity
+ * (the layer itself is drawn opaque, which lets the live stroke paint in the plain colour),
+ * show/hide and peek, and the export feather's preview as a blur that follows the zoom.
+ */
+export function useMaskLayerStyle(
+  layer: RefObject<Konva.Layer | null>,
+  scale: number,
+  opacity: number,
+  visible: boolean,
+) {
+  const featherPx = useAppStore((s) => s.featherPx);
+  useEffect(() => {
+    const canvas = layer.current?.getNativeCanvasElement();
+    if (!canvas) return;
+    canvas.style.opacity = visible ? String(opacity) : "0";
+    canvas.style.filter = featherPx > 0 ? `blur(${(featherPx * scale) / 2}px)` : "";
+  });
+}

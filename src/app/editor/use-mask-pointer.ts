@@ -1,0 +1,172 @@
+import type Konva from "konva";
+import { type RefObject, useRef } from "react";
+import { useAppStore } from "../store/store";
+import type { ViewFit } from "./fit-view";
+import { drawLiveSegment } from "./live-stroke";
+import type { MaskMode } from "./mask-op";
+import { screenToImage } from "./view-math";
+
+export interface MaskPointerRefs {
+  /** The mask layer, whose canvas is the buffer for the stroke under the pointer. */
+  maskLayer: RefObject<Konva.Layer | null>;
+  /** Outline of a rectangle or lasso being drawn. */
+  outline: RefObject<Konva.Line | null>;
+  cursor: RefObject<Konva.Circle | null>;
+}
+
+type Gesture =
+  | { kind: "stroke"; mode: MaskMode; points: number[]; size: number }
+  | { kind: "rect"; mode: MaskMode; x: number; y: number; points: number[] }
+  | { kind: "lasso"; mode: MaskMode; points: number[] };
+
+/**
+ * Buffer, then commit: while the pointer moves, points go straight into Konva nodes held by
+ * ref (one small layer redraw per move); only pointer-up writes the finished vector operation
+ * to the store, so React, the store and the cached history bitmap are untouched mid-stroke.
+ */
+export function useMaskPointer(
+  refs: MaskPointerRefs,
+  viewRef: RefObject<ViewFit>,
+  image: { width: number; height: number },
+) {
+  const gesture = useRef<Gesture | null>(null);
+  const lastPoint = useRef<{ x: number; y: number } | null>(null);
+
+  const imagePoint = (event: React.PointerEvent) => {
+    const box = event.currentTarget.getBoundingClientRect();
+    return screenToImage(viewRef.current, {
+      x: event.clientX - box.left,
+      y: event.clientY - box.top,
+    });
+  };
+
+  const showCursor = (at: { x: number; y: number } | null) => {
+    const { tool, brushSize } = useAppStore.getState();
+    const ring = refs.cursor.current;
+    if (!ring) return;
+    const brushLike = tool === "brush" || tool === "eraser";
+    ring.setAttrs({
+      x: at?.x ?? 0,
+      y: at?.y ?? 0,
+      radius: brushSize / 2,
+      visible: !!at && brushLike,
+    });
+    ring.getLayer()?.batchDraw();
+  };
+
+  /** Draws the stroke's last `segments` points (each joined to the one before) into the buffer. */
+  const drawLive = (g: Extract<Gesture, { kind: "stroke" }>, segments: number) => {
+    const layer = refs.maskLayer.current;
+    if (!layer) return;
+    const color = useAppStore.getState().overlayColor;
+    const end = g.points.length;
+    for (let k = Math.max(2, end - segments * 2); k <= end; k += 2) {
+      drawLiveSegment(
+        layer,
+        viewRef.current,
+        image,
+        { ...g, color },
+        g.points.slice(Math.max(0, k - 4), k),
+      );
+    }
+  };
+
+  const drawOutline = (points: number[]) => {
+    const outline = refs.outline.current;
+    outline?.setAttrs({ points, visible: points.length > 0 });
+    outline?.getLayer()?.batchDraw();
+  };
+
+  return {
+    down(event: React.PointerEvent) {
+      if (event.button !== 0 && event.button !== 2) return;
+      const { tool, brushSize } = useAppStore.getState();
+      const at = imagePoint(event);
+      const cut = tool === "eraser" || event.button === 2 || event.altKey;
+      const mode: MaskMode = cut ? "cut" : "add";
+      event.currentTarget.setPointerCapture(event.pointerId);
+      if (tool === "rect") {
+        gesture.current = { kind: "rect", mode, x: at.x, y: at.y, points: [] };
+        return;
+      }
+      if (tool === "lasso") {
+        gesture.current = { kind: "lasso", mode, points: [at.x, at.y] };
+        return;
+      }
+      // A pen's pressure scales the stroke; mice and fingers report a constant 0.5.
+      const pressure = event.pointerType === "pen" && event.pressure > 0 ? event.pressure : 1;
+      const size = Math.max(1, brushSize * pressure);
+      const from = event.shiftKey && lastPoint.current ? lastPoint.current : at;
+      const points = from === at ? [at.x, at.y] : [from.x, from.y, at.x, at.y];
+      gesture.current = { kind: "stroke", mode, points, size };
+      drawLive(gesture.current, points.length / 2);
+    },
+    move(event: React.PointerEvent) {
+      const at = imagePoint(event);
+      showCursor(at);
+      const g = gesture.current;
+      if (!g) return;
+      const scale = viewRef.current.scale;
+      if (g.kind === "stroke") {
+        // Coalesced events keep fast strokes smooth where the browser batched several moves.
+        const samples = event.nativeEvent.getCoalescedEvents?.() ?? [];
+        const box = event.currentTarget.getBoundingClientRect();
+        const added = samples.length > 0 ? samples : [event.nativeEvent];
+        for (const sample of added) {
+          const p = screenToImage(viewRef.current, {
+            x: sample.clientX - box.left,
+            y: sample.clientY - box.top,
+          });
+          g.points.push(p.x, p.y);
+        }
+        drawLive(g, added.length);
+      } else if (g.kind === "rect") {
+        g.points = [g.x, g.y, at.x, g.y, at.x, at.y, g.x, at.y];
+        drawOutline(g.points);
+      } else {
+        const n = g.points.length;
+        const dx = at.x - g.points[n - 2]!;
+        const dy = at.y - g.points[n - 1]!;
+        // Keep lasso points at least 2 screen pixels apart.
+        if ((dx * dx + dy * dy) * scale * scale >= 4) g.points.push(at.x, at.y);
+        drawOutline(g.points);
+      }
+    },
+    up() {
+      const g = gesture.current;
+      gesture.current = null;
+      if (!g) return;
+      const { commitMaskOp } = useAppStore.getState();
+      if (g.kind === "stroke") {
+        lastPoint.current = { x: g.points.at(-2)!, y: g.points.at(-1)! };
+        // The buffer's pixels stay until the layer redraws from the committed bitmap (MaskStage).
+        commitMaskOp({ kind: "stroke", mode: g.mode, points: g.points.slice(), size: g.size });
+        return;
+      }
+      drawOutline([]);
+      if (g.kind === "rect" && g.points.length === 8) {
+        const [x0, y0, , , x1, y1] = g.points as [number, number, number, number, number, number];
+        const width = Math.abs(x1 - x0);
+        const height = Math.abs(y1 - y0);
+        if (width >= 1 && height >= 1)
+          commitMaskOp({
+            kind: "rect",
+            mode: g.mode,
+            x: Math.min(x0, x1),
+            y: Math.min(y0, y1),
+            width,
+            height,
+          });
+      }
+      if (g.kind === "lasso" && g.points.length >= 6)
+        commitMaskOp({ kind: "polygon", mode: g.mode, points: g.points.slice() });
+    },
+    /** A second finger turns a stroke into a pinch: the unfinished stroke is dropped. */
+    cancel() {
+      gesture.current = null;
+      refs.maskLayer.current?.batchDraw();
+      drawOutline([]);
+    },
+    leave: () => showCursor(null),
+  };
+}

@@ -1,0 +1,145 @@
+import { type RefObject, useCallback, useEffect, useRef } from "react";
+import { useAppStore } from "../store/store";
+import { fitView } from "./fit-view";
+import { actualSize, zoomAt } from "./view-math";
+
+type Point = { x: number; y: number };
+const WHEEL_ZOOM_RATE = 0.0015;
+
+/**
+ * Zoom and pan: wheel and pinch zoom around the pointer; Space+drag, the middle button and two
+ * fingers pan. Gestures claim pointer events before painting sees them. The view is stored in
+ * image-to-screen terms, so the mask (drawn in image pixels under the same transform) stays
+ * aligned at every zoom.
+ */
+export function usePanZoom(
+  frame: RefObject<HTMLDivElement | null>,
+  image: { width: number; height: number },
+  viewport: { width: number; height: number },
+) {
+  const stored = useAppStore((s) => s.view);
+  const setView = useAppStore((s) => s.setView);
+  const view = stored ?? fitView(image, viewport);
+  const viewRef = useRef(view);
+  viewRef.current = view;
+  const spaceHeld = useRef(false);
+  const drag = useRef<Point | null>(null);
+  const touches = useRef(new Map<number, Point>());
+  const pinch = useRef<{ center: Point; distance: number } | null>(null);
+
+  const local = useCallback(
+    (event: { clientX: number; clientY: number }): Point => {
+      const box = frame.current?.getBoundingClientRect();
+      return { x: event.clientX - (box?.left ?? 0), y: event.clientY - (box?.top ?? 0) };
+    },
+    [frame],
+  );
+
+  useEffect(() => {
+    const element = frame.current;
+    if (!element) return;
+    // Not React's onWheel: that listener is passive and cannot stop the page from scrolling.
+    const onWheel = (event: WheelEvent) => {
+      event.preventDefault();
+      const { brushSize, setBrushSize } = useAppStore.getState();
+      if (event.altKey) {
+        const step = Math.max(1, Math.round(brushSize * 0.1));
+        setBrushSize(brushSize + (event.deltaY < 0 ? step : -step));
+        return;
+      }
+      const factor = Math.exp(-event.deltaY * WHEEL_ZOOM_RATE);
+      setView(zoomAt(viewRef.current, factor, local(event)));
+    };
+    const onKey = (event: KeyboardEvent) => {
+      if (event.code !== "Space" || isTyping(event.target)) return;
+      spaceHeld.current = event.type === "keydown";
+      event.preventDefault();
+    };
+    element.addEventListener("wheel", onWheel, { passive: false });
+    window.addEventListener("keydown", onKey);
+    window.addEventListener("keyup", onKey);
+    return () => {
+      element.removeEventListener("wheel", onWheel);
+      window.removeEventListener("keydown", onKey);
+      window.removeEventListener("keyup", onKey);
+    };
+  }, [frame, local, setView]);
+
+  const pan = (dx: number, dy: number) => {
+    const v = viewRef.current;
+    setView({ ...v, x: v.x + dx, y: v.y + dy });
+  };
+
+  return {
+    view,
+    viewRef,
+    /** True when the event starts a pan or pinch, which painting must then ignore. */
+    down(event: React.PointerEvent): boolean {
+      if (event.pointerType === "touch") touches.current.set(event.pointerId, local(event));
+      if (touches.current.size >= 2) {
+        pinch.current = measurePinch(touches.current);
+        return true;
+      }
+      if (event.button === 1 || (event.button === 0 && spaceHeld.current)) {
+        drag.current = local(event);
+        return true;
+      }
+      return false;
+    },
+    move(event: React.PointerEvent): boolean {
+      if (event.pointerType === "touch" && touches.current.has(event.pointerId)) {
+        touches.current.set(event.pointerId, local(event));
+        const before = pinch.current;
+        if (before && touches.current.size >= 2) {
+          const now = measurePinch(touches.current);
+          const moved = {
+            ...viewRef.current,
+            x: viewRef.current.x + now.center.x - before.center.x,
+            y: viewRef.current.y + now.center.y - before.center.y,
+          };
+          setView(zoomAt(moved, now.distance / Math.max(1, before.distance), now.center));
+          pinch.current = now;
+          return true;
+        }
+      }
+      if (!drag.current) return false;
+      const at = local(event);
+      pan(at.x - drag.current.x, at.y - drag.current.y);
+      drag.current = at;
+      return true;
+    },
+    up(event: React.PointerEvent): boolean {
+      touches.current.delete(event.pointerId);
+      const wasGesture = drag.current !== null || pinch.current !== null;
+      drag.current = null;
+      if (touches.current.size < 2) pinch.current = null;
+      return wasGesture;
+    },
+    zoomBy: (factor: number) =>
+      setView(zoomAt(viewRef.current, factor, { x: viewport.width / 2, y: viewport.height / 2 })),
+    fit: () => setView(null),
+    actual: () => setView(actualSize(viewRef.current, viewport)),
+  };
+}
+
+function measurePinch(points: Map<number, Point>) {
+  const [a, b] = [...points.values()];
+  if (!a || !b) return { center: a ?? { x: 0, y: 0 }, distance: 1 };
+  return {
+    center: { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 },
+    distance: Math.hypot(a.x - b.x, a.y - b.y),
+  };
+}
+
+/** True when keys go to a text field, where editor shortcuts must never fire. */
+export function isTyping(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  if (target.isContentEditable || target instanceof HTMLTextAreaElement) return true;
+  if (target instanceof HTMLSelectElement) return true;
+  return (
+    target instanceof HTMLInputElement &&
+    !["range", "checkbox", "button", "color", "file"].includes(target.type)
+  );
+}
+
+export type PanZoom = ReturnType<typeof usePanZoom>;
