@@ -7,6 +7,9 @@ import { MaskStage } from "./editor/MaskStage";
 import { MaskTools } from "./editor/MaskTools";
 import { OpenImageButton } from "./editor/OpenImageButton";
 import { GeneratePanel } from "./generate/GeneratePanel";
+import { OutpaintPanel } from "./outpaint/OutpaintPanel";
+import { OutpaintStage } from "./outpaint/OutpaintStage";
+import { useOutpaintFrame } from "./outpaint/use-outpaint-frame";
 import { useAppStore } from "./store/store";
 import { ViewTabs } from "./ViewTabs";
 
@@ -14,6 +17,7 @@ export function App() {
   const image = useAppStore((s) => s.image);
   const mainView = useAppStore((s) => s.mainView);
   const currentJob = useAppStore((s) => s.currentJob);
+  const outpaintFrame = useOutpaintFrame();
   useShowResultWhenReady(currentJob);
   return (
     <div className="flex h-screen flex-col bg-neutral-900 text-neutral-100">
@@ -33,13 +37,17 @@ export function App() {
         <DropZone>
           <main className="flex min-h-0 flex-1 bg-canvas">
             {!image && <EmptyState />}
-            {image && mainView === "edit" && <MaskStage image={image} />}
+            {image && mainView === "edit" && !outpaintFrame && <MaskStage image={image} />}
+            {image && mainView === "edit" && outpaintFrame && (
+              <OutpaintStage image={image} fitted={outpaintFrame} />
+            )}
             {image && mainView === "compare" && currentJob && <ResultView job={currentJob} />}
           </main>
         </DropZone>
         {image && (
           <aside className="w-80 shrink-0 space-y-6 overflow-y-auto border-l border-neutral-800 p-4">
             <MaskTools />
+            <OutpaintPanel />
             <GeneratePanel />
           </aside>
         )}

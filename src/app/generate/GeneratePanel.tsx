@@ -13,7 +13,7 @@ export function GeneratePanel() {
   const setProvider = useAppStore((s) => s.setProvider);
   const prompt = useAppStore((s) => s.prompt);
   const setPrompt = useAppStore((s) => s.setPrompt);
-  const hasMask = useAppStore((s) => s.strokes.length > 0);
+  const hasMask = useAppStore((s) => s.strokes.length > 0 || s.outpaint !== null);
   const currentJob = useAppStore((s) => s.currentJob);
   const generate = useGenerate();
 
@@ -62,7 +62,11 @@ export function GeneratePanel() {
         <Sparkles size={16} aria-hidden />
         {generate.isPending ? "Sending…" : "Generate"}
       </button>
-      {!hasMask && <p className="text-xs text-neutral-400">Paint the area to repaint first.</p>}
+      {!hasMask && (
+        <p className="text-xs text-neutral-400">
+          Paint the area to repaint, or pick an outpaint preset, first.
+        </p>
+      )}
       {generate.error && (
         <p role="alert" className="text-sm text-red-300">
           {generate.error.message}

@@ -4,6 +4,8 @@ import { configQuery } from "../api/config-query";
 import { submitFill } from "../api/fill-jobs";
 import { rasterizeStrokes } from "../editor/rasterize-strokes";
 import { blobToBase64, encodeImagePng, encodeMaskPng } from "../lib/png";
+import { buildOutpaintInputs } from "../outpaint/build-outpaint-inputs";
+import { DEFAULT_LIMITS, fitFrame } from "../outpaint/outpaint-geometry";
 import { useAppStore } from "../store/store";
 
 /** The provider the form submits to: the user's pick, else the proxy's default. */
@@ -23,21 +25,39 @@ export function useGenerate() {
   const setCurrentJob = useAppStore((s) => s.setCurrentJob);
   return useMutation({
     mutationFn: async () => {
-      const { image, strokes, prompt } = useAppStore.getState();
+      const { image, strokes, prompt, outpaint, outpaintOverlap } = useAppStore.getState();
       if (!image) throw new Error("Load an image first.");
-      if (strokes.length === 0) throw new Error("Paint the area to repaint first.");
+      if (strokes.length === 0 && !outpaint) {
+        throw new Error("Paint the area to repaint, or pick an outpaint preset, first.");
+      }
       if (!provider) throw new Error("The server's configuration has not loaded yet.");
-      const mask = rasterizeStrokes(strokes, image.width, image.height);
+      const painted =
+        strokes.length > 0 ? rasterizeStrokes(strokes, image.width, image.height) : null;
+      const inputs = outpaint
+        ? await buildOutpaintInputs(
+            image,
+            fitFrame(image, outpaint.padding, DEFAULT_LIMITS),
+            outpaintOverlap,
+            painted,
+          )
+        : {
+            image: await encodeImagePng(image.url, image.width, image.height),
+            mask: await encodeMaskPng(painted!, image.width, image.height),
+            width: image.width,
+            height: image.height,
+          };
       const [imageBase64, maskBase64] = await Promise.all([
-        encodeImagePng(image.url, image.width, image.height).then(blobToBase64),
-        encodeMaskPng(mask, image.width, image.height).then(blobToBase64),
+        blobToBase64(inputs.image),
+        blobToBase64(inputs.mask),
       ]);
       const submitted = await submitFill(
         { image: imageBase64, mask: maskBase64, prompt, output_format: "png" },
         provider.id,
       );
-      const { url, width, height } = image;
-      return { submitted, prompt, provider: provider.id, source: { url, width, height } };
+      // An outpaint is compared with the padded canvas it was generated from.
+      const url = outpaint ? URL.createObjectURL(inputs.image) : image.url;
+      const source = { url, width: inputs.width, height: inputs.height };
+      return { submitted, prompt, provider: provider.id, source };
     },
     onSuccess: ({ submitted, prompt, provider: providerId, source }) =>
       setCurrentJob({

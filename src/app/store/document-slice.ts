@@ -27,7 +27,7 @@ export const createDocumentSlice: StateCreator<AppState, [], [], DocumentSlice> 
   loadImage: (image) =>
     set((state) => {
       if (state.image) URL.revokeObjectURL(state.image.url);
-      return { image, strokes: [], currentJob: null, mainView: "edit" };
+      return { image, strokes: [], currentJob: null, mainView: "edit", outpaint: null };
     }),
   commitStroke: (stroke) => set((state) => ({ strokes: [...state.strokes, stroke] })),
   undoStroke: () => set((state) => ({ strokes: state.strokes.slice(0, -1) })),
