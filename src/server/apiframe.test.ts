@@ -166,6 +166,9 @@ describe("apiframe faults and configuration", () => {
       expect(answer.status).toBe(503);
       expect(String((answer.body as { detail: string }).detail)).toMatch(/PUBLIC_BASE_URL/);
       expect(fake.submits).toHaveLength(0);
+      const config = (await (await fetch(`${proxy.url}/api/config`)).json()) as ConfigResponse;
+      const info = config.providers.find((p) => p.id === "apiframe");
+      expect(info?.unavailableReason).toMatch(/PUBLIC_BASE_URL/);
     } finally {
       await proxy.close();
       await fake.close();
