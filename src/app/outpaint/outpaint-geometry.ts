@@ -1,3 +1,5 @@
+import type { ApiframeOutpaintPreset as OutpaintPreset } from "../../contract";
+
 /**
  * Outpaint frames: the larger canvas to generate and where the image sits on it.
  *
@@ -11,16 +13,11 @@
  * image is downscaled, with a notice, when the canvas would break the provider's limits.
  */
 
-export const OUTPAINT_PRESETS = [
-  "Zoom out 1.5x",
-  "Zoom out 2x",
-  "Make square",
-  "Left outpaint",
-  "Right outpaint",
-  "Top outpaint",
-  "Bottom outpaint",
-] as const;
-export type OutpaintPreset = (typeof OUTPAINT_PRESETS)[number];
+// The presets are apiframe's names, which the wire contract owns (apiframe receives them as is).
+export {
+  APIFRAME_OUTPAINT_PRESETS as OUTPAINT_PRESETS,
+  type ApiframeOutpaintPreset as OutpaintPreset,
+} from "../../contract";
 
 export interface Size {
   width: number;
