@@ -232,6 +232,8 @@ export const providerInfoSchema = z.object({
   outputFormats: z.array(z.enum(OUTPUT_FORMATS)),
   maxPromptLength: z.number(),
   maxImagePixels: z.number(),
+  /** Why this provider refuses every job as configured (apiframe without PUBLIC_BASE_URL). */
+  unavailableReason: z.string().nullable(),
 });
 export type ProviderInfo = z.infer<typeof providerInfoSchema>;
 

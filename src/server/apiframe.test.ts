@@ -1,3 +1,6 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ConfigResponse, SubmitResponse, ValidationError } from "../contract";
 import type { ProxyConfig } from "./config";
@@ -166,6 +169,9 @@ describe("apiframe faults and configuration", () => {
       expect(answer.status).toBe(503);
       expect(String((answer.body as { detail: string }).detail)).toMatch(/PUBLIC_BASE_URL/);
       expect(fake.submits).toHaveLength(0);
+      const config = (await (await fetch(`${proxy.url}/api/config`)).json()) as ConfigResponse;
+      const info = config.providers.find((p) => p.id === "apiframe");
+      expect(info?.unavailableReason).toMatch(/PUBLIC_BASE_URL/);
     } finally {
       await proxy.close();
       await fake.close();
@@ -199,6 +205,43 @@ describe("apiframe faults and configuration", () => {
       }
     }
   }, 60_000);
+
+  it("resumes polling an apiframe job after the proxy stops and starts again", async () => {
+    const fake = await startFakeApiframe({ apiKey: SECRET, pendingPolls: 1_000_000 });
+    const first = await apiframeProxy(fake);
+    const port = Number(new URL(first.url).port);
+    const dataDir = mkdtempSync(join(tmpdir(), "fillpaint-af-resume-"));
+    await first.close();
+    const config = {
+      port,
+      dataDir,
+      apiframe: {
+        apiKey: SECRET,
+        baseUrl: fake.apiBase,
+        extraAllowedHosts: [fake.cdnHost],
+        publicBaseUrl: `http://127.0.0.1:${port}`,
+      },
+    };
+    let proxy = await startProxy(testConfig(config));
+    try {
+      const mask = await rectMaskBase64(600, 400, { x: 1, y: 1, w: 5, h: 5 });
+      const submit = await bflSubmit(proxy.url, { image: coffee, mask, prompt: "x" }, viaApiframe);
+      expect(submit.status).toBe(200);
+      while (fake.requests.filter((r) => r.path.startsWith("/v2/jobs/")).length < 1) {
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      await proxy.close();
+      fake.options.pendingPolls = 0;
+      proxy = await startProxy(testConfig(config));
+      const final = (await bflPollUntilDone(submit.body as SubmitResponse, 30_000)).at(-1)!;
+      expect(final.status).toBe("Ready");
+      expect((await fetch(final.result!.sample)).status).toBe(200);
+      expect(fake.submits).toHaveLength(1); // resumed by polling, never re-submitted
+    } finally {
+      await proxy.close();
+      await fake.close();
+    }
+  });
 
   it("maps apiframe's 401 to a clear error", async () => {
     const fake = await startFakeApiframe({ apiKey: "another-key" });

@@ -53,18 +53,7 @@ interface ApiframeJob {
  * scales differ from BFL's, so requests are validated against apiframe's own ranges.
  */
 export class ApiframeProvider implements Provider {
-  readonly info: ProviderInfo = {
-    id: "apiframe",
-    label: "FLUX.1 Fill [pro] (apiframe)",
-    readsPrompt: true,
-    supportsExpand: true,
-    outpaintPresets: [...APIFRAME_OUTPAINT_PRESETS],
-    minPromptLength: 1,
-    ranges: APIFRAME_RANGES,
-    outputFormats: [...OUTPUT_FORMATS],
-    maxPromptLength: MAX_PROMPT_LENGTH,
-    maxImagePixels: MAX_IMAGE_PIXELS,
-  };
+  readonly info: ProviderInfo;
   readonly pollIntervalMs = 1000;
   readonly resumable = true;
   private readonly fetch: typeof fetch;
@@ -72,6 +61,19 @@ export class ApiframeProvider implements Provider {
   private readonly allowedHosts: HostPattern[];
 
   constructor(private readonly options: ApiframeProviderOptions) {
+    this.info = {
+      id: "apiframe",
+      label: "FLUX.1 Fill [pro] (apiframe)",
+      readsPrompt: true,
+      supportsExpand: true,
+      outpaintPresets: [...APIFRAME_OUTPAINT_PRESETS],
+      minPromptLength: 1,
+      ranges: APIFRAME_RANGES,
+      outputFormats: [...OUTPUT_FORMATS],
+      maxPromptLength: MAX_PROMPT_LENGTH,
+      maxImagePixels: MAX_IMAGE_PIXELS,
+      unavailableReason: options.publicBaseUrl ? null : MISSING_PUBLIC_BASE_URL,
+    };
     this.fetch = options.fetch ?? fetch;
     this.baseUrl = options.baseUrl.replace(/\/+$/, "");
     // Result hosts are not documented (unconfirmed): apiframe's own domains are allowed.

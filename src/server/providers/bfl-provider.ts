@@ -59,6 +59,7 @@ export class BflProvider implements Provider {
     outputFormats: [...OUTPUT_FORMATS],
     maxPromptLength: MAX_PROMPT_LENGTH,
     maxImagePixels: MAX_IMAGE_PIXELS,
+    unavailableReason: null,
   };
   readonly pollIntervalMs = 500;
   readonly resumable = true;

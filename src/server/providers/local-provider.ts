@@ -31,6 +31,7 @@ export class LocalProvider implements Provider {
     outputFormats: [...OUTPUT_FORMATS],
     maxPromptLength: MAX_PROMPT_LENGTH,
     maxImagePixels: MAX_IMAGE_PIXELS,
+    unavailableReason: null,
   };
   readonly pollIntervalMs = 100;
   /** Pixels live in this process's memory: a restart cannot resume a local fill. */
