@@ -1,10 +1,16 @@
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { toast } from "sonner";
+import type { ProviderInfo } from "../../contract";
 import { configQuery } from "../api/config-query";
-import { submitFill } from "../api/fill-jobs";
+import { maskOutline, outlineRgba } from "../compare/mask-outline";
 import { rasterizeStrokes } from "../editor/rasterize-strokes";
-import { blobToBase64, encodeImagePng, encodeMaskPng } from "../lib/png";
+import { makeThumbnail } from "../history/image-blobs";
+import { createRun, pruneHistory } from "../history/runs-repo";
+import { blobToBase64, encodeImagePng, encodeMaskPng, encodeRgbaPng } from "../lib/png";
 import { useAppStore } from "../store/store";
+import type { RunParams } from "./fill-params";
+import { variantSeeds } from "./fill-params";
+import { submitVariant } from "./submit-variant";
 
 /** The provider the form submits to: the user's pick, else the proxy's default. */
 export function useSelectedProvider() {
@@ -14,39 +20,46 @@ export function useSelectedProvider() {
   return config.data?.providers.find((p) => p.id === id) ?? null;
 }
 
+/** The mask outline drawn over comparisons, in the accent colour. */
+const OUTLINE_RGB: [number, number, number] = [255, 92, 57];
+
 /**
- * Export image and mask at the image's own resolution and submit them. The store's image and
- * strokes are only read, so a failure leaves the user's work exactly as it was.
+ * Export image and mask at the image's own resolution, store the run with them, then submit one
+ * job per variant. The store's image and strokes are only read, and the run is stored before
+ * anything is sent, so a failure never loses the user's work.
  */
 export function useGenerate() {
-  const provider = useSelectedProvider();
   const setCurrentJob = useAppStore((s) => s.setCurrentJob);
   return useMutation({
-    mutationFn: async () => {
+    // Offline, a submit must fail at once with a message, not wait silently for the network.
+    networkMode: "always",
+    mutationFn: async ({ provider, params }: { provider: ProviderInfo; params: RunParams }) => {
       const { image, strokes, prompt } = useAppStore.getState();
       if (!image) throw new Error("Load an image first.");
       if (strokes.length === 0) throw new Error("Paint the area to repaint first.");
-      if (!provider) throw new Error("The server's configuration has not loaded yet.");
-      const mask = rasterizeStrokes(strokes, image.width, image.height);
-      const [imageBase64, maskBase64] = await Promise.all([
-        encodeImagePng(image.url, image.width, image.height).then(blobToBase64),
-        encodeMaskPng(mask, image.width, image.height).then(blobToBase64),
+      const { width, height } = image;
+      const mask = rasterizeStrokes(strokes, width, height);
+      const [source, maskPng, outline] = await Promise.all([
+        encodeImagePng(image.url, width, height),
+        encodeMaskPng(mask, width, height),
+        encodeRgbaPng(outlineRgba(maskOutline(mask, width, height, 3), OUTLINE_RGB), width, height),
       ]);
-      const submitted = await submitFill(
-        { image: imageBase64, mask: maskBase64, prompt, output_format: "png" },
-        provider.id,
-      );
-      const { url, width, height } = image;
-      return { submitted, prompt, provider: provider.id, source: { url, width, height } };
-    },
-    onSuccess: ({ submitted, prompt, provider: providerId, source }) =>
-      setCurrentJob({
-        id: submitted.id,
-        pollingUrl: submitted.polling_url,
-        provider: providerId,
+      const run = await createRun({
         prompt,
-        source,
-      }),
+        provider: provider.id,
+        params,
+        seeds: variantSeeds(params),
+        source: { name: image.name, width, height },
+        images: { source, mask: maskPng, outline },
+        thumbnail: await makeThumbnail(source),
+      });
+      setCurrentJob(run.id);
+      const inputs = { image: await blobToBase64(source), mask: await blobToBase64(maskPng) };
+      await Promise.all(run.variants.map((v) => submitVariant(run, v.index, inputs, v.seed)));
+      const pruned = await pruneHistory(new Set([run.id]));
+      if (pruned > 0) toast.info(`Freed space: pruned images of ${pruned} old run(s).`);
+      return run;
+    },
     onError: (error) => toast.error(error.message),
   });
 }

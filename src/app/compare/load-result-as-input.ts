@@ -1,0 +1,26 @@
+import { fileStem } from "../history/download-names";
+import { blobKey, type RunRecord } from "../history/history-db";
+import { readBlob } from "../history/runs-repo";
+import { useAppStore } from "../store/store";
+
+/**
+ * Makes a result the image being edited. Loading an image clears the mask, so a kept mask is
+ * committed again stroke by stroke (results have the source's size, so strokes still line up).
+ */
+export async function loadResultAsInput(run: RunRecord, index: number, keepMask: boolean) {
+  const blob = await readBlob(blobKey(run.id, "result", index));
+  if (!blob) throw new Error("This result was pruned from storage.");
+  const bitmap = await createImageBitmap(blob);
+  const { width, height } = bitmap;
+  bitmap.close();
+  const { strokes, image, loadImage, commitStroke } = useAppStore.getState();
+  const kept = keepMask && image?.width === width && image.height === height ? strokes : [];
+  const extension = run.variants[index]?.resultExtension === "jpeg" ? "jpg" : "png";
+  loadImage({
+    url: URL.createObjectURL(blob),
+    name: `${fileStem(run.source.name)}-v${index + 1}.${extension}`,
+    width,
+    height,
+  });
+  for (const stroke of kept) commitStroke(stroke);
+}
