@@ -138,11 +138,14 @@ export interface SecondProxy {
  * A second Fillpaint proxy (the built one `npm test` serves) whose BFL upstream is the fake, on a
  * free port, so the app under test talks to "BFL" exactly as it would in production.
  */
-export async function startProxyWithUpstream(upstream: FakeUpstream): Promise<SecondProxy> {
+export async function startProxyWithUpstream(
+  upstream: FakeUpstream,
+  port = 0,
+): Promise<SecondProxy> {
   const child: ChildProcess = spawn(process.execPath, ["dist/server/main.js"], {
     env: {
       ...process.env,
-      PORT: "0",
+      PORT: String(port),
       HOST: "127.0.0.1",
       DATA_DIR: "test-results/e2e-data-bfl",
       BFL_API_KEY: upstream.apiKey,

@@ -131,4 +131,41 @@ test("variants, grid, A/B, keyboard slider, reload, use as input, presentation",
   await expect(page.getByTestId("present-step")).toContainText("Variant 2 · 2 of 3");
   await page.keyboard.press("Escape");
   await expect(present).toBeHidden();
+
+  // Storage use is shown; deleting the run frees it.
+  await expect(page.getByTestId("storage-use")).not.toHaveText(/^0\.0 MB/);
+  await history.getByTestId("history-delete").click();
+  await expect(history.getByTestId("history-run")).toHaveCount(0);
+  await expect(page.getByTestId("storage-use")).toHaveText(/^0\.0 MB of/);
+});
+
+test.describe("on a touch screen", () => {
+  test.use({ hasTouch: true });
+
+  test("dragging the handle with a finger moves the divider", async ({ page }) => {
+    await page.goto("/");
+    await openImage(page, "skimage_astronaut.png");
+    await paintAcross(page);
+    await page.getByTestId("generate").click();
+    await expect(page.getByTestId("job-status")).toHaveAttribute("data-status", "Ready", {
+      timeout: 30_000,
+    });
+    const frame = (await page.getByTestId("compare-slider").boundingBox())!;
+    const handle = (await page.locator(".__rcs-handle-button").boundingBox())!;
+    const start = { x: handle.x + handle.width / 2, y: handle.y + handle.height / 2 };
+    const end = { x: frame.x + frame.width * 0.8, y: start.y };
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send("Input.dispatchTouchEvent", { type: "touchStart", touchPoints: [start] });
+    for (let i = 1; i <= 8; i++) {
+      const x = start.x + ((end.x - start.x) * i) / 8;
+      await cdp.send("Input.dispatchTouchEvent", {
+        type: "touchMove",
+        touchPoints: [{ x, y: start.y }],
+      });
+    }
+    await cdp.send("Input.dispatchTouchEvent", { type: "touchEnd", touchPoints: [] });
+    await expect
+      .poll(async () => Number(await slider(page).getAttribute("aria-valuenow")))
+      .toBeCloseTo(80, 0);
+  });
 });

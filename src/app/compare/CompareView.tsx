@@ -15,7 +15,8 @@ export function CompareView({ runId }: { runId: string }) {
   const viewport = useElementSize(frame);
   if (run === null) return <p className="m-auto text-neutral-400">This run was deleted.</p>;
   return (
-    <div className="flex min-h-0 flex-1 flex-col gap-3 p-4">
+    // w-0: the wide run grid scrolls instead of widening the page past the side panel.
+    <div className="flex min-h-0 w-0 min-w-0 flex-1 flex-col gap-3 p-4">
       <div ref={frame} className="grid min-h-0 flex-1 place-items-center">
         {run && viewport.width > 0 && <RunSlider run={run} viewport={viewport} />}
       </div>

@@ -4,7 +4,7 @@ import { isTerminal, type ResultResponse } from "../../contract";
 import { fetchResult, jobQuery } from "../api/fill-jobs";
 import { historyDb, type VariantRecord } from "../history/history-db";
 import { makeThumbnail } from "../history/image-blobs";
-import { storeResult, updateVariant } from "../history/runs-repo";
+import { failInterruptedSubmits, storeResult, updateVariant } from "../history/runs-repo";
 import { useLive } from "../history/use-live";
 import { describeStatus } from "./describe-status";
 
@@ -13,6 +13,9 @@ import { describeStatus } from "./describe-status";
  * history. The jobs are read from IndexedDB, so polling resumes by itself after a reload.
  */
 export function JobTrackers() {
+  useEffect(() => {
+    void failInterruptedSubmits();
+  }, []);
   const inFlight = useLive(async () => {
     const runs = await historyDb.runs.toArray();
     return runs.flatMap((run) =>

@@ -112,6 +112,28 @@ export async function storeResult(
   });
 }
 
+/**
+ * A variant still "submitting" when the app starts was being sent when the page went away: the
+ * proxy may or may not have it, so say so and offer a retry rather than wait forever.
+ */
+export async function failInterruptedSubmits(): Promise<void> {
+  await historyDb.runs
+    .filter((r) => r.variants.some((v) => v.state === "submitting"))
+    .modify((run) => {
+      run.variants = run.variants.map((v) =>
+        v.state === "submitting"
+          ? {
+              ...v,
+              state: "failed",
+              status: "Submit interrupted",
+              message: "The page closed while this job was being sent. Retry to send it again.",
+              retryable: true,
+            }
+          : v,
+      );
+    });
+}
+
 export async function deleteRun(runId: string): Promise<void> {
   await historyDb.transaction("rw", historyDb.runs, historyDb.blobs, async () => {
     await historyDb.blobs.where("runId").equals(runId).delete();
@@ -141,7 +163,11 @@ export async function footprints(): Promise<RunFootprint[]> {
  * running) are never pruned. Returns how many runs lost images or were removed, to tell the user.
  */
 export async function pruneHistory(protectedIds: ReadonlySet<string>): Promise<number> {
-  const steps = planPrune(await footprints(), STORAGE_BUDGET_BYTES, protectedIds);
+  const running = await historyDb.runs
+    .filter((r) => r.variants.some((v) => v.state === "pending" || v.state === "submitting"))
+    .primaryKeys();
+  const keep = new Set([...protectedIds, ...running]);
+  const steps = planPrune(await footprints(), STORAGE_BUDGET_BYTES, keep);
   for (const step of steps) {
     if (step.drop === "run") {
       await deleteRun(step.runId);
