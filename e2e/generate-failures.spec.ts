@@ -135,3 +135,35 @@ test("network loss, cancel, and polling that resumes after a reload", async ({ p
     timeout: 20_000,
   });
 });
+
+test("a proxy restart loses nothing: results stay, a forgotten job says so", async ({ page }) => {
+  await openAndPaint(page);
+  const status = await generate(page, "a boat before the restart");
+  await expect(status).toHaveAttribute("data-status", "Ready", { timeout: 20_000 });
+  await page.getByRole("tab", { name: "Edit mask" }).click();
+  await generate(page, "[slow] a boat during the restart");
+  await expect(page.getByTestId("job-status")).toHaveAttribute("data-status", "Pending");
+
+  // Same address, new process: the proxy's job table is empty.
+  const port = new URL(proxy.url).port;
+  await proxy.close();
+  proxy = await startProxyWithUpstream(upstream, Number(port));
+  await page.reload();
+
+  const runs = page.getByTestId("history-run");
+  await expect(runs).toHaveCount(2);
+  await expect(runs.nth(0).getByTestId("history-run-status")).toHaveText("0 ready · 1 failed", {
+    timeout: 20_000,
+  });
+  await runs
+    .nth(0)
+    .getByRole("button", { name: /during the restart/ })
+    .click();
+  await expect(page.getByTestId("run-tile").nth(1)).toContainText("Task not found");
+  // The finished run's result is still there, from the browser's own copy.
+  await runs
+    .nth(1)
+    .getByRole("button", { name: /before the restart/ })
+    .click();
+  await expect(page.getByTestId("result-image")).toHaveJSProperty("naturalWidth", 600);
+});
