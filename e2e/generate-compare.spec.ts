@@ -14,6 +14,8 @@ const slider = (page: Page) => page.getByTestId("compare-slider").getByRole("sli
 test("variants, grid, A/B, keyboard slider, reload, use as input, presentation", async ({
   page,
 }, testInfo) => {
+  const errors: string[] = [];
+  page.on("pageerror", (error) => errors.push(error.message));
   await page.goto("/");
   await openImage(page, "skimage_astronaut.png");
   await paintAcross(page);
@@ -75,6 +77,18 @@ test("variants, grid, A/B, keyboard slider, reload, use as input, presentation",
   expect(transforms).toHaveLength(2);
   expect(transforms[0]).toContain("scale(1.5)");
   expect(transforms[1]).toBe(transforms[0]);
+  // With the hand tool, a drag pans both sides together.
+  await page.getByRole("button", { name: "Pan" }).click();
+  await page.mouse.move(box.x + box.width * 0.3, box.y + box.height * 0.3);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width * 0.5, box.y + box.height * 0.5, { steps: 5 });
+  await page.mouse.up();
+  const panned = await compare
+    .locator("img[draggable=false]")
+    .evaluateAll((imgs) => imgs.map((img) => (img.parentElement as HTMLElement).style.transform));
+  expect(panned[0]).not.toBe(transforms[0]);
+  expect(panned[1]).toBe(panned[0]);
+  await expect(slider(page)).toHaveAttribute("aria-valuenow", /^(24|25|26)$/);
 
   await page.getByTestId("mask-outline-toggle").check();
   await expect(page.getByTestId("mask-outline")).toHaveCount(2);
@@ -137,6 +151,7 @@ test("variants, grid, A/B, keyboard slider, reload, use as input, presentation",
   await history.getByTestId("history-delete").click();
   await expect(history.getByTestId("history-run")).toHaveCount(0);
   await expect(page.getByTestId("storage-use")).toHaveText(/^0\.0 MB of/);
+  expect(errors).toEqual([]);
 });
 
 test.describe("on a touch screen", () => {
@@ -167,5 +182,16 @@ test.describe("on a touch screen", () => {
     await expect
       .poll(async () => Number(await slider(page).getAttribute("aria-valuenow")))
       .toBeCloseTo(80, 0);
+
+    // "Use as input" keeping the mask: the result is the new image, the painted area stays.
+    await page.getByTestId("keep-mask").check();
+    await page.getByTestId("use-as-input").click();
+    await expect(page.getByText("skimage_astronaut-v1.png · 512×512")).toBeVisible();
+    await expect(page.getByTestId("generate")).toBeEnabled();
+    const maskDownload = page.waitForEvent("download");
+    await page.getByTestId("download-mask").click();
+    const mask = await decodeDownload(await maskDownload);
+    expect(mask.data[(256 * 512 + 256) * 3]).toBe(255);
+    expect(mask.data[(10 * 512 + 10) * 3]).toBe(0);
   });
 });

@@ -17,7 +17,7 @@ export function RunGrid({ run }: { run: RunRecord }) {
         label="Original"
         src={useBlobUrl(blobKey(run.id, "source"))}
         isA={a === "original"}
-        isB={false}
+        isB={null}
         onA={() => setCompareA("original")}
       />
       {run.variants.map((variant) => (
@@ -62,7 +62,8 @@ interface TileProps {
   status?: string;
   src: string | undefined;
   isA: boolean;
-  isB: boolean;
+  /** null: this tile cannot be B (the original is only ever compared against). */
+  isB: boolean | null;
   onA?: () => void;
   onB?: () => void;
 }
@@ -105,7 +106,7 @@ function Tile({ label, status, src, isA, isB, onA, onB }: TileProps) {
         >
           A
         </button>
-        {onB !== undefined || label !== "Original" ? (
+        {isB !== null && (
           <button
             type="button"
             className={pick}
@@ -116,7 +117,7 @@ function Tile({ label, status, src, isA, isB, onA, onB }: TileProps) {
           >
             B
           </button>
-        ) : null}
+        )}
       </figcaption>
     </figure>
   );

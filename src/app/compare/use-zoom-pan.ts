@@ -34,8 +34,11 @@ export function useZoomPan(frame: RefObject<HTMLElement | null>, panning: boolea
     let last = { x: event.clientX, y: event.clientY };
     const move = (e: globalThis.PointerEvent) => {
       const box = element.getBoundingClientRect();
-      setView((v) => panBy(v, e.clientX - last.x, e.clientY - last.y, box));
+      // Measured now: the updater runs later, after `last` has moved on.
+      const dx = e.clientX - last.x;
+      const dy = e.clientY - last.y;
       last = { x: e.clientX, y: e.clientY };
+      setView((v) => panBy(v, dx, dy, box));
     };
     const up = () => {
       element.removeEventListener("pointermove", move);
