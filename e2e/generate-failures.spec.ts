@@ -136,7 +136,9 @@ test("network loss, cancel, and polling that resumes after a reload", async ({ p
   });
 });
 
-test("a proxy restart loses nothing: results stay, a forgotten job says so", async ({ page }) => {
+test("a proxy restart loses nothing: results stay, a forgotten job says so and retries", async ({
+  page,
+}) => {
   await openAndPaint(page);
   const status = await generate(page, "a boat before the restart");
   await expect(status).toHaveAttribute("data-status", "Ready", { timeout: 20_000 });
@@ -159,7 +161,12 @@ test("a proxy restart loses nothing: results stay, a forgotten job says so", asy
     .nth(0)
     .getByRole("button", { name: /during the restart/ })
     .click();
-  await expect(page.getByTestId("run-tile").nth(1)).toContainText("Task not found");
+  const forgotten = page.getByTestId("run-tile").nth(1);
+  await expect(forgotten).toContainText("Task not found");
+  // Retried from the image and mask the browser kept, without reopening anything.
+  await forgotten.getByTestId("tile-retry").click();
+  await expect(forgotten.locator("img")).toHaveJSProperty("naturalWidth", 600, { timeout: 20_000 });
+  await expect(runs.nth(0).getByTestId("history-run-status")).toHaveText("1 ready");
   // The finished run's result is still there, from the browser's own copy.
   await runs
     .nth(1)

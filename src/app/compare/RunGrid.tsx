@@ -1,3 +1,5 @@
+import { toast } from "sonner";
+import { retryVariant } from "../generate/submit-variant";
 import { blobKey, type RunRecord, type VariantRecord } from "../history/history-db";
 import { useBlobUrl } from "../history/history-queries";
 import { useAppStore } from "../store/store";
@@ -53,6 +55,12 @@ function VariantTile(props: {
       isB={props.isB}
       onA={ready ? () => setCompareA(variant.index) : undefined}
       onB={ready ? () => setCompareB(variant.index) : undefined}
+      detail={variant.message ?? undefined}
+      onRetry={
+        variant.retryable && (variant.state === "failed" || variant.state === "cancelled")
+          ? () => retryVariant(run, variant.index).catch((e: Error) => toast.error(e.message))
+          : undefined
+      }
     />
   );
 }
@@ -60,15 +68,18 @@ function VariantTile(props: {
 interface TileProps {
   label: string;
   status?: string;
+  /** The full message of a failed variant, on hover. */
+  detail?: string;
   src: string | undefined;
   isA: boolean;
   /** null: this tile cannot be B (the original is only ever compared against). */
   isB: boolean | null;
   onA?: () => void;
   onB?: () => void;
+  onRetry?: () => void;
 }
 
-function Tile({ label, status, src, isA, isB, onA, onB }: TileProps) {
+function Tile({ label, status, detail, src, isA, isB, onA, onB, onRetry }: TileProps) {
   const pick =
     "rounded px-2 py-0.5 text-xs font-semibold disabled:opacity-30 aria-pressed:bg-accent aria-pressed:text-white bg-neutral-700";
   return (
@@ -77,21 +88,34 @@ function Tile({ label, status, src, isA, isB, onA, onB }: TileProps) {
       className="w-40 shrink-0 space-y-1 rounded-md border border-neutral-700 bg-neutral-800 p-1.5 data-[b=true]:border-accent"
       data-b={isB}
     >
-      <button
-        type="button"
-        className="block h-24 w-full"
-        onClick={onB}
-        disabled={!onB}
-        title={onB ? "Show as B" : undefined}
-      >
-        {src ? (
+      {src ? (
+        <button
+          type="button"
+          className="block h-24 w-full"
+          onClick={onB}
+          disabled={!onB}
+          title={onB ? "Show as B" : undefined}
+        >
           <img src={src} alt={label} className="h-full w-full object-contain" />
-        ) : (
-          <span className="grid h-full place-items-center text-xs text-neutral-400">
-            {status ?? "…"}
-          </span>
-        )}
-      </button>
+        </button>
+      ) : (
+        <div
+          className="grid h-24 place-content-center gap-1 text-center text-xs text-neutral-400"
+          title={detail}
+        >
+          <span>{status ?? "…"}</span>
+          {onRetry && (
+            <button
+              type="button"
+              data-testid="tile-retry"
+              onClick={onRetry}
+              className="rounded bg-neutral-700 px-2 py-0.5 text-white hover:bg-neutral-600"
+            >
+              Retry
+            </button>
+          )}
+        </div>
+      )}
       <figcaption className="flex items-center gap-1 text-xs text-neutral-300">
         <span className="flex-1 truncate" title={label}>
           {label}
