@@ -42,7 +42,9 @@ test("paint a stroke, generate with the local engine, compare and download", asy
   const resultDownload = page.waitForEvent("download");
   await page.getByTestId("download-result").click();
   const result = await decodeDownload(await resultDownload);
-  expect(result.name).toMatch(/^fillpaint-[0-9a-f]{8}\.png$/);
+  expect(result.name).toMatch(
+    /^fillpaint-[0-9a-f]{8}-skimage_astronaut-a-clear-visor-v1-seed\d+\.png$/,
+  );
   expect([result.width, result.height]).toEqual([512, 512]);
 
   const original = await decodeFixture("skimage_astronaut.png");

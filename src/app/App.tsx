@@ -1,6 +1,6 @@
 import { Toaster } from "sonner";
-import { ResultView } from "./compare/ResultView";
-import { useShowResultWhenReady } from "./compare/use-show-result-when-ready";
+import { CompareView } from "./compare/CompareView";
+import { useShowRunWhenReady } from "./compare/use-show-run-when-ready";
 import { DropZone } from "./editor/DropZone";
 import { EmptyState } from "./editor/EmptyState";
 import { MaskStage } from "./editor/MaskStage";
@@ -8,20 +8,29 @@ import { MaskTools } from "./editor/MaskTools";
 import { OpenImageButton } from "./editor/OpenImageButton";
 import { ShortcutSheet } from "./editor/ShortcutSheet";
 import { GeneratePanel } from "./generate/GeneratePanel";
+import { JobTrackers } from "./generate/JobTrackers";
+import { HistoryPanel } from "./history/HistoryPanel";
+import { usePersistedForm } from "./history/use-persisted-form";
 import { OutpaintPanel } from "./outpaint/OutpaintPanel";
 import { OutpaintStage } from "./outpaint/OutpaintStage";
 import { useOutpaintFrame } from "./outpaint/use-outpaint-frame";
 import { useDocumentPersistence } from "./persist/use-document-persistence";
+import { PresentView } from "./present/PresentView";
+import { usePresentShortcut } from "./present/use-present-shortcut";
 import { useAppStore } from "./store/store";
 import { ViewTabs } from "./ViewTabs";
 
 export function App() {
   const image = useAppStore((s) => s.image);
   const mainView = useAppStore((s) => s.mainView);
-  const currentJob = useAppStore((s) => s.currentJob);
+  const currentRun = useAppStore((s) => s.currentJob);
+  const presenting = useAppStore((s) => s.presenting);
   const outpaintFrame = useOutpaintFrame();
-  useShowResultWhenReady(currentJob);
+  usePersistedForm();
   useDocumentPersistence();
+  useShowRunWhenReady(currentRun);
+  usePresentShortcut();
+  const comparing = mainView === "compare" && currentRun !== null;
   return (
     <div className="flex h-screen flex-col bg-neutral-900 text-neutral-100">
       <header className="flex items-center gap-4 border-b border-neutral-800 px-4 py-2">
@@ -34,28 +43,29 @@ export function App() {
             {image.name} · {image.width}×{image.height}
           </span>
         )}
-        <div className="ml-auto">{image && <ViewTabs />}</div>
+        <div className="ml-auto">{(image || currentRun) && <ViewTabs />}</div>
       </header>
       <div className="flex min-h-0 flex-1">
         <DropZone>
-          <main className="flex min-h-0 flex-1 bg-canvas">
-            {!image && <EmptyState />}
-            {image && mainView === "edit" && !outpaintFrame && <MaskStage image={image} />}
-            {image && mainView === "edit" && outpaintFrame && (
+          <main className="flex min-h-0 min-w-0 flex-1 bg-canvas">
+            {comparing && <CompareView runId={currentRun} />}
+            {!comparing && image && !outpaintFrame && <MaskStage image={image} />}
+            {!comparing && image && outpaintFrame && (
               <OutpaintStage image={image} fitted={outpaintFrame} />
             )}
-            {image && mainView === "compare" && currentJob && <ResultView job={currentJob} />}
+            {!comparing && !image && <EmptyState />}
           </main>
         </DropZone>
-        {image && (
-          <aside className="w-80 shrink-0 space-y-6 overflow-y-auto border-l border-neutral-800 p-4">
-            <MaskTools />
-            <OutpaintPanel />
-            <GeneratePanel />
-          </aside>
-        )}
+        <aside className="w-80 shrink-0 space-y-6 overflow-y-auto border-l border-neutral-800 p-4">
+          {image && <MaskTools />}
+          {image && <OutpaintPanel />}
+          {image && <GeneratePanel />}
+          <HistoryPanel />
+        </aside>
       </div>
       <ShortcutSheet />
+      <JobTrackers />
+      {presenting && currentRun && <PresentView runId={currentRun} />}
       <Toaster theme="dark" position="bottom-center" richColors />
     </div>
   );

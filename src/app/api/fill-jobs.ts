@@ -35,8 +35,15 @@ export function jobQuery(pollingUrl: string) {
       const status = query.state.data?.status;
       return status && isTerminal(status) ? false : pollInterval(query.state.dataUpdateCount);
     },
-    // A finished job never changes; a failed poll is retried by the interval, not by bursts.
+    // A finished job never changes. A failed poll (connection lost) is shown quickly and then
+    // retried by the interval itself, which keeps running while the query is in error.
     staleTime: Number.POSITIVE_INFINITY,
-    retry: 3,
+    retry: 1,
+    retryDelay: 500,
   });
+}
+
+/** The finished image, as bytes the browser keeps (the proxy's copy may not survive it). */
+export async function fetchResult(sampleUrl: string): Promise<Blob> {
+  return (await request(sampleUrl)).blob();
 }

@@ -4,10 +4,12 @@ import type { ProviderId } from "../../contract";
 import { configQuery } from "../api/config-query";
 import { maskMayHavePixels } from "../editor/mask-op";
 import { useAppStore } from "../store/store";
-import { JobStatus } from "./JobStatus";
+import { ParamsForm } from "./ParamsForm";
+import { RunStatusList } from "./RunStatusList";
+import { useFormValues } from "./use-form-values";
 import { useGenerate, useSelectedProvider } from "./use-generate";
 
-/** Provider, prompt and the Generate button, with the current job's status below. */
+/** Provider, prompt, parameters and the Generate button, with the current run's jobs below. */
 export function GeneratePanel() {
   const config = useQuery(configQuery);
   const provider = useSelectedProvider();
@@ -15,8 +17,10 @@ export function GeneratePanel() {
   const prompt = useAppStore((s) => s.prompt);
   const setPrompt = useAppStore((s) => s.setPrompt);
   const hasMask = useAppStore((s) => maskMayHavePixels(s.maskOps) || s.outpaint !== null);
-  const currentJob = useAppStore((s) => s.currentJob);
+  const currentRun = useAppStore((s) => s.currentJob);
+  const { values, parsed, change } = useFormValues(provider);
   const generate = useGenerate();
+  const errors = parsed && !parsed.ok ? parsed.errors : {};
 
   return (
     <section className="space-y-3">
@@ -36,6 +40,11 @@ export function GeneratePanel() {
           ))}
         </select>
       )}
+      {provider?.unavailableReason && (
+        <p role="alert" className="text-xs text-red-300">
+          {provider.unavailableReason}
+        </p>
+      )}
       {provider && !provider.readsPrompt && (
         <p className="flex gap-2 rounded-md bg-neutral-800 p-2 text-xs text-neutral-300">
           <Info size={14} className="mt-0.5 shrink-0" aria-hidden />
@@ -46,18 +55,34 @@ export function GeneratePanel() {
       <textarea
         data-testid="prompt"
         aria-label="Prompt"
+        aria-invalid={Boolean(errors.prompt)}
         rows={3}
-        maxLength={provider?.maxPromptLength}
         placeholder="Describe what should appear in the painted area"
         value={prompt}
         onChange={(event) => setPrompt(event.currentTarget.value)}
-        className="w-full resize-y rounded-md border border-neutral-600 bg-neutral-800 p-2 text-sm placeholder:text-neutral-500"
+        className="w-full resize-y rounded-md border border-neutral-600 bg-neutral-800 p-2 text-sm placeholder:text-neutral-500 aria-invalid:border-red-400"
       />
+      {errors.prompt && (
+        <p role="alert" className="text-xs text-red-300">
+          {errors.prompt}
+        </p>
+      )}
+      {provider && values && (
+        <ParamsForm provider={provider} values={values} errors={errors} onChange={change} />
+      )}
       <button
         type="button"
         data-testid="generate"
-        disabled={generate.isPending || !hasMask || !provider}
-        onClick={() => generate.mutate()}
+        disabled={
+          generate.isPending ||
+          !hasMask ||
+          !provider ||
+          Boolean(provider.unavailableReason) ||
+          !parsed?.ok
+        }
+        onClick={() => {
+          if (provider && parsed?.ok) generate.mutate({ provider, params: parsed.params });
+        }}
         className="inline-flex w-full items-center justify-center gap-2 rounded-md bg-accent px-3 py-2 text-sm font-semibold text-white hover:brightness-110 disabled:opacity-40"
       >
         <Sparkles size={16} aria-hidden />
@@ -68,12 +93,15 @@ export function GeneratePanel() {
           Paint the area to repaint, or pick an outpaint preset, first.
         </p>
       )}
+      {parsed && !parsed.ok && (
+        <p className="text-xs text-red-300">Fix the values marked above to generate.</p>
+      )}
       {generate.error && (
         <p role="alert" className="text-sm text-red-300">
           {generate.error.message}
         </p>
       )}
-      {currentJob && <JobStatus job={currentJob} />}
+      {currentRun && <RunStatusList runId={currentRun} />}
     </section>
   );
 }

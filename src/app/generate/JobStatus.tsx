@@ -1,30 +1,93 @@
-import { useQuery } from "@tanstack/react-query";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { RotateCcw, X } from "lucide-react";
+import { toast } from "sonner";
 import { jobQuery } from "../api/fill-jobs";
-import type { SubmittedJob } from "../store/jobs-slice";
-import { describeStatus } from "./describe-status";
+import type { RunRecord, VariantRecord } from "../history/history-db";
+import { updateVariant } from "../history/runs-repo";
+import { CONNECTION_LOST, describeStatus } from "./describe-status";
+import { retryVariant } from "./submit-variant";
 
-/** The polled status of the current job, in words, with a progress bar while pending. */
-export function JobStatus({ job }: { job: SubmittedJob }) {
-  const { data, error } = useQuery(jobQuery(job.pollingUrl));
-  const status = data?.status ?? "Pending";
-  const text = error
-    ? error.message
-    : describeStatus(status, data?.progress ?? null, data?.details);
-  const failed = Boolean(error) || (status !== "Pending" && status !== "Ready");
+/** One job: its status in words, a progress bar while pending, and cancel or retry. */
+export function JobStatus({ run, variant }: { run: RunRecord; variant: VariantRecord }) {
+  const queryClient = useQueryClient();
+  const pending = variant.state === "pending" && variant.pollingUrl !== null;
+  const live = useQuery({ ...jobQuery(variant.pollingUrl ?? ""), enabled: pending });
+  // Offline, react-query pauses the poll (it resumes by itself); a failed poll is an error.
+  const lost = pending && (live.isError || live.fetchStatus === "paused");
+  const progress = live.data?.progress ?? 0;
+  const text = lost
+    ? CONNECTION_LOST
+    : variant.state === "submitting"
+      ? "Sending…"
+      : variant.state === "pending"
+        ? describeStatus("Pending", live.data?.progress ?? null, null).text
+        : variant.state === "failed"
+          ? (variant.message ?? describeStatus(variant.status, null, null).text)
+          : describeStatus(variant.status, null, null).text;
+  const failed = lost || variant.state === "failed";
+
+  const cancel = async () => {
+    await updateVariant(run.id, variant.index, {
+      state: "cancelled",
+      status: "Cancelled",
+      message: "Cancelled.",
+      retryable: true,
+    });
+    if (variant.pollingUrl) {
+      await queryClient.cancelQueries({ queryKey: jobQuery(variant.pollingUrl).queryKey });
+    }
+  };
+  const retry = () =>
+    retryVariant(run, variant.index).catch((error: Error) => toast.error(error.message));
+
   return (
-    <div className="space-y-2" aria-live="polite">
-      <p
-        data-testid="job-status"
-        data-status={error ? "unreachable" : status}
-        className={failed ? "text-sm text-red-300" : "text-sm text-neutral-200"}
-      >
-        {text}
-      </p>
-      {status === "Pending" && !error && (
+    <div className="space-y-1 text-sm" aria-live="polite">
+      <div className="flex items-start gap-2">
+        <span className="shrink-0 text-neutral-400">#{variant.index + 1}</span>
+        <p
+          data-testid="job-status"
+          data-status={lost ? "unreachable" : variant.status}
+          className={failed ? "flex-1 text-red-300" : "flex-1 text-neutral-200"}
+        >
+          {text}
+        </p>
+        {(variant.state === "pending" || variant.state === "submitting") && (
+          <button
+            type="button"
+            data-testid="job-cancel"
+            onClick={cancel}
+            title="Cancel this job"
+            className="rounded p-0.5 text-neutral-400 hover:bg-neutral-700 hover:text-white"
+          >
+            <X size={14} aria-label="Cancel" />
+          </button>
+        )}
+        {lost && (
+          <button
+            type="button"
+            data-testid="job-retry"
+            onClick={() => live.refetch()}
+            className="shrink-0 rounded bg-neutral-700 px-2 text-xs text-white hover:bg-neutral-600"
+          >
+            Retry now
+          </button>
+        )}
+        {(variant.state === "failed" || variant.state === "cancelled") && variant.retryable && (
+          <button
+            type="button"
+            data-testid="job-retry"
+            onClick={retry}
+            className="inline-flex shrink-0 items-center gap-1 rounded bg-neutral-700 px-2 text-xs text-white hover:bg-neutral-600"
+          >
+            <RotateCcw size={12} aria-hidden /> Retry
+          </button>
+        )}
+      </div>
+      {variant.state === "pending" && !lost && (
         <div className="h-1.5 overflow-hidden rounded bg-neutral-700">
           <div
             className="h-full bg-accent transition-[width]"
-            style={{ width: `${Math.round((data?.progress ?? 0) * 100)}%` }}
+            style={{ width: `${Math.round(progress * 100)}%` }}
           />
         </div>
       )}

@@ -1,22 +1,84 @@
+/** What to tell a person about a job, and whether trying again could help. */
+export interface JobMessage {
+  text: string;
+  /** Retrying makes sense: the same request may succeed (moderation of the prompt will not). */
+  retryable: boolean;
+}
+
 /** BFL status words as sentences for people. */
 export function describeStatus(
   status: string,
   progress: number | null,
   details: Record<string, unknown> | null | undefined,
-): string {
-  const reason = typeof details?.message === "string" ? `: ${details.message}` : "";
+): JobMessage {
+  const reason = typeof details?.message === "string" ? details.message : null;
   switch (status) {
     case "Pending":
-      return progress === null ? "Pending…" : `Pending… ${Math.round(progress * 100)}%`;
+      return {
+        text: progress === null ? "Pending…" : `Pending… ${Math.round(progress * 100)}%`,
+        retryable: false,
+      };
     case "Ready":
-      return "Ready";
+      return { text: "Ready", retryable: false };
     case "Request Moderated":
-      return `Request Moderated: the provider refused this prompt or image${reason}`;
+      return {
+        text: `Request Moderated: the provider refused this prompt or image. Change the prompt or the painted area, then generate again.${reason ? ` (${reason})` : ""}`,
+        retryable: false,
+      };
     case "Content Moderated":
-      return `Content Moderated: the provider withheld the result${reason}`;
+      return {
+        text: "Content Moderated: the provider withheld the result. Retry with another seed, or soften the prompt.",
+        retryable: true,
+      };
     case "Task not found":
-      return "Task not found: the server no longer knows this job. Generate again.";
+      return {
+        text: "Task not found: the server no longer knows this job (it may have restarted). Retry to generate this variant again.",
+        retryable: true,
+      };
+    case "Cancelled":
+      return { text: "Cancelled.", retryable: true };
+    case "Error":
+      return {
+        text: `Error: ${reason ?? "the fill failed"}. Retry, or change the mask.`,
+        retryable: true,
+      };
     default:
-      return `${status}${reason || ": the job failed"}`;
+      return { text: `${status}: ${reason ?? "the job failed"}.`, retryable: true };
   }
 }
+
+/** A refused or failed submit, by HTTP status (0 = the server could not be reached). */
+export function describeSubmitError(httpStatus: number, serverMessage: string): JobMessage {
+  if (httpStatus === 0) {
+    return {
+      text: "Cannot reach the Fillpaint server. Check that it is running and the network is up, then retry.",
+      retryable: true,
+    };
+  }
+  if (httpStatus === 402) {
+    return {
+      text: "Out of credits: the Black Forest Labs account has no credits left. Add credits, then retry.",
+      retryable: true,
+    };
+  }
+  if (httpStatus === 429) {
+    return {
+      text: "Too many requests: the provider is busy with this account's other jobs. Wait a moment, then retry.",
+      retryable: true,
+    };
+  }
+  if (httpStatus === 403) {
+    return {
+      text: "Not allowed: the server's API key may not use this model. Ask whoever runs the server.",
+      retryable: false,
+    };
+  }
+  if (httpStatus === 413 || httpStatus === 422) {
+    return { text: `The request was refused: ${serverMessage}`, retryable: false };
+  }
+  return { text: `${serverMessage} Retry in a moment.`, retryable: true };
+}
+
+/** Polling failed (the job itself may be fine): the query keeps retrying on its interval. */
+export const CONNECTION_LOST =
+  "Connection lost: cannot reach the Fillpaint server. Still trying; your image, mask and settings are safe.";

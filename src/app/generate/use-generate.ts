@@ -1,9 +1,16 @@
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { toast } from "sonner";
+import type { ProviderInfo } from "../../contract";
 import { configQuery } from "../api/config-query";
-import { submitFill } from "../api/fill-jobs";
+import { maskOutline, outlineRgba } from "../compare/mask-outline";
+import { makeThumbnail } from "../history/image-blobs";
+import { createRun, pruneHistory } from "../history/runs-repo";
+import { blobToBase64, encodeRgbaPng } from "../lib/png";
 import { useAppStore } from "../store/store";
 import { exportFillInputs } from "./fill-inputs";
+import type { RunParams } from "./fill-params";
+import { variantSeeds } from "./fill-params";
+import { submitVariant } from "./submit-variant";
 
 /** The provider the form submits to: the user's pick, else the proxy's default. */
 export function useSelectedProvider() {
@@ -13,32 +20,44 @@ export function useSelectedProvider() {
   return config.data?.providers.find((p) => p.id === id) ?? null;
 }
 
+/** The mask outline drawn over comparisons, in the accent colour. */
+const OUTLINE_RGB: [number, number, number] = [255, 92, 57];
+
 /**
- * Export image and mask at the image's own resolution and submit them. The store's image and
- * mask are only read, so a failure leaves the user's work exactly as it was.
+ * Export image and mask at the image's own resolution, store the run with them, then submit one
+ * job per variant. The store's image and mask are only read, and the run is stored before
+ * anything is sent, so a failure never loses the user's work.
  */
 export function useGenerate() {
-  const provider = useSelectedProvider();
   const setCurrentJob = useAppStore((s) => s.setCurrentJob);
   return useMutation({
-    mutationFn: async () => {
-      const { prompt } = useAppStore.getState();
-      if (!provider) throw new Error("The server's configuration has not loaded yet.");
-      const inputs = await exportFillInputs();
-      const submitted = await submitFill(
-        { image: inputs.image, mask: inputs.mask, prompt, output_format: "png" },
-        provider.id,
+    // Offline, a submit must fail at once with a message, not wait silently for the network.
+    networkMode: "always",
+    mutationFn: async ({ provider, params }: { provider: ProviderInfo; params: RunParams }) => {
+      const { image, prompt } = useAppStore.getState();
+      if (!image) throw new Error("Load an image first.");
+      const { source, mask, maskGray, width, height } = await exportFillInputs();
+      const outline = await encodeRgbaPng(
+        outlineRgba(maskOutline(maskGray, width, height, 3), OUTLINE_RGB),
+        width,
+        height,
       );
-      return { submitted, prompt, provider: provider.id, source: inputs.source };
-    },
-    onSuccess: ({ submitted, prompt, provider: providerId, source }) =>
-      setCurrentJob({
-        id: submitted.id,
-        pollingUrl: submitted.polling_url,
-        provider: providerId,
+      const run = await createRun({
         prompt,
-        source,
-      }),
+        provider: provider.id,
+        params,
+        seeds: variantSeeds(params),
+        source: { name: image.name, width, height },
+        images: { source, mask, outline },
+        thumbnail: await makeThumbnail(source),
+      });
+      setCurrentJob(run.id);
+      const inputs = { image: await blobToBase64(source), mask: await blobToBase64(mask) };
+      await Promise.all(run.variants.map((v) => submitVariant(run, v.index, inputs, v.seed)));
+      const pruned = await pruneHistory(new Set([run.id]));
+      if (pruned > 0) toast.info(`Freed space: pruned images of ${pruned} old run(s).`);
+      return run;
+    },
     onError: (error) => toast.error(error.message),
   });
 }

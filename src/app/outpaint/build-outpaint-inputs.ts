@@ -1,11 +1,14 @@
 import { encodeGrayPng } from "../lib/encode-gray-png";
+import { encodeRgbaPng } from "../lib/png";
 import type { DocumentImage } from "../store/document-slice";
 import type { FittedFrame } from "./outpaint-geometry";
 import { mergePaintedMask, outpaintMask, padImageRgba } from "./outpaint-raster";
 
-export interface FillInputs {
+export interface OutpaintInputs {
   image: Blob;
   mask: Blob;
+  /** The mask as one byte per pixel, for the comparison's mask outline. */
+  maskGray: Uint8Array;
   width: number;
   height: number;
 }
@@ -20,7 +23,7 @@ export async function buildOutpaintInputs(
   fitted: FittedFrame,
   overlap: number,
   painted: Uint8Array | null,
-): Promise<FillInputs> {
+): Promise<OutpaintInputs> {
   const { frame } = fitted;
   const placed = frame.image;
   const source = await (await fetch(image.url)).blob();
@@ -43,13 +46,11 @@ export async function buildOutpaintInputs(
     encodeRgbaPng(padImageRgba(rgba, frame), frame.width, frame.height),
     encodeGrayPng(mask, frame.width, frame.height),
   ]);
-  return { image: paddedPng, mask: maskPng, width: frame.width, height: frame.height };
-}
-
-function encodeRgbaPng(rgba: Uint8ClampedArray, width: number, height: number): Promise<Blob> {
-  const canvas = new OffscreenCanvas(width, height);
-  const context = canvas.getContext("2d");
-  if (!context) throw new Error("This browser cannot draw into an offscreen canvas.");
-  context.putImageData(new ImageData(rgba as Uint8ClampedArray<ArrayBuffer>, width, height), 0, 0);
-  return canvas.convertToBlob({ type: "image/png" });
+  return {
+    image: paddedPng,
+    mask: maskPng,
+    maskGray: mask,
+    width: frame.width,
+    height: frame.height,
+  };
 }

@@ -1,4 +1,5 @@
 import { create } from "zustand";
+import { type CompareSlice, createCompareSlice } from "./compare-slice";
 import { createDocumentSlice, type DocumentSlice } from "./document-slice";
 import { createJobsSlice, type JobsSlice } from "./jobs-slice";
 import { createOutpaintSlice, type OutpaintSlice } from "./outpaint-slice";
@@ -6,7 +7,12 @@ import { createToolsSlice, type ToolsSlice } from "./tools-slice";
 import { createViewSlice, type ViewSlice } from "./view-slice";
 
 /** One store, split into slices by concern; components select single values from it. */
-export type AppState = DocumentSlice & ToolsSlice & ViewSlice & JobsSlice & OutpaintSlice;
+export type AppState = DocumentSlice &
+  ToolsSlice &
+  ViewSlice &
+  JobsSlice &
+  OutpaintSlice &
+  CompareSlice;
 
 export const useAppStore = create<AppState>()((...args) => ({
   ...createDocumentSlice(...args),
@@ -14,4 +20,5 @@ export const useAppStore = create<AppState>()((...args) => ({
   ...createViewSlice(...args),
   ...createJobsSlice(...args),
   ...createOutpaintSlice(...args),
+  ...createCompareSlice(...args),
 }));

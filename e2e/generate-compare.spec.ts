@@ -1,0 +1,197 @@
+import { expect, type Page, test } from "@playwright/test";
+import { decodeDownload, decodeFixture, imagePlacement, openImage, paint } from "./helpers";
+
+async function paintAcross(page: Page) {
+  const place = await imagePlacement(page, 512, 512);
+  await paint(page, [
+    [place.x + 156 * place.scale, place.y + 256 * place.scale],
+    [place.x + 356 * place.scale, place.y + 256 * place.scale],
+  ]);
+}
+
+const slider = (page: Page) => page.getByTestId("compare-slider").getByRole("slider");
+
+test("variants, grid, A/B, keyboard slider, reload, use as input, presentation", async ({
+  page,
+}, testInfo) => {
+  const errors: string[] = [];
+  page.on("pageerror", (error) => errors.push(error.message));
+  await page.goto("/");
+  await openImage(page, "skimage_astronaut.png");
+  await paintAcross(page);
+
+  // Ranges come from the provider's config, and a bad value is explained before sending.
+  await page.getByTestId("param-steps").fill("80");
+  await expect(page.getByText("Use a value from 15 to 50.")).toBeVisible();
+  await expect(page.getByTestId("generate")).toBeDisabled();
+  await page.getByTestId("param-steps").fill("30");
+  await expect(page.getByTestId("generate")).toBeEnabled();
+
+  await page.getByTestId("variants").selectOption("3");
+  await page.getByTestId("prompt").fill("a clear visor");
+  await page.getByTestId("generate").click();
+
+  const statuses = page.getByTestId("job-status");
+  await expect(statuses).toHaveCount(3);
+  for (let i = 0; i < 3; i++) {
+    await expect(statuses.nth(i)).toHaveAttribute("data-status", "Ready", { timeout: 45_000 });
+  }
+  // Each variant was sent with its own seed.
+  const seeds = await page.getByTestId("run-tile").filter({ hasText: "Variant" }).allTextContents();
+  expect(new Set(seeds.map((t) => /seed (\d+)/.exec(t)?.[1])).size).toBe(3);
+
+  const grid = page.getByTestId("run-grid");
+  await expect(grid).toBeVisible();
+  await expect(grid.getByTestId("run-tile")).toHaveCount(4); // the original + 3 variants
+  await expect(grid.locator("img")).toHaveCount(4);
+  await page.screenshot({ path: testInfo.outputPath("compare-1280.png") });
+
+  // A/B: variant 1 against variant 3.
+  await page.getByRole("button", { name: /Variant 1 · seed \d+ as A/ }).click();
+  await page.getByRole("button", { name: /Variant 3 · seed \d+ as B/ }).click();
+  const compare = page.getByTestId("compare-slider");
+  await expect(compare).toContainText("A · Variant 1");
+  await expect(compare).toContainText("B · Variant 3");
+  await expect(page.getByTestId("result-image")).toHaveJSProperty("naturalWidth", 512);
+
+  // The keyboard moves the divider: arrows by 5%, Home/End to the ends.
+  await slider(page).focus();
+  await page.keyboard.press("End");
+  await expect(slider(page)).toHaveAttribute("aria-valuenow", "100");
+  await page.keyboard.press("ArrowLeft");
+  await page.keyboard.press("ArrowLeft");
+  await expect(slider(page)).toHaveAttribute("aria-valuenow", "90");
+  await page.keyboard.press("Home");
+  await expect(slider(page)).toHaveAttribute("aria-valuenow", "0");
+  // A click puts the divider where it lands.
+  const box = (await compare.boundingBox())!;
+  await page.mouse.click(box.x + box.width * 0.25, box.y + box.height / 2);
+  await expect(slider(page)).toHaveAttribute("aria-valuenow", /^(24|25|26)$/);
+
+  // Zoom is one state for both sides.
+  await page.getByRole("button", { name: "Zoom in" }).click();
+  await expect(page.getByTestId("zoom-level")).toHaveText("150%");
+  const transforms = await compare
+    .locator("img[draggable=false]")
+    .evaluateAll((imgs) => imgs.map((img) => (img.parentElement as HTMLElement).style.transform));
+  expect(transforms).toHaveLength(2);
+  expect(transforms[0]).toContain("scale(1.5)");
+  expect(transforms[1]).toBe(transforms[0]);
+  // With the hand tool, a drag pans both sides together.
+  await page.getByRole("button", { name: "Pan" }).click();
+  await page.mouse.move(box.x + box.width * 0.3, box.y + box.height * 0.3);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width * 0.5, box.y + box.height * 0.5, { steps: 5 });
+  await page.mouse.up();
+  const panned = await compare
+    .locator("img[draggable=false]")
+    .evaluateAll((imgs) => imgs.map((img) => (img.parentElement as HTMLElement).style.transform));
+  expect(panned[0]).not.toBe(transforms[0]);
+  expect(panned[1]).toBe(panned[0]);
+  await expect(slider(page)).toHaveAttribute("aria-valuenow", /^(24|25|26)$/);
+
+  await page.getByTestId("mask-outline-toggle").check();
+  await expect(page.getByTestId("mask-outline")).toHaveCount(2);
+
+  // original | the three results on one PNG.
+  const sheetDownload = page.waitForEvent("download");
+  await page.getByTestId("download-sheet").click();
+  const sheet = await decodeDownload(await sheetDownload);
+  expect(sheet.name).toMatch(/^fillpaint-compare-skimage_astronaut-a-clear-visor-.*\.png$/);
+  expect([sheet.width, sheet.height]).toEqual([512 * 4, 512]);
+  const original = await decodeFixture("skimage_astronaut.png");
+  for (const [x, y] of [
+    [10, 10],
+    [256, 256],
+    [500, 400],
+  ] as const) {
+    for (let c = 0; c < 3; c++) {
+      expect(sheet.data[(y * sheet.width + x) * 3 + c]).toBe(original.data[(y * 512 + x) * 3 + c]);
+    }
+  }
+
+  // Everything comes back after a reload: the history and the run on show.
+  await page.reload();
+  const history = page.getByTestId("history");
+  await expect(history.getByTestId("history-run")).toHaveCount(1);
+  await expect(history.getByTestId("history-run-status")).toHaveText("3 ready");
+  await expect(history).toContainText("a clear visor");
+  await history.getByRole("button", { name: "a clear visor" }).click();
+  await expect(page.getByTestId("run-grid").locator("img")).toHaveCount(4);
+
+  // A result becomes the image to keep editing.
+  await page.getByTestId("use-as-input").click();
+  await expect(page.getByText("skimage_astronaut-v1.png · 512×512")).toBeVisible();
+  await expect(page.getByTestId("stage")).toBeVisible();
+  // The form came back too.
+  await expect(page.getByTestId("prompt")).toHaveValue("a clear visor");
+  await expect(page.getByTestId("variants")).toHaveValue("3");
+  await expect(page.getByTestId("param-steps")).toHaveValue("30");
+
+  // Presentation: P opens it, arrows step through the variants, Esc leaves.
+  await history.getByRole("button", { name: "a clear visor" }).click();
+  await page.locator("body").click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press("p");
+  const present = page.getByTestId("present");
+  await expect(present).toBeVisible();
+  await expect(page.getByTestId("present-caption")).toHaveText("a clear visor");
+  await expect(page.getByTestId("present-step")).toContainText("Variant 1 · 1 of 3");
+  await page.screenshot({ path: testInfo.outputPath("present-1280.png") });
+  await page.keyboard.press("ArrowRight");
+  await expect(page.getByTestId("present-step")).toContainText("Variant 2 · 2 of 3");
+  await page.keyboard.press("ArrowRight");
+  await expect(page.getByTestId("present-step")).toContainText("Variant 3 · 3 of 3");
+  await page.keyboard.press("ArrowLeft");
+  await expect(page.getByTestId("present-step")).toContainText("Variant 2 · 2 of 3");
+  await page.keyboard.press("Escape");
+  await expect(present).toBeHidden();
+
+  // Storage use is shown; deleting the run frees it.
+  await expect(page.getByTestId("storage-use")).not.toHaveText(/^0\.0 MB/);
+  await history.getByTestId("history-delete").click();
+  await expect(history.getByTestId("history-run")).toHaveCount(0);
+  await expect(page.getByTestId("storage-use")).toHaveText(/^0\.0 MB of/);
+  expect(errors).toEqual([]);
+});
+
+test.describe("on a touch screen", () => {
+  test.use({ hasTouch: true });
+
+  test("dragging the handle with a finger moves the divider", async ({ page }) => {
+    await page.goto("/");
+    await openImage(page, "skimage_astronaut.png");
+    await paintAcross(page);
+    await page.getByTestId("generate").click();
+    await expect(page.getByTestId("job-status")).toHaveAttribute("data-status", "Ready", {
+      timeout: 30_000,
+    });
+    const frame = (await page.getByTestId("compare-slider").boundingBox())!;
+    const handle = (await page.locator(".__rcs-handle-button").boundingBox())!;
+    const start = { x: handle.x + handle.width / 2, y: handle.y + handle.height / 2 };
+    const end = { x: frame.x + frame.width * 0.8, y: start.y };
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send("Input.dispatchTouchEvent", { type: "touchStart", touchPoints: [start] });
+    for (let i = 1; i <= 8; i++) {
+      const x = start.x + ((end.x - start.x) * i) / 8;
+      await cdp.send("Input.dispatchTouchEvent", {
+        type: "touchMove",
+        touchPoints: [{ x, y: start.y }],
+      });
+    }
+    await cdp.send("Input.dispatchTouchEvent", { type: "touchEnd", touchPoints: [] });
+    await expect
+      .poll(async () => Number(await slider(page).getAttribute("aria-valuenow")))
+      .toBeCloseTo(80, 0);
+
+    // "Use as input" keeping the mask: the result is the new image, the painted area stays.
+    await page.getByTestId("keep-mask").check();
+    await page.getByTestId("use-as-input").click();
+    await expect(page.getByText("skimage_astronaut-v1.png · 512×512")).toBeVisible();
+    await expect(page.getByTestId("generate")).toBeEnabled();
+    const maskDownload = page.waitForEvent("download");
+    await page.getByTestId("download-mask").click();
+    const mask = await decodeDownload(await maskDownload);
+    expect(mask.data[(256 * 512 + 256) * 3]).toBe(255);
+    expect(mask.data[(10 * 512 + 10) * 3]).toBe(0);
+  });
+});

@@ -1,0 +1,59 @@
+import { useRef } from "react";
+import { fitView } from "../editor/fit-view";
+import { useElementSize } from "../editor/use-element-size";
+import { useRun } from "../history/history-queries";
+import { useAppStore } from "../store/store";
+import { CompareSlider } from "./CompareSlider";
+import { RunActions } from "./RunActions";
+import { RunGrid } from "./RunGrid";
+import { useComparison } from "./use-comparison";
+
+/** The run on show: the A/B slider at the largest size that fits, its actions and all variants. */
+export function CompareView({ runId }: { runId: string }) {
+  const run = useRun(runId);
+  const frame = useRef<HTMLDivElement>(null);
+  const viewport = useElementSize(frame);
+  if (run === null) return <p className="m-auto text-neutral-400">This run was deleted.</p>;
+  return (
+    // w-0: the wide run grid scrolls instead of widening the page past the side panel.
+    <div className="flex min-h-0 w-0 min-w-0 flex-1 flex-col gap-3 p-4">
+      <div ref={frame} className="grid min-h-0 flex-1 place-items-center">
+        {run && viewport.width > 0 && <RunSlider run={run} viewport={viewport} />}
+      </div>
+      {run && <RunActions run={run} />}
+      {run && <RunGrid run={run} />}
+    </div>
+  );
+}
+
+function RunSlider({
+  run,
+  viewport,
+}: {
+  run: NonNullable<ReturnType<typeof useRun>>;
+  viewport: { width: number; height: number };
+}) {
+  const comparison = useComparison(run);
+  const showOutline = useAppStore((s) => s.showMaskOutline);
+  if (run.imagesPruned) {
+    return (
+      <p className="text-neutral-400">
+        The full-size images of this run were pruned to save space.
+      </p>
+    );
+  }
+  if (!comparison)
+    return <p className="text-neutral-400">No result yet: the variants are still running.</p>;
+  // Room for the zoom toolbar under the slider.
+  const { scale } = fitView(run.source, { width: viewport.width, height: viewport.height - 36 }, 0);
+  return (
+    <CompareSlider
+      key={`${run.id}:${comparison.a}:${comparison.b}:${showOutline}`}
+      a={comparison.sideA}
+      b={comparison.sideB}
+      overlay={comparison.overlay}
+      width={Math.floor(run.source.width * scale)}
+      height={Math.floor(run.source.height * scale)}
+    />
+  );
+}

@@ -1,0 +1,87 @@
+import { Download, ImagePlus, Presentation, Rows2 } from "lucide-react";
+import { useState } from "react";
+import { toast } from "sonner";
+import type { RunRecord } from "../history/history-db";
+import { downloadResult, downloadSheet } from "../history/run-downloads";
+import { useAppStore } from "../store/store";
+import { loadResultAsInput } from "./load-result-as-input";
+import { readyVariants } from "./use-comparison";
+
+const button =
+  "inline-flex shrink-0 items-center gap-1.5 rounded-md bg-neutral-700 px-3 py-1.5 text-sm text-white hover:bg-neutral-600 disabled:opacity-40";
+
+/** What can be done with the comparison on show: outline, downloads, use as input, present. */
+export function RunActions({ run }: { run: RunRecord }) {
+  const compareB = useAppStore((s) => s.compareB);
+  const showOutline = useAppStore((s) => s.showMaskOutline);
+  const setShowOutline = useAppStore((s) => s.setShowMaskOutline);
+  const setPresenting = useAppStore((s) => s.setPresenting);
+  const [keepMask, setKeepMask] = useState(false);
+  const ready = readyVariants(run);
+  const b = ready.includes(compareB) ? compareB : ready[0];
+  const fail = (error: Error) => toast.error(error.message);
+  const disabled = b === undefined || run.imagesPruned;
+  return (
+    <div className="flex flex-wrap items-center gap-2 text-sm text-neutral-300">
+      <p className="mr-auto max-w-md truncate" title={run.prompt}>
+        “{run.prompt || "no prompt"}” · {run.provider}
+      </p>
+      <label className="flex items-center gap-1.5">
+        <input
+          type="checkbox"
+          data-testid="mask-outline-toggle"
+          checked={showOutline}
+          onChange={(e) => setShowOutline(e.currentTarget.checked)}
+        />
+        Show mask outline
+      </label>
+      <button
+        type="button"
+        data-testid="download-result"
+        className={button}
+        disabled={disabled}
+        onClick={() => b !== undefined && downloadResult(run, b).catch(fail)}
+      >
+        <Download size={15} aria-hidden /> Download result
+      </button>
+      <button
+        type="button"
+        data-testid="download-sheet"
+        className={button}
+        disabled={disabled}
+        onClick={() => downloadSheet(run).catch(fail)}
+        title="Original | every finished variant, side by side on one PNG"
+      >
+        <Rows2 size={15} aria-hidden /> Side by side PNG
+      </button>
+      <label className="flex items-center gap-1.5">
+        <input
+          type="checkbox"
+          data-testid="keep-mask"
+          checked={keepMask}
+          onChange={(e) => setKeepMask(e.currentTarget.checked)}
+        />
+        Keep mask
+      </label>
+      <button
+        type="button"
+        data-testid="use-as-input"
+        className={button}
+        disabled={disabled}
+        onClick={() => b !== undefined && loadResultAsInput(run, b, keepMask).catch(fail)}
+      >
+        <ImagePlus size={15} aria-hidden /> Use as input
+      </button>
+      <button
+        type="button"
+        data-testid="present-open"
+        className={button}
+        disabled={disabled}
+        onClick={() => setPresenting(true)}
+        title="Presentation view (P)"
+      >
+        <Presentation size={15} aria-hidden /> Present
+      </button>
+    </div>
+  );
+}

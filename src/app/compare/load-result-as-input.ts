@@ -1,0 +1,26 @@
+import { fileStem } from "../history/download-names";
+import { blobKey, type RunRecord } from "../history/history-db";
+import { readBlob } from "../history/runs-repo";
+import { useAppStore } from "../store/store";
+
+/**
+ * Makes a result the image being edited. Loading an image clears the mask, so a kept mask is
+ * committed again operation by operation (a result of the source's size lines up with it).
+ */
+export async function loadResultAsInput(run: RunRecord, index: number, keepMask: boolean) {
+  const blob = await readBlob(blobKey(run.id, "result", index));
+  if (!blob) throw new Error("This result was pruned from storage.");
+  const bitmap = await createImageBitmap(blob);
+  const { width, height } = bitmap;
+  bitmap.close();
+  const { maskOps, image, loadImage, commitMaskOp } = useAppStore.getState();
+  const kept = keepMask && image?.width === width && image.height === height ? maskOps : [];
+  const extension = run.variants[index]?.resultExtension === "jpeg" ? "jpg" : "png";
+  loadImage({
+    url: URL.createObjectURL(blob),
+    name: `${fileStem(run.source.name)}-v${index + 1}.${extension}`,
+    width,
+    height,
+  });
+  for (const op of kept) commitMaskOp(op);
+}

@@ -1,0 +1,65 @@
+import Dexie, { type EntityTable } from "dexie";
+import type { ProviderId } from "../../contract";
+import type { RunParams } from "../generate/fill-params";
+
+/** Where one variant of a run stands; `status` keeps the provider's own word for messages. */
+export type VariantState = "submitting" | "pending" | "ready" | "failed" | "cancelled";
+
+export interface VariantRecord {
+  index: number;
+  seed: number;
+  state: VariantState;
+  /** BFL's status word, or "Submit failed" when the proxy refused the job. */
+  status: string;
+  jobId: string | null;
+  pollingUrl: string | null;
+  /** The sentence shown for a failure. */
+  message: string | null;
+  retryable: boolean;
+  resultExtension: "png" | "jpeg" | null;
+}
+
+/** One press of Generate: the image and mask it was made from, its parameters and variants. */
+export interface RunRecord {
+  id: string;
+  createdAt: number;
+  prompt: string;
+  provider: ProviderId;
+  params: RunParams;
+  source: { name: string; width: number; height: number };
+  thumbnail: Blob | null;
+  /** Full-size images were dropped to stay within the storage budget; the record stays. */
+  imagesPruned: boolean;
+  variants: VariantRecord[];
+}
+
+export type BlobKind = "source" | "mask" | "outline" | "result";
+
+/** Images live apart from run records so listing the history never loads them. */
+export interface BlobRecord {
+  key: string;
+  runId: string;
+  kind: BlobKind;
+  blob: Blob;
+  size: number;
+}
+
+export interface SettingRecord {
+  key: string;
+  value: unknown;
+}
+
+export const historyDb = new Dexie("fillpaint-history") as Dexie & {
+  runs: EntityTable<RunRecord, "id">;
+  blobs: EntityTable<BlobRecord, "key">;
+  settings: EntityTable<SettingRecord, "key">;
+};
+
+historyDb.version(1).stores({
+  runs: "id, createdAt",
+  blobs: "key, runId",
+  settings: "key",
+});
+
+export const blobKey = (runId: string, kind: BlobKind, variant?: number) =>
+  kind === "result" ? `${runId}:result:${variant}` : `${runId}:${kind}`;
