@@ -228,3 +228,43 @@ test("formats are read from content; EXIF orientation applies; paste opens an im
   }, bytes);
   await expect(page.getByText("pasted image · 451×300")).toBeVisible();
 });
+
+test("wheel zooms around the pointer, Alt+wheel sizes the brush, H hides, ? lists shortcuts", async ({
+  page,
+}) => {
+  const fit = await openAstronaut(page);
+  const box = (await page.getByTestId("stage").boundingBox())!;
+  await page.mouse.move(box.x + fit.x + 256, box.y + fit.y + 256);
+  await page.keyboard.down("Alt");
+  await page.mouse.wheel(0, -100);
+  await page.keyboard.up("Alt");
+  await expect(page.getByTestId("brush-size")).toHaveValue("44");
+
+  // Zoom in on the image centre with the wheel: that pixel stays under the pointer.
+  await page.mouse.wheel(0, -300);
+  await page.waitForTimeout(200);
+  await page.getByTestId("brush-size").fill("10");
+  await paint(page, [
+    [fit.x + 256, fit.y + 256],
+    [fit.x + 257, fit.y + 256],
+  ]);
+  // 50 screen px to the right is 50 / 1.568 ≈ 32 image px at the wheel's zoom (exp(300 × 0.0015)).
+  await paint(page, [
+    [fit.x + 306, fit.y + 256],
+    [fit.x + 307, fit.y + 256],
+  ]);
+  const mask = await exportedMask(page);
+  expect([mask.at(256, 256), mask.at(288, 256)]).toEqual([255, 255]);
+  expect([mask.at(256, 262), mask.at(250, 256)]).toEqual([0, 0]); // a 10 px dot, not a 40 px one
+  expect(mask.at(306, 256)).toBe(0); // where it would be without the zoom
+
+  const maskCanvas = page.locator("[data-testid=stage] canvas").nth(1);
+  await page.locator("body").press("h");
+  await expect(maskCanvas).toHaveCSS("opacity", "0");
+  await page.locator("body").press("h");
+  await expect(maskCanvas).toHaveCSS("opacity", "0.55");
+  await page.locator("body").press("?");
+  await expect(page.getByTestId("shortcut-sheet")).toContainText("Peek at the bare image");
+  await page.locator("body").press("Escape");
+  await expect(page.getByTestId("shortcut-sheet")).toBeHidden();
+});

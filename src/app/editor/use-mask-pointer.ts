@@ -11,7 +11,8 @@ export interface MaskPointerRefs {
   maskLayer: RefObject<Konva.Layer | null>;
   /** Outline of a rectangle or lasso being drawn. */
   outline: RefObject<Konva.Line | null>;
-  cursor: RefObject<Konva.Circle | null>;
+  /** The true-size brush ring: a DOM element moved by transform, so it costs no canvas redraw. */
+  cursor: RefObject<HTMLDivElement | null>;
 }
 
 type Gesture =
@@ -40,18 +41,20 @@ export function useMaskPointer(
     });
   };
 
-  const showCursor = (at: { x: number; y: number } | null) => {
+  const showCursor = (event: React.PointerEvent | null) => {
     const { tool, brushSize } = useAppStore.getState();
     const ring = refs.cursor.current;
     if (!ring) return;
     const brushLike = tool === "brush" || tool === "eraser";
-    ring.setAttrs({
-      x: at?.x ?? 0,
-      y: at?.y ?? 0,
-      radius: brushSize / 2,
-      visible: !!at && brushLike,
-    });
-    ring.getLayer()?.batchDraw();
+    ring.style.display = event && brushLike ? "block" : "none";
+    if (!event) return;
+    const box = event.currentTarget.getBoundingClientRect();
+    const diameter = brushSize * viewRef.current.scale;
+    const x = event.clientX - box.left - diameter / 2;
+    const y = event.clientY - box.top - diameter / 2;
+    ring.style.width = `${diameter}px`;
+    ring.style.height = `${diameter}px`;
+    ring.style.transform = `translate(${x}px, ${y}px)`;
   };
 
   /** Draws the stroke's last `segments` points (each joined to the one before) into the buffer. */
@@ -102,10 +105,10 @@ export function useMaskPointer(
       drawLive(gesture.current, points.length / 2);
     },
     move(event: React.PointerEvent) {
-      const at = imagePoint(event);
-      showCursor(at);
+      showCursor(event);
       const g = gesture.current;
       if (!g) return;
+      const at = imagePoint(event);
       const scale = viewRef.current.scale;
       if (g.kind === "stroke") {
         // Coalesced events keep fast strokes smooth where the browser batched several moves.
