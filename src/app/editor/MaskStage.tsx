@@ -1,6 +1,7 @@
 import type Konva from "konva";
-import { useLayoutEffect, useRef } from "react";
+import { useEffect, useLayoutEffect, useRef } from "react";
 import { Group, Image as KonvaImage, Layer, Line, Rect, Stage } from "react-konva";
+import { warmMaskExport } from "../lib/mask-export";
 import type { DocumentImage } from "../store/document-slice";
 import { useAppStore } from "../store/store";
 import { maskDisplay } from "./mask-display";
@@ -30,6 +31,8 @@ export function MaskStage({ image }: { image: DocumentImage }) {
   const pointer = useMaskPointer(refs, panZoom.viewRef, image);
   useEditorShortcuts(panZoom);
   useMaskLayerStyle(refs.maskLayer, panZoom.view.scale, opacity, visible);
+
+  useEffect(warmMaskExport, []);
 
   // The committed history is one cached bitmap: apply the new operation to it, and redraw the
   // layer from it, which replaces the live stroke's buffer pixels.
