@@ -263,8 +263,69 @@ test("wheel zooms around the pointer, Alt+wheel sizes the brush, H hides, ? list
   await expect(maskCanvas).toHaveCSS("opacity", "0");
   await page.locator("body").press("h");
   await expect(maskCanvas).toHaveCSS("opacity", "0.55");
+  await page.keyboard.down("p");
+  await expect(maskCanvas).toHaveCSS("opacity", "0");
+  await page.keyboard.up("p");
+  await expect(maskCanvas).toHaveCSS("opacity", "0.55");
   await page.locator("body").press("?");
   await expect(page.getByTestId("shortcut-sheet")).toContainText("Peek at the bare image");
   await page.locator("body").press("Escape");
   await expect(page.getByTestId("shortcut-sheet")).toBeHidden();
+});
+
+test("Shift+click draws a straight line from the last stroke's end", async ({ page }) => {
+  const view = await openAstronaut(page);
+  await paint(page, [toScreen(view, 100, 100)]);
+  const box = (await page.getByTestId("stage").boundingBox())!;
+  const [x, y] = toScreen(view, 400, 400);
+  await page.keyboard.down("Shift");
+  await page.mouse.click(box.x + x, box.y + y);
+  await page.keyboard.up("Shift");
+  const mask = await exportedMask(page);
+  expect([mask.at(100, 100), mask.at(250, 250), mask.at(400, 400)]).toEqual([255, 255, 255]);
+  expect([mask.at(250, 290), mask.at(100, 400)]).toEqual([0, 0]);
+});
+
+test.describe("touch", () => {
+  test.use({ hasTouch: true });
+
+  test("a two-finger pinch zooms and one finger paints where it touches", async ({ page }) => {
+    const fit = await openAstronaut(page);
+    const box = (await page.getByTestId("stage").boundingBox())!;
+    const cdp = await page.context().newCDPSession(page);
+    const centre = { x: box.x + fit.x + 256, y: box.y + fit.y + 256 };
+    const touch = (type: "touchStart" | "touchMove" | "touchEnd", spread: number) =>
+      cdp.send("Input.dispatchTouchEvent", {
+        type,
+        touchPoints:
+          type === "touchEnd"
+            ? []
+            : [
+                { x: centre.x - spread, y: centre.y, id: 1 },
+                { x: centre.x + spread, y: centre.y, id: 2 },
+              ],
+      });
+    await touch("touchStart", 50);
+    for (let spread = 55; spread <= 100; spread += 5) await touch("touchMove", spread);
+    await touch("touchEnd", 0);
+    // Doubling the fingers' distance doubles the scale around their midpoint.
+    const view = { scale: 2, x: fit.x + 256 - 512, y: fit.y + 256 - 512 };
+    const [x0, y] = toScreen(view, 230, 256);
+    const [x1] = toScreen(view, 280, 256);
+    await cdp.send("Input.dispatchTouchEvent", {
+      type: "touchStart",
+      touchPoints: [{ x: box.x + x0, y: box.y + y, id: 3 }],
+    });
+    for (let x = x0; x <= x1; x += 10) {
+      await cdp.send("Input.dispatchTouchEvent", {
+        type: "touchMove",
+        touchPoints: [{ x: box.x + x, y: box.y + y, id: 3 }],
+      });
+    }
+    await cdp.send("Input.dispatchTouchEvent", { type: "touchEnd", touchPoints: [] });
+    const mask = await exportedMask(page);
+    expect([mask.at(230, 256), mask.at(280, 256), mask.at(255, 275)]).toEqual([255, 255, 255]);
+    // Unzoomed, the same finger path would cover image x 204–304: both ends stay black.
+    expect([mask.at(255, 282), mask.at(200, 256), mask.at(310, 256)]).toEqual([0, 0, 0]);
+  });
 });
