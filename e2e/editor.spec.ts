@@ -239,6 +239,8 @@ test("wheel zooms around the pointer, Alt+wheel sizes the brush, H hides, ? list
   await page.mouse.wheel(0, -100);
   await page.keyboard.up("Alt");
   await expect(page.getByTestId("brush-size")).toHaveValue("44");
+  // The ring is the brush's true size on screen (100% here), updated without a move.
+  await expect(page.getByTestId("brush-cursor")).toHaveCSS("width", "44px");
 
   // Zoom in on the image centre with the wheel: that pixel stays under the pointer.
   await page.mouse.wheel(0, -300);

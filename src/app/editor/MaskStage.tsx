@@ -97,6 +97,7 @@ export function MaskStage({ image }: { image: DocumentImage }) {
       )}
       <div
         ref={refs.cursor}
+        data-testid="brush-cursor"
         className="pointer-events-none absolute top-0 left-0 hidden rounded-full border-[1.5px] border-white shadow-[0_0_0_1px_rgba(0,0,0,0.6)]"
       />
     </div>

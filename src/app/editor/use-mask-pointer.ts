@@ -1,5 +1,5 @@
 import type Konva from "konva";
-import { type RefObject, useRef } from "react";
+import { type RefObject, useEffect, useLayoutEffect, useRef } from "react";
 import { useAppStore } from "../store/store";
 import type { ViewFit } from "./fit-view";
 import { drawLiveSegment } from "./live-stroke";
@@ -41,21 +41,34 @@ export function useMaskPointer(
     });
   };
 
-  const showCursor = (event: React.PointerEvent | null) => {
+  /** Where the pointer last was over the stage (screen px), null once it left. */
+  const hover = useRef<{ x: number; y: number } | null>(null);
+
+  const placeCursor = () => {
     const { tool, brushSize } = useAppStore.getState();
     const ring = refs.cursor.current;
     if (!ring) return;
-    const brushLike = tool === "brush" || tool === "eraser";
-    ring.style.display = event && brushLike ? "block" : "none";
-    if (!event) return;
-    const box = event.currentTarget.getBoundingClientRect();
+    const at = hover.current;
+    ring.style.display = at && (tool === "brush" || tool === "eraser") ? "block" : "none";
+    if (!at) return;
     const diameter = brushSize * viewRef.current.scale;
-    const x = event.clientX - box.left - diameter / 2;
-    const y = event.clientY - box.top - diameter / 2;
     ring.style.width = `${diameter}px`;
     ring.style.height = `${diameter}px`;
-    ring.style.transform = `translate(${x}px, ${y}px)`;
+    ring.style.transform = `translate(${at.x - diameter / 2}px, ${at.y - diameter / 2}px)`;
   };
+
+  const showCursor = (event: React.PointerEvent | null) => {
+    const box = event?.currentTarget.getBoundingClientRect();
+    hover.current =
+      event && box ? { x: event.clientX - box.left, y: event.clientY - box.top } : null;
+    placeCursor();
+  };
+
+  // The ring follows size, tool and zoom changes from keys or the wheel without waiting for a
+  // move: store changes directly, zoom after the render that applies the new view.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: placeCursor only reads refs and the store
+  useEffect(() => useAppStore.subscribe(placeCursor), []);
+  useLayoutEffect(placeCursor);
 
   /** Draws the stroke's last `segments` points (each joined to the one before) into the buffer. */
   const drawLive = (g: Extract<Gesture, { kind: "stroke" }>, segments: number) => {
