@@ -70,7 +70,7 @@ try {
     const x = stage.x + 40 + ((i * 53) % (stage.width - 300));
     await page.mouse.move(x, y);
     await page.mouse.down();
-    await page.mouse.move(x + 220, y + 30, { steps: 6 });
+    await page.mouse.move(x + 220, y + 30, { steps: 20 });
     await page.mouse.up();
   }
   await page.waitForTimeout(500);
