@@ -91,7 +91,12 @@ test("painting stays aligned with the image when zoomed in and panned", async ({
   await page.mouse.move(box.x + 340, box.y + 360, { steps: 5 });
   await page.mouse.up();
   await page.keyboard.up("Space");
-  view = { ...view, x: view.x - 60, y: view.y - 40 };
+  // Then with the middle button by (+20, -30).
+  await page.mouse.move(box.x + 300, box.y + 300);
+  await page.mouse.down({ button: "middle" });
+  await page.mouse.move(box.x + 320, box.y + 270, { steps: 5 });
+  await page.mouse.up({ button: "middle" });
+  view = { ...view, x: view.x - 40, y: view.y - 70 };
   await paint(page, [toScreen(view, 220, 320), toScreen(view, 300, 320)]);
   const mask = await exportedMask(page);
   expect([mask.at(200, 240), mask.at(250, 259), mask.at(300, 221)]).toEqual([255, 255, 255]);
@@ -153,7 +158,9 @@ test("grow, feather and the alpha-channel form change the export as promised", a
   expect(data[(20 * 512 + 20) * 4]).toBe(original[(20 * 512 + 20) * 3]);
 });
 
-test("an imported mask of another size is resized with a notice", async ({ page }) => {
+test("imported masks: a grey one of another size is resized with a notice; an alpha one", async ({
+  page,
+}) => {
   await page.goto("/");
   await openImage(page, "skimage_coffee.png"); // 600×400
   // A grey mask at half size: left half light grey (repaint), right half dark (keep).
@@ -181,6 +188,33 @@ test("an imported mask of another size is resized with a notice", async ({ page 
   expect(new Set(mask.data)).toEqual(new Set([0, 255]));
   await page.getByTestId("undo").click();
   expect((await exportedMask(page)).at(100, 200)).toBe(0);
+
+  // An alpha-channel mask at the image's size: transparent (right half) = repaint, no notice.
+  const alpha = await sharp({
+    create: { width: 600, height: 400, channels: 4, background: { r: 9, g: 9, b: 9, alpha: 0 } },
+  })
+    .composite([
+      {
+        input: {
+          create: {
+            width: 300,
+            height: 400,
+            channels: 4,
+            background: { r: 9, g: 9, b: 9, alpha: 1 },
+          },
+        },
+        left: 0,
+        top: 0,
+      },
+    ])
+    .png()
+    .toBuffer();
+  await page
+    .getByTestId("mask-import")
+    .setInputFiles({ name: "alpha.png", mimeType: "image/png", buffer: alpha });
+  await expect(page.getByTestId("redo")).toBeDisabled();
+  const fromAlpha = await exportedMask(page);
+  expect([fromAlpha.at(100, 200), fromAlpha.at(500, 200)]).toEqual([0, 255]);
 });
 
 test("image, mask and history survive a reload", async ({ page }) => {
