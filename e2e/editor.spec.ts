@@ -91,7 +91,12 @@ test("painting stays aligned with the image when zoomed in and panned", async ({
   await page.mouse.move(box.x + 340, box.y + 360, { steps: 5 });
   await page.mouse.up();
   await page.keyboard.up("Space");
-  view = { ...view, x: view.x - 60, y: view.y - 40 };
+  // Then with the middle button by (+20, -30).
+  await page.mouse.move(box.x + 300, box.y + 300);
+  await page.mouse.down({ button: "middle" });
+  await page.mouse.move(box.x + 320, box.y + 270, { steps: 5 });
+  await page.mouse.up({ button: "middle" });
+  view = { ...view, x: view.x - 40, y: view.y - 70 };
   await paint(page, [toScreen(view, 220, 320), toScreen(view, 300, 320)]);
   const mask = await exportedMask(page);
   expect([mask.at(200, 240), mask.at(250, 259), mask.at(300, 221)]).toEqual([255, 255, 255]);
@@ -153,7 +158,9 @@ test("grow, feather and the alpha-channel form change the export as promised", a
   expect(data[(20 * 512 + 20) * 4]).toBe(original[(20 * 512 + 20) * 3]);
 });
 
-test("an imported mask of another size is resized with a notice", async ({ page }) => {
+test("imported masks: a grey one of another size is resized with a notice; an alpha one", async ({
+  page,
+}) => {
   await page.goto("/");
   await openImage(page, "skimage_coffee.png"); // 600×400
   // A grey mask at half size: left half light grey (repaint), right half dark (keep).
@@ -181,6 +188,33 @@ test("an imported mask of another size is resized with a notice", async ({ page 
   expect(new Set(mask.data)).toEqual(new Set([0, 255]));
   await page.getByTestId("undo").click();
   expect((await exportedMask(page)).at(100, 200)).toBe(0);
+
+  // An alpha-channel mask at the image's size: transparent (right half) = repaint, no notice.
+  const alpha = await sharp({
+    create: { width: 600, height: 400, channels: 4, background: { r: 9, g: 9, b: 9, alpha: 0 } },
+  })
+    .composite([
+      {
+        input: {
+          create: {
+            width: 300,
+            height: 400,
+            channels: 4,
+            background: { r: 9, g: 9, b: 9, alpha: 1 },
+          },
+        },
+        left: 0,
+        top: 0,
+      },
+    ])
+    .png()
+    .toBuffer();
+  await page
+    .getByTestId("mask-import")
+    .setInputFiles({ name: "alpha.png", mimeType: "image/png", buffer: alpha });
+  await expect(page.getByTestId("redo")).toBeDisabled();
+  const fromAlpha = await exportedMask(page);
+  expect([fromAlpha.at(100, 200), fromAlpha.at(500, 200)]).toEqual([0, 255]);
 });
 
 test("image, mask and history survive a reload", async ({ page }) => {
@@ -227,4 +261,107 @@ test("formats are read from content; EXIF orientation applies; paste opens an im
     window.dispatchEvent(new ClipboardEvent("paste", { clipboardData: transfer }));
   }, bytes);
   await expect(page.getByText("pasted image · 451×300")).toBeVisible();
+});
+
+test("wheel zooms around the pointer, Alt+wheel sizes the brush, H hides, ? lists shortcuts", async ({
+  page,
+}) => {
+  const fit = await openAstronaut(page);
+  const box = (await page.getByTestId("stage").boundingBox())!;
+  await page.mouse.move(box.x + fit.x + 256, box.y + fit.y + 256);
+  await page.keyboard.down("Alt");
+  await page.mouse.wheel(0, -100);
+  await page.keyboard.up("Alt");
+  await expect(page.getByTestId("brush-size")).toHaveValue("44");
+  // The ring is the brush's true size on screen (100% here), updated without a move.
+  await expect(page.getByTestId("brush-cursor")).toHaveCSS("width", "44px");
+
+  // Zoom in on the image centre with the wheel: that pixel stays under the pointer.
+  await page.mouse.wheel(0, -300);
+  await page.waitForTimeout(200);
+  await page.getByTestId("brush-size").fill("10");
+  await paint(page, [
+    [fit.x + 256, fit.y + 256],
+    [fit.x + 257, fit.y + 256],
+  ]);
+  // 50 screen px to the right is 50 / 1.568 ≈ 32 image px at the wheel's zoom (exp(300 × 0.0015)).
+  await paint(page, [
+    [fit.x + 306, fit.y + 256],
+    [fit.x + 307, fit.y + 256],
+  ]);
+  const mask = await exportedMask(page);
+  expect([mask.at(256, 256), mask.at(288, 256)]).toEqual([255, 255]);
+  expect([mask.at(256, 262), mask.at(250, 256)]).toEqual([0, 0]); // a 10 px dot, not a 40 px one
+  expect(mask.at(306, 256)).toBe(0); // where it would be without the zoom
+
+  const maskCanvas = page.locator("[data-testid=stage] canvas").nth(1);
+  await page.locator("body").press("h");
+  await expect(maskCanvas).toHaveCSS("opacity", "0");
+  await page.locator("body").press("h");
+  await expect(maskCanvas).toHaveCSS("opacity", "0.55");
+  await page.keyboard.down("p");
+  await expect(maskCanvas).toHaveCSS("opacity", "0");
+  await page.keyboard.up("p");
+  await expect(maskCanvas).toHaveCSS("opacity", "0.55");
+  await page.locator("body").press("?");
+  await expect(page.getByTestId("shortcut-sheet")).toContainText("Peek at the bare image");
+  await page.locator("body").press("Escape");
+  await expect(page.getByTestId("shortcut-sheet")).toBeHidden();
+});
+
+test("Shift+click draws a straight line from the last stroke's end", async ({ page }) => {
+  const view = await openAstronaut(page);
+  await paint(page, [toScreen(view, 100, 100)]);
+  const box = (await page.getByTestId("stage").boundingBox())!;
+  const [x, y] = toScreen(view, 400, 400);
+  await page.keyboard.down("Shift");
+  await page.mouse.click(box.x + x, box.y + y);
+  await page.keyboard.up("Shift");
+  const mask = await exportedMask(page);
+  expect([mask.at(100, 100), mask.at(250, 250), mask.at(400, 400)]).toEqual([255, 255, 255]);
+  expect([mask.at(250, 290), mask.at(100, 400)]).toEqual([0, 0]);
+});
+
+test.describe("touch", () => {
+  test.use({ hasTouch: true });
+
+  test("a two-finger pinch zooms and one finger paints where it touches", async ({ page }) => {
+    const fit = await openAstronaut(page);
+    const box = (await page.getByTestId("stage").boundingBox())!;
+    const cdp = await page.context().newCDPSession(page);
+    const centre = { x: box.x + fit.x + 256, y: box.y + fit.y + 256 };
+    const touch = (type: "touchStart" | "touchMove" | "touchEnd", spread: number) =>
+      cdp.send("Input.dispatchTouchEvent", {
+        type,
+        touchPoints:
+          type === "touchEnd"
+            ? []
+            : [
+                { x: centre.x - spread, y: centre.y, id: 1 },
+                { x: centre.x + spread, y: centre.y, id: 2 },
+              ],
+      });
+    await touch("touchStart", 50);
+    for (let spread = 55; spread <= 100; spread += 5) await touch("touchMove", spread);
+    await touch("touchEnd", 0);
+    // Doubling the fingers' distance doubles the scale around their midpoint.
+    const view = { scale: 2, x: fit.x + 256 - 512, y: fit.y + 256 - 512 };
+    const [x0, y] = toScreen(view, 230, 256);
+    const [x1] = toScreen(view, 280, 256);
+    await cdp.send("Input.dispatchTouchEvent", {
+      type: "touchStart",
+      touchPoints: [{ x: box.x + x0, y: box.y + y, id: 3 }],
+    });
+    for (let x = x0; x <= x1; x += 10) {
+      await cdp.send("Input.dispatchTouchEvent", {
+        type: "touchMove",
+        touchPoints: [{ x: box.x + x, y: box.y + y, id: 3 }],
+      });
+    }
+    await cdp.send("Input.dispatchTouchEvent", { type: "touchEnd", touchPoints: [] });
+    const mask = await exportedMask(page);
+    expect([mask.at(230, 256), mask.at(280, 256), mask.at(255, 275)]).toEqual([255, 255, 255]);
+    // Unzoomed, the same finger path would cover image x 204–304: both ends stay black.
+    expect([mask.at(255, 282), mask.at(200, 256), mask.at(310, 256)]).toEqual([0, 0, 0]);
+  });
 });

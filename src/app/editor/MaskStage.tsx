@@ -1,6 +1,7 @@
 import type Konva from "konva";
-import { useLayoutEffect, useRef } from "react";
-import { Circle, Group, Image as KonvaImage, Layer, Line, Rect, Stage } from "react-konva";
+import { useEffect, useLayoutEffect, useRef } from "react";
+import { Group, Image as KonvaImage, Layer, Line, Rect, Stage } from "react-konva";
+import { warmMaskExport } from "../lib/mask-export";
 import type { DocumentImage } from "../store/document-slice";
 import { useAppStore } from "../store/store";
 import { maskDisplay } from "./mask-display";
@@ -20,15 +21,18 @@ export function MaskStage({ image }: { image: DocumentImage }) {
   const color = useAppStore((s) => s.overlayColor);
   const opacity = useAppStore((s) => s.overlayOpacity);
   const visible = useAppStore((s) => s.maskVisible && !s.peeking);
+  const brushLike = useAppStore((s) => s.tool === "brush" || s.tool === "eraser");
   const refs = {
     maskLayer: useRef<Konva.Layer>(null),
     outline: useRef<Konva.Line>(null),
-    cursor: useRef<Konva.Circle>(null),
+    cursor: useRef<HTMLDivElement>(null),
   };
   const panZoom = usePanZoom(frame, image, viewport);
   const pointer = useMaskPointer(refs, panZoom.viewRef, image);
   useEditorShortcuts(panZoom);
   useMaskLayerStyle(refs.maskLayer, panZoom.view.scale, opacity, visible);
+
+  useEffect(warmMaskExport, []);
 
   // The committed history is one cached bitmap: apply the new operation to it, and redraw the
   // layer from it, which replaces the live stroke's buffer pixels.
@@ -46,7 +50,7 @@ export function MaskStage({ image }: { image: DocumentImage }) {
     <div
       ref={frame}
       data-testid="stage"
-      className="h-full w-full cursor-none touch-none select-none overflow-hidden"
+      className={`relative h-full w-full touch-none select-none overflow-hidden ${brushLike ? "cursor-none" : "cursor-crosshair"}`}
       onContextMenu={(event) => event.preventDefault()}
       onPointerDown={(event) => {
         if (panZoom.down(event)) pointer.cancel();
@@ -87,18 +91,15 @@ export function MaskStage({ image }: { image: DocumentImage }) {
                 fill={`${color}55`}
                 visible={false}
               />
-              <Circle
-                ref={refs.cursor}
-                stroke="#fff"
-                strokeWidth={1.5 / view.scale}
-                shadowColor="#000"
-                shadowBlur={2}
-                visible={false}
-              />
             </Group>
           </Layer>
         </Stage>
       )}
+      <div
+        ref={refs.cursor}
+        data-testid="brush-cursor"
+        className="pointer-events-none absolute top-0 left-0 hidden rounded-full border-[1.5px] border-white shadow-[0_0_0_1px_rgba(0,0,0,0.6)]"
+      />
     </div>
   );
 }

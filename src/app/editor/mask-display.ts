@@ -1,6 +1,7 @@
 import { applyMaskOp, opBounds, type PixelBox, renderMask } from "./apply-mask-op";
 import type { MaskOp } from "./mask-op";
 import type { MaskRaster } from "./raster/paint-shapes";
+import { renderMaskRegion } from "./render-mask-region";
 
 /**
  * The committed mask cached as ONE bitmap: a 0/255 raster plus a canvas (white where painted,
@@ -28,11 +29,14 @@ class MaskDisplay {
     const previous = this.ops;
     const appendedOne =
       ops.length === previous.length + 1 && previous.every((op, i) => ops[i] === op);
+    const undidOne = ops.length === previous.length - 1 && ops.every((op, i) => previous[i] === op);
     if (appendedOne) {
       const op = ops.at(-1)!;
       applyMaskOp(this.raster, op);
       const box = opBounds(op, width, height);
       if (box) this.paint(box);
+    } else if (undidOne && this.restoreRegion(ops, opBounds(previous.at(-1)!, width, height))) {
+      // Only the undone operation's box was re-rendered.
     } else {
       this.raster.data = renderMask(ops, width, height);
       this.paint({ x: 0, y: 0, width, height });
@@ -45,6 +49,19 @@ class MaskDisplay {
   mask(key: string, width: number, height: number, ops: readonly MaskOp[]): Uint8Array {
     this.sync(key, width, height, ops);
     return this.raster.data;
+  }
+
+  /** Re-renders just `box` after an undo; false when that is not possible. */
+  private restoreRegion(ops: readonly MaskOp[], box: PixelBox | null): boolean {
+    const { width, height, data } = this.raster;
+    if (!box || box.width * box.height === width * height) return false;
+    const region = renderMaskRegion(ops, width, height, box);
+    if (!region) return false;
+    for (let y = 0; y < box.height; y++) {
+      data.set(region.subarray(y * box.width, (y + 1) * box.width), (box.y + y) * width + box.x);
+    }
+    this.paint(box);
+    return true;
   }
 
   private paint(box: PixelBox): void {

@@ -1,7 +1,8 @@
 import { useEffect } from "react";
 import { useAppStore } from "../store/store";
 import type { Tool } from "../store/tools-slice";
-import { isTyping, type PanZoom } from "./use-pan-zoom";
+import { isTyping } from "./focus-target";
+import type { PanZoom } from "./use-pan-zoom";
 
 const TOOL_KEYS: Record<string, Tool> = { b: "brush", e: "eraser", r: "rect", l: "lasso" };
 const PEEK_KEY = "p";

@@ -1,5 +1,5 @@
 import type Konva from "konva";
-import { type RefObject, useRef } from "react";
+import { type RefObject, useEffect, useLayoutEffect, useRef } from "react";
 import { useAppStore } from "../store/store";
 import type { ViewFit } from "./fit-view";
 import { drawLiveSegment } from "./live-stroke";
@@ -11,7 +11,8 @@ export interface MaskPointerRefs {
   maskLayer: RefObject<Konva.Layer | null>;
   /** Outline of a rectangle or lasso being drawn. */
   outline: RefObject<Konva.Line | null>;
-  cursor: RefObject<Konva.Circle | null>;
+  /** The true-size brush ring: a DOM element moved by transform, so it costs no canvas redraw. */
+  cursor: RefObject<HTMLDivElement | null>;
 }
 
 type Gesture =
@@ -40,19 +41,34 @@ export function useMaskPointer(
     });
   };
 
-  const showCursor = (at: { x: number; y: number } | null) => {
+  /** Where the pointer last was over the stage (screen px), null once it left. */
+  const hover = useRef<{ x: number; y: number } | null>(null);
+
+  const placeCursor = () => {
     const { tool, brushSize } = useAppStore.getState();
     const ring = refs.cursor.current;
     if (!ring) return;
-    const brushLike = tool === "brush" || tool === "eraser";
-    ring.setAttrs({
-      x: at?.x ?? 0,
-      y: at?.y ?? 0,
-      radius: brushSize / 2,
-      visible: !!at && brushLike,
-    });
-    ring.getLayer()?.batchDraw();
+    const at = hover.current;
+    ring.style.display = at && (tool === "brush" || tool === "eraser") ? "block" : "none";
+    if (!at) return;
+    const diameter = brushSize * viewRef.current.scale;
+    ring.style.width = `${diameter}px`;
+    ring.style.height = `${diameter}px`;
+    ring.style.transform = `translate(${at.x - diameter / 2}px, ${at.y - diameter / 2}px)`;
   };
+
+  const showCursor = (event: React.PointerEvent | null) => {
+    const box = event?.currentTarget.getBoundingClientRect();
+    hover.current =
+      event && box ? { x: event.clientX - box.left, y: event.clientY - box.top } : null;
+    placeCursor();
+  };
+
+  // The ring follows size, tool and zoom changes from keys or the wheel without waiting for a
+  // move: store changes directly, zoom after the render that applies the new view.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: placeCursor only reads refs and the store
+  useEffect(() => useAppStore.subscribe(placeCursor), []);
+  useLayoutEffect(placeCursor);
 
   /** Draws the stroke's last `segments` points (each joined to the one before) into the buffer. */
   const drawLive = (g: Extract<Gesture, { kind: "stroke" }>, segments: number) => {
@@ -102,10 +118,10 @@ export function useMaskPointer(
       drawLive(gesture.current, points.length / 2);
     },
     move(event: React.PointerEvent) {
-      const at = imagePoint(event);
-      showCursor(at);
+      showCursor(event);
       const g = gesture.current;
       if (!g) return;
+      const at = imagePoint(event);
       const scale = viewRef.current.scale;
       if (g.kind === "stroke") {
         // Coalesced events keep fast strokes smooth where the browser batched several moves.

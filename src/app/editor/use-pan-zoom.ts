@@ -1,6 +1,7 @@
 import { type RefObject, useCallback, useEffect, useRef } from "react";
 import { useAppStore } from "../store/store";
 import { fitView } from "./fit-view";
+import { isControl, isTyping } from "./focus-target";
 import { actualSize, zoomAt } from "./view-math";
 
 type Point = { x: number; y: number };
@@ -51,7 +52,8 @@ export function usePanZoom(
       setView(zoomAt(viewRef.current, factor, local(event)));
     };
     const onKey = (event: KeyboardEvent) => {
-      if (event.code !== "Space" || isTyping(event.target)) return;
+      // Space on a focused control (button, field) keeps its own meaning: press, type.
+      if (event.code !== "Space" || isTyping(event.target) || isControl(event.target)) return;
       spaceHeld.current = event.type === "keydown";
       event.preventDefault();
     };
@@ -129,17 +131,6 @@ function measurePinch(points: Map<number, Point>) {
     center: { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 },
     distance: Math.hypot(a.x - b.x, a.y - b.y),
   };
-}
-
-/** True when keys go to a text field, where editor shortcuts must never fire. */
-export function isTyping(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false;
-  if (target.isContentEditable || target instanceof HTMLTextAreaElement) return true;
-  if (target instanceof HTMLSelectElement) return true;
-  return (
-    target instanceof HTMLInputElement &&
-    !["range", "checkbox", "button", "color", "file"].includes(target.type)
-  );
 }
 
 export type PanZoom = ReturnType<typeof usePanZoom>;

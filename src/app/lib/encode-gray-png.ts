@@ -9,8 +9,9 @@ export async function encodeGrayPng(
   width: number,
   height: number,
 ): Promise<Blob> {
-  const bitDepth = gray.every((v) => v === 0 || v === 255) ? 1 : 8;
-  const raw = bitDepth === 1 ? packBits(gray, width, height) : packBytes(gray, width, height);
+  const bits = packBits(gray, width, height);
+  const bitDepth = bits ? 1 : 8;
+  const raw = bits ?? packBytes(gray, width, height);
   const deflated = await new Response(
     new Blob([raw]).stream().pipeThrough(new CompressionStream("deflate")),
   ).arrayBuffer();
@@ -44,15 +45,26 @@ export function packBytes(
   return raw;
 }
 
-/** Scanlines of one bit per pixel (most significant first, 1 = white), filter type 0. */
-export function packBits(gray: Uint8Array, width: number, height: number): Uint8Array<ArrayBuffer> {
+/**
+ * Scanlines of one bit per pixel (most significant first, 1 = white), filter type 0; null as
+ * soon as a grey pixel shows the mask is not pure 0/255.
+ */
+export function packBits(
+  gray: Uint8Array,
+  width: number,
+  height: number,
+): Uint8Array<ArrayBuffer> | null {
   const stride = Math.ceil(width / 8) + 1;
   const raw = new Uint8Array(stride * height);
   for (let y = 0; y < height; y++) {
     const row = y * width;
     const out = y * stride + 1;
-    for (let x = 0; x < width; x++)
-      if (gray[row + x] !== 0) raw[out + (x >> 3)]! |= 0x80 >> (x & 7);
+    for (let x = 0; x < width; x++) {
+      const v = gray[row + x]!;
+      if (v === 0) continue;
+      if (v !== 255) return null;
+      raw[out + (x >> 3)]! |= 0x80 >> (x & 7);
+    }
   }
   return raw;
 }

@@ -28,6 +28,11 @@ let worker: Worker | null = null;
 let nextId = 1;
 const pending = new Map<number, (response: MaskExportResponse) => void>();
 
+/** Starts the export worker ahead of the first export, so that export pays no start-up. */
+export function warmMaskExport(): void {
+  exportWorker();
+}
+
 function exportWorker(): Worker {
   if (worker) return worker;
   worker = new Worker(new URL("./mask-export.worker.ts", import.meta.url), { type: "module" });
