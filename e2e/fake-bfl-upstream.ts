@@ -141,13 +141,14 @@ export interface SecondProxy {
 export async function startProxyWithUpstream(
   upstream: FakeUpstream,
   port = 0,
+  dataDir = "test-results/e2e-data-bfl",
 ): Promise<SecondProxy> {
   const child: ChildProcess = spawn(process.execPath, ["dist/server/main.js"], {
     env: {
       ...process.env,
       PORT: String(port),
       HOST: "127.0.0.1",
-      DATA_DIR: "test-results/e2e-data-bfl",
+      DATA_DIR: dataDir,
       BFL_API_KEY: upstream.apiKey,
       BFL_API_BASE: upstream.origin,
       BFL_ALLOWED_HOSTS: "127.0.0.1",

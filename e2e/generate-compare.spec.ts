@@ -118,6 +118,13 @@ test("variants, grid, A/B, keyboard slider, reload, use as input, presentation",
   await expect(history).toContainText("a clear visor");
   await history.getByRole("button", { name: "a clear visor" }).click();
   await expect(page.getByTestId("run-grid").locator("img")).toHaveCount(4);
+  // The document too: the image being edited and its mask (the 200×40 px stroke).
+  await expect(page.getByText("skimage_astronaut.png · 512×512")).toBeVisible();
+  const maskDownload = page.waitForEvent("download");
+  await page.getByTestId("download-mask").click();
+  const mask = await decodeDownload(await maskDownload);
+  expect(mask.data[(256 * 512 + 256) * 3]).toBe(255);
+  expect(mask.data[(10 * 512 + 10) * 3]).toBe(0);
 
   // A result becomes the image to keep editing.
   await page.getByTestId("use-as-input").click();

@@ -136,7 +136,7 @@ test("network loss, cancel, and polling that resumes after a reload", async ({ p
   });
 });
 
-test("a proxy restart loses nothing: results stay, a forgotten job says so and retries", async ({
+test("a proxy restart loses nothing: jobs in flight finish, a forgotten job says so and retries", async ({
   page,
 }) => {
   await openAndPaint(page);
@@ -146,20 +146,31 @@ test("a proxy restart loses nothing: results stay, a forgotten job says so and r
   await generate(page, "[slow] a boat during the restart");
   await expect(page.getByTestId("job-status")).toHaveAttribute("data-status", "Pending");
 
-  // Same address, new process: the proxy's job table is empty.
-  const port = new URL(proxy.url).port;
+  // Same address and data, new process: the proxy resumes polling BFL for the job in flight.
+  const port = Number(new URL(proxy.url).port);
   await proxy.close();
-  proxy = await startProxyWithUpstream(upstream, Number(port));
+  proxy = await startProxyWithUpstream(upstream, port);
   await page.reload();
-
   const runs = page.getByTestId("history-run");
   await expect(runs).toHaveCount(2);
+  await expect(runs.nth(0).getByTestId("history-run-status")).toHaveText("1 ready", {
+    timeout: 20_000,
+  });
+
+  // A proxy that lost its data directory no longer knows a job: the app says so and retries.
+  await page.getByRole("tab", { name: "Edit mask" }).click();
+  await generate(page, "[slow] a boat the proxy forgets");
+  await expect(page.getByTestId("job-status")).toHaveAttribute("data-status", "Pending");
+  await proxy.close();
+  proxy = await startProxyWithUpstream(upstream, port, "test-results/e2e-data-bfl-fresh");
+  await page.reload();
+  await expect(runs).toHaveCount(3);
   await expect(runs.nth(0).getByTestId("history-run-status")).toHaveText("0 ready · 1 failed", {
     timeout: 20_000,
   });
   await runs
     .nth(0)
-    .getByRole("button", { name: /during the restart/ })
+    .getByRole("button", { name: /the proxy forgets/ })
     .click();
   const forgotten = page.getByTestId("run-tile").nth(1);
   await expect(forgotten).toContainText("Task not found");
@@ -169,7 +180,7 @@ test("a proxy restart loses nothing: results stay, a forgotten job says so and r
   await expect(runs.nth(0).getByTestId("history-run-status")).toHaveText("1 ready");
   // The finished run's result is still there, from the browser's own copy.
   await runs
-    .nth(1)
+    .nth(2)
     .getByRole("button", { name: /before the restart/ })
     .click();
   await expect(page.getByTestId("result-image")).toHaveJSProperty("naturalWidth", 600);
