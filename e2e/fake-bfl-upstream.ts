@@ -138,22 +138,26 @@ export interface SecondProxy {
  * A second Fillpaint proxy (the built one `npm test` serves) whose BFL upstream is the fake, on a
  * free port, so the app under test talks to "BFL" exactly as it would in production.
  */
-export async function startProxyWithUpstream(
+export function startProxyWithUpstream(
   upstream: FakeUpstream,
   port = 0,
   dataDir = "test-results/e2e-data-bfl",
 ): Promise<SecondProxy> {
+  return startBuiltProxy(port, {
+    DATA_DIR: dataDir,
+    BFL_API_KEY: upstream.apiKey,
+    BFL_API_BASE: upstream.origin,
+    BFL_ALLOWED_HOSTS: "127.0.0.1",
+  });
+}
+
+/** The built proxy with the SPA, in its own process, configured by `env`. */
+export async function startBuiltProxy(
+  port: number,
+  env: Record<string, string>,
+): Promise<SecondProxy> {
   const child: ChildProcess = spawn(process.execPath, ["dist/server/main.js"], {
-    env: {
-      ...process.env,
-      PORT: String(port),
-      HOST: "127.0.0.1",
-      DATA_DIR: dataDir,
-      BFL_API_KEY: upstream.apiKey,
-      BFL_API_BASE: upstream.origin,
-      BFL_ALLOWED_HOSTS: "127.0.0.1",
-      FILL_WORKERS: "1",
-    },
+    env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", FILL_WORKERS: "1", ...env },
     stdio: ["ignore", "pipe", "inherit"],
   });
   const url = await new Promise<string>((resolve, reject) => {

@@ -1,7 +1,10 @@
 import { queryOptions } from "@tanstack/react-query";
 import {
+  type ApiframeOutpaintPreset,
+  type ExpandRequestBody,
   type FillRequestBody,
   isTerminal,
+  OUTPAINT_PRESET_HEADER,
   PROVIDER_HEADER,
   type ProviderId,
   resultResponseSchema,
@@ -10,9 +13,25 @@ import {
 import { request } from "./http";
 
 export async function submitFill(body: FillRequestBody, provider: ProviderId) {
-  const response = await request("/v1/flux-pro-1.0-fill", {
+  return submit("/v1/flux-pro-1.0-fill", body, { [PROVIDER_HEADER]: provider });
+}
+
+/** An outpaint by preset name (apiframe): the provider decides the new canvas from the name. */
+export async function submitPresetExpand(
+  body: ExpandRequestBody,
+  provider: ProviderId,
+  preset: ApiframeOutpaintPreset,
+) {
+  return submit("/v1/flux-pro-1.0-expand", body, {
+    [PROVIDER_HEADER]: provider,
+    [OUTPAINT_PRESET_HEADER]: preset,
+  });
+}
+
+async function submit(path: string, body: unknown, headers: Record<string, string>) {
+  const response = await request(path, {
     method: "POST",
-    headers: { "content-type": "application/json", [PROVIDER_HEADER]: provider },
+    headers: { "content-type": "application/json", ...headers },
     body: JSON.stringify(body),
   });
   return submitResponseSchema.parse(await response.json());

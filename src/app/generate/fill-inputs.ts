@@ -3,7 +3,8 @@ import { maskMayHavePixels } from "../editor/mask-op";
 import { exportMask } from "../lib/mask-export";
 import { encodeImagePng } from "../lib/png";
 import { buildOutpaintInputs } from "../outpaint/build-outpaint-inputs";
-import { DEFAULT_LIMITS, fitFrame } from "../outpaint/outpaint-geometry";
+import { DEFAULT_LIMITS, fitFrame, type OutpaintPreset } from "../outpaint/outpaint-geometry";
+import { presetToSend } from "../outpaint/preset-to-send";
 import { useAppStore } from "../store/store";
 
 /** What a fill request carries: the image it is generated from and its mask, as PNGs. */
@@ -15,14 +16,18 @@ export interface FillInputs {
   maskGray: Uint8Array;
   width: number;
   height: number;
+  /** Outpaint by this preset's name (apiframe) with `original`; null: `source` and `mask` go to fill. */
+  outpaintPreset: OutpaintPreset | null;
+  original: Blob | null;
 }
 
 /**
  * Image and mask for the fill endpoint from the current document: the image with its painted
  * mask, or, when an outpaint frame is set, the padded canvas with the new area (and any painted
- * mask carried into the frame). The store is only read, so a failure loses nothing.
+ * mask carried into the frame). For a provider that outpaints by preset name, the original
+ * image is exported too. The store is only read, so a failure loses nothing.
  */
-export async function exportFillInputs(): Promise<FillInputs> {
+export async function exportFillInputs(providerPresets: readonly string[]): Promise<FillInputs> {
   const { image, maskOps, outpaint, outpaintOverlap } = useAppStore.getState();
   if (!image) throw new Error("Load an image first.");
   const painted = maskMayHavePixels(maskOps);
@@ -34,11 +39,21 @@ export async function exportFillInputs(): Promise<FillInputs> {
   if (outpaint) {
     const fitted = fitFrame(image, outpaint.padding, DEFAULT_LIMITS);
     const inputs = await buildOutpaintInputs(image, fitted, outpaintOverlap, paintedMask);
-    return { ...inputs, source: inputs.image };
+    const outpaintPreset = presetToSend(outpaint, painted, providerPresets);
+    const original = outpaintPreset ? await encodeImagePng(image.url, width, height) : null;
+    return { ...inputs, source: inputs.image, outpaintPreset, original };
   }
   const [source, mask] = await Promise.all([
     encodeImagePng(image.url, width, height),
     exportMask(),
   ]);
-  return { source, mask: mask.blob, maskGray: paintedMask!, width, height };
+  return {
+    source,
+    mask: mask.blob,
+    maskGray: paintedMask!,
+    width,
+    height,
+    outpaintPreset: null,
+    original: null,
+  };
 }

@@ -1,5 +1,5 @@
 import type { FillRequestBody } from "../../contract";
-import { submitFill } from "../api/fill-jobs";
+import { submitFill, submitPresetExpand } from "../api/fill-jobs";
 import { ApiError } from "../api/http";
 import { blobKey, type RunRecord } from "../history/history-db";
 import { readBlob, updateVariant } from "../history/runs-repo";
@@ -7,7 +7,10 @@ import { blobToBase64 } from "../lib/png";
 import { describeSubmitError } from "./describe-status";
 import { MAX_SEED } from "./fill-params";
 
-/** Image and mask as BFL wants them (bare base64), encoded once per run. */
+/**
+ * Image and mask as BFL wants them (bare base64), encoded once per run. For a run outpainted by
+ * preset the image is the original and the mask is not sent.
+ */
 export interface EncodedInputs {
   image: string;
   mask: string;
@@ -47,7 +50,10 @@ export async function submitVariant(
     pollingUrl: null,
   });
   try {
-    const submitted = await submitFill(fillBody(run, inputs, seed), run.provider);
+    const { mask, ...body } = fillBody(run, inputs, seed);
+    const submitted = run.outpaintPreset
+      ? await submitPresetExpand(body, run.provider, run.outpaintPreset)
+      : await submitFill({ ...body, mask }, run.provider);
     await updateVariant(run.id, index, {
       state: "pending",
       status: "Pending",
@@ -71,7 +77,7 @@ export async function submitVariant(
 export async function retryVariant(run: RunRecord, index: number): Promise<void> {
   const variant = run.variants[index];
   const [image, mask] = await Promise.all([
-    readBlob(blobKey(run.id, "source")),
+    readBlob(blobKey(run.id, run.outpaintPreset ? "original" : "source")),
     readBlob(blobKey(run.id, "mask")),
   ]);
   if (!variant || !image || !mask) {

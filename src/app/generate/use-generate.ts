@@ -36,7 +36,8 @@ export function useGenerate() {
     mutationFn: async ({ provider, params }: { provider: ProviderInfo; params: RunParams }) => {
       const { image, prompt } = useAppStore.getState();
       if (!image) throw new Error("Load an image first.");
-      const { source, mask, maskGray, width, height } = await exportFillInputs();
+      const { source, mask, maskGray, width, height, outpaintPreset, original } =
+        await exportFillInputs(provider.outpaintPresets);
       const outline = await encodeRgbaPng(
         outlineRgba(maskOutline(maskGray, width, height, 3), OUTLINE_RGB),
         width,
@@ -48,11 +49,15 @@ export function useGenerate() {
         params,
         seeds: variantSeeds(params),
         source: { name: image.name, width, height },
-        images: { source, mask, outline },
+        images: { source, mask, outline, original },
+        outpaintPreset,
         thumbnail: await makeThumbnail(source),
       });
       setCurrentJob(run.id);
-      const inputs = { image: await blobToBase64(source), mask: await blobToBase64(mask) };
+      const inputs = {
+        image: await blobToBase64(original ?? source),
+        mask: await blobToBase64(mask),
+      };
       await Promise.all(run.variants.map((v) => submitVariant(run, v.index, inputs, v.seed)));
       const pruned = await pruneHistory(new Set([run.id]));
       if (pruned > 0) toast.info(`Freed space: pruned images of ${pruned} old run(s).`);

@@ -1,5 +1,5 @@
 import Dexie, { type EntityTable } from "dexie";
-import type { ProviderId } from "../../contract";
+import type { ApiframeOutpaintPreset, ProviderId } from "../../contract";
 import type { RunParams } from "../generate/fill-params";
 
 /** Where one variant of a run stands; `status` keeps the provider's own word for messages. */
@@ -31,9 +31,15 @@ export interface RunRecord {
   /** Full-size images were dropped to stay within the storage budget; the record stays. */
   imagesPruned: boolean;
   variants: VariantRecord[];
+  /**
+   * Set when the provider outpaints by preset (apiframe): jobs go to the expand endpoint with
+   * the `original` image and this name; `source` stays the padded canvas shown as "before".
+   * Absent on runs stored before presets were sent by name.
+   */
+  outpaintPreset?: ApiframeOutpaintPreset | null;
 }
 
-export type BlobKind = "source" | "mask" | "outline" | "result";
+export type BlobKind = "source" | "original" | "mask" | "outline" | "result";
 
 /** Images live apart from run records so listing the history never loads them. */
 export interface BlobRecord {

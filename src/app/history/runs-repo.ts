@@ -18,8 +18,9 @@ export interface NewRun {
   params: RunParams;
   seeds: number[];
   source: RunRecord["source"];
-  images: { source: Blob; mask: Blob; outline: Blob };
+  images: { source: Blob; mask: Blob; outline: Blob; original: Blob | null };
   thumbnail: Blob;
+  outpaintPreset: RunRecord["outpaintPreset"];
 }
 
 /** Stores a run and its inputs before anything is sent, so a failure can never lose them. */
@@ -34,6 +35,7 @@ export async function createRun(run: NewRun): Promise<RunRecord> {
     source: run.source,
     thumbnail: run.thumbnail,
     imagesPruned: false,
+    outpaintPreset: run.outpaintPreset,
     variants: run.seeds.map((seed, index) => ({
       index,
       seed,
@@ -50,6 +52,7 @@ export async function createRun(run: NewRun): Promise<RunRecord> {
     ["source", run.images.source],
     ["mask", run.images.mask],
     ["outline", run.images.outline],
+    ...(run.images.original ? [["original", run.images.original] as [BlobKind, Blob]] : []),
   ];
   await historyDb.transaction("rw", historyDb.runs, historyDb.blobs, async () => {
     await historyDb.runs.add(record);
