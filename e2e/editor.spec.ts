@@ -299,9 +299,9 @@ test("wheel zooms around the pointer, Alt+wheel sizes the brush, H hides, ? list
   await expect(maskCanvas).toHaveCSS("opacity", "0");
   await page.locator("body").press("h");
   await expect(maskCanvas).toHaveCSS("opacity", "0.55");
-  await page.keyboard.down("p");
+  await page.keyboard.down("o");
   await expect(maskCanvas).toHaveCSS("opacity", "0");
-  await page.keyboard.up("p");
+  await page.keyboard.up("o");
   await expect(maskCanvas).toHaveCSS("opacity", "0.55");
   await page.locator("body").press("?");
   await expect(page.getByTestId("shortcut-sheet")).toContainText("Peek at the bare image");

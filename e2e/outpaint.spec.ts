@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { fitView } from "../src/app/editor/fit-view";
+import { zoomAt } from "../src/app/editor/view-math";
 import { OUTPAINT_PRESETS, outpaintGeometry } from "../src/app/outpaint/outpaint-geometry";
 import { decodeDownload, decodeFixture, openImage } from "./helpers";
 
@@ -50,7 +51,7 @@ test("every outpaint preset generates the frame's size with the original unchang
   }
 });
 
-test("dragging the frame's edge makes a custom frame, and inpainting comes back", async ({
+test("zoomed out, dragging the frame's edge makes a custom frame; inpainting comes back", async ({
   page,
 }) => {
   await page.goto("/");
@@ -63,10 +64,15 @@ test("dragging the frame's edge makes a custom frame, and inpainting comes back"
   const stage = page.getByTestId("outpaint-stage");
   const box = await stage.boundingBox();
   if (!box) throw new Error("no outpaint stage");
-  // The frame is fitted into the stage like the editor fits an image; its right handle sits
-  // in the middle of the frame's right edge.
+  // The frame is fitted into the stage like the editor fits an image, and zooms like it: `-`
+  // zooms out around the middle. The right handle sits in the middle of the frame's right edge.
   const { frame } = outpaintGeometry("Right outpaint", { width: 600, height: 400 });
-  const view = fitView(frame, { width: Math.floor(box.width), height: Math.floor(box.height) });
+  const viewport = { width: Math.floor(box.width), height: Math.floor(box.height) };
+  await page.locator("body").press("-");
+  const view = zoomAt(fitView(frame, viewport), 0.8, {
+    x: viewport.width / 2,
+    y: viewport.height / 2,
+  });
   const start = {
     x: box.x + view.x + frame.width * view.scale,
     y: box.y + view.y + (frame.height * view.scale) / 2,

@@ -3,7 +3,7 @@ import { useAppStore } from "../store/store";
 import { buttonClass } from "./button-class";
 import { Slider } from "./Slider";
 
-/** Overlay colour and opacity, show/hide (H) and a press-and-hold peek at the bare image (P). */
+/** Overlay colour and opacity, show/hide (H) and a press-and-hold peek at the bare image (O). */
 export function OverlayControls() {
   const color = useAppStore((s) => s.overlayColor);
   const opacity = useAppStore((s) => s.overlayOpacity);

@@ -5,7 +5,8 @@ import { isTyping } from "./focus-target";
 import type { PanZoom } from "./use-pan-zoom";
 
 const TOOL_KEYS: Record<string, Tool> = { b: "brush", e: "eraser", r: "rect", l: "lasso" };
-const PEEK_KEY = "p";
+/** Hold O for the original: `P` belongs to the presentation view. */
+const PEEK_KEY = "o";
 
 /**
  * The editor's keyboard shortcuts. Listened for on the window while the editor is shown, and
@@ -70,6 +71,7 @@ export const SHORTCUTS: [string, string][] = [
   ["0 / 1", "Fit / 100%"],
   ["Space+drag, middle mouse, two fingers", "Pan"],
   ["H", "Show / hide the mask"],
-  ["Hold P", "Peek at the bare image"],
+  ["Hold O", "Peek at the bare image"],
+  ["P", "Present the run on show"],
   ["?", "This sheet"],
 ];

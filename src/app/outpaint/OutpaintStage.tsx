@@ -1,9 +1,11 @@
 import type Konva from "konva";
-import { useRef } from "react";
+import { useLayoutEffect, useRef } from "react";
 import { Group, Image as KonvaImage, Layer, Rect, Stage } from "react-konva";
-import { fitView } from "../editor/fit-view";
+import { maskDisplay } from "../editor/mask-display";
+import { useEditorShortcuts } from "../editor/use-editor-shortcuts";
 import { useElementSize } from "../editor/use-element-size";
 import { useHtmlImage } from "../editor/use-html-image";
+import { usePanZoom } from "../editor/use-pan-zoom";
 import type { DocumentImage } from "../store/document-slice";
 import { useAppStore } from "../store/store";
 import { dragPadding, type FrameHandle } from "./frame-drag";
@@ -22,40 +24,72 @@ const CURSORS: Record<FrameHandle, string> = {
   bottom: "ns-resize",
   image: "move",
 };
+const HANDLES = new Set<string>(Object.keys(CURSORS));
 
 /**
  * The new canvas: the image inside its frame, the area to be generated shaded. Edges and the
  * image can be dragged; the store keeps the requested padding and the frame is derived from it.
+ * Zoom and pan are the editor's (wheel, pinch, keys, Space or middle-button drag), applied to
+ * the frame instead of the image.
  */
 export function OutpaintStage({ image, fitted }: { image: DocumentImage; fitted: FittedFrame }) {
   const container = useRef<HTMLDivElement>(null);
+  const stage = useRef<Konva.Stage>(null);
   const viewport = useElementSize(container);
   const bitmap = useHtmlImage(image.url);
   const setPadding = useAppStore((s) => s.setOutpaintPadding);
+  const maskOps = useAppStore((s) => s.maskOps);
+  const tint = useAppStore((s) => s.overlayColor);
+  const maskLayer = useRef<Konva.Layer>(null);
   const drag = useRef<Drag | null>(null);
   const { frame } = fitted;
-  const view = fitView(frame, viewport);
+  const panZoom = usePanZoom(container, frame, viewport);
+  useEditorShortcuts(panZoom);
+  const { view } = panZoom;
 
-  const begin = (handle: FrameHandle) => (event: Konva.KonvaEventObject<PointerEvent>) => {
-    const pointer = event.target.getStage()?.getPointerPosition();
+  // A painted mask goes along with the image into the frame, so it is shown there too.
+  useLayoutEffect(() => {
+    maskDisplay.sync(image.url, image.width, image.height, maskOps);
+    maskLayer.current?.batchDraw();
+  }, [image, maskOps]);
+
+  const local = (event: React.PointerEvent) => {
+    const box = container.current?.getBoundingClientRect();
+    return { x: event.clientX - (box?.left ?? 0), y: event.clientY - (box?.top ?? 0) };
+  };
+  const handleAt = (point: { x: number; y: number }): FrameHandle | null => {
+    const name = stage.current?.getIntersection(point)?.name();
+    return name && HANDLES.has(name) ? (name as FrameHandle) : null;
+  };
+
+  const down = (event: React.PointerEvent) => {
+    if (panZoom.down(event) || event.button !== 0) return;
+    const pointer = local(event);
+    const handle = handleAt(pointer);
     const padding = useAppStore.getState().outpaint?.padding;
-    if (!pointer || !padding) return;
+    if (!handle || !padding) return;
+    container.current?.setPointerCapture(event.pointerId);
     drag.current = { handle, pointer, padding };
   };
-  const move = (event: Konva.KonvaEventObject<PointerEvent>) => {
-    const pointer = event.target.getStage()?.getPointerPosition();
-    if (!drag.current || !pointer) return;
+  const move = (event: React.PointerEvent) => {
+    if (panZoom.move(event)) return;
+    const pointer = local(event);
+    if (!drag.current) {
+      if (container.current) {
+        const handle = handleAt(pointer);
+        container.current.style.cursor = handle ? CURSORS[handle] : "default";
+      }
+      return;
+    }
     // Screen pixels → frame pixels → the image's own pixels, in which the padding is kept.
     const toImage = 1 / (view.scale * fitted.scale);
     const dx = (pointer.x - drag.current.pointer.x) * toImage;
     const dy = (pointer.y - drag.current.pointer.y) * toImage;
     setPadding(dragPadding(drag.current.handle, drag.current.padding, dx, dy));
   };
-  const end = () => {
+  const up = (event: React.PointerEvent) => {
+    panZoom.up(event);
     drag.current = null;
-  };
-  const hover = (cursor: string) => () => {
-    if (container.current && !drag.current) container.current.style.cursor = cursor;
   };
 
   const grip = 12 / view.scale;
@@ -79,27 +113,23 @@ export function OutpaintStage({ image, fitted }: { image: DocumentImage; fitted:
     },
   ];
   return (
-    <div ref={container} data-testid="outpaint-stage" className="h-full w-full touch-none">
+    // biome-ignore lint/a11y/noStaticElementInteractions: a pointer surface; presets and keys do the same without a pointer
+    <div
+      ref={container}
+      data-testid="outpaint-stage"
+      className="h-full w-full touch-none select-none overflow-hidden"
+      onPointerDown={down}
+      onPointerMove={move}
+      onPointerUp={up}
+      onPointerCancel={up}
+      onContextMenu={(event) => event.preventDefault()}
+    >
       {viewport.width > 0 && (
-        <Stage
-          width={viewport.width}
-          height={viewport.height}
-          onPointerMove={move}
-          onPointerUp={end}
-          onPointerLeave={end}
-        >
+        <Stage ref={stage} width={viewport.width} height={viewport.height}>
           <Layer>
             <Group x={view.x} y={view.y} scaleX={view.scale} scaleY={view.scale}>
               <Rect width={frame.width} height={frame.height} fill="#e5484d" opacity={0.28} />
-              {bitmap && (
-                <KonvaImage
-                  image={bitmap}
-                  {...frame.image}
-                  onPointerDown={begin("image")}
-                  onPointerEnter={hover(CURSORS.image)}
-                  onPointerLeave={hover("default")}
-                />
-              )}
+              {bitmap && <KonvaImage name="image" image={bitmap} {...frame.image} />}
               <Rect
                 width={frame.width}
                 height={frame.height}
@@ -111,7 +141,7 @@ export function OutpaintStage({ image, fitted }: { image: DocumentImage; fitted:
               {handles.map(({ handle, x, y, w, h }) => (
                 <Rect
                   key={handle}
-                  name={`handle-${handle}`}
+                  name={handle}
                   x={x}
                   y={y}
                   width={w}
@@ -121,11 +151,14 @@ export function OutpaintStage({ image, fitted }: { image: DocumentImage; fitted:
                   stroke="#1c1c1f"
                   strokeWidth={1 / view.scale}
                   hitStrokeWidth={16 / view.scale}
-                  onPointerDown={begin(handle)}
-                  onPointerEnter={hover(CURSORS[handle])}
-                  onPointerLeave={hover("default")}
                 />
               ))}
+            </Group>
+          </Layer>
+          <Layer ref={maskLayer} listening={false} opacity={0.55}>
+            <Group x={view.x} y={view.y} scaleX={view.scale} scaleY={view.scale}>
+              <KonvaImage image={maskDisplay.canvas} {...frame.image} />
+              <Rect {...frame.image} fill={tint} globalCompositeOperation="source-in" />
             </Group>
           </Layer>
         </Stage>

@@ -24,10 +24,12 @@ export interface OutpaintSlice {
 export const createOutpaintSlice: StateCreator<AppState, [], [], OutpaintSlice> = (set) => ({
   outpaint: null,
   outpaintOverlap: OVERLAP.default,
+  // The view is fitted anew: the stage switches between the image and the frame.
   pickOutpaintPreset: (preset) =>
     set((state) => ({
       outpaint:
         preset && state.image ? { preset, padding: presetPadding(preset, state.image) } : null,
+      view: null,
     })),
   setOutpaintPadding: (padding) => set({ outpaint: { preset: "Custom", padding } }),
   setOutpaintOverlap: (px) =>
