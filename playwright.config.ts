@@ -41,6 +41,8 @@ export default defineConfig({
       HOST: "127.0.0.1",
       DATA_DIR: "test-results/e2e-data",
       BFL_API_KEY: "",
+      // Every test browser shares one address; the limits have their own proxy tests.
+      RATE_LIMIT_PER_MIN: "0",
     },
   },
 });

@@ -157,7 +157,14 @@ export async function startBuiltProxy(
   env: Record<string, string>,
 ): Promise<SecondProxy> {
   const child: ChildProcess = spawn(process.execPath, ["dist/server/main.js"], {
-    env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", FILL_WORKERS: "1", ...env },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      FILL_WORKERS: "1",
+      RATE_LIMIT_PER_MIN: "0",
+      ...env,
+    },
     stdio: ["ignore", "pipe", "inherit"],
   });
   const url = await new Promise<string>((resolve, reject) => {
