@@ -55,7 +55,7 @@ export class LocalProvider implements Provider {
   }
 
   private async run(ref: string, job: FillJob): Promise<PollOutcome> {
-    const task = await decodeFillTask(job);
+    const task = { ...(await decodeFillTask(job)), seed: job.request.seed ?? null };
     const { pixels } = await this.pool.run(task, [task.pixels.buffer as ArrayBuffer], (fraction) =>
       this.jobs.set(ref, { state: "pending", progress: fraction }),
     );

@@ -1,0 +1,235 @@
+/**
+ * Exemplar-based completion (Wexler, Shechtman & Irani 2007, "Space-Time Completion of Video")
+ * with PatchMatch as the nearest-neighbour search: the pair behind Photoshop's Content-Aware
+ * Fill. The hole is rebuilt from patches of its own surroundings, coarse to fine, so the fill
+ * has texture where a diffusion fill (telea.ts) only has smooth colour.
+ */
+import { cropLevel, downsampleLevel, type FillLevel, upsampleHole } from "./fill-level";
+import { type Box, maskBounds } from "./mask-geometry";
+import { onionPeel } from "./onion-peel";
+import {
+  improveNnf,
+  type Nnf,
+  PATCH_RADIUS,
+  type PatchSites,
+  patchSites,
+  randomNnf,
+  refreshCosts,
+  upsampleNnf,
+} from "./patch-match";
+import { voteBuffers, votePatches } from "./patch-vote";
+import { mulberry32, type Random } from "./prng";
+import { inpaintTelea } from "./telea";
+
+export interface ExemplarOptions {
+  /** the PRNG seed; the same input and seed always give the same fill */
+  seed?: number;
+  /** called with a fraction in [0,1] after each EM iteration (so at least once per level) */
+  onProgress?: (fraction: number) => void;
+  /** polled between iterations; when it returns true the fill stops with FillCancelledError */
+  isCancelled?: () => boolean;
+}
+
+export class FillCancelledError extends Error {
+  constructor() {
+    super("the fill was cancelled");
+    this.name = "FillCancelledError";
+  }
+}
+
+/**
+ * The work budget. Full EM (search + vote, several rounds) runs only on levels with at most
+ * WORK_TARGETS patches to match, i.e. the hole at a bounded working size; finer levels get one
+ * cheap refinement (the coarse field carried up, a short local search and a vote) that copies
+ * real full-resolution texture into the upscaled fill instead of blurring it. Levels above
+ * MAX_VOTE_PIXELS only take the bilinear upscale, which bounds memory on huge holes.
+ */
+const WORK_TARGETS = 30_000;
+const MAX_VOTE_PIXELS = 4_000_000;
+/** the coarsest level is about this big along its longer side */
+const COARSEST_SIDE = 48;
+/** a level needs this many source patches to be worth searching */
+const MIN_SOURCES = 64;
+
+type LevelPlan =
+  | { kind: "upscale" }
+  | { kind: "refine"; searchRadius: number }
+  | {
+      kind: "em";
+      rounds: number;
+      searchIterations: number;
+      searchRadius: number;
+    };
+
+/**
+ * pixels: interleaved 8-bit samples, `channels` per pixel, row-major. mask: one byte per pixel,
+ * non-zero = fill. Returns a new array of the same layout: pixels outside the mask are copied
+ * bit for bit, and a filled pixel's alpha (channels = 4) becomes opaque.
+ */
+export function inpaintExemplar(
+  pixels: Uint8Array,
+  width: number,
+  height: number,
+  channels: 1 | 3 | 4,
+  mask: Uint8Array,
+  options: ExemplarOptions = {},
+): Uint8Array {
+  const out = pixels.slice();
+  const bounds = maskBounds(mask, width, height);
+  if (!bounds) return out;
+  const box = contextBox(bounds, width, height);
+  const base = cropLevel(pixels, width, channels, mask, box);
+  if (base.hole.every((v) => v !== 0)) {
+    throw new Error("the mask covers the whole image: there is nothing to fill from");
+  }
+  const random = mulberry32(options.seed ?? 0);
+  const stopIfCancelled = () => {
+    if (options.isCancelled?.()) throw new FillCancelledError();
+  };
+
+  const levels = [base];
+  const sites = [patchSites(base)];
+  for (;;) {
+    const last = levels[levels.length - 1]!;
+    if (Math.max(last.width, last.height) <= COARSEST_SIDE) break;
+    const next = downsampleLevel(last);
+    const nextSites = patchSites(next);
+    if (nextSites.sources.length < MIN_SOURCES) break;
+    levels.push(next);
+    sites.push(nextSites);
+  }
+  const coarsest = levels.length - 1;
+  if (sites[coarsest]!.sources.length === 0) {
+    // Too little context for even one patch: a diffusion fill is the honest answer.
+    return inpaintTelea(pixels, width, height, channels, mask);
+  }
+  const plans = levels.map((level, i) => planLevel(level, sites[i]!, i === coarsest));
+  const work = plans.map((plan, i) => planWork(plan, sites[i]!));
+  const totalWork = work.reduce((a, b) => a + b, 0);
+  let doneWork = 0;
+
+  let nnf: Nnf | null = null;
+  for (let i = coarsest; i >= 0; i--) {
+    stopIfCancelled();
+    const level = levels[i]!;
+    const levelSites = sites[i]!;
+    const plan = plans[i]!;
+    if (i < coarsest) upsampleHole(levels[i + 1]!, level);
+    if (plan.kind === "upscale") {
+      nnf = null;
+    } else {
+      nnf =
+        nnf && i < coarsest
+          ? upsampleNnf(nnf, levels[i + 1]!, level, levelSites, random)
+          : peeledNnf(level, levelSites, random);
+      runPlan(level, levelSites, nnf, plan, random, stopIfCancelled);
+    }
+    doneWork += work[i]!;
+    options.onProgress?.(doneWork / totalWork);
+    levels.length = i + 1; // the coarser levels are done with; let them be collected
+    sites.length = i + 1;
+  }
+  writeBack(out, width, channels, mask, base, box);
+  return out;
+}
+
+/** The hole's bounding box grown by a context margin, so there is texture to copy from. */
+export function contextBox(bounds: Box, width: number, height: number): Box {
+  const side = Math.max(bounds.x1 - bounds.x0, bounds.y1 - bounds.y0);
+  const margin = Math.max(4 * PATCH_RADIUS + 8, Math.round(side * 0.5));
+  return {
+    x0: Math.max(0, bounds.x0 - margin),
+    y0: Math.max(0, bounds.y0 - margin),
+    x1: Math.min(width, bounds.x1 + margin),
+    y1: Math.min(height, bounds.y1 + margin),
+  };
+}
+
+function planLevel(level: FillLevel, sites: PatchSites, coarsest: boolean): LevelPlan {
+  if (level.width * level.height > MAX_VOTE_PIXELS) return { kind: "upscale" };
+  if (sites.targets.length > WORK_TARGETS && !coarsest) return { kind: "refine", searchRadius: 4 };
+  // The coarsest level decides the layout, so it searches the whole level; finer levels inherit
+  // that layout and only look nearby, which is where nearly all their improvements are.
+  if (coarsest) {
+    return {
+      kind: "em",
+      rounds: 6,
+      searchIterations: 4,
+      searchRadius: Number.MAX_SAFE_INTEGER,
+    };
+  }
+  const rounds = sites.targets.length < 8_000 ? 4 : 2;
+  return { kind: "em", rounds, searchIterations: 2, searchRadius: 32 };
+}
+
+/** Relative cost of a plan, in patch comparisons, for honest progress fractions. */
+function planWork(plan: LevelPlan, sites: PatchSites): number {
+  const n = sites.targets.length;
+  if (plan.kind === "upscale") return n * 0.1;
+  if (plan.kind === "refine") return n * 6;
+  return n * plan.rounds * (plan.searchIterations * 8 + 2);
+}
+
+function runPlan(
+  level: FillLevel,
+  sites: PatchSites,
+  nnf: Nnf,
+  plan: Exclude<LevelPlan, { kind: "upscale" }>,
+  random: Random,
+  stopIfCancelled: () => void,
+): void {
+  const buffers = voteBuffers(level);
+  refreshCosts(level, sites, nnf);
+  if (plan.kind === "refine") {
+    // Vote once so the estimate holds this level's own patches, then polish locally.
+    votePatches(level, sites, nnf, random, buffers);
+    stopIfCancelled();
+    refreshCosts(level, sites, nnf);
+    improveNnf(level, sites, nnf, 1, plan.searchRadius, random);
+    votePatches(level, sites, nnf, random, buffers);
+    return;
+  }
+  const maxRadius = Math.min(plan.searchRadius, Math.max(level.width, level.height));
+  for (let round = 0; round < plan.rounds; round++) {
+    stopIfCancelled();
+    if (round > 0) refreshCosts(level, sites, nnf);
+    improveNnf(level, sites, nnf, plan.searchIterations, maxRadius, random);
+    votePatches(level, sites, nnf, random, buffers);
+  }
+}
+
+/** The coarsest level's start: an onion-peel fill, and a field seeded from its picks. */
+function peeledNnf(level: FillLevel, sites: PatchSites, random: Random): Nnf {
+  const picks = onionPeel(level, sites.sources, random);
+  const nnf = randomNnf(level, sites, random);
+  for (const t of sites.targets) {
+    const pick = picks[t]!;
+    if (pick >= 0 && sites.sourceOk[pick] === 1) nnf.match[t] = pick;
+  }
+  return nnf;
+}
+
+/** Rounds the filled crop back into the image, touching masked pixels only. */
+function writeBack(
+  out: Uint8Array,
+  width: number,
+  channels: number,
+  mask: Uint8Array,
+  level: FillLevel,
+  box: Box,
+): void {
+  const { bands, colour } = level;
+  for (let y = box.y0; y < box.y1; y++) {
+    for (let x = box.x0; x < box.x1; x++) {
+      const p = y * width + x;
+      if (mask[p] === 0) continue;
+      const src = ((y - box.y0) * level.width + (x - box.x0)) * bands;
+      const dst = p * channels;
+      for (let c = 0; c < bands; c++) {
+        const v = colour[src + c]!;
+        out[dst + c] = v < 0 ? 0 : v > 255 ? 255 : Math.round(v);
+      }
+      if (channels === 4) out[dst + 3] = 255;
+    }
+  }
+}
