@@ -55,15 +55,18 @@ interface CvMat {
   delete(): void;
 }
 
-async function loadOpenCv(): Promise<Cv> {
+/**
+ * The Emscripten module is a thenable that calls back with itself: resolving a promise with it
+ * would chase `then` forever, so it is waited for by callback and handed over wrapped.
+ */
+async function loadOpenCv(): Promise<{ cv: Cv }> {
   const loaded = createRequire(import.meta.url)("@techstark/opencv-js") as Cv & {
-    onRuntimeInitialized?: () => void;
+    then?: (ready: () => void) => void;
   };
-  if (typeof loaded.inpaint === "function") return loaded;
-  await new Promise<void>((resolve) => {
-    loaded.onRuntimeInitialized = resolve;
-  });
-  return loaded;
+  if (typeof loaded.inpaint !== "function") {
+    await new Promise<void>((resolve) => loaded.then?.(() => resolve()));
+  }
+  return { cv: loaded as Cv };
 }
 
 async function readRgb(file: string, width?: number) {
@@ -160,12 +163,14 @@ async function runEngine(pool: WorkerPool<FillTask, FillOutput>, c: Case, seed: 
     seed,
   };
   const started = performance.now();
+  const cpu = process.cpuUsage();
   const { pixels } = await pool.run(
     task,
     [task.pixels.buffer as ArrayBuffer, task.mask.buffer as ArrayBuffer],
     () => {},
   );
-  return { ms: performance.now() - started, pixels };
+  const used = process.cpuUsage(cpu);
+  return { ms: performance.now() - started, cpuMs: (used.user + used.system) / 1000, pixels };
 }
 
 function runTelea(cv: Cv, c: Case) {
@@ -248,28 +253,33 @@ async function main() {
   ];
   const results = [];
   let peakRssMb = 0;
-  const engineOut = new Map<string, { case: Case; pixels: Uint8Array; ms: number[] }>();
+  const engineOut = new Map<
+    string,
+    { case: Case; pixels: Uint8Array; ms: number[]; cpuMs: number[] }
+  >();
   for (const make of cases) {
     const c = await make();
     console.error(`case ${c.name} ready`);
     if (quick && c.width * c.height > 5e6) continue;
     if (only && !c.name.includes(only)) continue;
     const ms: number[] = [];
+    const cpuMs: number[] = [];
     let pixels: Uint8Array = new Uint8Array(0);
     for (let r = 0; r < REPEATS; r++) {
       const run = await runEngine(pool, c, 0);
       ms.push(run.ms);
+      cpuMs.push(run.cpuMs);
       pixels = run.pixels;
       console.error(`engine ${c.name}: ${Math.round(run.ms)} ms`);
     }
     if (c.width * c.height > 5e6) peakRssMb = process.resourceUsage().maxRSS / 1024;
-    engineOut.set(c.name, { case: c, pixels, ms });
+    engineOut.set(c.name, { case: c, pixels, ms, cpuMs });
   }
   await pool.close();
   const engineRssMb = process.resourceUsage().maxRSS / 1024;
 
-  const cv = await loadOpenCv();
-  for (const { case: c, pixels, ms } of engineOut.values()) {
+  const { cv } = await loadOpenCv();
+  for (const { case: c, pixels, ms, cpuMs } of engineOut.values()) {
     const teleaMs: number[] = [];
     let telea: Uint8Array = new Uint8Array(0);
     for (let r = 0; r < REPEATS; r++) {
@@ -293,7 +303,12 @@ async function main() {
         channels: 3,
         mask: c.mask,
       }),
-      engine: { medianMs: engineMs, runsMs: ms.map(Math.round), ...engineQ },
+      engine: {
+        medianMs: engineMs,
+        runsMs: ms.map(Math.round),
+        medianCpuMs: Math.round(median(cpuMs)),
+        ...engineQ,
+      },
       openCvTelea: { medianMs: Math.round(median(teleaMs)), ...teleaQ },
       targets: {
         ...(c.targetMs ? { timeMet: engineMs <= c.targetMs, targetMs: c.targetMs } : {}),

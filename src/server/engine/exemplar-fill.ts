@@ -5,7 +5,7 @@
  * has texture where a diffusion fill (telea.ts) only has smooth colour.
  */
 import { cropLevel, downsampleLevel, type FillLevel, upsampleHole } from "./fill-level";
-import { type Box, maskBounds } from "./mask-geometry";
+import { type Box, distanceToUnmasked, maskBounds } from "./mask-geometry";
 import { onionPeel } from "./onion-peel";
 import {
   improveNnf,
@@ -41,10 +41,12 @@ export class FillCancelledError extends Error {
  * The work budget. Full EM (search + vote, several rounds) runs only on levels with at most
  * WORK_TARGETS patches to match, i.e. the hole at a bounded working size; finer levels get one
  * cheap refinement (the coarse field carried up, a short local search and a vote) that copies
- * real full-resolution texture into the upscaled fill instead of blurring it. Levels above
- * MAX_VOTE_PIXELS only take the bilinear upscale, which bounds memory on huge holes.
+ * real full-resolution texture into the upscaled fill instead of blurring it; beyond
+ * REFINE_TARGETS (big outpaints) only the carried-up field is voted, with no search. Levels
+ * above MAX_VOTE_PIXELS only take the bilinear upscale, which bounds memory on huge holes.
  */
-const WORK_TARGETS = 30_000;
+const WORK_TARGETS = 20_000;
+const REFINE_TARGETS = 150_000;
 const MAX_VOTE_PIXELS = 4_000_000;
 /** the coarsest level is about this big along its longer side */
 const COARSEST_SIDE = 48;
@@ -53,6 +55,7 @@ const MIN_SOURCES = 64;
 
 type LevelPlan =
   | { kind: "upscale" }
+  | { kind: "copy" }
   | { kind: "refine"; searchRadius: number }
   | {
       kind: "em";
@@ -129,7 +132,8 @@ export function inpaintExemplar(
     levels.length = i + 1; // the coarser levels are done with; let them be collected
     sites.length = i + 1;
   }
-  writeBack(out, width, channels, mask, base, box);
+  const seam = seamBand(pixels, width, channels, mask, box);
+  writeBack(out, width, channels, mask, base, box, seam);
   return out;
 }
 
@@ -147,6 +151,7 @@ export function contextBox(bounds: Box, width: number, height: number): Box {
 
 function planLevel(level: FillLevel, sites: PatchSites, coarsest: boolean): LevelPlan {
   if (level.width * level.height > MAX_VOTE_PIXELS) return { kind: "upscale" };
+  if (sites.targets.length > REFINE_TARGETS && !coarsest) return { kind: "copy" };
   if (sites.targets.length > WORK_TARGETS && !coarsest) return { kind: "refine", searchRadius: 4 };
   // The coarsest level decides the layout, so it searches the whole level; finer levels inherit
   // that layout and only look nearby, which is where nearly all their improvements are.
@@ -158,7 +163,7 @@ function planLevel(level: FillLevel, sites: PatchSites, coarsest: boolean): Leve
       searchRadius: Number.MAX_SAFE_INTEGER,
     };
   }
-  const rounds = sites.targets.length < 8_000 ? 4 : 2;
+  const rounds = sites.targets.length < 8_000 ? 3 : 2;
   return { kind: "em", rounds, searchIterations: 2, searchRadius: 32 };
 }
 
@@ -166,6 +171,7 @@ function planLevel(level: FillLevel, sites: PatchSites, coarsest: boolean): Leve
 function planWork(plan: LevelPlan, sites: PatchSites): number {
   const n = sites.targets.length;
   if (plan.kind === "upscale") return n * 0.1;
+  if (plan.kind === "copy") return n;
   if (plan.kind === "refine") return n * 6;
   return n * plan.rounds * (plan.searchIterations * 8 + 2);
 }
@@ -179,6 +185,11 @@ function runPlan(
   stopIfCancelled: () => void,
 ): void {
   const buffers = voteBuffers(level);
+  if (plan.kind === "copy") {
+    // The carried-up field is coherent, so its patches agree and an unweighted vote stays sharp.
+    votePatches(level, sites, nnf, random, buffers, false);
+    return;
+  }
   refreshCosts(level, sites, nnf);
   if (plan.kind === "refine") {
     // Vote once so the estimate holds this level's own patches, then polish locally.
@@ -209,6 +220,42 @@ function peeledNnf(level: FillLevel, sites: PatchSites, random: Random): Nnf {
   return nnf;
 }
 
+/** Width, in pixels, of the soft seam inside the hole's edge. */
+const SEAM_WIDTH = 6;
+
+interface SeamBand {
+  /** Telea's fill of the crop, valid in the band along the hole's edge */
+  smooth: Uint8Array;
+  /** per crop pixel: how far inside the hole it lies (chamfer distance) */
+  depth: Float32Array;
+}
+
+/**
+ * A smooth continuation of the surroundings into the first SEAM_WIDTH pixels of the hole.
+ * Patches copied from elsewhere rarely match the edge's exact shade (a sky a little brighter
+ * here than there); fading from this band into the patch fill hides that step, while the
+ * kept pixels themselves are never touched.
+ */
+function seamBand(
+  pixels: Uint8Array,
+  width: number,
+  channels: 1 | 3 | 4,
+  mask: Uint8Array,
+  box: Box,
+): SeamBand {
+  const w = box.x1 - box.x0;
+  const h = box.y1 - box.y0;
+  const crop = new Uint8Array(w * h * channels);
+  const cropMask = new Uint8Array(w * h);
+  for (let y = 0; y < h; y++) {
+    const src = (box.y0 + y) * width + box.x0;
+    crop.set(pixels.subarray(src * channels, (src + w) * channels), y * w * channels);
+    cropMask.set(mask.subarray(src, src + w), y * w);
+  }
+  const smooth = inpaintTelea(crop, w, h, channels, cropMask, { maxDistance: SEAM_WIDTH + 1 });
+  return { smooth, depth: distanceToUnmasked(cropMask, w, h) };
+}
+
 /** Rounds the filled crop back into the image, touching masked pixels only. */
 function writeBack(
   out: Uint8Array,
@@ -217,16 +264,20 @@ function writeBack(
   mask: Uint8Array,
   level: FillLevel,
   box: Box,
+  seam: SeamBand,
 ): void {
   const { bands, colour } = level;
   for (let y = box.y0; y < box.y1; y++) {
     for (let x = box.x0; x < box.x1; x++) {
       const p = y * width + x;
       if (mask[p] === 0) continue;
-      const src = ((y - box.y0) * level.width + (x - box.x0)) * bands;
+      const q = (y - box.y0) * level.width + (x - box.x0);
+      const src = q * bands;
       const dst = p * channels;
+      // 0 at the edge (all smooth band) rising to 1 (all patch fill) SEAM_WIDTH pixels in
+      const a = Math.min(1, (seam.depth[q]! - 0.5) / SEAM_WIDTH);
       for (let c = 0; c < bands; c++) {
-        const v = colour[src + c]!;
+        const v = a * colour[src + c]! + (1 - a) * seam.smooth[q * channels + c]!;
         out[dst + c] = v < 0 ? 0 : v > 255 ? 255 : Math.round(v);
       }
       if (channels === 4) out[dst + 3] = 255;
