@@ -42,7 +42,7 @@ export class FillCancelledError extends Error {
  * WORK_TARGETS patches to match, i.e. the hole at a bounded working size; finer levels get one
  * cheap refinement (the coarse field carried up, a short local search and a vote) that copies
  * real full-resolution texture into the upscaled fill instead of blurring it; beyond
- * REFINE_TARGETS (big outpaints) only the carried-up field is voted, with no search. Levels
+ * REFINE_TARGETS (big outpaints) pixels are copied along the carried-up field, with no search. Levels
  * above MAX_VOTE_PIXELS only take the bilinear upscale, which bounds memory on huge holes.
  */
 const WORK_TARGETS = 20_000;
@@ -171,7 +171,7 @@ function planLevel(level: FillLevel, sites: PatchSites, coarsest: boolean): Leve
 function planWork(plan: LevelPlan, sites: PatchSites): number {
   const n = sites.targets.length;
   if (plan.kind === "upscale") return n * 0.1;
-  if (plan.kind === "copy") return n;
+  if (plan.kind === "copy") return n * 0.2;
   if (plan.kind === "refine") return n * 6;
   return n * plan.rounds * (plan.searchIterations * 8 + 2);
 }
@@ -184,12 +184,11 @@ function runPlan(
   random: Random,
   stopIfCancelled: () => void,
 ): void {
-  const buffers = voteBuffers(level);
   if (plan.kind === "copy") {
-    // The carried-up field is coherent, so its patches agree and an unweighted vote stays sharp.
-    votePatches(level, sites, nnf, random, buffers, false);
+    copyMatchedPixels(level, sites, nnf);
     return;
   }
+  const buffers = voteBuffers(level);
   refreshCosts(level, sites, nnf);
   if (plan.kind === "refine") {
     // Vote once so the estimate holds this level's own patches, then polish locally.
@@ -206,6 +205,23 @@ function runPlan(
     if (round > 0) refreshCosts(level, sites, nnf);
     improveNnf(level, sites, nnf, plan.searchIterations, maxRadius, random);
     votePatches(level, sites, nnf, random, buffers);
+  }
+}
+
+/**
+ * The cheapest way to give a huge level real texture: each hole pixel that is a patch centre
+ * takes the colour at its carried-up match (one read instead of a 49-patch vote). The field
+ * is coherent, so this copies whole regions of full-resolution texture; pixels too close to
+ * the level's edge to be centres keep the upscaled estimate.
+ */
+function copyMatchedPixels(level: FillLevel, sites: PatchSites, nnf: Nnf): void {
+  const { bands, colour, hole } = level;
+  const { targets } = sites;
+  for (let n = 0; n < targets.length; n++) {
+    const t = targets[n]!;
+    if (hole[t] === 0) continue;
+    const s = nnf.match[t]! * bands;
+    for (let c = 0; c < bands; c++) colour[t * bands + c] = colour[s + c]!;
   }
 }
 

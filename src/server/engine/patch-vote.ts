@@ -32,14 +32,12 @@ export function votePatches(
   nnf: Nnf,
   random: Random,
   buffers: VoteBuffers = voteBuffers(level),
-  /** false: every patch counts the same (nnf.cost need not be current) */
-  weighted = true,
 ): void {
   const { width, bands, colour, hole } = level;
   const { sum, weight } = buffers;
   sum.fill(0);
   weight.fill(0);
-  const sigma2 = weighted ? costPercentile(sites, nnf, 0.1, random) * 0.1 : 0;
+  const sigma2 = costPercentile(sites, nnf, 0.1, random) * 0.1;
   const scale = sigma2 > 0 ? -1 / (2 * sigma2) : 0;
   const { targets } = sites;
   for (let n = 0; n < targets.length; n++) {
