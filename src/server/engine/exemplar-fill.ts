@@ -140,7 +140,7 @@ export function inpaintExemplar(
 /** The hole's bounding box grown by a context margin, so there is texture to copy from. */
 export function contextBox(bounds: Box, width: number, height: number): Box {
   const side = Math.max(bounds.x1 - bounds.x0, bounds.y1 - bounds.y0);
-  const margin = Math.max(4 * PATCH_RADIUS + 8, Math.round(side * 0.5));
+  const margin = Math.max(4 * PATCH_RADIUS + 8, Math.round(side * 0.4));
   return {
     x0: Math.max(0, bounds.x0 - margin),
     y0: Math.max(0, bounds.y0 - margin),
