@@ -11,6 +11,11 @@ export interface TeleaOptions {
   radius?: number;
   /** called with a fraction in [0,1] as the hole gets filled, at most ~100 times in total */
   onProgress?: (fraction: number) => void;
+  /**
+   * Stop marching this far (in pixels) inside the hole; deeper pixels keep their input values.
+   * The exemplar fill uses it to get a smooth band along the hole's edge for its seam.
+   */
+  maxDistance?: number;
 }
 
 const KNOWN = 0;
@@ -61,8 +66,10 @@ export function inpaintTelea(
 
   const step = Math.max(1, Math.ceil(holeSize / 100));
   let filled = 0;
+  const maxDistance = options.maxDistance ?? Number.POSITIVE_INFINITY;
   while (heap.size > 0) {
     const p = heap.pop();
+    if (T[p]! > maxDistance) break;
     flags[p] = KNOWN;
     const x = p % width;
     const y = (p - x) / width;

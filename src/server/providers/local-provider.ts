@@ -84,7 +84,8 @@ export class LocalProvider implements Provider {
   }
 
   private async run(ref: string, job: ProviderJob): Promise<PollOutcome> {
-    const task = job.kind === "fill" ? await decodeFillTask(job) : await decodeExpandTask(job);
+    const decoded = job.kind === "fill" ? await decodeFillTask(job) : await decodeExpandTask(job);
+    const task = { ...decoded, seed: job.request.seed ?? null };
     const { pixels } = await this.pool.run(task, [task.pixels.buffer as ArrayBuffer], (fraction) =>
       this.jobs.set(ref, { state: "pending", progress: fraction }),
     );

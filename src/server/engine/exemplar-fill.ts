@@ -1,0 +1,302 @@
+/**
+ * Exemplar-based completion (Wexler, Shechtman & Irani 2007, "Space-Time Completion of Video")
+ * with PatchMatch as the nearest-neighbour search: the pair behind Photoshop's Content-Aware
+ * Fill. The hole is rebuilt from patches of its own surroundings, coarse to fine, so the fill
+ * has texture where a diffusion fill (telea.ts) only has smooth colour.
+ */
+import { cropLevel, downsampleLevel, type FillLevel, upsampleHole } from "./fill-level";
+import { type Box, distanceToUnmasked, maskBounds } from "./mask-geometry";
+import { onionPeel } from "./onion-peel";
+import {
+  improveNnf,
+  type Nnf,
+  PATCH_RADIUS,
+  type PatchSites,
+  patchSites,
+  randomNnf,
+  refreshCosts,
+  upsampleNnf,
+} from "./patch-match";
+import { voteBuffers, votePatches } from "./patch-vote";
+import { mulberry32, type Random } from "./prng";
+import { inpaintTelea } from "./telea";
+
+export interface ExemplarOptions {
+  /** the PRNG seed; the same input and seed always give the same fill */
+  seed?: number;
+  /** called with a fraction in [0,1] after each EM iteration (so at least once per level) */
+  onProgress?: (fraction: number) => void;
+  /** polled between iterations; when it returns true the fill stops with FillCancelledError */
+  isCancelled?: () => boolean;
+}
+
+export class FillCancelledError extends Error {
+  constructor() {
+    super("the fill was cancelled");
+    this.name = "FillCancelledError";
+  }
+}
+
+/**
+ * The work budget. Full EM (search + vote, several rounds) runs only on levels with at most
+ * WORK_TARGETS patches to match, i.e. the hole at a bounded working size; finer levels get one
+ * cheap refinement (the coarse field carried up, a short local search and a vote) that copies
+ * real full-resolution texture into the upscaled fill instead of blurring it; beyond
+ * REFINE_TARGETS (big outpaints) pixels are copied along the carried-up field, with no search. Levels
+ * above MAX_VOTE_PIXELS only take the bilinear upscale, which bounds memory on huge holes.
+ */
+const WORK_TARGETS = 20_000;
+const REFINE_TARGETS = 150_000;
+const MAX_VOTE_PIXELS = 4_000_000;
+/** the coarsest level is about this big along its longer side */
+const COARSEST_SIDE = 48;
+/** a level needs this many source patches to be worth searching */
+const MIN_SOURCES = 64;
+
+type LevelPlan =
+  | { kind: "upscale" }
+  | { kind: "copy" }
+  | { kind: "refine"; searchRadius: number }
+  | {
+      kind: "em";
+      rounds: number;
+      searchIterations: number;
+      searchRadius: number;
+    };
+
+/**
+ * pixels: interleaved 8-bit samples, `channels` per pixel, row-major. mask: one byte per pixel,
+ * non-zero = fill. Returns a new array of the same layout: pixels outside the mask are copied
+ * bit for bit, and a filled pixel's alpha (channels = 4) becomes opaque.
+ */
+export function inpaintExemplar(
+  pixels: Uint8Array,
+  width: number,
+  height: number,
+  channels: 1 | 3 | 4,
+  mask: Uint8Array,
+  options: ExemplarOptions = {},
+): Uint8Array {
+  const out = pixels.slice();
+  const bounds = maskBounds(mask, width, height);
+  if (!bounds) return out;
+  const box = contextBox(bounds, width, height);
+  const base = cropLevel(pixels, width, channels, mask, box);
+  if (base.hole.every((v) => v !== 0)) {
+    throw new Error("the mask covers the whole image: there is nothing to fill from");
+  }
+  const random = mulberry32(options.seed ?? 0);
+  const stopIfCancelled = () => {
+    if (options.isCancelled?.()) throw new FillCancelledError();
+  };
+
+  const levels = [base];
+  const sites = [patchSites(base)];
+  for (;;) {
+    const last = levels[levels.length - 1]!;
+    if (Math.max(last.width, last.height) <= COARSEST_SIDE) break;
+    const next = downsampleLevel(last);
+    const nextSites = patchSites(next);
+    if (nextSites.sources.length < MIN_SOURCES) break;
+    levels.push(next);
+    sites.push(nextSites);
+  }
+  const coarsest = levels.length - 1;
+  if (sites[coarsest]!.sources.length === 0) {
+    // Too little context for even one patch: a diffusion fill is the honest answer.
+    return inpaintTelea(pixels, width, height, channels, mask);
+  }
+  const plans = levels.map((level, i) => planLevel(level, sites[i]!, i === coarsest));
+  const work = plans.map((plan, i) => planWork(plan, sites[i]!));
+  const totalWork = work.reduce((a, b) => a + b, 0);
+  let doneWork = 0;
+
+  let nnf: Nnf | null = null;
+  for (let i = coarsest; i >= 0; i--) {
+    stopIfCancelled();
+    const level = levels[i]!;
+    const levelSites = sites[i]!;
+    const plan = plans[i]!;
+    if (i < coarsest) upsampleHole(levels[i + 1]!, level);
+    if (plan.kind === "upscale") {
+      nnf = null;
+    } else {
+      nnf =
+        nnf && i < coarsest
+          ? upsampleNnf(nnf, levels[i + 1]!, level, levelSites, random)
+          : peeledNnf(level, levelSites, random);
+      runPlan(level, levelSites, nnf, plan, random, stopIfCancelled);
+    }
+    doneWork += work[i]!;
+    options.onProgress?.(doneWork / totalWork);
+    levels.length = i + 1; // the coarser levels are done with; let them be collected
+    sites.length = i + 1;
+  }
+  const seam = seamBand(pixels, width, channels, mask, box);
+  writeBack(out, width, channels, mask, base, box, seam);
+  return out;
+}
+
+/** The hole's bounding box grown by a context margin, so there is texture to copy from. */
+export function contextBox(bounds: Box, width: number, height: number): Box {
+  const side = Math.max(bounds.x1 - bounds.x0, bounds.y1 - bounds.y0);
+  const margin = Math.max(4 * PATCH_RADIUS + 8, Math.round(side * 0.4));
+  return {
+    x0: Math.max(0, bounds.x0 - margin),
+    y0: Math.max(0, bounds.y0 - margin),
+    x1: Math.min(width, bounds.x1 + margin),
+    y1: Math.min(height, bounds.y1 + margin),
+  };
+}
+
+function planLevel(level: FillLevel, sites: PatchSites, coarsest: boolean): LevelPlan {
+  if (level.width * level.height > MAX_VOTE_PIXELS) return { kind: "upscale" };
+  if (sites.targets.length > REFINE_TARGETS && !coarsest) return { kind: "copy" };
+  if (sites.targets.length > WORK_TARGETS && !coarsest) return { kind: "refine", searchRadius: 4 };
+  // The coarsest level decides the layout, so it searches the whole level; finer levels inherit
+  // that layout and only look nearby, which is where nearly all their improvements are.
+  if (coarsest) {
+    return {
+      kind: "em",
+      rounds: 6,
+      searchIterations: 4,
+      searchRadius: Number.MAX_SAFE_INTEGER,
+    };
+  }
+  const rounds = sites.targets.length < 8_000 ? 3 : 2;
+  return { kind: "em", rounds, searchIterations: 2, searchRadius: 32 };
+}
+
+/** Relative cost of a plan, in patch comparisons, for honest progress fractions. */
+function planWork(plan: LevelPlan, sites: PatchSites): number {
+  const n = sites.targets.length;
+  if (plan.kind === "upscale") return n * 0.1;
+  if (plan.kind === "copy") return n * 0.2;
+  if (plan.kind === "refine") return n * 6;
+  return n * plan.rounds * (plan.searchIterations * 8 + 2);
+}
+
+function runPlan(
+  level: FillLevel,
+  sites: PatchSites,
+  nnf: Nnf,
+  plan: Exclude<LevelPlan, { kind: "upscale" }>,
+  random: Random,
+  stopIfCancelled: () => void,
+): void {
+  if (plan.kind === "copy") {
+    copyMatchedPixels(level, sites, nnf);
+    return;
+  }
+  const buffers = voteBuffers(level);
+  refreshCosts(level, sites, nnf);
+  if (plan.kind === "refine") {
+    // Vote once so the estimate holds this level's own patches, then polish locally.
+    votePatches(level, sites, nnf, random, buffers);
+    stopIfCancelled();
+    refreshCosts(level, sites, nnf);
+    improveNnf(level, sites, nnf, 1, plan.searchRadius, random);
+    votePatches(level, sites, nnf, random, buffers);
+    return;
+  }
+  const maxRadius = Math.min(plan.searchRadius, Math.max(level.width, level.height));
+  for (let round = 0; round < plan.rounds; round++) {
+    stopIfCancelled();
+    if (round > 0) refreshCosts(level, sites, nnf);
+    improveNnf(level, sites, nnf, plan.searchIterations, maxRadius, random);
+    votePatches(level, sites, nnf, random, buffers);
+  }
+}
+
+/**
+ * The cheapest way to give a huge level real texture: each hole pixel that is a patch centre
+ * takes the colour at its carried-up match (one read instead of a 49-patch vote). The field
+ * is coherent, so this copies whole regions of full-resolution texture; pixels too close to
+ * the level's edge to be centres keep the upscaled estimate.
+ */
+function copyMatchedPixels(level: FillLevel, sites: PatchSites, nnf: Nnf): void {
+  const { bands, colour, hole } = level;
+  const { targets } = sites;
+  for (let n = 0; n < targets.length; n++) {
+    const t = targets[n]!;
+    if (hole[t] === 0) continue;
+    const s = nnf.match[t]! * bands;
+    for (let c = 0; c < bands; c++) colour[t * bands + c] = colour[s + c]!;
+  }
+}
+
+/** The coarsest level's start: an onion-peel fill, and a field seeded from its picks. */
+function peeledNnf(level: FillLevel, sites: PatchSites, random: Random): Nnf {
+  const picks = onionPeel(level, sites.sources, random);
+  const nnf = randomNnf(level, sites, random);
+  for (const t of sites.targets) {
+    const pick = picks[t]!;
+    if (pick >= 0 && sites.sourceOk[pick] === 1) nnf.match[t] = pick;
+  }
+  return nnf;
+}
+
+/** Width, in pixels, of the soft seam inside the hole's edge. */
+const SEAM_WIDTH = 6;
+
+interface SeamBand {
+  /** Telea's fill of the crop, valid in the band along the hole's edge */
+  smooth: Uint8Array;
+  /** per crop pixel: how far inside the hole it lies (chamfer distance) */
+  depth: Float32Array;
+}
+
+/**
+ * A smooth continuation of the surroundings into the first SEAM_WIDTH pixels of the hole.
+ * Patches copied from elsewhere rarely match the edge's exact shade (a sky a little brighter
+ * here than there); fading from this band into the patch fill hides that step, while the
+ * kept pixels themselves are never touched.
+ */
+function seamBand(
+  pixels: Uint8Array,
+  width: number,
+  channels: 1 | 3 | 4,
+  mask: Uint8Array,
+  box: Box,
+): SeamBand {
+  const w = box.x1 - box.x0;
+  const h = box.y1 - box.y0;
+  const crop = new Uint8Array(w * h * channels);
+  const cropMask = new Uint8Array(w * h);
+  for (let y = 0; y < h; y++) {
+    const src = (box.y0 + y) * width + box.x0;
+    crop.set(pixels.subarray(src * channels, (src + w) * channels), y * w * channels);
+    cropMask.set(mask.subarray(src, src + w), y * w);
+  }
+  const smooth = inpaintTelea(crop, w, h, channels, cropMask, { maxDistance: SEAM_WIDTH + 1 });
+  return { smooth, depth: distanceToUnmasked(cropMask, w, h) };
+}
+
+/** Rounds the filled crop back into the image, touching masked pixels only. */
+function writeBack(
+  out: Uint8Array,
+  width: number,
+  channels: number,
+  mask: Uint8Array,
+  level: FillLevel,
+  box: Box,
+  seam: SeamBand,
+): void {
+  const { bands, colour } = level;
+  for (let y = box.y0; y < box.y1; y++) {
+    for (let x = box.x0; x < box.x1; x++) {
+      const p = y * width + x;
+      if (mask[p] === 0) continue;
+      const q = (y - box.y0) * level.width + (x - box.x0);
+      const src = q * bands;
+      const dst = p * channels;
+      // 0 at the edge (all smooth band) rising to 1 (all patch fill) SEAM_WIDTH pixels in
+      const a = Math.min(1, (seam.depth[q]! - 0.5) / SEAM_WIDTH);
+      for (let c = 0; c < bands; c++) {
+        const v = a * colour[src + c]! + (1 - a) * seam.smooth[q * channels + c]!;
+        out[dst + c] = v < 0 ? 0 : v > 255 ? 255 : Math.round(v);
+      }
+      if (channels === 4) out[dst + 3] = 255;
+    }
+  }
+}

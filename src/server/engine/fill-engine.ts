@@ -1,0 +1,72 @@
+/**
+ * The engine's front door: checks a task, picks the fill method and runs it. Thin masks
+ * (scratches, wires, specks) get Telea's diffusion fill, which is fast and exact enough when
+ * every hole pixel is near a kept one; everything else gets the exemplar fill.
+ */
+import { type ExemplarOptions, inpaintExemplar } from "./exemplar-fill";
+import type { FillMode, FillTask } from "./fill-task";
+import { type Box, maskBounds, maxHoleDepth } from "./mask-geometry";
+import { inpaintTelea } from "./telea";
+
+/** A hole whose every pixel is within this many pixels of a kept one counts as thin. */
+export const THIN_HOLE_DEPTH = 4;
+
+export type ResolvedFillMode = Exclude<FillMode, "auto">;
+
+export function fillTask(task: FillTask, options: Omit<ExemplarOptions, "seed"> = {}): Uint8Array {
+  const { pixels, width, height, channels, mask } = task;
+  checkTask(task);
+  const mode = chooseFillMode(task);
+  if (mode === "telea") {
+    return inpaintTelea(pixels, width, height, channels, mask, { onProgress: options.onProgress });
+  }
+  return inpaintExemplar(pixels, width, height, channels, mask, {
+    ...options,
+    seed: task.seed ?? 0,
+  });
+}
+
+/** The task's own mode, else FILLPAINT_FILL_MODE, else auto: Telea for thin holes. */
+export function chooseFillMode(task: FillTask): ResolvedFillMode {
+  const requested = task.mode ?? parseFillMode(process.env.FILLPAINT_FILL_MODE);
+  if (requested !== "auto") return requested;
+  const bounds = maskBounds(task.mask, task.width, task.height);
+  if (!bounds) return "telea";
+  return holeDepthIn(task.mask, task.width, bounds) <= THIN_HOLE_DEPTH ? "telea" : "exemplar";
+}
+
+export function parseFillMode(value: string | undefined): FillMode {
+  if (value === undefined || value === "") return "auto";
+  if (value === "auto" || value === "telea" || value === "exemplar") return value;
+  throw new Error(`FILLPAINT_FILL_MODE must be auto, telea or exemplar, not "${value}"`);
+}
+
+/** The hole's depth measured on its bounding box (plus a kept border), not the whole image. */
+function holeDepthIn(mask: Uint8Array, width: number, box: Box): number {
+  const w = box.x1 - box.x0 + 2;
+  const h = box.y1 - box.y0 + 2;
+  const crop = new Uint8Array(w * h);
+  for (let y = box.y0; y < box.y1; y++) {
+    for (let x = box.x0; x < box.x1; x++) {
+      crop[(y - box.y0 + 1) * w + (x - box.x0 + 1)] = mask[y * width + x] === 0 ? 0 : 1;
+    }
+  }
+  return maxHoleDepth(crop, w, h);
+}
+
+function checkTask({ pixels, width, height, channels, mask }: FillTask): void {
+  if (!Number.isInteger(width) || !Number.isInteger(height) || width < 1 || height < 1) {
+    throw new Error(`image size must be positive whole pixels, not ${width}×${height}`);
+  }
+  if (pixels.length !== width * height * channels) {
+    throw new Error(
+      `pixel buffer holds ${pixels.length} samples, expected ${width}×${height}×${channels}`,
+    );
+  }
+  if (mask.length !== width * height) {
+    throw new Error(`mask holds ${mask.length} pixels, expected ${width}×${height}`);
+  }
+  let kept = false;
+  for (let i = 0; i < mask.length && !kept; i++) kept = mask[i] === 0;
+  if (!kept) throw new Error("the mask covers the whole image: there is nothing to fill from");
+}

@@ -1,0 +1,82 @@
+/**
+ * Shape measurements of a fill mask (one byte per pixel, non-zero = fill), used to pick an
+ * engine, to crop the work to the hole, and by the benchmark to find the ring around a hole.
+ */
+
+export interface Box {
+  x0: number;
+  y0: number;
+  /** exclusive */
+  x1: number;
+  /** exclusive */
+  y1: number;
+}
+
+/** The smallest box holding every masked pixel, or null for an empty mask. */
+export function maskBounds(mask: Uint8Array, width: number, height: number): Box | null {
+  let x0 = width;
+  let y0 = height;
+  let x1 = -1;
+  let y1 = -1;
+  for (let y = 0; y < height; y++) {
+    const row = y * width;
+    for (let x = 0; x < width; x++) {
+      if (mask[row + x] === 0) continue;
+      if (x < x0) x0 = x;
+      if (x > x1) x1 = x;
+      if (y < y0) y0 = y;
+      y1 = y;
+    }
+  }
+  return x1 < 0 ? null : { x0, y0, x1: x1 + 1, y1: y1 + 1 };
+}
+
+/**
+ * Chamfer (3-4) distance from every pixel to the nearest pixel where `mask` is zero, in pixels
+ * (≈ Euclidean within 8%). Pixels outside the mask are 0; the image border does not count as
+ * "outside", so a mask touching the border is measured from its unmasked side only. Two raster
+ * passes, O(pixels), so it is cheap even on 12 MP images.
+ */
+export function distanceToUnmasked(mask: Uint8Array, width: number, height: number): Float32Array {
+  const far = 1e9;
+  const d = new Float32Array(width * height);
+  for (let i = 0; i < d.length; i++) d[i] = mask[i] === 0 ? 0 : far;
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      const i = y * width + x;
+      let v = d[i]!;
+      if (v === 0) continue;
+      if (x > 0) v = Math.min(v, d[i - 1]! + 3);
+      if (y > 0) {
+        v = Math.min(v, d[i - width]! + 3);
+        if (x > 0) v = Math.min(v, d[i - width - 1]! + 4);
+        if (x < width - 1) v = Math.min(v, d[i - width + 1]! + 4);
+      }
+      d[i] = v;
+    }
+  }
+  for (let y = height - 1; y >= 0; y--) {
+    for (let x = width - 1; x >= 0; x--) {
+      const i = y * width + x;
+      let v = d[i]!;
+      if (v === 0) continue;
+      if (x < width - 1) v = Math.min(v, d[i + 1]! + 3);
+      if (y < height - 1) {
+        v = Math.min(v, d[i + width]! + 3);
+        if (x < width - 1) v = Math.min(v, d[i + width + 1]! + 4);
+        if (x > 0) v = Math.min(v, d[i + width - 1]! + 4);
+      }
+      d[i] = v;
+    }
+  }
+  for (let i = 0; i < d.length; i++) d[i] = d[i]! / 3;
+  return d;
+}
+
+/** How deep the hole goes: the largest distance from a masked pixel to the nearest kept one. */
+export function maxHoleDepth(mask: Uint8Array, width: number, height: number): number {
+  const d = distanceToUnmasked(mask, width, height);
+  let max = 0;
+  for (let i = 0; i < d.length; i++) if (d[i]! > max) max = d[i]!;
+  return max;
+}

@@ -1,0 +1,233 @@
+import type { FillLevel } from "./fill-level";
+import type { Random } from "./prng";
+
+/**
+ * PatchMatch (Barnes et al. 2009): a nearest-neighbour field from every patch that touches the
+ * hole ("target") to a patch lying wholly in known pixels ("source"), found by random
+ * initialisation, propagation of good matches to neighbours, and random search at shrinking
+ * radii. Patches are (2R+1)² squares addressed by their centre's pixel index.
+ */
+export const PATCH_RADIUS = 3;
+const R = PATCH_RADIUS;
+const NOT_A_TARGET = -1;
+
+export interface PatchSites {
+  /** 1 where a patch centred here lies inside the level and holds no hole pixel */
+  sourceOk: Uint8Array;
+  sources: Int32Array;
+  /** centres (inside the level) whose patch holds at least one hole pixel */
+  targets: Int32Array;
+}
+
+/** The nearest-neighbour field: for each pixel, its source centre (or -1) and the patch cost. */
+export interface Nnf {
+  match: Int32Array;
+  cost: Float32Array;
+}
+
+/** Which centres may be sources and which must be matched, from a box count of hole pixels. */
+export function patchSites(level: FillLevel): PatchSites {
+  const { width, height, hole } = level;
+  const rows = new Uint16Array(width * height);
+  for (let y = 0; y < height; y++) {
+    let run = 0;
+    const row = y * width;
+    for (let x = 0; x < width + R; x++) {
+      if (x < width) run += hole[row + x]!;
+      if (x - 2 * R - 1 >= 0) run -= hole[row + x - 2 * R - 1]!;
+      if (x - R >= 0 && x - R < width) rows[row + x - R] = run;
+    }
+  }
+  const sourceOk = new Uint8Array(width * height);
+  let sourceCount = 0;
+  let targetCount = 0;
+  const counts = new Uint16Array(width * height);
+  for (let y = R; y < height - R; y++) {
+    for (let x = R; x < width - R; x++) {
+      let count = 0;
+      for (let dy = -R; dy <= R; dy++) count += rows[(y + dy) * width + x]!;
+      const i = y * width + x;
+      counts[i] = count;
+      if (count === 0) {
+        sourceOk[i] = 1;
+        sourceCount++;
+      } else targetCount++;
+    }
+  }
+  const sources = new Int32Array(sourceCount);
+  const targets = new Int32Array(targetCount);
+  let s = 0;
+  let t = 0;
+  for (let y = R; y < height - R; y++) {
+    for (let x = R; x < width - R; x++) {
+      const i = y * width + x;
+      if (sourceOk[i] === 1) sources[s++] = i;
+      else if (counts[i]! > 0) targets[t++] = i;
+    }
+  }
+  return { sourceOk, sources, targets };
+}
+
+/** Sum of squared differences between two patches; stops early once it reaches `limit`. */
+export function patchCost(level: FillLevel, target: number, source: number, limit: number): number {
+  const { colour, width, bands } = level;
+  const span = (2 * R + 1) * bands;
+  const rowStep = width * bands;
+  let t = (target - R * width - R) * bands;
+  let s = (source - R * width - R) * bands;
+  let cost = 0;
+  for (let dy = -R; dy <= R; dy++) {
+    for (let k = 0; k < span; k++) {
+      const e = colour[t + k]! - colour[s + k]!;
+      cost += e * e;
+    }
+    if (cost >= limit) return cost;
+    t += rowStep;
+    s += rowStep;
+  }
+  return cost;
+}
+
+/** A field whose targets point at uniformly random sources. */
+export function randomNnf(level: FillLevel, sites: PatchSites, random: Random): Nnf {
+  const match = new Int32Array(level.width * level.height).fill(NOT_A_TARGET);
+  const cost = new Float32Array(level.width * level.height);
+  for (const t of sites.targets) {
+    match[t] = sites.sources[Math.floor(random() * sites.sources.length)]!;
+  }
+  return { match, cost };
+}
+
+/**
+ * Carries a coarse field to the next finer level: each fine target starts from twice its coarse
+ * parent's offset, which keeps whole coherent regions copied together. Matches that land on a
+ * non-source are replaced by random sources.
+ */
+export function upsampleNnf(
+  coarse: Nnf,
+  coarseLevel: FillLevel,
+  fine: FillLevel,
+  sites: PatchSites,
+  random: Random,
+): Nnf {
+  const match = new Int32Array(fine.width * fine.height).fill(NOT_A_TARGET);
+  const cost = new Float32Array(fine.width * fine.height);
+  const cw = coarseLevel.width;
+  const ch = coarseLevel.height;
+  for (const t of sites.targets) {
+    const x = t % fine.width;
+    const y = (t - x) / fine.width;
+    const cx = Math.min(cw - 1, x >> 1);
+    const cy = Math.min(ch - 1, y >> 1);
+    let m = coarse.match[cy * cw + cx]!;
+    let ox = cx;
+    let oy = cy;
+    if (m < 0) {
+      const near = nearestCoarseTarget(coarse.match, cw, ch, cx, cy);
+      if (near >= 0) {
+        m = coarse.match[near]!;
+        ox = near % cw;
+        oy = (near - ox) / cw;
+      }
+    }
+    let s = -1;
+    if (m >= 0) {
+      const mx = m % cw;
+      const my = (m - mx) / cw;
+      // the fine source keeps the same offset (doubled) as the coarse match of the parent
+      const sx = x + 2 * (mx - ox);
+      const sy = y + 2 * (my - oy);
+      if (sx >= 0 && sy >= 0 && sx < fine.width && sy < fine.height) s = sy * fine.width + sx;
+    }
+    match[t] =
+      s >= 0 && sites.sourceOk[s] === 1
+        ? s
+        : sites.sources[Math.floor(random() * sites.sources.length)]!;
+  }
+  return { match, cost };
+}
+
+/** A fine target near the level's edge may have a coarse parent that was no target. */
+function nearestCoarseTarget(
+  match: Int32Array,
+  w: number,
+  h: number,
+  cx: number,
+  cy: number,
+): number {
+  for (let r = 1; r <= 2; r++) {
+    for (let dy = -r; dy <= r; dy++) {
+      for (let dx = -r; dx <= r; dx++) {
+        const x = cx + dx;
+        const y = cy + dy;
+        if (x < 0 || y < 0 || x >= w || y >= h) continue;
+        if (match[y * w + x]! >= 0) return y * w + x;
+      }
+    }
+  }
+  return -1;
+}
+
+/** Recomputes every target's cost for the current colours (they change after each vote). */
+export function refreshCosts(level: FillLevel, sites: PatchSites, nnf: Nnf): void {
+  for (const t of sites.targets) {
+    nnf.cost[t] = patchCost(level, t, nnf.match[t]!, Number.POSITIVE_INFINITY);
+  }
+}
+
+/**
+ * Improves the field in place: `iterations` sweeps alternating scan direction, each target trying
+ * its scan-order neighbours' shifted matches, then random candidates around its best within
+ * `maxRadius`, halving the radius each time. Costs must be current (see refreshCosts).
+ */
+export function improveNnf(
+  level: FillLevel,
+  sites: PatchSites,
+  nnf: Nnf,
+  iterations: number,
+  maxRadius: number,
+  random: Random,
+): void {
+  const { width, height } = level;
+  const { match, cost } = nnf;
+  const { sourceOk, targets } = sites;
+  const lastX = width - R - 1;
+  const lastY = height - R - 1;
+  const size = sourceOk.length;
+  const tryMatch = (t: number, s: number) => {
+    if (s < 0 || s >= size || sourceOk[s] !== 1 || s === match[t]) return;
+    const c = patchCost(level, t, s, cost[t]!);
+    if (c < cost[t]!) {
+      cost[t] = c;
+      match[t] = s;
+    }
+  };
+  for (let iter = 0; iter < iterations; iter++) {
+    const forward = iter % 2 === 0;
+    const step = forward ? 1 : -1;
+    for (let n = 0; n < targets.length; n++) {
+      const t = targets[forward ? n : targets.length - 1 - n]!;
+      // Propagation: a neighbour's match shifted by one is likely a good match here too.
+      const h = match[t - step]!;
+      if (h >= 0) tryMatch(t, h + step);
+      const vi = t - step * width;
+      if (vi >= 0 && vi < size) {
+        const v = match[vi]!;
+        if (v >= 0) tryMatch(t, v + step * width);
+      }
+      // Random search around the current best, at exponentially shrinking radii.
+      for (let radius = maxRadius; radius >= 1; radius >>= 1) {
+        const best = match[t]!;
+        const bx = best % width;
+        const by = (best - bx) / width;
+        const sx = clamp(bx + Math.round((random() * 2 - 1) * radius), R, lastX);
+        const sy = clamp(by + Math.round((random() * 2 - 1) * radius), R, lastY);
+        tryMatch(t, sy * width + sx);
+      }
+    }
+  }
+}
+
+function clamp(v: number, lo: number, hi: number): number {
+  return v < lo ? lo : v > hi ? hi : v;
+}
