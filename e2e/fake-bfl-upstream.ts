@@ -1,8 +1,9 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import { createServer, type IncomingMessage, type Server } from "node:http";
+import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import sharp from "sharp";
+import { readBody } from "../src/server/testing/loopback-hosts";
 
 /**
  * A stand-in for Black Forest Labs over real HTTP on 127.0.0.1, following its documented contract
@@ -118,15 +119,6 @@ export async function startFakeUpstream(apiKey = "fake-key"): Promise<FakeUpstre
     submits,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
-}
-
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on("data", (chunk: Buffer) => chunks.push(chunk));
-    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
-    req.on("error", reject);
-  });
 }
 
 export interface SecondProxy {

@@ -1,9 +1,8 @@
 import { randomUUID } from "node:crypto";
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
+import type { IncomingMessage, ServerResponse } from "node:http";
 import sharp from "sharp";
 import { APIFRAME_OUTPAINT_PRESETS } from "../../contract";
-import { readBody } from "./fake-bfl";
+import { readBody, serveOnHosts } from "./loopback-hosts";
 
 /**
  * A stand-in for apiframe following its documented contract over real HTTP: `POST
@@ -157,28 +156,14 @@ export async function startFakeApiframe(options: FakeApiframeOptions): Promise<F
     json(404, { error: "Not Found" });
   };
 
-  const servers: Server[] = [];
-  for (const [role, host] of ["127.0.0.4", "127.0.0.5"].entries()) {
-    const server = createServer((req, res) => {
-      handle(req, res, role).catch((error: unknown) => {
-        res.writeHead(500);
-        res.end(String(error));
-      });
-    });
-    await new Promise<void>((resolve) => server.listen(0, host, resolve));
-    servers.push(server);
-    origins.push(`http://${host}:${(server.address() as AddressInfo).port}`);
-  }
+  const close = await serveOnHosts(["127.0.0.4", "127.0.0.5"], handle, origins);
   return {
     apiBase: origins[0]!,
     cdnHost: "127.0.0.5",
     options,
     submits,
     requests,
-    close: async () => {
-      for (const s of servers) s.closeAllConnections();
-      await Promise.all(servers.map((s) => new Promise((resolve) => s.close(resolve))));
-    },
+    close,
   };
 }
 

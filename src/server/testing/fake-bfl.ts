@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
+import type { IncomingMessage, ServerResponse } from "node:http";
 import sharp from "sharp";
+import { readBody, serveOnHosts } from "./loopback-hosts";
 
 /**
  * A stand-in for Black Forest Labs that follows its documented contract over real HTTP:
@@ -52,7 +52,6 @@ export async function startFakeBfl(options: FakeBflOptions): Promise<FakeBfl> {
   const tasks = new Map<string, FakeTask>();
   const requests: FakeBfl["requests"] = [];
   const submits: FakeBfl["submits"] = [];
-  const servers: Server[] = [];
   const origins: string[] = [];
 
   const handle = async (req: IncomingMessage, res: ServerResponse, role: number) => {
@@ -165,17 +164,7 @@ export async function startFakeBfl(options: FakeBflOptions): Promise<FakeBfl> {
     json(404, { detail: "Not Found" });
   };
 
-  for (const [role, host] of ["127.0.0.1", "127.0.0.2", "127.0.0.3"].entries()) {
-    const server = createServer((req, res) => {
-      handle(req, res, role).catch((error: unknown) => {
-        res.writeHead(500);
-        res.end(String(error));
-      });
-    });
-    await new Promise<void>((resolve) => server.listen(0, host, resolve));
-    servers.push(server);
-    origins.push(`http://${host}:${(server.address() as AddressInfo).port}`);
-  }
+  const close = await serveOnHosts(["127.0.0.1", "127.0.0.2", "127.0.0.3"], handle, origins);
 
   return {
     apiBase: origins[0]!,
@@ -183,18 +172,6 @@ export async function startFakeBfl(options: FakeBflOptions): Promise<FakeBfl> {
     options,
     requests,
     submits,
-    close: async () => {
-      for (const s of servers) s.closeAllConnections();
-      await Promise.all(servers.map((s) => new Promise((resolve) => s.close(resolve))));
-    },
+    close,
   };
-}
-
-export function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on("data", (chunk: Buffer) => chunks.push(chunk));
-    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
-    req.on("error", reject);
-  });
 }
