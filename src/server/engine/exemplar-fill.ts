@@ -17,7 +17,7 @@ import {
   refreshCosts,
   upsampleNnf,
 } from "./patch-match";
-import { voteBuffers, votePatches } from "./patch-vote";
+import { copyBestPatches, voteBuffers, votePatches } from "./patch-vote";
 import { mulberry32, type Random } from "./prng";
 import { inpaintTelea } from "./telea";
 
@@ -62,6 +62,8 @@ type LevelPlan =
       rounds: number;
       searchIterations: number;
       searchRadius: number;
+      /** vote along the carried-up field before the first search */
+      voteFirst: boolean;
     };
 
 /**
@@ -126,6 +128,10 @@ export function inpaintExemplar(
           ? upsampleNnf(nnf, levels[i + 1]!, level, levelSites, random)
           : peeledNnf(level, levelSites, random);
       runPlan(level, levelSites, nnf, plan, random, stopIfCancelled);
+      if (i === 0 && plan.kind !== "copy") {
+        refreshCosts(level, levelSites, nnf);
+        copyBestPatches(level, levelSites, nnf);
+      }
     }
     doneWork += work[i]!;
     options.onProgress?.(doneWork / totalWork);
@@ -161,10 +167,11 @@ function planLevel(level: FillLevel, sites: PatchSites, coarsest: boolean): Leve
       rounds: 6,
       searchIterations: 4,
       searchRadius: Number.MAX_SAFE_INTEGER,
+      voteFirst: false,
     };
   }
   const rounds = sites.targets.length < 8_000 ? 3 : 2;
-  return { kind: "em", rounds, searchIterations: 2, searchRadius: 32 };
+  return { kind: "em", rounds, searchIterations: 2, searchRadius: 32, voteFirst: true };
 }
 
 /** Relative cost of a plan, in patch comparisons, for honest progress fractions. */
@@ -200,6 +207,14 @@ function runPlan(
     return;
   }
   const maxRadius = Math.min(plan.searchRadius, Math.max(level.width, level.height));
+  if (plan.voteFirst) {
+    // The estimate is still the bilinear upscale of the coarser fill, and smooth sources match
+    // a smooth estimate best: searching against it trades the carried-up field's textured
+    // matches for flat ones. A vote along that field first gives the search this level's
+    // own texture to match.
+    votePatches(level, sites, nnf, random, buffers);
+    refreshCosts(level, sites, nnf);
+  }
   for (let round = 0; round < plan.rounds; round++) {
     stopIfCancelled();
     if (round > 0) refreshCosts(level, sites, nnf);

@@ -77,3 +77,36 @@ function costPercentile(sites: PatchSites, nnf: Nnf, q: number, random: Random):
   sample.sort();
   return sample[Math.min(n - 1, Math.floor(q * n))] ?? 0;
 }
+
+/**
+ * The finest level's last step: every hole pixel takes its colour from the one overlapping
+ * patch that matches best, instead of the weighted mean of all of them. Even a near
+ * winner-take-all vote averages patches that disagree by a pixel or two, which blurs; the
+ * winner's pixel is real source texture, and neighbouring winners mostly come from the same
+ * coherent region. Costs must be current (see refreshCosts). Known pixels are never written.
+ */
+export function copyBestPatches(level: FillLevel, sites: PatchSites, nnf: Nnf): void {
+  const { width, height, bands, colour, hole } = level;
+  const best = new Float32Array(width * height).fill(Number.POSITIVE_INFINITY);
+  const from = new Int32Array(width * height).fill(-1);
+  const { targets } = sites;
+  for (let n = 0; n < targets.length; n++) {
+    const t = targets[n]!;
+    const s = nnf.match[t]!;
+    const cost = nnf.cost[t]!;
+    for (let dy = -R; dy <= R; dy++) {
+      for (let dx = -R; dx <= R; dx++) {
+        const p = t + dy * width + dx;
+        if (hole[p] === 0 || cost >= best[p]!) continue;
+        best[p] = cost;
+        from[p] = s + dy * width + dx;
+      }
+    }
+  }
+  // Sources are known pixels, which this never writes, so reading in place is safe.
+  for (let p = 0; p < from.length; p++) {
+    const q = from[p]!;
+    if (q < 0) continue;
+    for (let c = 0; c < bands; c++) colour[p * bands + c] = colour[q * bands + c]!;
+  }
+}

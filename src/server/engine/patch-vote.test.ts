@@ -1,0 +1,56 @@
+import { describe, expect, it } from "vitest";
+import type { FillLevel } from "./fill-level";
+import { type Nnf, PATCH_RADIUS, patchSites, refreshCosts } from "./patch-match";
+import { copyBestPatches } from "./patch-vote";
+
+/** A grey 32×24 level: a vertical ramp with a 2×2 hole in the middle holding a flat guess. */
+function rampLevel(): FillLevel {
+  const [width, height] = [32, 24];
+  const colour = new Float32Array(width * height);
+  const hole = new Uint8Array(width * height);
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) colour[y * width + x] = x * 10 + (y % 2) * 3;
+  }
+  for (const [x, y] of [
+    [11, 7],
+    [12, 7],
+    [11, 8],
+    [12, 8],
+  ] as const) {
+    hole[y * width + x] = 1;
+    colour[y * width + x] = 100;
+  }
+  return { width, height, bands: 1, colour, hole };
+}
+
+describe("copyBestPatches", () => {
+  it("gives each hole pixel the source pixel of its cheapest overlapping patch", () => {
+    const level = rampLevel();
+    const sites = patchSites(level);
+    const { width } = level;
+    const match = new Int32Array(width * level.height).fill(-1);
+    // Every target copies from 9 columns to its right (wrong colours), except the one centred
+    // on the hole's top-left pixel, which copies the true ramp: a source in the same column,
+    // eight rows down (same row parity).
+    const exact = 7 * width + 11;
+    for (const t of sites.targets) match[t] = t + 9;
+    match[exact] = exact + 8 * width;
+    for (const t of sites.targets) {
+      expect(sites.sourceOk[match[t]!]).toBe(1);
+    }
+    const nnf: Nnf = { match, cost: new Float32Array(width * level.height) };
+    refreshCosts(level, sites, nnf);
+    const before = level.colour.slice();
+    copyBestPatches(level, sites, nnf);
+    // The exact patch covers the whole hole (radius ≥ 1) and matches best, so the hole takes
+    // the true ramp values.
+    expect(PATCH_RADIUS).toBeGreaterThanOrEqual(1);
+    expect(level.colour[7 * width + 11]).toBe(110 + 3);
+    expect(level.colour[7 * width + 12]).toBe(120 + 3);
+    expect(level.colour[8 * width + 11]).toBe(110);
+    expect(level.colour[8 * width + 12]).toBe(120);
+    for (let p = 0; p < level.hole.length; p++) {
+      if (level.hole[p] === 0) expect(level.colour[p]).toBe(before[p]);
+    }
+  });
+});
