@@ -41,7 +41,7 @@ export async function exportFillInputs(providerPresets: readonly string[]): Prom
     const inputs = await buildOutpaintInputs(image, fitted, outpaintOverlap, paintedMask);
     const outpaintPreset = presetToSend(outpaint, painted, providerPresets);
     const original = outpaintPreset ? await encodeImagePng(image.url, width, height) : null;
-    return { ...inputs, source: inputs.image, outpaintPreset, original };
+    return { ...inputs, outpaintPreset, original };
   }
   const [source, mask] = await Promise.all([
     encodeImagePng(image.url, width, height),

@@ -5,7 +5,8 @@ import type { FittedFrame } from "./outpaint-geometry";
 import { mergePaintedMask, outpaintMask, padImageRgba } from "./outpaint-raster";
 
 export interface OutpaintInputs {
-  image: Blob;
+  /** The padded canvas: what is sent, and the "before" of the comparison. */
+  source: Blob;
   mask: Blob;
   /** The mask as one byte per pixel, for the comparison's mask outline. */
   maskGray: Uint8Array;
@@ -47,7 +48,7 @@ export async function buildOutpaintInputs(
     encodeGrayPng(mask, frame.width, frame.height),
   ]);
   return {
-    image: paddedPng,
+    source: paddedPng,
     mask: maskPng,
     maskGray: mask,
     width: frame.width,

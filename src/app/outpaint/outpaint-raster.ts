@@ -1,3 +1,4 @@
+import { boxBlur } from "../editor/raster/box-blur";
 import { framePadding, type OutpaintFrame } from "./outpaint-geometry";
 
 /**
@@ -44,7 +45,7 @@ export function padImageRgba(rgba: Uint8ClampedArray, frame: OutpaintFrame): Uin
   }
   const padding = framePadding(frame);
   if (Math.max(padding.top, padding.right, padding.bottom, padding.left) === 0) return out;
-  boxBlurRgb(out, W, H, Math.max(4, Math.round(Math.min(W, H) / 24)));
+  blurRgb(out, W, H, Math.max(4, Math.round(Math.min(W, H) / 24)));
   for (let row = 0; row < h; row++) {
     const s = row * w * 4;
     out.set(rgba.subarray(s, s + w * 4), ((oy + row) * W + ox) * 4);
@@ -80,33 +81,13 @@ export function mergePaintedMask(
   return merged;
 }
 
-/** Separable box blur of the RGB channels, in place, with running sums (O(pixels)). */
-function boxBlurRgb(data: Uint8ClampedArray, width: number, height: number, radius: number): void {
-  const line = new Float32Array(Math.max(width, height) * 3);
-  const pass = (count: number, length: number, index: (line: number, i: number) => number) => {
-    for (let l = 0; l < count; l++) {
-      for (let i = 0; i < length; i++) {
-        const p = index(l, i) * 4;
-        line[i * 3] = data[p]!;
-        line[i * 3 + 1] = data[p + 1]!;
-        line[i * 3 + 2] = data[p + 2]!;
-      }
-      for (let c = 0; c < 3; c++) {
-        let sum = 0;
-        // Edges are clamped, so the window always holds 2r+1 samples.
-        for (let k = -radius; k <= radius; k++) sum += line[clamp(k, length) * 3 + c]!;
-        for (let i = 0; i < length; i++) {
-          data[index(l, i) * 4 + c] = sum / (2 * radius + 1);
-          sum +=
-            line[clamp(i + radius + 1, length) * 3 + c]! - line[clamp(i - radius, length) * 3 + c]!;
-        }
-      }
-    }
-  };
-  pass(height, width, (row, col) => row * width + col);
-  pass(width, height, (col, row) => row * width + col);
-}
-
-function clamp(i: number, length: number): number {
-  return i < 0 ? 0 : i >= length ? length - 1 : i;
+/** The editor's box blur, one colour channel at a time, on RGBA pixels in place. */
+function blurRgb(data: Uint8ClampedArray, width: number, height: number, radius: number): void {
+  const plane = new Float32Array(width * height);
+  const scratch = new Float32Array(width * height);
+  for (let c = 0; c < 3; c++) {
+    for (let i = 0; i < plane.length; i++) plane[i] = data[i * 4 + c]!;
+    boxBlur(plane, width, height, radius, scratch);
+    for (let i = 0; i < plane.length; i++) data[i * 4 + c] = plane[i]!;
+  }
 }
