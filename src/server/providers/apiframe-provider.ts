@@ -11,7 +11,14 @@ import {
 import type { InputStore } from "../jobs/input-store";
 import type { FillJob, PollOutcome, Provider, ProviderJob } from "./provider";
 import { UpstreamError } from "./provider";
-import { downloadImage, type HostPattern, readJson, redact, upstreamFetch } from "./upstream-http";
+import {
+  downloadImage,
+  forgottenJob,
+  type HostPattern,
+  readJson,
+  redact,
+  upstreamFetch,
+} from "./upstream-http";
 
 export interface ApiframeProviderOptions {
   apiKey: string;
@@ -118,14 +125,7 @@ export class ApiframeProvider implements Provider {
       POLL_TIMEOUT_MS,
       WHO,
     );
-    if (response.status === 404) {
-      await response.body?.cancel();
-      return {
-        state: "failed",
-        status: "Task not found",
-        message: `${WHO} no longer knows this job`,
-      };
-    }
+    if (response.status === 404) return forgottenJob(response, WHO);
     if (!response.ok) throw await this.upstreamError(response);
     const answer = (await readJson(response, WHO)) as ApiframeJob;
     const status = String(answer.status ?? "").toUpperCase();

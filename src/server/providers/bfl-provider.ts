@@ -12,6 +12,7 @@ import { UpstreamError } from "./provider";
 import {
   assertAllowedUrl,
   downloadImage,
+  forgottenJob,
   type HostPattern,
   readJson,
   redact,
@@ -112,14 +113,7 @@ export class BflProvider implements Provider {
       POLL_TIMEOUT_MS,
       WHO,
     );
-    if (response.status === 404) {
-      await response.body?.cancel();
-      return {
-        state: "failed",
-        status: "Task not found",
-        message: `${WHO} no longer knows this task`,
-      };
-    }
+    if (response.status === 404) return forgottenJob(response, WHO);
     if (!response.ok) throw await this.upstreamError(response);
     const parsed = resultResponseSchema.safeParse(await readJson(response, WHO));
     if (!parsed.success) throw new UpstreamError(502, `${WHO} answered in an unknown shape`);

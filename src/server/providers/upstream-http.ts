@@ -1,4 +1,4 @@
-import { UpstreamError } from "./provider";
+import { type PollOutcome, UpstreamError } from "./provider";
 
 /** A host pattern: an exact name, or `*.example.com` for any subdomain of it. */
 export type HostPattern = string;
@@ -61,6 +61,15 @@ export async function upstreamFetch(
         : `${who} could not be reached`,
     );
   }
+}
+
+/**
+ * A poll answered 404: the upstream has forgotten the job (expired, or another account's). That
+ * is a final outcome, not a transient failure, so it is returned rather than thrown.
+ */
+export async function forgottenJob(response: Response, who: string): Promise<PollOutcome> {
+  await response.body?.cancel();
+  return { state: "failed", status: "Task not found", message: `${who} no longer knows this job` };
 }
 
 /** Reads a JSON answer; an upstream that breaks off mid-body is a transient failure. */
