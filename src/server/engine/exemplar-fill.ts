@@ -2,9 +2,11 @@
  * Exemplar-based completion (Wexler, Shechtman & Irani 2007, "Space-Time Completion of Video")
  * with PatchMatch as the nearest-neighbour search: the pair behind Photoshop's Content-Aware
  * Fill. The hole is rebuilt from patches of its own surroundings, coarse to fine, so the fill
- * has texture where a diffusion fill (telea.ts) only has smooth colour.
+ * has texture where a diffusion fill (telea.ts) only has smooth colour. Patches are chosen by
+ * their colours and by a layout guide (layout-guide.ts) that says what belongs where.
  */
 import { cropLevel, downsampleLevel, type FillLevel, upsampleHole } from "./fill-level";
+import { coarsestGuide, upsampleGuide } from "./layout-guide";
 import { type Box, distanceToUnmasked, maskBounds } from "./mask-geometry";
 import { onionPeel } from "./onion-peel";
 import {
@@ -108,6 +110,7 @@ export function inpaintExemplar(
     // Too little context for even one patch: a diffusion fill is the honest answer.
     return inpaintTelea(pixels, width, height, channels, mask);
   }
+  levels[coarsest]!.guide = coarsestGuide(base, levels[coarsest]!, 2 ** coarsest);
   const plans = levels.map((level, i) => planLevel(level, sites[i]!, i === coarsest));
   const work = plans.map((plan, i) => planWork(plan, sites[i]!));
   const totalWork = work.reduce((a, b) => a + b, 0);
@@ -119,7 +122,11 @@ export function inpaintExemplar(
     const level = levels[i]!;
     const levelSites = sites[i]!;
     const plan = plans[i]!;
-    if (i < coarsest) upsampleHole(levels[i + 1]!, level);
+    if (i < coarsest) {
+      upsampleHole(levels[i + 1]!, level);
+      // Only searching levels compare patches; the guide would be dead weight on the others.
+      if (plan.kind === "em" || plan.kind === "refine") upsampleGuide(levels[i + 1]!, level);
+    }
     if (plan.kind === "upscale") {
       nnf = null;
     } else {

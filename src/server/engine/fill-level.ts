@@ -13,6 +13,8 @@ export interface FillLevel {
   colour: Float32Array;
   /** 1 = unknown at this level, to be filled */
   hole: Uint8Array;
+  /** The layout guide, guideBands(bands) values per pixel; see layout-guide.ts. */
+  guide?: Float32Array;
 }
 
 /** Cuts `box` out of the image as a level: colour bands as floats, the mask as the hole. */
@@ -84,7 +86,18 @@ export function downsampleLevel(fine: FillLevel): FillLevel {
  * that the fine level's own patch votes then sharpen.
  */
 export function upsampleHole(coarse: FillLevel, fine: FillLevel): void {
-  const { bands } = fine;
+  upsampleBilinear(coarse, coarse.colour, fine, fine.colour, fine.bands, fine.hole);
+}
+
+/** Bilinear 2× upsampling of `from` into `to`, at every pixel or only where `only` is set. */
+export function upsampleBilinear(
+  coarse: FillLevel,
+  from: Float32Array,
+  fine: FillLevel,
+  to: Float32Array,
+  bands: number,
+  only: Uint8Array | null,
+): void {
   for (let y = 0; y < fine.height; y++) {
     const cy = Math.min(coarse.height - 1, Math.max(0, (y + 0.5) / 2 - 0.5));
     const y0 = Math.floor(cy);
@@ -92,7 +105,7 @@ export function upsampleHole(coarse: FillLevel, fine: FillLevel): void {
     const fy = cy - y0;
     for (let x = 0; x < fine.width; x++) {
       const i = y * fine.width + x;
-      if (fine.hole[i] === 0) continue;
+      if (only && only[i] === 0) continue;
       const cx = Math.min(coarse.width - 1, Math.max(0, (x + 0.5) / 2 - 0.5));
       const x0 = Math.floor(cx);
       const x1 = Math.min(coarse.width - 1, x0 + 1);
@@ -101,11 +114,10 @@ export function upsampleHole(coarse: FillLevel, fine: FillLevel): void {
       const b = (y0 * coarse.width + x1) * bands;
       const c = (y1 * coarse.width + x0) * bands;
       const d = (y1 * coarse.width + x1) * bands;
-      const src = coarse.colour;
       for (let k = 0; k < bands; k++) {
-        const top = src[a + k]! + (src[b + k]! - src[a + k]!) * fx;
-        const bottom = src[c + k]! + (src[d + k]! - src[c + k]!) * fx;
-        fine.colour[i * bands + k] = top + (bottom - top) * fy;
+        const top = from[a + k]! + (from[b + k]! - from[a + k]!) * fx;
+        const bottom = from[c + k]! + (from[d + k]! - from[c + k]!) * fx;
+        to[i * bands + k] = top + (bottom - top) * fy;
       }
     }
   }

@@ -1,4 +1,5 @@
 import type { FillLevel } from "./fill-level";
+import { guideCost } from "./layout-guide";
 import type { Random } from "./prng";
 
 /**
@@ -9,6 +10,7 @@ import type { Random } from "./prng";
  */
 export const PATCH_RADIUS = 3;
 const R = PATCH_RADIUS;
+const PATCH_AREA = (2 * R + 1) ** 2;
 const NOT_A_TARGET = -1;
 
 export interface PatchSites {
@@ -68,14 +70,19 @@ export function patchSites(level: FillLevel): PatchSites {
   return { sourceOk, sources, targets };
 }
 
-/** Sum of squared differences between two patches; stops early once it reaches `limit`. */
+/**
+ * Sum of squared differences between two patches, plus the distance of their layout guides when
+ * the level has one; stops early once it reaches `limit`.
+ */
 export function patchCost(level: FillLevel, target: number, source: number, limit: number): number {
-  const { colour, width, bands } = level;
+  const { colour, width, bands, guide } = level;
+  // The guide is smooth, so its difference at the centres stands for the whole patch's.
+  let cost = guide ? guideCost(guide, bands, target, source) * PATCH_AREA : 0;
+  if (cost >= limit) return cost;
   const span = (2 * R + 1) * bands;
   const rowStep = width * bands;
   let t = (target - R * width - R) * bands;
   let s = (source - R * width - R) * bands;
-  let cost = 0;
   for (let dy = -R; dy <= R; dy++) {
     for (let k = 0; k < span; k++) {
       const e = colour[t + k]! - colour[s + k]!;

@@ -1,0 +1,66 @@
+import { describe, expect, it } from "vitest";
+import { cropLevel, downsampleLevel, type FillLevel } from "./fill-level";
+import { coarsestGuide, guideBands, upsampleGuide } from "./layout-guide";
+import { mulberry32 } from "./prng";
+
+/**
+ * A 64×32 grey image: speckle (±50 around 100) on the left half, flat 200 on the right, with
+ * a 24×16 hole across the border; returned as the base level and its 4× smaller coarse level.
+ */
+function twoSided(): { base: FillLevel; coarse: FillLevel } {
+  const [w, h] = [64, 32];
+  const random = mulberry32(1);
+  const pixels = new Uint8Array(w * h);
+  const mask = new Uint8Array(w * h);
+  for (let y = 0; y < h; y++) {
+    for (let x = 0; x < w; x++) {
+      pixels[y * w + x] = x < 32 ? (random() < 0.5 ? 50 : 150) : 200;
+      if (x >= 20 && x < 44 && y >= 8 && y < 24) mask[y * w + x] = 1;
+    }
+  }
+  const base = cropLevel(pixels, w, 1, mask, { x0: 0, y0: 0, x1: w, y1: h });
+  return { base, coarse: downsampleLevel(downsampleLevel(base)) };
+}
+
+describe("layout guide", () => {
+  it("holds blurred colour and contrast outside the hole, and continues both into it", () => {
+    const { base, coarse } = twoSided();
+    const guide = coarsestGuide(base, coarse, 4);
+    const gb = guideBands(1);
+    expect(guide.length).toBe(coarse.width * coarse.height * gb);
+    const at = (x: number, y: number, band: number) => guide[(y * coarse.width + x) * gb + band]!;
+    // Kept coarse pixels: their own colour, and the speckle's contrast (σ = 50, weighted)
+    // against none on the flat side.
+    expect(at(1, 1, 0)).toBe(coarse.colour[1 * coarse.width + 1]);
+    expect(at(1, 1, 1)).toBeGreaterThan(60);
+    expect(at(14, 1, 1)).toBe(0);
+    // Inside the hole (coarse x 5..10, y 2..5): colour and contrast blend from the speckled
+    // side (left) to the flat side (right).
+    const row = 4;
+    expect(coarse.hole[row * coarse.width + 5]).toBe(1);
+    expect(at(5, row, 0)).toBeLessThan(at(10, row, 0));
+    expect(at(5, row, 1)).toBeGreaterThan(at(10, row, 1));
+    expect(at(5, row, 1)).toBeGreaterThan(40);
+    expect(at(10, row, 1)).toBeLessThan(40);
+  });
+
+  it("is carried to a finer level bilinearly, covering every pixel", () => {
+    const { base, coarse } = twoSided();
+    const middle = downsampleLevel(base);
+    coarse.guide = coarsestGuide(base, coarse, 4);
+    upsampleGuide(coarse, middle);
+    const gb = guideBands(1);
+    expect(middle.guide?.length).toBe(middle.width * middle.height * gb);
+    // Fine (12, 9) sits at coarse (5.75, 4.25): between the four coarse pixels around it.
+    const fine = middle.guide![(9 * middle.width + 12) * gb]!;
+    const corners = [
+      [5, 4],
+      [6, 4],
+      [5, 5],
+      [6, 5],
+    ].map(([x, y]) => coarse.guide![(y! * coarse.width + x!) * gb]!);
+    expect(fine).toBeGreaterThanOrEqual(Math.min(...corners) - 1e-3);
+    expect(fine).toBeLessThanOrEqual(Math.max(...corners) + 1e-3);
+    expect(Math.min(...corners)).toBeLessThan(Math.max(...corners));
+  });
+});

@@ -1,0 +1,45 @@
+import { describe, expect, it } from "vitest";
+import type { FillLevel } from "./fill-level";
+import { membraneFill } from "./membrane-fill";
+
+function level(width: number, height: number, value: (x: number, y: number) => number): FillLevel {
+  const colour = new Float32Array(width * height);
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) colour[y * width + x] = value(x, y);
+  }
+  return { width, height, bands: 1, colour, hole: new Uint8Array(width * height) };
+}
+
+function cutBox(l: FillLevel, x0: number, y0: number, x1: number, y1: number): void {
+  for (let y = y0; y < y1; y++) {
+    for (let x = x0; x < x1; x++) {
+      l.hole[y * l.width + x] = 1;
+      l.colour[y * l.width + x] = 0;
+    }
+  }
+}
+
+describe("membraneFill", () => {
+  it("rebuilds a linear ramp (a harmonic function) inside the hole and keeps the rest", () => {
+    const ramp = level(40, 30, (x, y) => 3 * x + 2 * y);
+    cutBox(ramp, 10, 8, 30, 22);
+    const filled = membraneFill(ramp);
+    for (let y = 0; y < 30; y++) {
+      for (let x = 0; x < 40; x++) {
+        const i = y * 40 + x;
+        if (ramp.hole[i] === 0) expect(filled[i]).toBe(ramp.colour[i]);
+        else expect(Math.abs(filled[i]! - (3 * x + 2 * y))).toBeLessThan(0.5);
+      }
+    }
+    expect(ramp.colour[15 * 40 + 20]).toBe(0); // the input level is not written
+  });
+
+  it("blends across a hole between two flat regions, nearer side weighing more", () => {
+    const edge = level(40, 20, (x) => (x < 20 ? 0 : 200));
+    cutBox(edge, 8, 0, 32, 20);
+    const row = Array.from(membraneFill(edge).subarray(10 * 40 + 8, 10 * 40 + 32));
+    for (let k = 1; k < row.length; k++) expect(row[k]!).toBeGreaterThan(row[k - 1]!);
+    expect(row[0]!).toBeLessThan(20);
+    expect(row[row.length - 1]!).toBeGreaterThan(180);
+  });
+});
