@@ -134,11 +134,7 @@ export function inpaintExemplar(
         nnf && i < coarsest
           ? upsampleNnf(nnf, levels[i + 1]!, level, levelSites, random)
           : peeledNnf(level, levelSites, random);
-      runPlan(level, levelSites, nnf, plan, random, stopIfCancelled);
-      if (i === 0 && plan.kind !== "copy") {
-        refreshCosts(level, levelSites, nnf);
-        copyBestPatches(level, levelSites, nnf);
-      }
+      runPlan(level, levelSites, nnf, plan, random, stopIfCancelled, i === 0);
     }
     doneWork += work[i]!;
     options.onProgress?.(doneWork / totalWork);
@@ -197,12 +193,19 @@ function runPlan(
   plan: Exclude<LevelPlan, { kind: "upscale" }>,
   random: Random,
   stopIfCancelled: () => void,
+  finest: boolean,
 ): void {
   if (plan.kind === "copy") {
     copyMatchedPixels(level, sites, nnf);
     return;
   }
   const buffers = voteBuffers(level);
+  // The finest level ends with the best patch winning instead of a vote (see copyBestPatches).
+  // The search leaves every cost current, so it follows the last search directly.
+  const settle = (last: boolean) => {
+    if (finest && last) copyBestPatches(level, sites, nnf);
+    else votePatches(level, sites, nnf, random, buffers);
+  };
   refreshCosts(level, sites, nnf);
   if (plan.kind === "refine") {
     // Vote once so the estimate holds this level's own patches, then polish locally.
@@ -210,7 +213,7 @@ function runPlan(
     stopIfCancelled();
     refreshCosts(level, sites, nnf);
     improveNnf(level, sites, nnf, 1, plan.searchRadius, random);
-    votePatches(level, sites, nnf, random, buffers);
+    settle(true);
     return;
   }
   const maxRadius = Math.min(plan.searchRadius, Math.max(level.width, level.height));
@@ -226,7 +229,7 @@ function runPlan(
     stopIfCancelled();
     if (round > 0) refreshCosts(level, sites, nnf);
     improveNnf(level, sites, nnf, plan.searchIterations, maxRadius, random);
-    votePatches(level, sites, nnf, random, buffers);
+    settle(round === plan.rounds - 1);
   }
 }
 
