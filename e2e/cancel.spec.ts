@@ -17,6 +17,16 @@ async function bigPhoto(path: string, width: number, height: number): Promise<st
 
 /** Opens the photo, covers its middle with a rectangle and presses Generate; returns the job id. */
 async function generateOver(page: Page, path: string, width: number, height: number) {
+  const submitted = page.waitForResponse(
+    (r) => r.url().endsWith("/v1/flux-pro-1.0-fill") && r.request().method() === "POST",
+  );
+  await pressGenerate(page, path, width, height);
+  const job = (await (await submitted).json()) as SubmitResponse;
+  await expect(page.getByTestId("job-status")).toHaveAttribute("data-status", "Pending");
+  return job.id;
+}
+
+async function pressGenerate(page: Page, path: string, width: number, height: number) {
   await page.goto("/");
   await page.getByTestId("image-input").setInputFiles(path);
   await page.locator("[data-testid=stage] canvas").first().waitFor();
@@ -28,13 +38,7 @@ async function generateOver(page: Page, path: string, width: number, height: num
   ];
   await paint(page, [at(0.2, 0.2), at(0.8, 0.8)]);
   await page.getByTestId("prompt").fill("an empty table");
-  const submitted = page.waitForResponse(
-    (r) => r.url().endsWith("/v1/flux-pro-1.0-fill") && r.request().method() === "POST",
-  );
   await page.getByTestId("generate").click();
-  const job = (await (await submitted).json()) as SubmitResponse;
-  await expect(page.getByTestId("job-status")).toHaveAttribute("data-status", "Pending");
-  return job.id;
 }
 
 async function serverStatus(page: Page, id: string): Promise<string> {
@@ -125,4 +129,35 @@ test("when the server cannot be told, a toast says so and the job stays cancelle
   await expect.poll(() => serverStatus(page, id), { timeout: 60_000 }).toBe("Ready");
   await expect(status).toHaveAttribute("data-status", "Cancelled");
   await expect(page.getByTestId("job-retry")).toBeVisible();
+});
+
+test("a job cancelled while it is being sent is cancelled on the server once it has an id", async ({
+  page,
+}, testInfo) => {
+  const [width, height] = [2400, 1800];
+  const photo = await bigPhoto(testInfo.outputPath("coffee.jpg"), width, height);
+  // A slow upload: the submit only leaves once Cancel has been pressed.
+  let release = () => {};
+  const cancelPressed = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  await page.route("**/v1/flux-pro-1.0-fill", async (route) => {
+    await cancelPressed;
+    await route.continue();
+  });
+  const submitted = page.waitForResponse((r) => r.url().endsWith("/v1/flux-pro-1.0-fill"));
+  const cancelled = page.waitForResponse((r) => r.request().method() === "DELETE");
+  await pressGenerate(page, photo, width, height);
+  const status = page.getByTestId("job-status");
+  await expect(status).toHaveText("Sending…");
+  await page.getByTestId("job-cancel").click();
+  await expect(status).toHaveText("Cancelled.");
+  release();
+
+  const id = ((await (await submitted).json()) as SubmitResponse).id;
+  const answer = await cancelled;
+  expect(answer.url()).toMatch(new RegExp(`/v1/jobs/${id}$`));
+  expect(answer.status()).toBe(200);
+  expect(await serverStatus(page, id)).toBe("Cancelled");
+  await expect(status).toHaveAttribute("data-status", "Cancelled");
 });

@@ -7,6 +7,7 @@ import {
   CANCELLED_STATUS,
   type CancelRefusal,
   cancelJobPath,
+  cancelRefusalSchema,
   type ResultResponse,
   type SubmitResponse,
 } from "../contract";
@@ -125,7 +126,7 @@ describe("DELETE /v1/jobs/:id with the local engine", () => {
     await withProxy({}, async (proxy) => {
       const unknown = await cancel(proxy.url, "no-such-job");
       expect(unknown.status).toBe(404);
-      expect((unknown.body as CancelRefusal).detail).toMatch(/Task not found.*no-such-job/);
+      expect(cancelRefusalSchema.parse(unknown.body).detail).toMatch(/Task not found.*no-such-job/);
 
       const mask = await rectMaskBase64(600, 400, { x: 250, y: 150, w: 120, h: 80 });
       const job = await submitted(
@@ -136,8 +137,9 @@ describe("DELETE /v1/jobs/:id with the local engine", () => {
 
       const late = await cancel(proxy.url, job.id);
       expect(late.status).toBe(409);
-      expect(late.body).toMatchObject({ status: "Ready" });
-      expect((late.body as CancelRefusal).detail).toMatch(/already finished/);
+      const refusal = cancelRefusalSchema.parse(late.body);
+      expect(refusal.status).toBe("Ready");
+      expect(refusal.detail).toMatch(/already finished/);
       expect(await result(proxy.url, job.id)).toEqual(ready);
       const image = await fetch(ready.result!.sample);
       expect(image.status).toBe(200);
@@ -238,7 +240,7 @@ function deleteFrom(localAddress: string, url: string) {
         text += chunk;
       });
       res.on("end", () =>
-        resolve({ status: res.statusCode ?? 0, body: JSON.parse(text) as CancelRefusal }),
+        resolve({ status: res.statusCode ?? 0, body: cancelRefusalSchema.parse(JSON.parse(text)) }),
       );
     });
     req.on("error", reject);

@@ -2,7 +2,6 @@ import { mutationOptions, queryOptions } from "@tanstack/react-query";
 import {
   type ApiframeOutpaintPreset,
   cancelJobPath,
-  cancelRefusalSchema,
   type ExpandRequestBody,
   type FillRequestBody,
   isTerminal,
@@ -73,10 +72,7 @@ export async function fetchResult(sampleUrl: string): Promise<Blob> {
  * What the proxy did with a cancel: stopped the job, found it already finished (its final state
  * is then read by polling), or no longer knows it (nothing left to stop).
  */
-export type CancelAnswer =
-  | { outcome: "cancelled" }
-  | { outcome: "finished"; status: string | null }
-  | { outcome: "unknown" };
+export type CancelAnswer = "cancelled" | "finished" | "unknown";
 
 /**
  * `DELETE /v1/jobs/:id` (a Fillpaint extension). Throws `ApiError` when the proxy could not be
@@ -86,12 +82,9 @@ export async function cancelJob(jobId: string): Promise<CancelAnswer> {
   const response = await fetch(cancelJobPath(jobId), { method: "DELETE" }).catch(() => {
     throw new ApiError("Cannot reach the Fillpaint server.", 0);
   });
-  if (response.ok) return { outcome: "cancelled" };
-  if (response.status === 409) {
-    const refusal = cancelRefusalSchema.safeParse(await response.json().catch(() => null));
-    return { outcome: "finished", status: refusal.data?.status ?? null };
-  }
-  if (response.status === 404) return { outcome: "unknown" };
+  if (response.ok) return "cancelled";
+  if (response.status === 409) return "finished";
+  if (response.status === 404) return "unknown";
   throw await apiErrorFrom(response);
 }
 

@@ -23,7 +23,7 @@ export function useCancelJob(run: RunRecord, variant: VariantRecord) {
     ...cancelJobMutation(),
     onMutate: markCancelled,
     onSuccess: async (answer) => {
-      if (answer.outcome !== "finished" || !variant.pollingUrl) return;
+      if (answer !== "finished" || !variant.pollingUrl) return;
       // Pending again: the job trackers pick it up, read the final status and store the result.
       await updateVariant(run.id, variant.index, {
         state: "pending",

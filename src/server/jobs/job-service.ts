@@ -25,7 +25,7 @@ export type CancelResult =
   | { outcome: "not-yours" }
   | { outcome: "finished"; record: JobRecord };
 
-export const CANCELLED_MESSAGE = "Cancelled by the client.";
+const CANCELLED_MESSAGE = "Cancelled by the client.";
 
 export interface JobLimits {
   /** Jobs not yet terminal that one client may have. */
