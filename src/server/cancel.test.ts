@@ -8,18 +8,22 @@ import {
   type CancelRefusal,
   cancelJobPath,
   cancelRefusalSchema,
+  PROVIDER_HEADER,
   type ResultResponse,
   type SubmitResponse,
 } from "../contract";
 import type { ProxyConfig } from "./config";
 import { type RunningProxy, startProxy } from "./proxy";
 import { bflPollUntilDone, bflSubmit } from "./testing/bfl-client";
+import { startFakeApiframe } from "./testing/fake-apiframe";
 import { type FakeBfl, startFakeBfl } from "./testing/fake-bfl";
 import { FIXTURES, fixtureBase64, rectMaskBase64 } from "./testing/images";
 import { testConfig } from "./testing/proxy-config";
+import { freePort } from "./testing/proxy-process";
 
 const coffee = fixtureBase64("skimage_coffee.png"); // 600×400
 const KEY = "sk-cancel-test";
+const viaApiframe = { [PROVIDER_HEADER]: "apiframe" };
 
 async function withProxy(
   overrides: Partial<ProxyConfig>,
@@ -165,7 +169,7 @@ describe("DELETE /v1/jobs/:id with the local engine", () => {
   });
 });
 
-describe("DELETE /v1/jobs/:id with BFL, which has no cancel", () => {
+describe("DELETE /v1/jobs/:id with BFL and apiframe, which have no cancel", () => {
   it("stops polling the upstream job and ends it as Cancelled", async () => {
     await withFakeBfl(async (fake, bfl) => {
       await withProxy({ bfl }, async (proxy) => {
@@ -183,7 +187,9 @@ describe("DELETE /v1/jobs/:id with BFL, which has no cancel", () => {
         await new Promise((resolve) => setTimeout(resolve, 2_000));
         expect(polls()).toBe(afterCancel);
         expect((await result(proxy.url, job.id)).status).toBe(CANCELLED_STATUS);
-        expect((await cancel(proxy.url, job.id)).status).toBe(409);
+        const again = await cancel(proxy.url, job.id);
+        expect(again.status).toBe(409);
+        expect(cancelRefusalSchema.parse(again.body).detail).toMatch(/already cancelled/);
       });
     });
   });
@@ -213,6 +219,36 @@ describe("DELETE /v1/jobs/:id with BFL, which has no cancel", () => {
         expect(existsSync(results) ? readdirSync(results) : []).toEqual([]);
       });
     });
+  });
+
+  it("does the same for apiframe, which has no cancel either", async () => {
+    const fake = await startFakeApiframe({ apiKey: KEY, pendingPolls: 1_000_000 });
+    try {
+      const port = await freePort();
+      const apiframe = {
+        apiKey: KEY,
+        baseUrl: fake.apiBase,
+        extraAllowedHosts: [fake.cdnHost],
+        publicBaseUrl: `http://127.0.0.1:${port}`,
+      };
+      await withProxy({ port, apiframe }, async (proxy) => {
+        const mask = await rectMaskBase64(600, 400, { x: 10, y: 10, w: 50, h: 50 });
+        const job = await submitted(
+          bflSubmit(proxy.url, { image: coffee, mask, prompt: "a vase" }, viaApiframe),
+        );
+        const polls = () => fake.requests.filter((r) => r.path.startsWith("/v2/jobs/")).length;
+        await waitFor("the proxy to poll apiframe", () => polls() >= 1, 10_000);
+        expect((await cancel(proxy.url, job.id)).status).toBe(200);
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        const afterCancel = polls();
+        // apiframe is polled every second; three would have come in.
+        await new Promise((resolve) => setTimeout(resolve, 3_000));
+        expect(polls()).toBe(afterCancel);
+        expect((await result(proxy.url, job.id)).status).toBe(CANCELLED_STATUS);
+      });
+    } finally {
+      await fake.close();
+    }
   });
 
   it("gives the client's in-flight slot back at once", async () => {

@@ -1,5 +1,10 @@
 import { Hono } from "hono";
-import { CANCEL_JOB_ROUTE, type CancelRefusal, type ResultResponse } from "../../contract";
+import {
+  CANCEL_JOB_ROUTE,
+  CANCELLED_STATUS,
+  type CancelRefusal,
+  type ResultResponse,
+} from "../../contract";
 import type { JobService } from "../jobs/job-service";
 import { clientId } from "./client-id";
 import { toResultResponse } from "./result-route";
@@ -33,7 +38,10 @@ export function cancelRoute(jobs: JobService) {
       case "finished":
         return c.json(
           {
-            detail: `The job already finished (${done.record.status}); there is nothing to cancel.`,
+            detail:
+              done.record.status === CANCELLED_STATUS
+                ? "The job was already cancelled."
+                : `The job already finished (${done.record.status}); there is nothing to cancel.`,
             status: done.record.status,
           } satisfies CancelRefusal,
           409,
