@@ -163,6 +163,7 @@ export const JOB_STATUSES = [
   "Content Moderated",
   "Ready",
   "Error",
+  "Cancelled",
 ] as const;
 export type JobStatus = (typeof JOB_STATUSES)[number];
 
@@ -172,11 +173,36 @@ export const TERMINAL_STATUSES: ReadonlySet<JobStatus> = new Set([
   "Content Moderated",
   "Ready",
   "Error",
+  "Cancelled",
 ]);
 
 export function isTerminal(status: string): boolean {
   return TERMINAL_STATUSES.has(status as JobStatus) || !JOB_STATUSES.includes(status as JobStatus);
 }
+
+/**
+ * Fillpaint's own status word for a job its client cancelled. BFL documents no cancel, so this
+ * never comes from upstream; BFL clients that do not know it treat it as a failure, as they
+ * should any status they do not know.
+ */
+export const CANCELLED_STATUS = "Cancelled" satisfies JobStatus;
+
+/**
+ * Fillpaint extension (BFL has no cancel): `DELETE /v1/jobs/:id` stops a pending job. It answers
+ * 200 with the job in `get_result`'s shape (status `Cancelled`), 404 for an unknown id, 403 for
+ * another client's job and 409 when the job has already finished; errors are `{detail}`.
+ */
+export const CANCEL_JOB_ROUTE = "/v1/jobs/:id";
+export function cancelJobPath(id: string): string {
+  return `/v1/jobs/${encodeURIComponent(id)}`;
+}
+
+/** The `{detail}` body of a refused cancel, with the job's status when it had already ended. */
+export const cancelRefusalSchema = z.object({
+  detail: z.string(),
+  status: z.string().optional(),
+});
+export type CancelRefusal = z.infer<typeof cancelRefusalSchema>;
 
 export const resultSampleSchema = z.object({
   sample: z.string().url(),

@@ -11,6 +11,7 @@ import type { ResultStore } from "./jobs/result-store";
 import type { RateLimiter } from "./limits/rate-limiter";
 import type { Logger } from "./logging";
 import type { Provider } from "./providers/provider";
+import { cancelRoute } from "./routes/cancel-route";
 import { configRoute } from "./routes/config-route";
 import { generateRoute } from "./routes/generate-route";
 import { inputRoute } from "./routes/input-route";
@@ -87,7 +88,7 @@ export function createApp(deps: AppDeps): Hono<{ Variables: { requestId: string 
         "x-fillpaint-outpaint-preset",
         "x-fillpaint-resize-mask",
       ],
-      allowMethods: ["GET", "POST", "OPTIONS"],
+      allowMethods: ["GET", "POST", "DELETE", "OPTIONS"],
       maxAge: 600,
     });
     app.use("/v1/*", api);
@@ -106,6 +107,7 @@ export function createApp(deps: AppDeps): Hono<{ Variables: { requestId: string 
   );
   app.route("/", generateRoute(deps));
   app.route("/", resultRoute(deps.jobs, deps.results));
+  app.route("/", cancelRoute(deps.jobs));
   app.route("/", inputRoute(deps.inputs));
   app.route("/", configRoute(deps.providers, deps.defaultProvider));
   app.all("/v1/*", (c) => c.json({ detail: "Not Found" }, 404));

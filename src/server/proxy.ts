@@ -20,6 +20,8 @@ export interface RunningProxy {
   url: string;
   defaultProvider: ProviderId;
   logger: Logger;
+  /** The local engine's workers, read-only: tests check that a cancelled fill frees its worker. */
+  fillPool: Pick<WorkerPool<FillTask, FillOutput>, "size" | "queued" | "running">;
   close(): Promise<void>;
 }
 
@@ -105,6 +107,7 @@ export async function startProxy(config: ProxyConfig): Promise<RunningProxy> {
     url: `http://${host === "0.0.0.0" ? "localhost" : host}:${port}`,
     defaultProvider,
     logger,
+    fillPool: pool,
     close: async () => {
       clearInterval(sweeper);
       jobs.close();

@@ -1,6 +1,7 @@
-import { queryOptions } from "@tanstack/react-query";
+import { mutationOptions, queryOptions } from "@tanstack/react-query";
 import {
   type ApiframeOutpaintPreset,
+  cancelJobPath,
   type ExpandRequestBody,
   type FillRequestBody,
   isTerminal,
@@ -10,7 +11,7 @@ import {
   resultResponseSchema,
   submitResponseSchema,
 } from "../../contract";
-import { request } from "./http";
+import { ApiError, apiErrorFrom, request } from "./http";
 
 export async function submitFill(body: FillRequestBody, provider: ProviderId) {
   return submit("/v1/flux-pro-1.0-fill", body, { [PROVIDER_HEADER]: provider });
@@ -65,4 +66,34 @@ export function jobQuery(pollingUrl: string) {
 /** The finished image, as bytes the browser keeps (the proxy's copy may not survive it). */
 export async function fetchResult(sampleUrl: string): Promise<Blob> {
   return (await request(sampleUrl)).blob();
+}
+
+/**
+ * What the proxy did with a cancel: stopped the job, found it already finished (its final state
+ * is then read by polling), or no longer knows it (nothing left to stop).
+ */
+export type CancelAnswer = "cancelled" | "finished" | "unknown";
+
+/**
+ * `DELETE /v1/jobs/:id` (a Fillpaint extension). Throws `ApiError` when the proxy could not be
+ * told (offline, 403, 5xx): the job may still be running there.
+ */
+export async function cancelJob(jobId: string): Promise<CancelAnswer> {
+  const response = await fetch(cancelJobPath(jobId), { method: "DELETE" }).catch(() => {
+    throw new ApiError("Cannot reach the Fillpaint server.", 0);
+  });
+  if (response.ok) return "cancelled";
+  if (response.status === 409) return "finished";
+  if (response.status === 404) return "unknown";
+  throw await apiErrorFrom(response);
+}
+
+/** The cancel as a mutation; the caller adds what the job's variant does around it. */
+export function cancelJobMutation() {
+  return mutationOptions({
+    mutationKey: ["job", "cancel"],
+    mutationFn: cancelJob,
+    // Offline, say at once that the server could not be told rather than wait for the network.
+    networkMode: "always",
+  });
 }

@@ -5,7 +5,7 @@ import { usePageImageInput } from "./use-page-image-input";
 export function DropZone({ children }: { children: ReactNode }) {
   const dragging = usePageImageInput();
   return (
-    <div className="relative flex min-h-0 flex-1">
+    <div className="relative flex min-h-0 min-w-0 flex-1">
       {children}
       {dragging && (
         <div className="pointer-events-none absolute inset-3 grid place-items-center rounded-xl border-2 border-dashed border-accent bg-black/60 text-lg text-white">

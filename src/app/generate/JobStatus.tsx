@@ -1,15 +1,14 @@
-import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { RotateCcw, X } from "lucide-react";
 import { toast } from "sonner";
 import { jobQuery } from "../api/fill-jobs";
 import type { RunRecord, VariantRecord } from "../history/history-db";
-import { updateVariant } from "../history/runs-repo";
 import { CONNECTION_LOST, describeStatus } from "./describe-status";
 import { retryVariant } from "./submit-variant";
+import { useCancelJob } from "./use-cancel-job";
 
 /** One job: its status in words, a progress bar while pending, and cancel or retry. */
 export function JobStatus({ run, variant }: { run: RunRecord; variant: VariantRecord }) {
-  const queryClient = useQueryClient();
   const pending = variant.state === "pending" && variant.pollingUrl !== null;
   const live = useQuery({ ...jobQuery(variant.pollingUrl ?? ""), enabled: pending });
   // Offline, react-query pauses the poll (it resumes by itself); a failed poll is an error.
@@ -26,17 +25,7 @@ export function JobStatus({ run, variant }: { run: RunRecord; variant: VariantRe
           : describeStatus(variant.status, null, null).text;
   const failed = lost || variant.state === "failed";
 
-  const cancel = async () => {
-    await updateVariant(run.id, variant.index, {
-      state: "cancelled",
-      status: "Cancelled",
-      message: "Cancelled.",
-      retryable: true,
-    });
-    if (variant.pollingUrl) {
-      await queryClient.cancelQueries({ queryKey: jobQuery(variant.pollingUrl).queryKey });
-    }
-  };
+  const cancel = useCancelJob(run, variant);
   const retry = () =>
     retryVariant(run, variant.index).catch((error: Error) => toast.error(error.message));
 

@@ -1,8 +1,8 @@
 import type { FillRequestBody } from "../../contract";
-import { submitFill, submitPresetExpand } from "../api/fill-jobs";
+import { cancelJob, submitFill, submitPresetExpand } from "../api/fill-jobs";
 import { ApiError } from "../api/http";
-import { blobKey, type RunRecord } from "../history/history-db";
-import { readBlob, updateVariant } from "../history/runs-repo";
+import { blobKey, type RunRecord, type VariantRecord } from "../history/history-db";
+import { readBlob, readVariant, updateVariant } from "../history/runs-repo";
 import { blobToBase64 } from "../lib/png";
 import { describeSubmitError } from "./describe-status";
 import { MAX_SEED } from "./fill-params";
@@ -31,6 +31,14 @@ export function fillBody(run: RunRecord, inputs: EncodedInputs, seed: number): F
   };
 }
 
+/** How a variant the user cancelled is recorded; it can always be sent again. */
+export const CANCELLED_VARIANT = {
+  state: "cancelled",
+  status: "Cancelled",
+  message: "Cancelled.",
+  retryable: true,
+} as const satisfies Partial<VariantRecord>;
+
 /**
  * Submits one variant and records what the proxy said. A refusal is recorded on the variant
  * with a sentence for people; nothing else of the run changes, so it can be retried.
@@ -54,12 +62,14 @@ export async function submitVariant(
     const submitted = run.outpaintPreset
       ? await submitPresetExpand(body, run.provider, run.outpaintPreset)
       : await submitFill({ ...body, mask }, run.provider);
-    await updateVariant(run.id, index, {
-      state: "pending",
-      status: "Pending",
-      jobId: submitted.id,
-      pollingUrl: submitted.polling_url,
-    });
+    const ids = { jobId: submitted.id, pollingUrl: submitted.polling_url };
+    if ((await readVariant(run.id, index))?.state === "cancelled") {
+      // Cancelled while it was being sent: now that the job has an id, tell the proxy too.
+      await updateVariant(run.id, index, ids);
+      await cancelJob(submitted.id).catch(() => undefined);
+      return;
+    }
+    await updateVariant(run.id, index, { state: "pending", status: "Pending", ...ids });
   } catch (error) {
     const status = error instanceof ApiError ? error.status : 0;
     const text = error instanceof Error ? error.message : String(error);

@@ -83,6 +83,13 @@ export async function updateVariant(
   });
 }
 
+export async function readVariant(
+  runId: string,
+  index: number,
+): Promise<VariantRecord | undefined> {
+  return (await historyDb.runs.get(runId))?.variants.find((v) => v.index === index);
+}
+
 /** Keeps a finished result in the browser: the proxy's copy may not outlive a restart. */
 export async function storeResult(
   runId: string,

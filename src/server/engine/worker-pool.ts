@@ -77,6 +77,11 @@ export class WorkerPool<TIn, TOut> {
     return this.queue.length;
   }
 
+  /** Workers busy with a task (a cancelled one counts until its worker stops or is replaced). */
+  get running(): number {
+    return this.busy.size;
+  }
+
   run(
     input: TIn,
     transfer: ArrayBuffer[],

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";
-import type { ProviderId } from "../../contract";
+import { CANCELLED_STATUS, type ProviderId } from "../../contract";
 import type { Logger } from "../logging";
 import type { Provider, ProviderJob } from "../providers/provider";
 import { UpstreamError } from "../providers/provider";
@@ -17,6 +17,15 @@ const JOB_TIMEOUT_MS = 30 * 60_000;
 
 export const RESTARTED_LOCAL_JOB_MESSAGE =
   "The proxy restarted while this local fill was running; local fills are not resumed. Submit it again.";
+
+/** What `cancel` did; the route turns it into 200, 404, 403 or 409. */
+export type CancelResult =
+  | { outcome: "cancelled"; record: JobRecord }
+  | { outcome: "not-found" }
+  | { outcome: "not-yours" }
+  | { outcome: "finished"; record: JobRecord };
+
+const CANCELLED_MESSAGE = "Cancelled by the client.";
 
 export interface JobLimits {
   /** Jobs not yet terminal that one client may have. */
@@ -39,6 +48,8 @@ export class JobService {
    */
   private readonly inFlightByClient = new Map<string, number>();
   private inFlightTotal = 0;
+  /** One per job being followed; aborting it makes `follow` drop the job wherever it is. */
+  private readonly following = new Map<string, AbortController>();
 
   constructor(
     private readonly providers: ReadonlyMap<ProviderId, Provider>,
@@ -81,6 +92,31 @@ export class JobService {
 
   get(id: string): JobRecord | undefined {
     return this.table.get(id);
+  }
+
+  /**
+   * Ends a pending job as `Cancelled` and releases its in-flight slot at once. The local engine
+   * stops its worker task; BFL and apiframe document no cancel, so their job keeps running (and
+   * may be billed) upstream: the proxy only stops polling it and never stores its result.
+   * Only the client that submitted a job may cancel it (clients are told apart as for the caps).
+   */
+  cancel(id: string, clientId: string): CancelResult {
+    const record = this.table.get(id);
+    if (!record) return { outcome: "not-found" };
+    if (record.clientId !== clientId) return { outcome: "not-yours" };
+    if (record.status !== "Pending") return { outcome: "finished", record };
+    const follower = this.following.get(id);
+    follower?.abort();
+    this.providers.get(record.provider)?.cancel?.(record.upstreamRef);
+    // Without a follower the job holds no slot (it was never reserved in this process).
+    this.finish(
+      record,
+      CANCELLED_STATUS,
+      { message: CANCELLED_MESSAGE },
+      {},
+      follower !== undefined,
+    );
+    return { outcome: "cancelled", record: this.table.get(id) ?? record };
   }
 
   /** Jobs not yet terminal, in total or for one client. */
@@ -152,17 +188,33 @@ export class JobService {
   }
 
   private async follow(record: JobRecord, provider: Provider): Promise<void> {
+    const cancelled = new AbortController();
+    this.following.set(record.id, cancelled);
+    try {
+      await this.followUntilDone(record, provider, cancelled.signal);
+    } finally {
+      this.following.delete(record.id);
+    }
+  }
+
+  /** Polls until a terminal outcome; returns as soon as the proxy closes or the job is cancelled. */
+  private async followUntilDone(
+    record: JobRecord,
+    provider: Provider,
+    cancelled: AbortSignal,
+  ): Promise<void> {
+    const stop = AbortSignal.any([this.stopping.signal, cancelled]);
     let delay = provider.pollIntervalMs;
     let failures = 0;
     while (Date.now() - record.startTime < JOB_TIMEOUT_MS) {
       try {
-        await sleep(delay, undefined, { signal: this.stopping.signal });
+        await sleep(delay, undefined, { signal: stop });
       } catch {
-        return; // closing: the row stays Pending for the next process
+        return; // closing (the row stays Pending for the next process) or cancelled (it is ended)
       }
       try {
         const outcome = await provider.poll(record.upstreamRef);
-        if (this.closed) return;
+        if (stop.aborted) return;
         failures = 0;
         delay = provider.pollIntervalMs;
         if (outcome.state === "pending") {
@@ -171,13 +223,18 @@ export class JobService {
         }
         if (outcome.state === "ready") {
           const resultName = await this.results.save(record.id, outcome.extension, outcome.image);
+          if (cancelled.aborted) {
+            // Cancelled while the image was being written: the client asked not to keep it.
+            await this.results.remove(resultName);
+            return;
+          }
           this.finish(record, "Ready", null, { resultName, seed: outcome.seed ?? record.seed });
         } else {
           this.finish(record, outcome.status, { message: outcome.message });
         }
         return;
       } catch (error) {
-        if (this.closed) return;
+        if (stop.aborted) return;
         failures += 1;
         this.logger.warn(
           { job: record.id, provider: record.provider, failures, err: errorMessage(error) },

@@ -37,6 +37,8 @@ export class LocalProvider implements Provider {
   /** Pixels live in this process's memory: a restart cannot resume a local fill. */
   readonly resumable = false;
   private readonly jobs = new Map<string, PollOutcome>();
+  /** One per fill not yet settled; aborting it cancels the fill wherever it is. */
+  private readonly aborts = new Map<string, AbortController>();
   /** Fills accepted and not finished: running in a worker or waiting for one. */
   private active = 0;
 
@@ -59,19 +61,24 @@ export class LocalProvider implements Provider {
     }
     this.active += 1;
     const ref = randomUUID();
+    const abort = new AbortController();
     this.jobs.set(ref, { state: "pending", progress: 0 });
-    this.run(ref, job)
-      .then(
-        (outcome) => this.jobs.set(ref, outcome),
-        (error: unknown) =>
-          this.jobs.set(ref, {
-            state: "failed",
-            status: "Error",
-            message: error instanceof Error ? error.message : String(error),
-          }),
+    this.aborts.set(ref, abort);
+    // A cancelled job's outcome is nobody's business any more: it is not kept for a poll.
+    const keep = (outcome: PollOutcome) => {
+      if (!abort.signal.aborted) this.jobs.set(ref, outcome);
+    };
+    this.run(job, abort.signal, (progress) => keep({ state: "pending", progress }))
+      .then(keep, (error: unknown) =>
+        keep({
+          state: "failed",
+          status: "Error",
+          message: error instanceof Error ? error.message : String(error),
+        }),
       )
       .finally(() => {
         this.active -= 1;
+        this.aborts.delete(ref);
       });
     return ref;
   }
@@ -83,12 +90,28 @@ export class LocalProvider implements Provider {
     return outcome;
   }
 
-  private async run(ref: string, job: ProviderJob): Promise<PollOutcome> {
+  /**
+   * Cancels the worker task, so its worker is free for the next fill (the pool replaces a worker
+   * that does not stop), and frees the fill's place in the queue at once.
+   */
+  cancel(ref: string): void {
+    this.aborts.get(ref)?.abort();
+    this.jobs.delete(ref);
+  }
+
+  private async run(
+    job: ProviderJob,
+    cancelled: AbortSignal,
+    onProgress: (fraction: number) => void,
+  ): Promise<PollOutcome> {
     const decoded = job.kind === "fill" ? await decodeFillTask(job) : await decodeExpandTask(job);
+    // Decoding cannot be interrupted; a fill cancelled meanwhile never reaches a worker.
+    cancelled.throwIfAborted();
     const task = { ...decoded, seed: job.request.seed ?? null };
-    const { pixels } = await this.pool.run(task, [task.pixels.buffer as ArrayBuffer], (fraction) =>
-      this.jobs.set(ref, { state: "pending", progress: fraction }),
-    );
+    const handle = this.pool.run(task, [task.pixels.buffer as ArrayBuffer], onProgress);
+    const stop = () => handle.cancel();
+    cancelled.addEventListener("abort", stop, { once: true });
+    const { pixels } = await handle.finally(() => cancelled.removeEventListener("abort", stop));
     const raw = sharp(pixels, {
       raw: { width: task.width, height: task.height, channels: task.channels },
     }).removeAlpha();

@@ -49,6 +49,11 @@ export interface Provider {
   submit(job: ProviderJob): Promise<string>;
   /** Throws on transient trouble (retried with backoff); terminal failures are outcomes. */
   poll(ref: string): Promise<PollOutcome>;
+  /**
+   * Stops work the provider does itself (the local engine's worker). Optional: BFL and apiframe
+   * document no cancel, so for them the job service just stops polling and drops the result.
+   */
+  cancel?(ref: string): void;
 }
 
 /** An upstream refusal with the HTTP status the proxy should answer with. */

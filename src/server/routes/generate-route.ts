@@ -1,4 +1,3 @@
-import { getConnInfo } from "@hono/node-server/conninfo";
 import { type Context, Hono } from "hono";
 import type { z } from "zod";
 import {
@@ -20,6 +19,7 @@ import type { JobService } from "../jobs/job-service";
 import type { RateLimiter } from "../limits/rate-limiter";
 import type { Provider, ProviderJob } from "../providers/provider";
 import { UpstreamError } from "../providers/provider";
+import { clientId } from "./client-id";
 import { validationError, zodDetail } from "./validation";
 
 export interface GenerateRouteDeps {
@@ -97,15 +97,6 @@ export function generateRoute(deps: GenerateRouteDeps) {
   return new Hono()
     .post("/v1/flux-pro-1.0-fill", handle("fill"))
     .post("/v1/flux-pro-1.0-expand", handle("expand"));
-}
-
-/** The TCP peer. Behind a reverse proxy every client shares its address; see README. */
-function clientId(c: Context): string {
-  try {
-    return getConnInfo(c).remote.address ?? "unknown";
-  } catch {
-    return "unknown";
-  }
 }
 
 function pickProvider(requested: string | undefined, deps: GenerateRouteDeps): ProviderId {

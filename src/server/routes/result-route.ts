@@ -30,7 +30,7 @@ export function resultRoute(jobs: JobService, results: ResultStore) {
     });
 }
 
-function toResultResponse(record: JobRecord, origin: string): ResultResponse {
+export function toResultResponse(record: JobRecord, origin: string): ResultResponse {
   const ready = record.status === "Ready" && record.resultName !== null;
   return {
     id: record.id,

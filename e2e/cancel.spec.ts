@@ -1,0 +1,163 @@
+import { expect, type Page, test } from "@playwright/test";
+import sharp from "sharp";
+import type { ResultResponse, SubmitResponse } from "../src/contract";
+import { fixture, imagePlacement, paint } from "./helpers";
+
+/**
+ * The coffee photo scaled up, so a local fill of most of it keeps a worker busy for seconds:
+ * long enough to cancel it while it runs.
+ */
+async function bigPhoto(path: string, width: number, height: number): Promise<string> {
+  await sharp(fixture("skimage_coffee.png"))
+    .resize(width, height)
+    .jpeg({ quality: 90 })
+    .toFile(path);
+  return path;
+}
+
+/** Opens the photo, covers its middle with a rectangle and presses Generate; returns the job id. */
+async function generateOver(page: Page, path: string, width: number, height: number) {
+  const submitted = page.waitForResponse(
+    (r) => r.url().endsWith("/v1/flux-pro-1.0-fill") && r.request().method() === "POST",
+  );
+  await pressGenerate(page, path, width, height);
+  const job = (await (await submitted).json()) as SubmitResponse;
+  await expect(page.getByTestId("job-status")).toHaveAttribute("data-status", "Pending");
+  return job.id;
+}
+
+async function pressGenerate(page: Page, path: string, width: number, height: number) {
+  await page.goto("/");
+  await page.getByTestId("image-input").setInputFiles(path);
+  await page.locator("[data-testid=stage] canvas").first().waitFor();
+  await page.getByTestId("tool-rect").click();
+  const place = await imagePlacement(page, width, height);
+  const at = (fx: number, fy: number): [number, number] => [
+    place.x + fx * width * place.scale,
+    place.y + fy * height * place.scale,
+  ];
+  await paint(page, [at(0.2, 0.2), at(0.8, 0.8)]);
+  await page.getByTestId("prompt").fill("an empty table");
+  await page.getByTestId("generate").click();
+}
+
+async function serverStatus(page: Page, id: string): Promise<string> {
+  const answer = await page.request.get(`/v1/get_result?id=${id}`);
+  return ((await answer.json()) as ResultResponse).status;
+}
+
+test("Cancel stops a running local fill on the server; Retry then produces the result", async ({
+  page,
+}, testInfo) => {
+  test.setTimeout(150_000);
+  const [width, height] = [4000, 3000];
+  const photo = await bigPhoto(testInfo.outputPath("big-coffee.jpg"), width, height);
+  const id = await generateOver(page, photo, width, height);
+
+  const cancelled = page.waitForResponse(
+    (r) => r.url().endsWith(`/v1/jobs/${id}`) && r.request().method() === "DELETE",
+  );
+  await page.getByTestId("job-cancel").click();
+  const status = page.getByTestId("job-status");
+  await expect(status).toHaveText("Cancelled.");
+  await expect(status).toHaveAttribute("data-status", "Cancelled");
+  expect((await cancelled).status()).toBe(200);
+  expect(await serverStatus(page, id)).toBe("Cancelled");
+  await expect(page.getByTestId("job-cancel")).toHaveCount(0);
+
+  for (const viewport of [
+    { width: 1280, height: 800 },
+    { width: 1024, height: 640 },
+  ]) {
+    await page.setViewportSize(viewport);
+    await status.scrollIntoViewIfNeeded();
+    await expect(status).toBeInViewport();
+    await expect(page.getByTestId("job-retry")).toBeInViewport();
+    await page.screenshot({ path: testInfo.outputPath(`cancelled-${viewport.width}.png`) });
+  }
+  await page.setViewportSize({ width: 1280, height: 800 });
+
+  const resubmitted = page.waitForResponse(
+    (r) => r.url().endsWith("/v1/flux-pro-1.0-fill") && r.request().method() === "POST",
+  );
+  await page.getByTestId("job-retry").click();
+  const retryId = ((await (await resubmitted).json()) as SubmitResponse).id;
+  expect(retryId).not.toBe(id);
+  await expect(status).toHaveAttribute("data-status", "Ready", { timeout: 120_000 });
+  expect(await serverStatus(page, retryId)).toBe("Ready");
+  const natural = await page
+    .getByTestId("result-image")
+    .evaluate((img: HTMLImageElement) => [img.naturalWidth, img.naturalHeight]);
+  expect(natural).toEqual([width, height]);
+});
+
+test("a cancel that reaches the server after the fill finished lets the result in", async ({
+  page,
+}, testInfo) => {
+  test.setTimeout(90_000);
+  const [width, height] = [2400, 1800];
+  const photo = await bigPhoto(testInfo.outputPath("coffee.jpg"), width, height);
+  // A slow network: the DELETE only leaves once the server has finished the fill.
+  let jobId = "";
+  await page.route("**/v1/jobs/*", async (route) => {
+    await expect.poll(() => serverStatus(page, jobId), { timeout: 60_000 }).toBe("Ready");
+    await route.continue();
+  });
+  jobId = await generateOver(page, photo, width, height);
+  const refused = page.waitForResponse((r) => r.request().method() === "DELETE");
+  await page.getByTestId("job-cancel").click();
+  await expect(page.getByTestId("job-status")).toHaveText("Cancelled.");
+  expect((await refused).status()).toBe(409);
+  await expect(page.getByTestId("job-status")).toHaveAttribute("data-status", "Ready", {
+    timeout: 30_000,
+  });
+  await expect(page.getByTestId("result-image")).toBeVisible();
+});
+
+test("when the server cannot be told, a toast says so and the job stays cancelled", async ({
+  page,
+}, testInfo) => {
+  const [width, height] = [2400, 1800];
+  const photo = await bigPhoto(testInfo.outputPath("coffee.jpg"), width, height);
+  await page.route("**/v1/jobs/*", (route) => route.abort("internetdisconnected"));
+  const id = await generateOver(page, photo, width, height);
+  await page.getByTestId("job-cancel").click();
+  await expect(page.getByText(/could not be told to stop job #1/)).toBeVisible();
+  const status = page.getByTestId("job-status");
+  await expect(status).toHaveText("Cancelled.");
+  // The server never heard of the cancel and finishes the fill; here it stays cancelled.
+  await expect.poll(() => serverStatus(page, id), { timeout: 60_000 }).toBe("Ready");
+  await expect(status).toHaveAttribute("data-status", "Cancelled");
+  await expect(page.getByTestId("job-retry")).toBeVisible();
+});
+
+test("a job cancelled while it is being sent is cancelled on the server once it has an id", async ({
+  page,
+}, testInfo) => {
+  const [width, height] = [2400, 1800];
+  const photo = await bigPhoto(testInfo.outputPath("coffee.jpg"), width, height);
+  // A slow upload: the submit only leaves once Cancel has been pressed.
+  let release = () => {};
+  const cancelPressed = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  await page.route("**/v1/flux-pro-1.0-fill", async (route) => {
+    await cancelPressed;
+    await route.continue();
+  });
+  const submitted = page.waitForResponse((r) => r.url().endsWith("/v1/flux-pro-1.0-fill"));
+  const cancelled = page.waitForResponse((r) => r.request().method() === "DELETE");
+  await pressGenerate(page, photo, width, height);
+  const status = page.getByTestId("job-status");
+  await expect(status).toHaveText("Sending…");
+  await page.getByTestId("job-cancel").click();
+  await expect(status).toHaveText("Cancelled.");
+  release();
+
+  const id = ((await (await submitted).json()) as SubmitResponse).id;
+  const answer = await cancelled;
+  expect(answer.url()).toMatch(new RegExp(`/v1/jobs/${id}$`));
+  expect(answer.status()).toBe(200);
+  expect(await serverStatus(page, id)).toBe("Cancelled");
+  await expect(status).toHaveAttribute("data-status", "Cancelled");
+});
