@@ -64,6 +64,8 @@ test("Cancel stops a running local fill on the server; Retry then produces the r
   expect((await cancelled).status()).toBe(200);
   expect(await serverStatus(page, id)).toBe("Cancelled");
   await expect(page.getByTestId("job-cancel")).toHaveCount(0);
+  // The history counts the user's cancel as such, not as a failure.
+  await expect(page.getByTestId("history-run-status").first()).toHaveText("0 ready · 1 cancelled");
 
   for (const viewport of [
     { width: 1280, height: 800 },

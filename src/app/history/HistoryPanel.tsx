@@ -4,6 +4,7 @@ import { useAppStore } from "../store/store";
 import type { RunRecord } from "./history-db";
 import { useObjectUrl, useRuns, useStorageUse } from "./history-queries";
 import { downloadSheet } from "./run-downloads";
+import { summariseVariants } from "./run-summary";
 import { deleteRun, STORAGE_BUDGET_BYTES } from "./runs-repo";
 
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
@@ -43,11 +44,6 @@ function RunCard({ run }: { run: RunRecord }) {
   const current = useAppStore((s) => s.currentJob === run.id);
   const setCurrentJob = useAppStore((s) => s.setCurrentJob);
   const setMainView = useAppStore((s) => s.setMainView);
-  const ready = run.variants.filter((v) => v.state === "ready").length;
-  const running = run.variants.filter(
-    (v) => v.state === "pending" || v.state === "submitting",
-  ).length;
-  const failed = run.variants.length - ready - running;
   const { params } = run;
   const open = () => {
     setCurrentJob(run.id);
@@ -75,10 +71,7 @@ function RunCard({ run }: { run: RunRecord }) {
         </p>
         <p className="text-neutral-400">
           {new Date(run.createdAt).toLocaleString()} ·{" "}
-          <span data-testid="history-run-status">
-            {ready} ready{running ? ` · ${running} running` : ""}
-            {failed ? ` · ${failed} failed` : ""}
-          </span>
+          <span data-testid="history-run-status">{summariseVariants(run.variants)}</span>
           {run.imagesPruned && " · images pruned"}
         </p>
       </div>
@@ -86,7 +79,7 @@ function RunCard({ run }: { run: RunRecord }) {
         <button
           type="button"
           title="Download original | results as one PNG"
-          disabled={ready === 0 || run.imagesPruned}
+          disabled={!run.variants.some((v) => v.state === "ready") || run.imagesPruned}
           onClick={() => downloadSheet(run).catch((e: Error) => toast.error(e.message))}
           className="rounded p-1 text-neutral-400 hover:bg-neutral-700 hover:text-white disabled:opacity-30"
         >
