@@ -21,6 +21,7 @@ import {
 } from "./patch-match";
 import { copyBestPatches, voteBuffers, votePatches } from "./patch-vote";
 import { mulberry32, type Random } from "./prng";
+import { correctSeamShade } from "./seam-correction";
 import { inpaintTelea } from "./telea";
 
 export interface ExemplarOptions {
@@ -141,6 +142,7 @@ export function inpaintExemplar(
     levels.length = i + 1; // the coarser levels are done with; let them be collected
     sites.length = i + 1;
   }
+  correctSeamShade(base);
   const seam = seamBand(pixels, width, channels, mask, box);
   writeBack(out, width, channels, mask, base, box, seam);
   return out;
@@ -273,9 +275,9 @@ interface SeamBand {
 
 /**
  * A smooth continuation of the surroundings into the first SEAM_WIDTH pixels of the hole.
- * Patches copied from elsewhere rarely match the edge's exact shade (a sky a little brighter
- * here than there); fading from this band into the patch fill hides that step, while the
- * kept pixels themselves are never touched.
+ * correctSeamShade has matched the fill's shade to the edge's at low frequency; what is left is
+ * the pixel-scale step between a copied patch and the kept pixel beside it, which fading from
+ * this band into the patch fill hides, while the kept pixels themselves are never touched.
  */
 function seamBand(
   pixels: Uint8Array,

@@ -31,21 +31,30 @@ export function membraneFill(level: FillLevel, sweeps?: number): Float32Array {
   const n =
     sweeps ?? Math.max(20, Math.min(2 * Math.max(width, height), Math.ceil(2e7 / cells.length)));
   const omega = 2 / (1 + Math.sin(Math.PI / Math.max(width, height)));
-  const neighbours: number[] = [];
+  // Each cell's in-bounds 4-neighbours, found once: the sweeps below are the hot loop.
+  const neighbours = new Int32Array(cells.length * 4);
+  const degree = new Uint8Array(cells.length);
+  cells.forEach((i, k) => {
+    const x = i % width;
+    const y = (i - x) / width;
+    for (const [ok, j] of [
+      [x > 0, i - 1],
+      [x < width - 1, i + 1],
+      [y > 0, i - width],
+      [y < height - 1, i + width],
+    ] as const) {
+      if (ok) neighbours[k * 4 + degree[k]!++] = j;
+    }
+  });
   for (let sweep = 0; sweep < n; sweep++) {
-    for (const i of cells) {
-      const x = i % width;
-      const y = (i - x) / width;
-      neighbours.length = 0;
-      if (x > 0) neighbours.push(i - 1);
-      if (x < width - 1) neighbours.push(i + 1);
-      if (y > 0) neighbours.push(i - width);
-      if (y < height - 1) neighbours.push(i + width);
+    for (let k = 0; k < cells.length; k++) {
+      const i = cells[k]!;
+      const d = degree[k]!;
       for (let c = 0; c < bands; c++) {
         let sum = 0;
-        for (const j of neighbours) sum += colour[j * bands + c]!;
-        const k = i * bands + c;
-        colour[k] = colour[k]! + omega * (sum / neighbours.length - colour[k]!);
+        for (let e = 0; e < d; e++) sum += colour[neighbours[k * 4 + e]! * bands + c]!;
+        const at = i * bands + c;
+        colour[at] = colour[at]! + omega * (sum / d - colour[at]!);
       }
     }
   }

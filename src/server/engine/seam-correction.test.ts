@@ -1,0 +1,89 @@
+import { describe, expect, it } from "vitest";
+import type { FillLevel } from "./fill-level";
+import { mulberry32 } from "./prng";
+import { correctSeamShade } from "./seam-correction";
+
+/** A grey level with a square hole; kept pixels from `kept`, hole pixels from `fill`. */
+function level(
+  size: number,
+  hole: [number, number],
+  kept: (x: number, y: number) => number,
+  fill: (x: number, y: number) => number,
+): FillLevel {
+  const colour = new Float32Array(size * size);
+  const mask = new Uint8Array(size * size);
+  for (let y = 0; y < size; y++) {
+    for (let x = 0; x < size; x++) {
+      const inHole = x >= hole[0] && x < hole[1] && y >= hole[0] && y < hole[1];
+      mask[y * size + x] = inHole ? 1 : 0;
+      colour[y * size + x] = inHole ? fill(x, y) : kept(x, y);
+    }
+  }
+  return { width: size, height: size, bands: 1, colour, hole: mask };
+}
+
+function stats(l: FillLevel, pick: (x: number, y: number) => boolean) {
+  let n = 0;
+  let sum = 0;
+  let sum2 = 0;
+  for (let y = 0; y < l.height; y++) {
+    for (let x = 0; x < l.width; x++) {
+      if (!pick(x, y)) continue;
+      const v = l.colour[y * l.width + x]!;
+      n++;
+      sum += v;
+      sum2 += v * v;
+    }
+  }
+  return { mean: sum / n, std: Math.sqrt(sum2 / n - (sum / n) ** 2) };
+}
+
+describe("correctSeamShade", () => {
+  it("brings a fill that is too bright to its surroundings' shade and keeps its texture", () => {
+    const random = mulberry32(4);
+    const noise = new Float32Array(200 * 200).map(() => random() * 40 - 20);
+    const l = level(
+      200,
+      [50, 150],
+      () => 100,
+      (x, y) => 140 + noise[y * 200 + x]!,
+    );
+    const before = l.colour.slice();
+    const inHole = (x: number, y: number) => l.hole[y * 200 + x] === 1;
+    const textureBefore = stats(l, inHole).std;
+    correctSeamShade(l);
+    const after = stats(l, inHole);
+    expect(Math.abs(after.mean - 100)).toBeLessThan(3);
+    expect(Math.abs(after.std - textureBefore)).toBeLessThan(1);
+    for (let i = 0; i < l.hole.length; i++) {
+      if (l.hole[i] === 0) expect(l.colour[i]).toBe(before[i]);
+    }
+  });
+
+  it("follows a shading gradient across the hole", () => {
+    // Kept pixels ramp from 50 (left) to 150 (right); the fill is flat 100.
+    const l = level(
+      200,
+      [40, 160],
+      (x) => 50 + x / 2,
+      () => 100,
+    );
+    correctSeamShade(l);
+    const nearLeft = stats(l, (x, y) => x >= 42 && x < 50 && y >= 90 && y < 110).mean;
+    const nearRight = stats(l, (x, y) => x >= 150 && x < 158 && y >= 90 && y < 110).mean;
+    expect(Math.abs(nearLeft - 72)).toBeLessThan(8);
+    expect(Math.abs(nearRight - 127)).toBeLessThan(8);
+  });
+
+  it("leaves a level without a hole untouched", () => {
+    const l = level(
+      20,
+      [0, 0],
+      (x) => x,
+      () => 0,
+    );
+    const before = l.colour.slice();
+    correctSeamShade(l);
+    expect([...l.colour]).toEqual([...before]);
+  });
+});
