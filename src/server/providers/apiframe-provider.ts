@@ -17,6 +17,8 @@ import {
   type HostPattern,
   readJson,
   redact,
+  refusalBody,
+  refusalError,
   upstreamFetch,
 } from "./upstream-http";
 
@@ -204,28 +206,13 @@ export class ApiframeProvider implements Provider {
   }
 
   private async upstreamError(response: Response): Promise<UpstreamError> {
-    let body: unknown = null;
-    try {
-      body = await response.json();
-    } catch {
-      // Not JSON: the status alone is the message.
-    }
-    const retryAfter = response.headers.get("retry-after") ?? undefined;
-    const known = UPSTREAM_MESSAGES[response.status];
-    if (known)
-      return new UpstreamError(
-        response.status,
-        known,
-        retryAfter ?? (response.status === 429 ? "5" : undefined),
-      );
-    const shown = body
-      ? `: ${redact(JSON.stringify(body), [this.options.apiKey]).slice(0, 300)}`
-      : "";
-    return new UpstreamError(
-      response.status >= 500 ? 502 : response.status === 400 ? 422 : response.status,
-      `${WHO} answered ${response.status}${shown}`,
-      retryAfter,
-    );
+    return refusalError(response, await refusalBody(response), {
+      who: WHO,
+      apiKey: this.options.apiKey,
+      messages: UPSTREAM_MESSAGES,
+      // apiframe answers 400 for a request it finds invalid, which to our client is a 422
+      proxyStatus: (status) => (status >= 500 ? 502 : status === 400 ? 422 : status),
+    });
   }
 }
 

@@ -16,6 +16,8 @@ import {
   type HostPattern,
   readJson,
   redact,
+  refusalBody,
+  refusalError,
   upstreamFetch,
 } from "./upstream-http";
 
@@ -134,33 +136,18 @@ export class BflProvider implements Provider {
   }
 
   private async upstreamError(response: Response): Promise<UpstreamError> {
-    let body: unknown = null;
-    try {
-      body = await response.json();
-    } catch {
-      // Not JSON: the status alone is the message.
-    }
-    const retryAfter = response.headers.get("retry-after") ?? undefined;
+    const body = await refusalBody(response);
     const detail = (body as { detail?: unknown } | null)?.detail;
     if (response.status === 422 && Array.isArray(detail)) {
       const text = redact(JSON.stringify(detail), [this.options.apiKey]);
       return new UpstreamError(422, `${WHO} refused the request`, undefined, JSON.parse(text));
     }
-    const known = UPSTREAM_MESSAGES[response.status];
-    if (known)
-      return new UpstreamError(
-        response.status,
-        known,
-        retryAfter ?? (response.status === 429 ? "5" : undefined),
-      );
-    const shown = body
-      ? `: ${redact(JSON.stringify(body), [this.options.apiKey]).slice(0, 300)}`
-      : "";
-    return new UpstreamError(
-      response.status >= 500 ? 502 : response.status,
-      `${WHO} answered ${response.status}${shown}`,
-      retryAfter,
-    );
+    return refusalError(response, body, {
+      who: WHO,
+      apiKey: this.options.apiKey,
+      messages: UPSTREAM_MESSAGES,
+      proxyStatus: (status) => (status >= 500 ? 502 : status),
+    });
   }
 
   private describeFailure(status: string, details: Record<string, unknown> | null): string {

@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { assertAllowedUrl, hostAllowed, redact, sniffImage } from "./upstream-http";
+import {
+  assertAllowedUrl,
+  hostAllowed,
+  type RefusalWording,
+  redact,
+  refusalBody,
+  refusalError,
+  sniffImage,
+} from "./upstream-http";
 
 describe("upstream URL guard", () => {
   const allowed = ["api.bfl.ai", "*.bfl.ai", "127.0.0.2"];
@@ -39,5 +47,37 @@ describe("sniffImage and redact", () => {
     expect(redact("k1 and k2 and k1", ["k1", "k2", ""])).toBe(
       "[redacted] and [redacted] and [redacted]",
     );
+  });
+});
+
+describe("refusalError", () => {
+  const wording: RefusalWording = {
+    who: "Upstream",
+    apiKey: "sk-secret",
+    messages: { 402: "Upstream: no credits left", 429: "Upstream: slow down" },
+    proxyStatus: (status) => (status >= 500 ? 502 : status === 400 ? 422 : status),
+  };
+  const refused = async (status: number, body: string, headers: Record<string, string> = {}) => {
+    const response = new Response(body, { status, headers });
+    return refusalError(response, await refusalBody(response), wording);
+  };
+
+  it("uses the provider's words for statuses it knows, with a retry hint for 429", async () => {
+    const credits = await refused(402, '{"detail":"payment required"}');
+    expect([credits.httpStatus, credits.message, credits.retryAfter]).toEqual([
+      402,
+      "Upstream: no credits left",
+      undefined,
+    ]);
+    expect((await refused(429, "busy")).retryAfter).toBe("5");
+    expect((await refused(429, "busy", { "retry-after": "30" })).retryAfter).toBe("30");
+  });
+
+  it("maps other statuses and shows the body without the key", async () => {
+    const broken = await refused(503, '{"error":"bad key sk-secret"}');
+    expect(broken.httpStatus).toBe(502);
+    expect(broken.message).toBe('Upstream answered 503: {"error":"bad key [redacted]"}');
+    const invalid = await refused(400, "not json");
+    expect([invalid.httpStatus, invalid.message]).toEqual([422, "Upstream answered 400"]);
   });
 });

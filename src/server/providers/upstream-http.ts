@@ -139,6 +139,45 @@ export async function downloadImage(
   return { ok: true, image, extension };
 }
 
+/** How a provider words an upstream refusal (a non-2xx answer) for the proxy's client. */
+export interface RefusalWording {
+  who: string;
+  /** the provider's key, never to be echoed */
+  apiKey: string;
+  /** the provider's own words for statuses whose body says nothing the user can act on */
+  messages: Readonly<Record<number, string>>;
+  /** the status the proxy answers with for any other upstream status */
+  proxyStatus: (upstreamStatus: number) => number;
+}
+
+/** The body of a refused answer if it is JSON, else null (the status alone is the message). */
+export async function refusalBody(response: Response): Promise<unknown> {
+  try {
+    return await response.json();
+  } catch {
+    return null;
+  }
+}
+
+/** A refused answer as the UpstreamError the proxy answers with; the key never shows. */
+export function refusalError(
+  response: Response,
+  body: unknown,
+  wording: RefusalWording,
+): UpstreamError {
+  const { status } = response;
+  const retryAfter = response.headers.get("retry-after") ?? undefined;
+  const known = wording.messages[status];
+  if (known)
+    return new UpstreamError(status, known, retryAfter ?? (status === 429 ? "5" : undefined));
+  const shown = body ? `: ${redact(JSON.stringify(body), [wording.apiKey]).slice(0, 300)}` : "";
+  return new UpstreamError(
+    wording.proxyStatus(status),
+    `${wording.who} answered ${status}${shown}`,
+    retryAfter,
+  );
+}
+
 /** Replaces every secret in upstream text before it can reach a client or a log. */
 export function redact(text: string, secrets: readonly string[]): string {
   return secrets.reduce(
