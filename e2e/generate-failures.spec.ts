@@ -1,13 +1,9 @@
 import { expect, type Page, test } from "@playwright/test";
-import {
-  type FakeUpstream,
-  type SecondProxy,
-  startFakeUpstream,
-  startProxyWithUpstream,
-} from "./fake-bfl-upstream";
+import type { FakeBfl } from "../src/server/testing/fake-bfl";
+import { type SecondProxy, startFakeUpstream, startProxyWithUpstream } from "./fake-bfl-upstream";
 import { imagePlacement, openImage, paint } from "./helpers";
 
-let upstream: FakeUpstream;
+let upstream: FakeBfl;
 let proxy: SecondProxy;
 
 test.beforeAll(async () => {
@@ -87,7 +83,7 @@ test("each upstream failure gets its own message, a retry where it helps, and ke
   await page.getByTestId("job-retry").click();
   await expect(status).toHaveAttribute("data-status", "Ready", { timeout: 20_000 });
   await expect(page.getByTestId("result-image")).toHaveJSProperty("naturalWidth", 600);
-  expect(upstream.submits.filter((p) => p === "[429] a boat")).toHaveLength(2);
+  expect(upstream.submits.filter((s) => s.prompt === "[429] a boat")).toHaveLength(2);
   await expect(page.getByTestId("history").getByTestId("history-run")).toHaveCount(
     cases.length + 1,
   );

@@ -8,7 +8,8 @@ import { readBody, serveOnHosts } from "./loopback-hosts";
  * submit on the API host (`flux-pro-1.0-fill` and `-expand`), `polling_url` on another host (a
  * regional cluster), `Pending` with a progress fraction, then `Ready` with a signed sample link
  * on a third (delivery) host that expires. Three loopback addresses play the three hosts.
- * Faults are injected through the options, which tests may change while it runs.
+ * Faults are injected through the options, which tests may change while it runs, or per
+ * prompt through `forPrompt` (the end-to-end tests, where the browser writes the prompt).
  */
 export interface FakeBflOptions {
   apiKey: string;
@@ -28,13 +29,18 @@ export interface FakeBflOptions {
   pollDrops?: number;
   /** Every poll answer is delayed this long. */
   pollDelayMs?: number;
+  /** Options for one task, chosen by its prompt when it is submitted, over the ones above. */
+  forPrompt?: (prompt: string) => PromptOptions;
 }
+
+export type PromptOptions = Omit<FakeBflOptions, "apiKey" | "forPrompt">;
 
 interface FakeTask {
   polls: number;
   width: number;
   height: number;
   prompt: string;
+  own: PromptOptions;
 }
 
 export interface FakeBfl {
@@ -43,7 +49,10 @@ export interface FakeBfl {
   options: FakeBflOptions;
   /** Every request's method, host, path and x-key, for assertions. */
   requests: { method: string; host: string; path: string; key: string | undefined }[];
-  /** Submitted bodies without their images, for assertions on forwarded parameters. */
+  /**
+   * Submitted bodies without their images, for assertions on forwarded parameters; a refused
+   * one carries the status it was refused with as `refused`.
+   */
   submits: Record<string, unknown>[];
   close(): Promise<void>;
 }
@@ -70,26 +79,29 @@ export async function startFakeBfl(options: FakeBflOptions): Promise<FakeBfl> {
     const submit = /^\/v1\/flux-pro-1\.0-(fill|expand)$/.exec(url.pathname);
     if (role === 0 && req.method === "POST" && submit) {
       if (key !== options.apiKey) return json(403, { detail: "Not authenticated" });
-      const raw = await readBody(req);
-      if (options.submitStatus === 422) {
+      const body = JSON.parse(await readBody(req)) as Record<string, unknown> & { image?: string };
+      const { image, mask, ...rest } = body;
+      const seen: Record<string, unknown> = { path: url.pathname, hasMask: Boolean(mask), ...rest };
+      submits.push(seen);
+      const own = options.forPrompt?.(String(body.prompt ?? "")) ?? {};
+      const submitStatus = own.submitStatus ?? options.submitStatus;
+      if (submitStatus) seen.refused = submitStatus;
+      if (submitStatus === 422) {
         return json(422, {
           detail: [{ loc: ["body", "prompt"], msg: "refused by fake", type: "value_error" }],
         });
       }
-      if (options.submitStatus) {
-        const headers: Record<string, string> = options.retryAfter
-          ? { "retry-after": options.retryAfter }
-          : {};
-        return json(options.submitStatus, { detail: "refused by fake" }, headers);
+      if (submitStatus) {
+        const retryAfter = own.retryAfter ?? options.retryAfter;
+        const headers: Record<string, string> = retryAfter ? { "retry-after": retryAfter } : {};
+        return json(submitStatus, { detail: "refused by fake" }, headers);
       }
-      const body = JSON.parse(raw) as Record<string, unknown> & { image?: string };
-      if (!body.image) {
+      if (!image) {
+        seen.refused = 422;
         return json(422, {
           detail: [{ loc: ["body", "image"], msg: "Field required", type: "missing" }],
         });
       }
-      const { image, mask, ...rest } = body;
-      submits.push({ path: url.pathname, hasMask: Boolean(mask), ...rest });
       const meta = await sharp(Buffer.from(image, "base64")).metadata();
       const grow = (a: unknown, b: unknown) => Number(a ?? 0) + Number(b ?? 0);
       const id = randomUUID();
@@ -98,6 +110,7 @@ export async function startFakeBfl(options: FakeBflOptions): Promise<FakeBfl> {
         width: (meta.width ?? 1) + (submit[1] === "expand" ? grow(body.left, body.right) : 0),
         height: (meta.height ?? 1) + (submit[1] === "expand" ? grow(body.top, body.bottom) : 0),
         prompt: String(body.prompt ?? ""),
+        own,
       });
       return json(200, { id, polling_url: `${origins[1]}/v1/get_result?id=${id}` });
     }
@@ -108,30 +121,31 @@ export async function startFakeBfl(options: FakeBflOptions): Promise<FakeBfl> {
       const base = { id, result: null, details: null, preview: null };
       if (!task) return json(200, { ...base, status: "Task not found", progress: null });
       task.polls += 1;
-      if (options.pollDelayMs) await new Promise((r) => setTimeout(r, options.pollDelayMs));
-      if (task.polls <= (options.pollDrops ?? 0)) {
+      const now = { ...options, ...task.own };
+      if (now.pollDelayMs) await new Promise((r) => setTimeout(r, now.pollDelayMs));
+      if (task.polls <= (now.pollDrops ?? 0)) {
         res.writeHead(200, { "content-type": "application/json", "content-length": "500" });
         res.write('{"id":"');
         res.socket?.destroy();
         return;
       }
-      const failures = options.pollFailures ?? 0;
+      const failures = now.pollFailures ?? 0;
       if (task.polls <= failures) {
         return json(500, { detail: `internal error for key ${key}` });
       }
-      const pending = (options.pendingPolls ?? 2) + failures + (options.pollDrops ?? 0);
+      const pending = (now.pendingPolls ?? 2) + failures + (now.pollDrops ?? 0);
       if (task.polls <= pending) {
         return json(200, { ...base, status: "Pending", progress: task.polls / (pending + 1) });
       }
-      if (options.finalStatus) {
+      if (now.finalStatus) {
         return json(200, {
           ...base,
-          status: options.finalStatus,
+          status: now.finalStatus,
           progress: null,
           details: { reason: "fake" },
         });
       }
-      const expires = Date.now() + (options.sampleTtlMs ?? 10 * 60_000);
+      const expires = Date.now() + (now.sampleTtlMs ?? 10 * 60_000);
       return json(200, {
         ...base,
         status: "Ready",
