@@ -1,5 +1,5 @@
-import { type ChildProcess, spawn } from "node:child_process";
 import { type FakeBfl, type PromptOptions, startFakeBfl } from "../src/server/testing/fake-bfl";
+import { freePort, spawnProxy } from "../src/server/testing/proxy-process";
 
 /**
  * The proxy tests' fake Black Forest Labs (real HTTP on loopback, following the documented
@@ -54,38 +54,14 @@ export function startProxyWithUpstream(
   });
 }
 
-/** The built proxy with the SPA, in its own process, configured by `env`. */
+/** The built proxy with the SPA, in its own process, configured by `env` (port 0: any free one). */
 export async function startBuiltProxy(
   port: number,
   env: Record<string, string>,
 ): Promise<SecondProxy> {
-  const child: ChildProcess = spawn(process.execPath, ["dist/server/main.js"], {
-    env: {
-      ...process.env,
-      PORT: String(port),
-      HOST: "127.0.0.1",
-      FILL_WORKERS: "1",
-      RATE_LIMIT_PER_MIN: "0",
-      ...env,
-    },
-    stdio: ["ignore", "pipe", "inherit"],
-  });
-  const url = await new Promise<string>((resolve, reject) => {
-    let out = "";
-    child.stdout?.on("data", (chunk: Buffer) => {
-      out += chunk.toString();
-      const match = /running at (http:\/\/\S+)/.exec(out);
-      if (match?.[1]) resolve(match[1]);
-    });
-    child.once("exit", (code) => reject(new Error(`proxy exited (${code}): ${out}`)));
-  });
-  return {
-    url,
-    close: () =>
-      new Promise((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.once("exit", () => resolve());
-        child.kill("SIGTERM");
-      }),
-  };
+  const proxy = await spawnProxy(
+    { PORT: String(port || (await freePort())), RATE_LIMIT_PER_MIN: "0", ...env },
+    { built: true },
+  );
+  return { url: proxy.url, close: () => proxy.kill("SIGTERM") };
 }

@@ -3,6 +3,8 @@ import { createServer } from "node:net";
 import { fileURLToPath } from "node:url";
 
 const MAIN = fileURLToPath(new URL("../main.ts", import.meta.url));
+/** What `npm run build` makes of it: the server that also serves the built SPA. */
+const BUILT_MAIN = fileURLToPath(new URL("../../../dist/server/main.js", import.meta.url));
 
 /** A free loopback port, so a restarted proxy can come back on the same address. */
 export async function freePort(): Promise<number> {
@@ -22,13 +24,16 @@ export interface ProxyProcess {
 }
 
 /**
- * Runs the real `main.ts` in its own process, as `npm start` does, so it can be killed.
- * `env.PORT` is required: readiness is seen from `/api/config` answering, at any log level.
+ * Runs the real `main.ts` in its own process, so it can be killed; `built` runs the build
+ * instead, as `npm start` does, with the SPA. `env.PORT` is required: readiness is seen from
+ * `/api/config` answering, at any log level.
  */
 export async function spawnProxy(
   env: Record<string, string> & { PORT: string },
+  { built = false } = {},
 ): Promise<ProxyProcess> {
-  const child = spawn(process.execPath, ["--import", "tsx", MAIN], {
+  const args = built ? [BUILT_MAIN] : ["--import", "tsx", MAIN];
+  const child = spawn(process.execPath, args, {
     env: { PATH: process.env.PATH ?? "", HOST: "127.0.0.1", FILL_WORKERS: "1", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
