@@ -166,3 +166,30 @@ test("an image dropped on the page opens; a broken file is refused without losin
   }, bytes);
   await expect(page.getByText("dropped.png · 320×200")).toBeVisible();
 });
+
+test("on a small laptop screen Generate stays in reach, and Ctrl+Enter in the prompt generates", async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1024, height: 640 });
+  await page.goto("/");
+  await openImage(page, "skimage_coffee.png");
+  const generate = page.getByTestId("generate");
+  await expect(generate).toBeInViewport();
+  // Scrolling the sidebar's tools to either end never hides it.
+  await page.getByTestId("prompt").scrollIntoViewIfNeeded();
+  await expect(generate).toBeInViewport();
+  await page.getByText("History", { exact: true }).scrollIntoViewIfNeeded();
+  await expect(generate).toBeInViewport();
+
+  const place = await imagePlacement(page, 600, 400);
+  await paint(page, [
+    [place.x + 250 * place.scale, place.y + 200 * place.scale],
+    [place.x + 350 * place.scale, place.y + 200 * place.scale],
+  ]);
+  await page.getByTestId("prompt").fill("a plain table");
+  await page.getByTestId("prompt").press("Control+Enter");
+  await expect(page.getByTestId("prompt")).toHaveValue("a plain table"); // no new line typed
+  const status = page.getByTestId("job-status");
+  await expect(status).toHaveAttribute("data-status", "Ready", { timeout: 30_000 });
+  await expect(status).toBeInViewport();
+});

@@ -7,6 +7,7 @@ import { MaskStage } from "./editor/MaskStage";
 import { MaskTools } from "./editor/MaskTools";
 import { OpenImageButton } from "./editor/OpenImageButton";
 import { ShortcutSheet } from "./editor/ShortcutSheet";
+import { GenerateBar } from "./generate/GenerateBar";
 import { GeneratePanel } from "./generate/GeneratePanel";
 import { JobTrackers } from "./generate/JobTrackers";
 import { HistoryPanel } from "./history/HistoryPanel";
@@ -56,11 +57,14 @@ export function App() {
             {!comparing && !image && <EmptyState />}
           </main>
         </DropZone>
-        <aside className="w-80 shrink-0 space-y-6 overflow-y-auto border-l border-neutral-800 p-4">
-          {image && <MaskTools />}
-          {image && <OutpaintPanel />}
-          {image && <GeneratePanel />}
-          <HistoryPanel />
+        <aside className="flex w-80 shrink-0 flex-col border-l border-neutral-800">
+          <div className="min-h-0 flex-1 space-y-6 overflow-y-auto p-4">
+            {image && <MaskTools />}
+            {image && <OutpaintPanel />}
+            {image && <GeneratePanel />}
+            <HistoryPanel />
+          </div>
+          {image && <GenerateBar />}
         </aside>
       </div>
       <ShortcutSheet />

@@ -73,5 +73,6 @@ export const SHORTCUTS: [string, string][] = [
   ["H", "Show / hide the mask"],
   ["Hold O", "Peek at the bare image"],
   ["P", "Present the run on show"],
+  ["Ctrl/Cmd+Enter", "Generate (also in the prompt)"],
   ["?", "This sheet"],
 ];

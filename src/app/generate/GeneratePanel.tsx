@@ -1,25 +1,20 @@
 import { useQuery } from "@tanstack/react-query";
-import { Info, Sparkles } from "lucide-react";
+import { Info } from "lucide-react";
 import type { ProviderId } from "../../contract";
 import { configQuery } from "../api/config-query";
-import { maskMayHavePixels } from "../editor/mask-op";
 import { useAppStore } from "../store/store";
 import { ParamsForm } from "./ParamsForm";
-import { RunStatusList } from "./RunStatusList";
 import { useFormValues } from "./use-form-values";
-import { useGenerate, useSelectedProvider } from "./use-generate";
+import { useSelectedProvider } from "./use-generate";
 
-/** Provider, prompt, parameters and the Generate button, with the current run's jobs below. */
+/** Provider, prompt and parameters; the Generate button itself is in GenerateBar. */
 export function GeneratePanel() {
   const config = useQuery(configQuery);
   const provider = useSelectedProvider();
   const setProvider = useAppStore((s) => s.setProvider);
   const prompt = useAppStore((s) => s.prompt);
   const setPrompt = useAppStore((s) => s.setPrompt);
-  const hasMask = useAppStore((s) => maskMayHavePixels(s.maskOps) || s.outpaint !== null);
-  const currentRun = useAppStore((s) => s.currentJob);
   const { values, parsed, change } = useFormValues(provider);
-  const generate = useGenerate();
   const errors = parsed && !parsed.ok ? parsed.errors : {};
 
   return (
@@ -70,38 +65,6 @@ export function GeneratePanel() {
       {provider && values && (
         <ParamsForm provider={provider} values={values} errors={errors} onChange={change} />
       )}
-      <button
-        type="button"
-        data-testid="generate"
-        disabled={
-          generate.isPending ||
-          !hasMask ||
-          !provider ||
-          Boolean(provider.unavailableReason) ||
-          !parsed?.ok
-        }
-        onClick={() => {
-          if (provider && parsed?.ok) generate.mutate({ provider, params: parsed.params });
-        }}
-        className="inline-flex w-full items-center justify-center gap-2 rounded-md bg-accent px-3 py-2 text-sm font-semibold text-white hover:brightness-110 disabled:opacity-40"
-      >
-        <Sparkles size={16} aria-hidden />
-        {generate.isPending ? "Sending…" : "Generate"}
-      </button>
-      {!hasMask && (
-        <p className="text-xs text-neutral-400">
-          Paint the area to repaint, or pick an outpaint preset, first.
-        </p>
-      )}
-      {parsed && !parsed.ok && (
-        <p className="text-xs text-red-300">Fix the values marked above to generate.</p>
-      )}
-      {generate.error && (
-        <p role="alert" className="text-sm text-red-300">
-          {generate.error.message}
-        </p>
-      )}
-      {currentRun && <RunStatusList runId={currentRun} />}
     </section>
   );
 }

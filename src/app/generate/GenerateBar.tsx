@@ -1,0 +1,59 @@
+import { Sparkles } from "lucide-react";
+import { maskMayHavePixels } from "../editor/mask-op";
+import { useAppStore } from "../store/store";
+import { RunStatusList } from "./RunStatusList";
+import { useFormValues } from "./use-form-values";
+import { useGenerate, useSelectedProvider } from "./use-generate";
+import { useGenerateShortcut } from "./use-generate-shortcut";
+
+/**
+ * The Generate button and the current run's jobs, pinned under the sidebar's scrolling tools so
+ * they stay in reach on a small laptop screen whatever the sidebar is scrolled to.
+ */
+export function GenerateBar() {
+  const provider = useSelectedProvider();
+  const hasMask = useAppStore((s) => maskMayHavePixels(s.maskOps) || s.outpaint !== null);
+  const currentRun = useAppStore((s) => s.currentJob);
+  const { parsed } = useFormValues(provider);
+  const generate = useGenerate();
+  const ready =
+    !generate.isPending &&
+    hasMask &&
+    provider !== null &&
+    !provider.unavailableReason &&
+    parsed?.ok === true;
+  const submit = () => {
+    if (ready && parsed?.ok) generate.mutate({ provider, params: parsed.params });
+  };
+  useGenerateShortcut(submit);
+
+  return (
+    <div className="space-y-2 border-t border-neutral-800 bg-neutral-900 p-4">
+      <button
+        type="button"
+        data-testid="generate"
+        disabled={!ready}
+        onClick={submit}
+        title="Generate (Ctrl/Cmd+Enter)"
+        className="inline-flex w-full items-center justify-center gap-2 rounded-md bg-accent px-3 py-2 text-sm font-semibold text-white hover:brightness-110 disabled:opacity-40"
+      >
+        <Sparkles size={16} aria-hidden />
+        {generate.isPending ? "Sending…" : "Generate"}
+      </button>
+      {!hasMask && (
+        <p className="text-xs text-neutral-400">
+          Paint the area to repaint, or pick an outpaint preset, first.
+        </p>
+      )}
+      {parsed && !parsed.ok && (
+        <p className="text-xs text-red-300">Fix the values marked above to generate.</p>
+      )}
+      {generate.error && (
+        <p role="alert" className="text-sm text-red-300">
+          {generate.error.message}
+        </p>
+      )}
+      {currentRun && <RunStatusList runId={currentRun} />}
+    </div>
+  );
+}
