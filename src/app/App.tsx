@@ -13,8 +13,7 @@ import { JobTrackers } from "./generate/JobTrackers";
 import { HistoryPanel } from "./history/HistoryPanel";
 import { usePersistedForm } from "./history/use-persisted-form";
 import { OutpaintPanel } from "./outpaint/OutpaintPanel";
-import { OutpaintStage } from "./outpaint/OutpaintStage";
-import { useOutpaintFrame } from "./outpaint/use-outpaint-frame";
+import { OutpaintView } from "./outpaint/OutpaintStage";
 import { useDocumentPersistence } from "./persist/use-document-persistence";
 import { PresentView } from "./present/PresentView";
 import { usePresentShortcut } from "./present/use-present-shortcut";
@@ -26,7 +25,7 @@ export function App() {
   const mainView = useAppStore((s) => s.mainView);
   const currentRun = useAppStore((s) => s.currentJob);
   const presenting = useAppStore((s) => s.presenting);
-  const outpaintFrame = useOutpaintFrame();
+  const outpainting = useAppStore((s) => s.outpaint !== null);
   usePersistedForm();
   useDocumentPersistence();
   useShowRunWhenReady(currentRun);
@@ -50,10 +49,8 @@ export function App() {
         <DropZone>
           <main className="flex min-h-0 min-w-0 flex-1 bg-canvas">
             {comparing && <CompareView runId={currentRun} />}
-            {!comparing && image && !outpaintFrame && <MaskStage image={image} />}
-            {!comparing && image && outpaintFrame && (
-              <OutpaintStage image={image} fitted={outpaintFrame} />
-            )}
+            {!comparing && image && !outpainting && <MaskStage image={image} />}
+            {!comparing && image && outpainting && <OutpaintView image={image} />}
             {!comparing && !image && <EmptyState />}
           </main>
         </DropZone>

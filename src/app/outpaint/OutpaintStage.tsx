@@ -10,6 +10,7 @@ import type { DocumentImage } from "../store/document-slice";
 import { useAppStore } from "../store/store";
 import { dragPadding, type FrameHandle } from "./frame-drag";
 import type { FittedFrame, Padding } from "./outpaint-geometry";
+import { useOutpaintFrame } from "./use-outpaint-frame";
 
 interface Drag {
   handle: FrameHandle;
@@ -27,12 +28,21 @@ const CURSORS: Record<FrameHandle, string> = {
 const HANDLES = new Set<string>(Object.keys(CURSORS));
 
 /**
+ * The outpaint stage for the frame in the store. The frame is read here rather than in the app
+ * shell, so dragging its edges re-renders this stage (and the panel showing its size) only.
+ */
+export function OutpaintView({ image }: { image: DocumentImage }) {
+  const fitted = useOutpaintFrame();
+  return fitted ? <OutpaintStage image={image} fitted={fitted} /> : null;
+}
+
+/**
  * The new canvas: the image inside its frame, the area to be generated shaded. Edges and the
  * image can be dragged; the store keeps the requested padding and the frame is derived from it.
  * Zoom and pan are the editor's (wheel, pinch, keys, Space or middle-button drag), applied to
  * the frame instead of the image.
  */
-export function OutpaintStage({ image, fitted }: { image: DocumentImage; fitted: FittedFrame }) {
+function OutpaintStage({ image, fitted }: { image: DocumentImage; fitted: FittedFrame }) {
   const container = useRef<HTMLDivElement>(null);
   const stage = useRef<Konva.Stage>(null);
   const viewport = useElementSize(container);
