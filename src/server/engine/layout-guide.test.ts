@@ -63,4 +63,28 @@ describe("layout guide", () => {
     expect(fine).toBeLessThanOrEqual(Math.max(...corners) + 1e-3);
     expect(Math.min(...corners)).toBeLessThan(Math.max(...corners));
   });
+
+  it("extends the edge outward, not a blend of distant sides, where the hole runs off the image", () => {
+    // An outpaint: a photo (sky 50 above, grass 200 below) in the middle third of a wider
+    // canvas. A membrane would blend sky and grass far out to the sides; the guide keeps each.
+    const [w, h] = [96, 32];
+    const pixels = new Uint8Array(w * h);
+    const mask = new Uint8Array(w * h);
+    for (let y = 0; y < h; y++) {
+      for (let x = 0; x < w; x++) {
+        const inPhoto = x >= 32 && x < 64;
+        pixels[y * w + x] = inPhoto ? (y < 16 ? 50 : 200) : 0;
+        mask[y * w + x] = inPhoto ? 0 : 1;
+      }
+    }
+    const base = cropLevel(pixels, w, 1, mask, { x0: 0, y0: 0, x1: w, y1: h });
+    const coarse = downsampleLevel(downsampleLevel(base));
+    const guide = coarsestGuide(base, coarse, 4);
+    const gb = guideBands(1);
+    const at = (x: number, y: number) => guide[(y * coarse.width + x) * gb]!;
+    for (const x of [0, 3, 20, 23]) {
+      expect(at(x, 1)).toBe(50);
+      expect(at(x, 6)).toBe(200);
+    }
+  });
 });

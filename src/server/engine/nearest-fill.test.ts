@@ -1,0 +1,37 @@
+import { describe, expect, it } from "vitest";
+import type { FillLevel } from "./fill-level";
+import { nearestFill } from "./nearest-fill";
+
+function level(w: number, h: number, kept: (x: number, y: number) => boolean): FillLevel {
+  const colour = new Float32Array(w * h);
+  const hole = new Uint8Array(w * h);
+  for (let y = 0; y < h; y++) {
+    for (let x = 0; x < w; x++) {
+      const i = y * w + x;
+      if (kept(x, y)) colour[i] = 100 + y * 10 + x;
+      else hole[i] = 1;
+    }
+  }
+  return { width: w, height: h, bands: 1, colour, hole };
+}
+
+describe("nearestFill", () => {
+  it("continues each row of a straight edge outward", () => {
+    const l = level(40, 10, (x) => x < 20);
+    const filled = nearestFill(l);
+    for (let y = 0; y < 10; y++) {
+      for (let x = 0; x < 40; x++) {
+        // kept pixels as they were; hole pixels take the kept pixel at the end of their row
+        expect(filled[y * 40 + x]).toBe(100 + y * 10 + Math.min(x, 19));
+      }
+    }
+    expect(l.colour[5 * 40 + 30]).toBe(0); // the input is not written
+  });
+
+  it("gives the area beyond a corner the corner's value", () => {
+    const filled = nearestFill(level(30, 30, (x, y) => x < 10 && y < 10));
+    expect(filled[25 * 30 + 25]).toBe(100 + 9 * 10 + 9);
+    expect(filled[25 * 30 + 5]).toBe(100 + 9 * 10 + 5); // straight below the block
+    expect(filled[5 * 30 + 25]).toBe(100 + 5 * 10 + 9); // straight right of it
+  });
+});

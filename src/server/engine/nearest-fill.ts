@@ -1,0 +1,76 @@
+import type { FillLevel } from "./fill-level";
+
+/**
+ * The edge-extending fill, for holes that run off the image: each hole pixel takes the value
+ * of its nearest kept pixel. Nearest sources are propagated ring by ring from the hole's edge,
+ * each pixel taking the closest (Euclidean) of its neighbours' sources: linear in the hole's
+ * size, and off by at most a pixel or so where two sources are nearly as close. Returns a new
+ * array; kept pixels are unchanged.
+ */
+export function nearestFill(level: FillLevel): Float32Array {
+  const { width, height, bands, hole } = level;
+  const colour = level.colour.slice();
+  const from = new Int32Array(hole.length).fill(-1);
+  for (let i = 0; i < hole.length; i++) if (hole[i] === 0) from[i] = i;
+  const reached = new Uint8Array(hole.length);
+  let ring: number[] = [];
+  for (let i = 0; i < hole.length; i++) {
+    if (hole[i] === 0) continue;
+    const x = i % width;
+    const y = (i - x) / width;
+    if (
+      (x > 0 && hole[i - 1] === 0) ||
+      (x < width - 1 && hole[i + 1] === 0) ||
+      (y > 0 && hole[i - width] === 0) ||
+      (y < height - 1 && hole[i + width] === 0)
+    ) {
+      ring.push(i);
+      reached[i] = 1;
+    }
+  }
+  while (ring.length > 0) {
+    for (const i of ring) {
+      const x = i % width;
+      const y = (i - x) / width;
+      let best = -1;
+      let bestDistance = Number.POSITIVE_INFINITY;
+      for (let dy = -1; dy <= 1; dy++) {
+        for (let dx = -1; dx <= 1; dx++) {
+          const nx = x + dx;
+          const ny = y + dy;
+          if (nx < 0 || ny < 0 || nx >= width || ny >= height) continue;
+          const source = from[ny * width + nx]!;
+          if (source < 0) continue;
+          const sx = source % width;
+          const sy = (source - sx) / width;
+          const distance = (sx - x) ** 2 + (sy - y) ** 2;
+          if (distance < bestDistance) {
+            bestDistance = distance;
+            best = source;
+          }
+        }
+      }
+      from[i] = best;
+    }
+    const next: number[] = [];
+    for (const i of ring) {
+      for (let c = 0; c < bands; c++) colour[i * bands + c] = colour[from[i]! * bands + c]!;
+      const x = i % width;
+      const y = (i - x) / width;
+      for (let dy = -1; dy <= 1; dy++) {
+        for (let dx = -1; dx <= 1; dx++) {
+          const nx = x + dx;
+          const ny = y + dy;
+          if (nx < 0 || ny < 0 || nx >= width || ny >= height) continue;
+          const j = ny * width + nx;
+          if (hole[j] !== 0 && reached[j] === 0) {
+            reached[j] = 1;
+            next.push(j);
+          }
+        }
+      }
+    }
+    ring = next;
+  }
+  return colour;
+}
