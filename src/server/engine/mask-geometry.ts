@@ -80,3 +80,15 @@ export function maxHoleDepth(mask: Uint8Array, width: number, height: number): n
   for (let i = 0; i < d.length; i++) if (d[i]! > max) max = d[i]!;
   return max;
 }
+
+/** Whether hole pixel `i` has a kept pixel beside it (4-connected): it is on the hole's edge. */
+export function onHoleEdge(hole: Uint8Array, width: number, height: number, i: number): boolean {
+  const x = i % width;
+  const y = (i - x) / width;
+  return (
+    (x > 0 && hole[i - 1] === 0) ||
+    (x < width - 1 && hole[i + 1] === 0) ||
+    (y > 0 && hole[i - width] === 0) ||
+    (y < height - 1 && hole[i + width] === 0)
+  );
+}

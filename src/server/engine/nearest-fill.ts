@@ -1,4 +1,5 @@
 import type { FillLevel } from "./fill-level";
+import { onHoleEdge } from "./mask-geometry";
 
 /**
  * The edge-extending fill, for holes that run off the image: each hole pixel takes the value
@@ -15,18 +16,9 @@ export function nearestFill(level: FillLevel): Float32Array {
   const reached = new Uint8Array(hole.length);
   let ring: number[] = [];
   for (let i = 0; i < hole.length; i++) {
-    if (hole[i] === 0) continue;
-    const x = i % width;
-    const y = (i - x) / width;
-    if (
-      (x > 0 && hole[i - 1] === 0) ||
-      (x < width - 1 && hole[i + 1] === 0) ||
-      (y > 0 && hole[i - width] === 0) ||
-      (y < height - 1 && hole[i + width] === 0)
-    ) {
-      ring.push(i);
-      reached[i] = 1;
-    }
+    if (hole[i] === 0 || !onHoleEdge(hole, width, height, i)) continue;
+    ring.push(i);
+    reached[i] = 1;
   }
   while (ring.length > 0) {
     for (const i of ring) {

@@ -1,4 +1,5 @@
 import type { FillLevel } from "./fill-level";
+import { onHoleEdge } from "./mask-geometry";
 import { PATCH_RADIUS } from "./patch-match";
 import type { Random } from "./prng";
 
@@ -16,10 +17,11 @@ const SAMPLED_SOURCES = 400;
  */
 export function onionPeel(level: FillLevel, sources: Int32Array, random: Random): Int32Array {
   const { width, height, bands, colour, hole } = level;
-  const valid = new Uint8Array(width * height);
+  /** 1 while a pixel still waits to be filled: the part of the hole not yet peeled */
+  const unfilled = new Uint8Array(width * height);
   let remaining = 0;
-  for (let i = 0; i < valid.length; i++) {
-    valid[i] = hole[i] === 0 ? 1 : 0;
+  for (let i = 0; i < unfilled.length; i++) {
+    unfilled[i] = hole[i] === 0 ? 0 : 1;
     remaining += hole[i]!;
   }
   const sampleCount = Math.min(SAMPLED_SOURCES, sources.length);
@@ -27,18 +29,8 @@ export function onionPeel(level: FillLevel, sources: Int32Array, random: Random)
   const ring: number[] = [];
   while (remaining > 0) {
     ring.length = 0;
-    for (let p = 0; p < valid.length; p++) {
-      if (valid[p] === 1) continue;
-      const x = p % width;
-      const y = (p - x) / width;
-      if (
-        (x > 0 && valid[p - 1] === 1) ||
-        (x < width - 1 && valid[p + 1] === 1) ||
-        (y > 0 && valid[p - width] === 1) ||
-        (y < height - 1 && valid[p + width] === 1)
-      ) {
-        ring.push(p);
-      }
+    for (let p = 0; p < unfilled.length; p++) {
+      if (unfilled[p] !== 0 && onHoleEdge(unfilled, width, height, p)) ring.push(p);
     }
     if (ring.length === 0) break; // hole parts with no kept pixel at all stay as they are
     for (const p of ring) {
@@ -49,7 +41,7 @@ export function onionPeel(level: FillLevel, sources: Int32Array, random: Random)
       const consider = (s: number) => {
         const sx = s % width;
         const sy = (s - sx) / width;
-        const c = validCost(level, valid, x, y, sx, sy, bestCost);
+        const c = validCost(level, unfilled, x, y, sx, sy, bestCost);
         if (c < bestCost) {
           bestCost = c;
           best = s;
@@ -73,7 +65,7 @@ export function onionPeel(level: FillLevel, sources: Int32Array, random: Random)
       for (let c = 0; c < bands; c++) colour[p * bands + c] = colour[best * bands + c]!;
     }
     for (const p of ring) {
-      valid[p] = 1;
+      unfilled[p] = 0;
       remaining--;
     }
   }
@@ -87,7 +79,7 @@ export function onionPeel(level: FillLevel, sources: Int32Array, random: Random)
  */
 function validCost(
   level: FillLevel,
-  valid: Uint8Array,
+  unfilled: Uint8Array,
   x: number,
   y: number,
   sx: number,
@@ -106,7 +98,7 @@ function validCost(
       const tx = x + dx;
       if (tx < 0 || tx >= width) continue;
       const t = ty * width + tx;
-      if (valid[t] === 0) continue;
+      if (unfilled[t] !== 0) continue;
       const s = (sy + dy) * width + sx + dx;
       if (hole[s] !== 0) continue;
       count++;
