@@ -138,7 +138,8 @@ export function inpaintExemplar(
       runPlan(level, levelSites, nnf, plan, random, stopIfCancelled, i === 0);
     }
     doneWork += work[i]!;
-    options.onProgress?.(doneWork / totalWork);
+    // The sum of the fractions can fall a hair short of 1 in floating point.
+    options.onProgress?.(i === 0 ? 1 : doneWork / totalWork);
     levels.length = i + 1; // the coarser levels are done with; let them be collected
     sites.length = i + 1;
   }
