@@ -144,7 +144,7 @@ export function inpaintExemplar(
     sites.length = i + 1;
   }
   correctSeamShade(base);
-  const seam = seamBand(pixels, width, channels, mask, box);
+  const seam = seamBand(pixels, width, channels, base, box);
   writeBack(out, width, channels, mask, base, box, seam);
   return out;
 }
@@ -284,20 +284,17 @@ function seamBand(
   pixels: Uint8Array,
   width: number,
   channels: 1 | 3 | 4,
-  mask: Uint8Array,
+  base: FillLevel,
   box: Box,
 ): SeamBand {
-  const w = box.x1 - box.x0;
-  const h = box.y1 - box.y0;
+  const { width: w, height: h, hole } = base;
   const crop = new Uint8Array(w * h * channels);
-  const cropMask = new Uint8Array(w * h);
   for (let y = 0; y < h; y++) {
     const src = (box.y0 + y) * width + box.x0;
     crop.set(pixels.subarray(src * channels, (src + w) * channels), y * w * channels);
-    cropMask.set(mask.subarray(src, src + w), y * w);
   }
-  const smooth = inpaintTelea(crop, w, h, channels, cropMask, { maxDistance: SEAM_WIDTH + 1 });
-  return { smooth, depth: distanceToUnmasked(cropMask, w, h) };
+  const smooth = inpaintTelea(crop, w, h, channels, hole, { maxDistance: SEAM_WIDTH + 1 });
+  return { smooth, depth: distanceToUnmasked(hole, w, h) };
 }
 
 /** Rounds the filled crop back into the image, touching masked pixels only. */

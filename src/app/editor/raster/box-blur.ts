@@ -10,43 +10,32 @@ export function boxBlur(
   radius: number,
   scratch: Float32Array = new Float32Array(plane.length),
 ): void {
-  blurRows(plane, scratch, width, height, radius);
-  blurColumns(scratch, plane, width, height, radius);
+  blurPass(plane, scratch, height, width, 1, width, radius); // rows
+  blurPass(scratch, plane, width, height, width, 1, radius); // columns
 }
 
-function blurRows(
+/**
+ * One running-sum pass over `lines` lines of `length` samples each: samples `step` apart along a
+ * line, lines `lineStep` apart. Edges repeat the end sample.
+ */
+function blurPass(
   src: Float32Array,
   dst: Float32Array,
-  width: number,
-  height: number,
+  lines: number,
+  length: number,
+  step: number,
+  lineStep: number,
   r: number,
 ): void {
   const span = 2 * r + 1;
-  for (let y = 0; y < height; y++) {
-    const row = y * width;
+  for (let line = 0; line < lines; line++) {
+    const base = line * lineStep;
     let sum = 0;
-    for (let k = -r; k <= r; k++) sum += src[row + clamp(k, width)]!;
-    for (let x = 0; x < width; x++) {
-      dst[row + x] = sum / span;
-      sum += src[row + clamp(x + r + 1, width)]! - src[row + clamp(x - r, width)]!;
-    }
-  }
-}
-
-function blurColumns(
-  src: Float32Array,
-  dst: Float32Array,
-  width: number,
-  height: number,
-  r: number,
-): void {
-  const span = 2 * r + 1;
-  for (let x = 0; x < width; x++) {
-    let sum = 0;
-    for (let k = -r; k <= r; k++) sum += src[clamp(k, height) * width + x]!;
-    for (let y = 0; y < height; y++) {
-      dst[y * width + x] = sum / span;
-      sum += src[clamp(y + r + 1, height) * width + x]! - src[clamp(y - r, height) * width + x]!;
+    for (let k = -r; k <= r; k++) sum += src[base + clamp(k, length) * step]!;
+    for (let i = 0; i < length; i++) {
+      dst[base + i * step] = sum / span;
+      sum +=
+        src[base + clamp(i + r + 1, length) * step]! - src[base + clamp(i - r, length) * step]!;
     }
   }
 }
