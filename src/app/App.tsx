@@ -23,7 +23,7 @@ import { ViewTabs } from "./ViewTabs";
 export function App() {
   const image = useAppStore((s) => s.image);
   const mainView = useAppStore((s) => s.mainView);
-  const currentRun = useAppStore((s) => s.currentJob);
+  const currentRun = useAppStore((s) => s.shownRunId);
   const presenting = useAppStore((s) => s.presenting);
   const outpainting = useAppStore((s) => s.outpaint !== null);
   usePersistedForm();

@@ -11,7 +11,7 @@ export function ViewTabs() {
   const mainView = useAppStore((s) => s.mainView);
   const setMainView = useAppStore((s) => s.setMainView);
   const hasImage = useAppStore((s) => s.image !== null);
-  const hasRun = useAppStore((s) => s.currentJob !== null);
+  const hasRun = useAppStore((s) => s.shownRunId !== null);
   return (
     <div role="tablist" className="flex rounded-md bg-neutral-800 p-0.5 text-sm">
       {TABS.map(({ view, label }) => (

@@ -13,10 +13,10 @@ export async function loadResultAsInput(run: RunRecord, index: number, keepMask:
   const bitmap = await createImageBitmap(blob);
   const { width, height } = bitmap;
   bitmap.close();
-  const { maskOps, image, loadImage, commitMaskOp } = useAppStore.getState();
+  const { maskOps, image, openDocument, commitMaskOp } = useAppStore.getState();
   const kept = keepMask && image?.width === width && image.height === height ? maskOps : [];
   const extension = run.variants[index]?.resultExtension === "jpeg" ? "jpg" : "png";
-  loadImage({
+  openDocument({
     url: URL.createObjectURL(blob),
     name: `${fileStem(run.source.name)}-v${index + 1}.${extension}`,
     width,

@@ -9,13 +9,13 @@ import { transparentArea } from "./mask-from-file";
  * An image with transparency offers its transparent area as the mask.
  */
 export function useOpenImage() {
-  const loadImage = useAppStore((s) => s.loadImage);
+  const openDocument = useAppStore((s) => s.openDocument);
   return useCallback(
     async (file: Blob | undefined, name = file instanceof File ? file.name : "pasted image") => {
       if (!file) return;
       try {
         const image = await loadImageFile(file, name);
-        loadImage(image);
+        openDocument(image);
         const mask = await transparentArea(image.url, image.width, image.height);
         if (!mask) return;
         toast("This image has transparent areas.", {
@@ -33,6 +33,6 @@ export function useOpenImage() {
         toast.error(error instanceof Error ? error.message : String(error));
       }
     },
-    [loadImage],
+    [openDocument],
   );
 }

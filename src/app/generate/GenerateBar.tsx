@@ -13,7 +13,7 @@ import { useGenerateShortcut } from "./use-generate-shortcut";
 export function GenerateBar() {
   const provider = useSelectedProvider();
   const hasMask = useAppStore((s) => maskMayHavePixels(s.maskOps) || s.outpaint !== null);
-  const currentRun = useAppStore((s) => s.currentJob);
+  const currentRun = useAppStore((s) => s.shownRunId);
   const { parsed } = useFormValues(provider);
   const generate = useGenerate();
   const ready =

@@ -29,7 +29,7 @@ const OUTLINE_RGB: [number, number, number] = [255, 92, 57];
  * anything is sent, so a failure never loses the user's work.
  */
 export function useGenerate() {
-  const setCurrentJob = useAppStore((s) => s.setCurrentJob);
+  const showRun = useAppStore((s) => s.showRun);
   return useMutation({
     // Offline, a submit must fail at once with a message, not wait silently for the network.
     networkMode: "always",
@@ -53,7 +53,7 @@ export function useGenerate() {
         outpaintPreset,
         thumbnail: await makeThumbnail(source),
       });
-      setCurrentJob(run.id);
+      showRun(run.id);
       const inputs = {
         image: await blobToBase64(original ?? source),
         mask: await blobToBase64(mask),

@@ -41,12 +41,12 @@ export function HistoryPanel() {
 
 function RunCard({ run }: { run: RunRecord }) {
   const thumbnail = useObjectUrl(run.thumbnail);
-  const current = useAppStore((s) => s.currentJob === run.id);
-  const setCurrentJob = useAppStore((s) => s.setCurrentJob);
+  const current = useAppStore((s) => s.shownRunId === run.id);
+  const showRun = useAppStore((s) => s.showRun);
   const setMainView = useAppStore((s) => s.setMainView);
   const { params } = run;
   const open = () => {
-    setCurrentJob(run.id);
+    showRun(run.id);
     setMainView("compare");
   };
   return (
@@ -90,7 +90,7 @@ function RunCard({ run }: { run: RunRecord }) {
           data-testid="history-delete"
           title="Delete this run"
           onClick={() => {
-            if (current) setCurrentJob(null);
+            if (current) showRun(null);
             void deleteRun(run.id);
           }}
           className="rounded p-1 text-neutral-400 hover:bg-neutral-700 hover:text-red-300"

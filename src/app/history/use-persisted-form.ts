@@ -9,7 +9,7 @@ interface SavedForm {
   provider: ProviderId | null;
   form: FormValues | null;
   formProvider: ProviderId | null;
-  currentJob: string | null;
+  shownRunId: string | null;
 }
 
 const KEY = "form";
@@ -29,24 +29,24 @@ export function usePersistedForm(): void {
           provider: s.provider,
           form: s.form,
           formProvider: s.formProvider,
-          currentJob: s.currentJob,
-          ...(s.currentJob ? { mainView: "compare" as const } : {}),
+          shownRunId: s.shownRunId,
+          ...(s.shownRunId ? { mainView: "compare" as const } : {}),
         });
       }
       unsubscribe = useAppStore.subscribe((state, previous) => {
         const changed = (
-          ["prompt", "provider", "form", "formProvider", "currentJob"] as const
+          ["prompt", "provider", "form", "formProvider", "shownRunId"] as const
         ).some((k) => state[k] !== previous[k]);
         if (!changed) return;
         clearTimeout(timer);
         timer = setTimeout(() => {
-          const { prompt, provider, form, formProvider, currentJob } = useAppStore.getState();
+          const { prompt, provider, form, formProvider, shownRunId } = useAppStore.getState();
           void saveSetting(KEY, {
             prompt,
             provider,
             form,
             formProvider,
-            currentJob,
+            shownRunId,
           } satisfies SavedForm);
         }, 250);
       });

@@ -9,8 +9,8 @@ export function usePresentShortcut(): void {
       if (event.ctrlKey || event.metaKey || event.altKey) return;
       const target = event.target as HTMLElement | null;
       if (target?.closest("input, textarea, select, [contenteditable=true]")) return;
-      const { currentJob, setPresenting } = useAppStore.getState();
-      if (currentJob) setPresenting(true);
+      const { shownRunId, setPresenting } = useAppStore.getState();
+      if (shownRunId) setPresenting(true);
     };
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);

@@ -5,6 +5,11 @@ import type { AppState } from "./store";
 export type CompareSide = "original" | number;
 
 export interface CompareSlice {
+  /**
+   * The id of the run on show (its jobs' live status is react-query's, its record the
+   * history's); set through `showRun` and cleared by `openDocument`.
+   */
+  shownRunId: string | null;
   /** Left of the slider. */
   compareA: CompareSide;
   /** Right of the slider: always a variant. */
@@ -18,6 +23,7 @@ export interface CompareSlice {
 }
 
 export const createCompareSlice: StateCreator<AppState, [], [], CompareSlice> = (set) => ({
+  shownRunId: null,
   compareA: "original",
   compareB: 0,
   showMaskOutline: false,

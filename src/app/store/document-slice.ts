@@ -26,7 +26,6 @@ export interface DocumentSlice {
   maskOps: MaskOp[];
   /** Undone operations, most recent last; any new operation discards them. */
   redoOps: MaskOp[];
-  loadImage: (image: DocumentImage) => void;
   /** Restores a saved document as it was (persistence), keeping its history. */
   restoreDocument: (image: DocumentImage, maskOps: MaskOp[], redoOps: MaskOp[]) => void;
   commitMaskOp: (op: MaskOp) => void;
@@ -38,19 +37,6 @@ export const createDocumentSlice: StateCreator<AppState, [], [], DocumentSlice> 
   image: null,
   maskOps: [],
   redoOps: [],
-  loadImage: (image) =>
-    set((state) => {
-      if (state.image) URL.revokeObjectURL(state.image.url);
-      return {
-        image,
-        maskOps: [],
-        redoOps: [],
-        currentJob: null,
-        mainView: "edit",
-        view: null,
-        outpaint: null,
-      };
-    }),
   restoreDocument: (image, maskOps, redoOps) => set({ image, maskOps, redoOps, view: null }),
   commitMaskOp: (op) =>
     set((state) => {

@@ -1,8 +1,9 @@
 import { create } from "zustand";
 import { type CompareSlice, createCompareSlice } from "./compare-slice";
 import { createDocumentSlice, type DocumentSlice } from "./document-slice";
-import { createJobsSlice, type JobsSlice } from "./jobs-slice";
+import { createFormSlice, type FormSlice } from "./form-slice";
 import { createOutpaintSlice, type OutpaintSlice } from "./outpaint-slice";
+import { createSessionActions, type SessionActions } from "./session-actions";
 import { createToolsSlice, type ToolsSlice } from "./tools-slice";
 import { createViewSlice, type ViewSlice } from "./view-slice";
 
@@ -10,15 +11,17 @@ import { createViewSlice, type ViewSlice } from "./view-slice";
 export type AppState = DocumentSlice &
   ToolsSlice &
   ViewSlice &
-  JobsSlice &
+  FormSlice &
   OutpaintSlice &
-  CompareSlice;
+  CompareSlice &
+  SessionActions;
 
 export const useAppStore = create<AppState>()((...args) => ({
   ...createDocumentSlice(...args),
   ...createToolsSlice(...args),
   ...createViewSlice(...args),
-  ...createJobsSlice(...args),
+  ...createFormSlice(...args),
   ...createOutpaintSlice(...args),
   ...createCompareSlice(...args),
+  ...createSessionActions(...args),
 }));

@@ -1,0 +1,38 @@
+import type { StateCreator } from "zustand";
+import type { DocumentImage } from "./document-slice";
+import type { AppState } from "./store";
+
+/**
+ * The actions that change what the workspace is about, and so touch several slices at once.
+ * They live here, by name, so no slice resets another's fields as a hidden side effect.
+ */
+export interface SessionActions {
+  /**
+   * Makes `image` the document: a fresh mask history, the view fitted, no outpaint frame, and
+   * no run on show (it belongs to the previous image), back in the editor.
+   */
+  openDocument: (image: DocumentImage) => void;
+  /** Shows a run (or none) with a fresh comparison: original against the first variant. */
+  showRun: (runId: string | null) => void;
+}
+
+export const createSessionActions: StateCreator<AppState, [], [], SessionActions> = (set) => ({
+  openDocument: (image) =>
+    set((state) => {
+      if (state.image) URL.revokeObjectURL(state.image.url);
+      return {
+        image,
+        maskOps: [],
+        redoOps: [],
+        view: null,
+        outpaint: null,
+        mainView: "edit",
+        shownRunId: null,
+        compareA: "original",
+        compareB: 0,
+        presenting: false,
+      };
+    }),
+  showRun: (shownRunId) =>
+    set({ shownRunId, compareA: "original", compareB: 0, presenting: false }),
+});
