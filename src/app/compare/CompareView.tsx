@@ -7,12 +7,14 @@ import { CompareSlider } from "./CompareSlider";
 import { RunActions } from "./RunActions";
 import { RunGrid } from "./RunGrid";
 import { useComparison } from "./use-comparison";
+import { useMaskKeysInCompare } from "./use-mask-keys-in-compare";
 
 /** The run on show: the A/B slider at the largest size that fits, its actions and all variants. */
 export function CompareView({ runId }: { runId: string }) {
   const run = useRun(runId);
   const frame = useRef<HTMLDivElement>(null);
   const viewport = useElementSize(frame);
+  useMaskKeysInCompare();
   if (run === null) return <p className="m-auto text-neutral-400">This run was deleted.</p>;
   return (
     // w-0: the wide run grid scrolls instead of widening the page past the side panel.

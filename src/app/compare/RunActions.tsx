@@ -3,6 +3,7 @@ import { useState } from "react";
 import { toast } from "sonner";
 import type { RunRecord } from "../history/history-db";
 import { downloadResult, downloadSheet } from "../history/run-downloads";
+import { describeTask, NO_PROMPT } from "../history/run-task";
 import { useAppStore } from "../store/store";
 import { loadResultAsInput } from "./load-result-as-input";
 import { readyVariants } from "./use-comparison";
@@ -23,8 +24,9 @@ export function RunActions({ run }: { run: RunRecord }) {
   const disabled = b === undefined || run.imagesPruned;
   return (
     <div className="flex flex-wrap items-center gap-2 text-sm text-neutral-300">
-      <p className="mr-auto max-w-md truncate" title={run.prompt}>
-        “{run.prompt || "no prompt"}” · {run.provider}
+      <p data-testid="run-caption" className="mr-auto max-w-md truncate" title={run.prompt}>
+        {run.prompt.trim() ? `“${run.prompt}”` : NO_PROMPT} · {describeTask(run.task)} ·{" "}
+        {run.provider}
       </p>
       <label className="flex items-center gap-1.5">
         <input

@@ -4,7 +4,7 @@ import { useAppStore } from "../store/store";
 import type { Tool } from "../store/tools-slice";
 import { ToolButton } from "../ui/ToolButton";
 
-const TOOLS: { tool: Tool; label: string; key: string; icon: ReactNode }[] = [
+export const TOOLS: { tool: Tool; label: string; key: string; icon: ReactNode }[] = [
   { tool: "brush", label: "Brush", key: "B", icon: <Brush size={15} aria-hidden /> },
   { tool: "eraser", label: "Eraser", key: "E", icon: <Eraser size={15} aria-hidden /> },
   { tool: "rect", label: "Rectangle", key: "R", icon: <Square size={15} aria-hidden /> },

@@ -1,0 +1,103 @@
+import { expect, type Page, test } from "@playwright/test";
+import { outpaintGeometry } from "../src/app/outpaint/outpaint-geometry";
+import { imagePlacement, openImage, paint } from "./helpers";
+
+/** Paints a short stroke on chelsea (451×300), generates on the local engine, waits for Compare. */
+async function firstRun(page: Page, prompt = "") {
+  await page.goto("/");
+  await openImage(page, "skimage_chelsea.png");
+  const place = await imagePlacement(page, 451, 300);
+  await paint(page, [
+    [place.x + 150 * place.scale, place.y + 250 * place.scale],
+    [place.x + 250 * place.scale, place.y + 250 * place.scale],
+  ]);
+  if (prompt) await page.getByTestId("prompt").fill(prompt);
+  await page.getByTestId("generate").click();
+  await expect(page.getByTestId("compare-slider")).toBeVisible({ timeout: 30_000 });
+}
+
+test("a preset picked in Compare opens its frame (bug 3)", async ({ page }) => {
+  await firstRun(page);
+  const { frame } = outpaintGeometry("Make square", { width: 451, height: 300 });
+  await page.getByTestId("outpaint-preset").locator('[data-preset="Make square"]').click();
+  // The frame that Generate would outpaint is on screen, not the comparison.
+  await expect(page.getByTestId("outpaint-stage")).toBeVisible();
+  await expect(page.getByTestId("compare-slider")).toHaveCount(0);
+  await expect(page.getByTestId("mode-extend")).toHaveAttribute("aria-selected", "true");
+  await expect(page.getByTestId("outpaint-size")).toContainText(
+    `Make square: new canvas ${frame.width}×${frame.height}`,
+  );
+});
+
+test("mask actions in Compare go back to Edit with the mask shown", async ({ page }) => {
+  await firstRun(page);
+  // Hidden before the run: the brush must bring it back.
+  await page.getByTestId("mode-edit").click();
+  await page.keyboard.press("h");
+  await page.getByTestId("mode-compare").click();
+  await expect(page.getByTestId("compare-slider")).toBeVisible();
+
+  await page.getByTestId("tool-rect").click();
+  await expect(page.getByTestId("stage")).toBeVisible();
+  await expect(page.getByTestId("mode-edit")).toHaveAttribute("aria-selected", "true");
+  await expect(page.getByTestId("tool-rect")).toHaveAttribute("aria-pressed", "true");
+  await expect(page.getByTestId("mask-visible")).toHaveText("Hide");
+
+  // Undo from Compare: back in the editor, and the stroke is undone.
+  await page.getByTestId("mode-compare").click();
+  await page.getByTestId("undo").click();
+  await expect(page.getByTestId("stage")).toBeVisible();
+  await expect(page.getByTestId("undo")).toBeDisabled();
+
+  // Keys do the same: Ctrl+Z... redo with Ctrl+Y from Compare.
+  await page.getByTestId("mode-compare").click();
+  await page.locator("body").click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press("Control+y");
+  await expect(page.getByTestId("stage")).toBeVisible();
+  await expect(page.getByTestId("undo")).toBeEnabled();
+  await page.getByTestId("mode-compare").click();
+  await page.keyboard.press("e");
+  await expect(page.getByTestId("tool-eraser")).toHaveAttribute("aria-pressed", "true");
+  await expect(page.getByTestId("stage")).toBeVisible();
+});
+
+test("at 1024×640 the task, prompt and Generate are visible without scrolling", async ({
+  page,
+}, testInfo) => {
+  await page.setViewportSize({ width: 1024, height: 640 });
+  await page.goto("/");
+  await openImage(page, "skimage_coffee.png");
+  for (const id of ["task", "prompt", "generate"]) {
+    await expect(page.getByTestId(id)).toBeInViewport({ ratio: 1 });
+  }
+  // The local engine reads no sampler settings: they are hidden, and one line says why.
+  await expect(page.getByTestId("provider-ignores")).toContainText("does not read the prompt");
+  await expect(page.getByTestId("param-steps")).toHaveCount(0);
+  await expect(page.getByTestId("param-upsampling")).toHaveCount(0);
+  await expect(page.getByTestId("param-format")).toHaveCount(1);
+  await page.screenshot({ path: testInfo.outputPath("edit-1024.png") });
+
+  // Extend mode shows the frame's tools only.
+  await page.getByTestId("mode-extend").click();
+  await expect(page.getByTestId("outpaint-stage")).toBeVisible();
+  await expect(page.getByTestId("tool-brush")).toHaveCount(0);
+  await expect(page.getByTestId("generate")).toBeInViewport({ ratio: 1 });
+  await expect(page.getByTestId("generate")).toBeEnabled();
+});
+
+test("history cards open the run and say what it did", async ({ page }) => {
+  await firstRun(page);
+  await page.getByTestId("history-toggle").click();
+  const card = page.getByTestId("history-run");
+  await expect(card).toHaveCount(1);
+  await expect(card.getByTestId("history-run-task")).toHaveText("Inpaint · local");
+  await expect(card.getByTestId("history-run-prompt")).toHaveText("No prompt");
+  await expect(card.getByTestId("history-run-status")).toHaveText("1 ready");
+  await expect(page.getByTestId("run-caption")).toContainText("No prompt");
+
+  await page.getByTestId("mode-edit").click();
+  // A click anywhere on the card (here its status line) opens the run.
+  await card.getByTestId("history-run-status").click();
+  await expect(page.getByTestId("compare-slider")).toBeVisible();
+  await expect(card).toHaveAttribute("data-current", "true");
+});
