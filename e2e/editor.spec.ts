@@ -2,7 +2,7 @@ import { expect, type Page, test } from "@playwright/test";
 import sharp from "sharp";
 import { exportedMask, fixture, imagePlacement, openImage, paint, toScreen } from "./helpers";
 
-// skimage_astronaut.png is 512×512 and shows at 100% in the 1280×800 viewport.
+// skimage_astronaut.png is 512×512 and is enlarged to fit the 1280×800 viewport.
 async function openAstronaut(page: Page) {
   await page.goto("/");
   await openImage(page, "skimage_astronaut.png");
@@ -329,7 +329,8 @@ test.describe("touch", () => {
     const fit = await openAstronaut(page);
     const box = (await page.getByTestId("stage").boundingBox())!;
     const cdp = await page.context().newCDPSession(page);
-    const centre = { x: box.x + fit.x + 256, y: box.y + fit.y + 256 };
+    const mid = { x: fit.x + 256 * fit.scale, y: fit.y + 256 * fit.scale };
+    const centre = { x: box.x + mid.x, y: box.y + mid.y };
     const touch = (type: "touchStart" | "touchMove" | "touchEnd", spread: number) =>
       cdp.send("Input.dispatchTouchEvent", {
         type,
@@ -345,7 +346,11 @@ test.describe("touch", () => {
     for (let spread = 55; spread <= 100; spread += 5) await touch("touchMove", spread);
     await touch("touchEnd", 0);
     // Doubling the fingers' distance doubles the scale around their midpoint.
-    const view = { scale: 2, x: fit.x + 256 - 512, y: fit.y + 256 - 512 };
+    const view = {
+      scale: fit.scale * 2,
+      x: mid.x - (mid.x - fit.x) * 2,
+      y: mid.y - (mid.y - fit.y) * 2,
+    };
     const [x0, y] = toScreen(view, 230, 256);
     const [x1] = toScreen(view, 280, 256);
     await cdp.send("Input.dispatchTouchEvent", {

@@ -1,5 +1,12 @@
 import { expect, type Page, test } from "@playwright/test";
-import { decodeDownload, decodeFixture, imagePlacement, openImage, paint } from "./helpers";
+import {
+  decodeDownload,
+  decodeFixture,
+  imagePlacement,
+  openHistory,
+  openImage,
+  paint,
+} from "./helpers";
 
 async function paintAcross(page: Page) {
   const place = await imagePlacement(page, 512, 512);
@@ -20,11 +27,12 @@ test("variants, grid, A/B, keyboard slider, reload, use as input, presentation",
   await openImage(page, "skimage_astronaut.png");
   await paintAcross(page);
 
-  // Ranges come from the provider's config, and a bad value is explained before sending.
-  await page.getByTestId("param-steps").fill("80");
-  await expect(page.getByText("Use a value from 15 to 50.")).toBeVisible();
+  // A bad value is explained before sending.
+  await page.getByTestId("seed-locked").check();
+  await page.getByTestId("param-seed").fill("x");
+  await expect(page.getByText("Enter a number.")).toBeVisible();
   await expect(page.getByTestId("generate")).toBeDisabled();
-  await page.getByTestId("param-steps").fill("30");
+  await page.getByTestId("seed-locked").uncheck();
   await expect(page.getByTestId("generate")).toBeEnabled();
 
   await page.getByTestId("variants").selectOption("3");
@@ -68,7 +76,10 @@ test("variants, grid, A/B, keyboard slider, reload, use as input, presentation",
   await page.mouse.click(box.x + box.width * 0.25, box.y + box.height / 2);
   await expect(slider(page)).toHaveAttribute("aria-valuenow", /^(24|25|26)$/);
 
-  // Zoom is one state for both sides.
+  // Zoom is one state for both sides, and 100% is actual pixels: 512 image px on 512 screen px.
+  await page.getByRole("button", { name: "Actual size" }).click();
+  await expect(page.getByTestId("zoom-level")).toHaveText("100%");
+  expect((await page.getByTestId("result-image").boundingBox())?.width).toBeCloseTo(512, 0);
   await page.getByRole("button", { name: "Zoom in" }).click();
   await expect(page.getByTestId("zoom-level")).toHaveText("150%");
   const transforms = await compare
@@ -112,6 +123,7 @@ test("variants, grid, A/B, keyboard slider, reload, use as input, presentation",
 
   // Everything comes back after a reload: the history and the run on show.
   await page.reload();
+  await openHistory(page);
   const history = page.getByTestId("history");
   await expect(history.getByTestId("history-run")).toHaveCount(1);
   await expect(history.getByTestId("history-run-status")).toHaveText("3 ready");
@@ -120,6 +132,7 @@ test("variants, grid, A/B, keyboard slider, reload, use as input, presentation",
   await expect(page.getByTestId("run-grid").locator("img")).toHaveCount(4);
   // The document too: the image being edited and its mask (the 200×40 px stroke).
   await expect(page.getByText("skimage_astronaut.png · 512×512")).toBeVisible();
+  await page.getByTestId("mode-edit").click();
   const maskDownload = page.waitForEvent("download");
   await page.getByTestId("download-mask").click();
   const mask = await decodeDownload(await maskDownload);
@@ -127,13 +140,13 @@ test("variants, grid, A/B, keyboard slider, reload, use as input, presentation",
   expect(mask.data[(10 * 512 + 10) * 3]).toBe(0);
 
   // A result becomes the image to keep editing.
+  await page.getByTestId("mode-compare").click();
   await page.getByTestId("use-as-input").click();
   await expect(page.getByText("skimage_astronaut-v1.png · 512×512")).toBeVisible();
   await expect(page.getByTestId("stage")).toBeVisible();
   // The form came back too.
   await expect(page.getByTestId("prompt")).toHaveValue("a clear visor");
   await expect(page.getByTestId("variants")).toHaveValue("3");
-  await expect(page.getByTestId("param-steps")).toHaveValue("30");
 
   // Presentation: P opens it, arrows step through the variants, Esc leaves.
   await history.getByRole("button", { name: "a clear visor" }).click();

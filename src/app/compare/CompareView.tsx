@@ -1,8 +1,8 @@
 import { useRef } from "react";
-import { fitView } from "../editor/fit-view";
 import { useElementSize } from "../editor/use-element-size";
 import { useRun } from "../history/history-queries";
 import { useAppStore } from "../store/store";
+import { fitView } from "../view/view-transform";
 import { CompareSlider } from "./CompareSlider";
 import { RunActions } from "./RunActions";
 import { RunGrid } from "./RunGrid";
@@ -46,7 +46,7 @@ function RunSlider({
   }
   if (!comparison)
     return <p className="text-neutral-400">No result yet: the variants are still running.</p>;
-  // Room for the zoom toolbar under the slider.
+  // As large as fits (small images too), leaving room for the zoom toolbar under the slider.
   const { scale } = fitView(run.source, { width: viewport.width, height: viewport.height - 36 }, 0);
   return (
     <CompareSlider
@@ -54,6 +54,7 @@ function RunSlider({
       a={comparison.sideA}
       b={comparison.sideB}
       overlay={comparison.overlay}
+      content={run.source}
       width={Math.floor(run.source.width * scale)}
       height={Math.floor(run.source.height * scale)}
     />

@@ -1,5 +1,5 @@
 import type { StateCreator } from "zustand";
-import type { ViewFit } from "../editor/fit-view";
+import type { ViewTransform } from "../view/view-transform";
 import type { AppState } from "./store";
 
 /** What the large central area shows: the document being worked on or the run on show. */
@@ -20,11 +20,11 @@ export function modeOf(state: Pick<AppState, "mainView" | "shownRunId" | "outpai
 export interface ViewSlice {
   mainView: MainView;
   /** The editor's zoom and pan; null means "fit the image to the viewport". */
-  view: ViewFit | null;
+  view: ViewTransform | null;
   /** The history column beside the main area; toggled from the header. */
   historyOpen: boolean;
   setMainView: (view: MainView) => void;
-  setView: (view: ViewFit | null) => void;
+  setView: (view: ViewTransform | null) => void;
   setHistoryOpen: (open: boolean) => void;
 }
 
