@@ -1,4 +1,5 @@
 import { expect, type Page, test } from "@playwright/test";
+import { SHEET, sheetLayout } from "../src/app/history/sheet-layout";
 import {
   decodeDownload,
   decodeFixture,
@@ -109,17 +110,30 @@ test("variants, grid, A/B, keyboard slider, reload, use as input, presentation",
   await page.getByTestId("download-sheet").click();
   const sheet = await decodeDownload(await sheetDownload);
   expect(sheet.name).toMatch(/^fillpaint-compare-skimage_astronaut-a-clear-visor-.*\.png$/);
-  expect([sheet.width, sheet.height]).toEqual([512 * 4, 512]);
+  // Four labelled panels with gutters; the first is the original, pixel for pixel.
+  const layout = sheetLayout(Array.from({ length: 4 }, () => ({ width: 512, height: 512 })));
+  expect([sheet.width, sheet.height]).toEqual([layout.width, layout.height]);
   const original = await decodeFixture("skimage_astronaut.png");
+  const at = layout.panels[0]!;
   for (const [x, y] of [
     [10, 10],
     [256, 256],
     [500, 400],
   ] as const) {
     for (let c = 0; c < 3; c++) {
-      expect(sheet.data[(y * sheet.width + x) * 3 + c]).toBe(original.data[(y * 512 + x) * 3 + c]);
+      expect(sheet.data[((at.y + y) * sheet.width + at.x + x) * 3 + c]).toBe(
+        original.data[(y * 512 + x) * 3 + c],
+      );
     }
   }
+  // The gutter is the sheet's background, and the label band above a panel holds text.
+  expect([...sheet.data.subarray(0, 3)]).toEqual([0x1c, 0x1c, 0x1f]);
+  let labelInk = 0;
+  for (let x = at.x; x < at.x + 120; x++) {
+    const i = ((at.y - SHEET.label / 2) * sheet.width + x) * 3;
+    if (sheet.data[i]! > 128) labelInk += 1;
+  }
+  expect(labelInk).toBeGreaterThan(5);
 
   // Everything comes back after a reload: the history and the run on show.
   await page.reload();
