@@ -1,6 +1,7 @@
 import { expect, type Page, test } from "@playwright/test";
+import { sheetLayout } from "../src/app/history/sheet-layout";
 import { outpaintGeometry } from "../src/app/outpaint/outpaint-geometry";
-import { exportedMask, imagePlacement, openImage, paint } from "./helpers";
+import { decodeDownload, exportedMask, imagePlacement, openImage, paint } from "./helpers";
 
 /** Paints a short stroke on chelsea (451×300), generates on the local engine, waits for Compare. */
 async function firstRun(page: Page, prompt = "") {
@@ -121,4 +122,44 @@ test("first run: from an empty page to a comparison in two actions (time printed
   console.log(`first run: empty page → comparison in 2 actions, ${seconds.toFixed(1)} s`);
   testInfo.annotations.push({ type: "first-run-seconds", description: seconds.toFixed(1) });
   await page.screenshot({ path: testInfo.outputPath("first-run-1280.png") });
+});
+
+test("an outpaint's original is the photo in place over a checkerboard, in Compare and the PNG", async ({
+  page,
+}) => {
+  await page.goto("/");
+  await openImage(page, "skimage_chelsea.png");
+  await page.getByTestId("mode-extend").click();
+  await page.getByTestId("outpaint-preset").locator('[data-preset="Right outpaint"]').click();
+  const { frame } = outpaintGeometry("Right outpaint", { width: 451, height: 300 });
+  await page.getByTestId("generate").click();
+  await expect(page.getByTestId("compare-slider")).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByTestId("run-caption")).toContainText("Outpaint · Right outpaint");
+
+  // The Original tile: the canvas's size, the photo opaque at its place, nothing beside it.
+  const original = page.getByRole("img", { name: "Original", exact: true });
+  await expect(original).toHaveJSProperty("naturalWidth", frame.width);
+  const alpha = await original.evaluate((img: HTMLImageElement, f) => {
+    const canvas = new OffscreenCanvas(img.naturalWidth, img.naturalHeight);
+    const context = canvas.getContext("2d")!;
+    context.drawImage(img, 0, 0);
+    const at = (x: number, y: number) => context.getImageData(x, y, 1, 1).data[3];
+    return {
+      photo: at(f.image.x + 200, f.image.y + 150),
+      added: at(f.width - 5, f.height / 2),
+    };
+  }, frame);
+  expect(alpha).toEqual({ photo: 255, added: 0 });
+
+  // The side-by-side PNG: the added area of the original panel is the checkerboard.
+  const download = page.waitForEvent("download");
+  await page.getByTestId("download-sheet").click();
+  const sheet = await decodeDownload(await download);
+  const panel = sheetLayout([frame, frame]).panels[0]!;
+  const colours = new Set<string>();
+  for (let x = frame.width - 40; x < frame.width - 8; x += 3) {
+    const i = ((panel.y + 20) * sheet.width + panel.x + x) * 3;
+    colours.add(`${sheet.data[i]},${sheet.data[i + 1]},${sheet.data[i + 2]}`);
+  }
+  expect(colours).toEqual(new Set(["212,212,212", "163,163,163"]));
 });
