@@ -22,6 +22,8 @@ const slider = (page: Page) => page.getByTestId("compare-slider").getByRole("sli
 test("variants, grid, A/B, keyboard slider, reload, use as input, presentation", async ({
   page,
 }, testInfo) => {
+  // Three local fills, a reload and a presentation: long on a shared two-core machine.
+  test.setTimeout(150_000);
   const errors: string[] = [];
   page.on("pageerror", (error) => errors.push(error.message));
   await page.goto("/");

@@ -71,16 +71,7 @@ export function MaskStage({ image }: { image: DocumentImage }) {
       onPointerLeave={pointer.leave}
     >
       {viewport.width > 0 && (
-        <Stage
-          ref={stage}
-          width={viewport.width}
-          height={viewport.height}
-          x={view.x}
-          y={view.y}
-          scaleX={view.scale}
-          scaleY={view.scale}
-          listening={false}
-        >
+        <Stage ref={stage} {...panZoom.stageProps} listening={false}>
           <Layer listening={false}>
             <Checkerboard {...bounds} scale={view.scale} />
             {bitmap && <KonvaImage image={bitmap} {...bounds} />}

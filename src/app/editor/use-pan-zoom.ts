@@ -104,6 +104,15 @@ export function usePanZoom(
   return {
     view,
     viewRef,
+    /** The Konva stage's size and transform as of the last committed view. */
+    stageProps: {
+      width: viewport.width,
+      height: viewport.height,
+      x: view.x,
+      y: view.y,
+      scaleX: view.scale,
+      scaleY: view.scale,
+    },
     /** True when the event starts a pan or pinch, which painting must then ignore. */
     down(event: React.PointerEvent): boolean {
       if (event.pointerType === "touch") touches.current.set(event.pointerId, local(event));

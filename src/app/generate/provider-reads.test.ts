@@ -12,7 +12,7 @@ describe("providerReads", () => {
     const { reads, why } = providerReads({ label: "Local fill engine", readsPrompt: false });
     expect(reads.size).toBe(0);
     expect(why).toBe(
-      "Local fill engine: fills from the surrounding pixels, so it does not read the prompt, steps, guidance, safety or prompt upsampling.",
+      "Local fill engine fills from nearby pixels and does not read the prompt, steps, guidance, safety or upsampling.",
     );
   });
 });

@@ -23,6 +23,6 @@ export function providerReads(
   if (provider.readsPrompt) return { reads: new Set(ALL), why: null };
   return {
     reads: new Set(),
-    why: `${provider.label}: fills from the surrounding pixels, so it does not read the prompt, steps, guidance, safety or prompt upsampling.`,
+    why: `${provider.label} fills from nearby pixels and does not read the prompt, steps, guidance, safety or upsampling.`,
   };
 }

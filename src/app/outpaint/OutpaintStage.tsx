@@ -137,15 +137,7 @@ function OutpaintStage({ image, fitted }: { image: DocumentImage; fitted: Fitted
       onContextMenu={(event) => event.preventDefault()}
     >
       {viewport.width > 0 && (
-        <Stage
-          ref={stage}
-          width={viewport.width}
-          height={viewport.height}
-          x={view.x}
-          y={view.y}
-          scaleX={view.scale}
-          scaleY={view.scale}
-        >
+        <Stage ref={stage} {...panZoom.stageProps}>
           <Layer>
             <Group>
               <Rect width={frame.width} height={frame.height} fill="#e5484d" opacity={0.28} />

@@ -11,8 +11,8 @@ import { Section } from "../ui/Section";
 import { TaskSwitch } from "./TaskSwitch";
 
 /**
- * The task, the prompt and Generate pinned at the top; below, in folding sections that scroll,
- * only the tools of the mode on screen, the run's jobs and the provider's settings.
+ * The task, the prompt, Generate and the run's jobs pinned at the top; below, in folding
+ * sections that scroll, only the tools of the mode on screen and the provider's settings.
  */
 export function Sidebar() {
   const mode = useAppStore(modeOf);
@@ -26,13 +26,14 @@ export function Sidebar() {
         <TaskSwitch />
         <PromptField />
         <GenerateBar />
+        {runId && (
+          // Right under Generate, so a press is answered where it was made; a long list scrolls.
+          <div className="max-h-36 overflow-y-auto">
+            <RunStatusList runId={runId} />
+          </div>
+        )}
       </div>
       <div className="min-h-0 flex-1 overflow-y-auto px-4 pt-2">
-        {runId && (
-          <Section title="This run">
-            <RunStatusList runId={runId} />
-          </Section>
-        )}
         {mode === "edit" && <MaskTools />}
         {mode === "extend" && <OutpaintPanel />}
         {mode === "compare" && <CompareTools />}
