@@ -1,4 +1,5 @@
 import { expect, type Page, test } from "@playwright/test";
+import sharp from "sharp";
 import { sheetLayout } from "../src/app/history/sheet-layout";
 import { outpaintGeometry } from "../src/app/outpaint/outpaint-geometry";
 import { decodeDownload, exportedMask, imagePlacement, openImage, paint } from "./helpers";
@@ -162,4 +163,42 @@ test("an outpaint's original is the photo in place over a checkerboard, in Compa
     colours.add(`${sheet.data[i]},${sheet.data[i + 1]},${sheet.data[i + 2]}`);
   }
   expect(colours).toEqual(new Set(["212,212,212", "163,163,163"]));
+});
+
+test("transparent pixels show the checkerboard in the editor, not black", async ({ page }) => {
+  // 300×200, the left half fully transparent, the right half opaque blue.
+  const rgba = Buffer.alloc(300 * 200 * 4);
+  for (let i = 0; i < 300 * 200; i++) {
+    if (i % 300 >= 150) rgba.set([30, 60, 200, 255], i * 4);
+  }
+  const png = await sharp(rgba, { raw: { width: 300, height: 200, channels: 4 } })
+    .png()
+    .toBuffer();
+  await page.goto("/");
+  await page
+    .getByTestId("image-input")
+    .setInputFiles({ name: "half.png", mimeType: "image/png", buffer: png });
+  await page.locator("[data-testid=stage] canvas").first().waitFor();
+  const place = await imagePlacement(page, 300, 200);
+  const sample = (x0: number, x1: number) =>
+    page
+      .locator("[data-testid=stage] canvas")
+      .first()
+      .evaluate(
+        (canvas: HTMLCanvasElement, p) => {
+          const context = canvas.getContext("2d")!;
+          const ratio = canvas.width / canvas.clientWidth;
+          const seen = new Set<string>();
+          for (let x = p.x0; x < p.x1; x += 3) {
+            const at = [(p.x + x * p.scale) * ratio, (p.y + 100 * p.scale) * ratio];
+            const [r, g, b] = context.getImageData(at[0]!, at[1]!, 1, 1).data;
+            seen.add(`${r},${g},${b}`);
+          }
+          return [...seen];
+        },
+        { ...place, x0, x1 },
+      );
+  await expect.poll(() => sample(20, 60)).toEqual(expect.arrayContaining(["212,212,212"]));
+  expect(new Set(await sample(20, 60))).toEqual(new Set(["212,212,212", "163,163,163"]));
+  expect(await sample(200, 240)).toEqual(["30,60,200"]);
 });
