@@ -1,5 +1,6 @@
 import { Info } from "lucide-react";
 import { useAppStore } from "../store/store";
+import { currentTask } from "../workspace/tasks";
 import { providerReads } from "./provider-reads";
 import { useFormValues } from "./use-form-values";
 import { useSelectedProvider } from "./use-generate";
@@ -12,6 +13,8 @@ export function PromptField() {
   const { parsed } = useFormValues(provider);
   const error = parsed && !parsed.ok ? parsed.errors.prompt : undefined;
   const why = provider ? providerReads(provider).why : null;
+  // A task without a prompt (issue 14's "Remove") keeps the field but says it is not read.
+  const placeholder = useAppStore((s) => currentTask(s.outpaint !== null).promptPlaceholder);
   return (
     <div className="space-y-1.5">
       <textarea
@@ -19,7 +22,8 @@ export function PromptField() {
         aria-label="Prompt"
         aria-invalid={Boolean(error)}
         rows={2}
-        placeholder="Describe what should appear in the painted area"
+        disabled={placeholder === null}
+        placeholder={placeholder ?? "This task takes no prompt"}
         value={prompt}
         onChange={(event) => setPrompt(event.currentTarget.value)}
         className="w-full resize-y rounded-md border border-neutral-600 bg-neutral-800 p-2 text-sm placeholder:text-neutral-500 aria-invalid:border-red-400"

@@ -13,6 +13,7 @@ export function HistoryPanel() {
   const close = useAppStore((s) => s.setHistoryOpen);
   return (
     <section
+      id="history"
       data-testid="history"
       aria-label="History"
       className="flex w-72 shrink-0 flex-col border-l border-neutral-800 bg-neutral-900"

@@ -27,7 +27,9 @@ export function TaskSwitch() {
               data-task={t.id}
               className="sr-only"
               checked={task.id === t.id}
-              onChange={() => choose(t)}
+              // A click, not a change: choosing the task already checked (from Compare, say)
+              // still brings its mode on screen.
+              readOnly
               onClick={() => choose(t)}
             />
             {t.label}
