@@ -1,7 +1,7 @@
 import { expect, type Page, test } from "@playwright/test";
 import sharp from "sharp";
 import type { ResultResponse, SubmitResponse } from "../src/contract";
-import { fixture, imagePlacement, paint } from "./helpers";
+import { fixture, imagePlacement, openHistory, paint } from "./helpers";
 
 /**
  * The coffee photo scaled up, so a local fill of most of it keeps a worker busy for seconds:
@@ -65,6 +65,7 @@ test("Cancel stops a running local fill on the server; Retry then produces the r
   expect(await serverStatus(page, id)).toBe("Cancelled");
   await expect(page.getByTestId("job-cancel")).toHaveCount(0);
   // The history counts the user's cancel as such, not as a failure.
+  await openHistory(page);
   await expect(page.getByTestId("history-run-status").first()).toHaveText("0 ready · 1 cancelled");
 
   for (const viewport of [

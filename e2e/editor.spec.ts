@@ -2,7 +2,7 @@ import { expect, type Page, test } from "@playwright/test";
 import sharp from "sharp";
 import { exportedMask, fixture, imagePlacement, openImage, paint, toScreen } from "./helpers";
 
-// skimage_astronaut.png is 512×512 and shows at 100% in the 1280×800 viewport.
+// skimage_astronaut.png is 512×512 and is enlarged to fit the 1280×800 viewport.
 async function openAstronaut(page: Page) {
   await page.goto("/");
   await openImage(page, "skimage_astronaut.png");
@@ -268,31 +268,41 @@ test("wheel zooms around the pointer, Alt+wheel sizes the brush, H hides, ? list
 }) => {
   const fit = await openAstronaut(page);
   const box = (await page.getByTestId("stage").boundingBox())!;
-  await page.mouse.move(box.x + fit.x + 256, box.y + fit.y + 256);
+  const [cx, cy] = toScreen(fit, 256, 256);
+  await page.mouse.move(box.x + cx, box.y + cy);
   await page.keyboard.down("Alt");
   await page.mouse.wheel(0, -100);
   await page.keyboard.up("Alt");
   await expect(page.getByTestId("brush-size")).toHaveValue("44");
-  // The ring is the brush's true size on screen (100% here), updated without a move.
-  await expect(page.getByTestId("brush-cursor")).toHaveCSS("width", "44px");
+  // The ring is the brush's true size on screen, updated without a move.
+  const ring = Number.parseFloat(
+    await page.getByTestId("brush-cursor").evaluate((el) => getComputedStyle(el).width),
+  );
+  expect(ring).toBeCloseTo(44 * fit.scale, 0);
 
-  // Zoom in on the image centre with the wheel: that pixel stays under the pointer.
+  // Zoom in on the image centre with the wheel: that pixel stays under the pointer. The zoom
+  // reaches the store (and the readout) once the wheel rests.
   await page.mouse.wheel(0, -300);
-  await page.waitForTimeout(200);
+  const wheelZoom = Math.exp(300 * 0.0015);
+  await expect(page.getByTestId("zoom-level")).toHaveText(
+    `${Math.round(fit.scale * wheelZoom * 100)}%`,
+  );
   await page.getByTestId("brush-size").fill("10");
   await paint(page, [
-    [fit.x + 256, fit.y + 256],
-    [fit.x + 257, fit.y + 256],
+    [cx, cy],
+    [cx + 1, cy],
   ]);
-  // 50 screen px to the right is 50 / 1.568 ≈ 32 image px at the wheel's zoom (exp(300 × 0.0015)).
+  // 32 image px to the right of the centre, at the wheel's zoom.
+  const dx = 32 * fit.scale * wheelZoom;
   await paint(page, [
-    [fit.x + 306, fit.y + 256],
-    [fit.x + 307, fit.y + 256],
+    [cx + dx, cy],
+    [cx + dx + 1, cy],
   ]);
   const mask = await exportedMask(page);
   expect([mask.at(256, 256), mask.at(288, 256)]).toEqual([255, 255]);
   expect([mask.at(256, 262), mask.at(250, 256)]).toEqual([0, 0]); // a 10 px dot, not a 40 px one
-  expect(mask.at(306, 256)).toBe(0); // where it would be without the zoom
+  // Where the second dot would be without the zoom.
+  expect(mask.at(256 + Math.round(dx / fit.scale), 256)).toBe(0);
 
   const maskCanvas = page.locator("[data-testid=stage] canvas").nth(1);
   await page.locator("body").press("h");
@@ -329,7 +339,8 @@ test.describe("touch", () => {
     const fit = await openAstronaut(page);
     const box = (await page.getByTestId("stage").boundingBox())!;
     const cdp = await page.context().newCDPSession(page);
-    const centre = { x: box.x + fit.x + 256, y: box.y + fit.y + 256 };
+    const mid = { x: fit.x + 256 * fit.scale, y: fit.y + 256 * fit.scale };
+    const centre = { x: box.x + mid.x, y: box.y + mid.y };
     const touch = (type: "touchStart" | "touchMove" | "touchEnd", spread: number) =>
       cdp.send("Input.dispatchTouchEvent", {
         type,
@@ -345,7 +356,11 @@ test.describe("touch", () => {
     for (let spread = 55; spread <= 100; spread += 5) await touch("touchMove", spread);
     await touch("touchEnd", 0);
     // Doubling the fingers' distance doubles the scale around their midpoint.
-    const view = { scale: 2, x: fit.x + 256 - 512, y: fit.y + 256 - 512 };
+    const view = {
+      scale: fit.scale * 2,
+      x: mid.x - (mid.x - fit.x) * 2,
+      y: mid.y - (mid.y - fit.y) * 2,
+    };
     const [x0, y] = toScreen(view, 230, 256);
     const [x1] = toScreen(view, 280, 256);
     await cdp.send("Input.dispatchTouchEvent", {

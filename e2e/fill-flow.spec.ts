@@ -9,11 +9,13 @@ test("paint a stroke, generate with the local engine, compare and download", asy
   await expect(page.getByTestId("generate")).toBeDisabled();
 
   // A horizontal stroke of size 40 through the middle of the image, in image pixels 156→356 at y=256.
+  // Fit enlarges the 512 px image to the stage; the stroke is placed in image pixels.
   const place = await imagePlacement(page, 512, 512);
-  expect(place.scale).toBe(1);
+  expect(place.scale).toBeGreaterThan(1);
+  await expect(page.getByTestId("zoom-level")).toHaveText(`${Math.round(place.scale * 100)}%`);
   await paint(page, [
-    [place.x + 156, place.y + 256],
-    [place.x + 356, place.y + 256],
+    [place.x + 156 * place.scale, place.y + 256 * place.scale],
+    [place.x + 356 * place.scale, place.y + 256 * place.scale],
   ]);
 
   const maskDownload = page.waitForEvent("download");
@@ -178,7 +180,7 @@ test("on a small laptop screen Generate stays in reach, and Ctrl+Enter in the pr
   // Scrolling the sidebar's tools to either end never hides it.
   await page.getByTestId("prompt").scrollIntoViewIfNeeded();
   await expect(generate).toBeInViewport();
-  await page.getByText("History", { exact: true }).scrollIntoViewIfNeeded();
+  await page.getByTestId("settings").scrollIntoViewIfNeeded();
   await expect(generate).toBeInViewport();
 
   const place = await imagePlacement(page, 600, 400);

@@ -1,5 +1,13 @@
 import { expect, type Page, test } from "@playwright/test";
-import { decodeDownload, decodeFixture, imagePlacement, openImage, paint } from "./helpers";
+import { SHEET, sheetLayout } from "../src/app/history/sheet-layout";
+import {
+  decodeDownload,
+  decodeFixture,
+  imagePlacement,
+  openHistory,
+  openImage,
+  paint,
+} from "./helpers";
 
 async function paintAcross(page: Page) {
   const place = await imagePlacement(page, 512, 512);
@@ -14,17 +22,20 @@ const slider = (page: Page) => page.getByTestId("compare-slider").getByRole("sli
 test("variants, grid, A/B, keyboard slider, reload, use as input, presentation", async ({
   page,
 }, testInfo) => {
+  // Three local fills, a reload and a presentation: long on a shared two-core machine.
+  test.setTimeout(150_000);
   const errors: string[] = [];
   page.on("pageerror", (error) => errors.push(error.message));
   await page.goto("/");
   await openImage(page, "skimage_astronaut.png");
   await paintAcross(page);
 
-  // Ranges come from the provider's config, and a bad value is explained before sending.
-  await page.getByTestId("param-steps").fill("80");
-  await expect(page.getByText("Use a value from 15 to 50.")).toBeVisible();
+  // A bad value is explained before sending.
+  await page.getByTestId("seed-locked").check();
+  await page.getByTestId("param-seed").fill("x");
+  await expect(page.getByText("Enter a number.")).toBeVisible();
   await expect(page.getByTestId("generate")).toBeDisabled();
-  await page.getByTestId("param-steps").fill("30");
+  await page.getByTestId("seed-locked").uncheck();
   await expect(page.getByTestId("generate")).toBeEnabled();
 
   await page.getByTestId("variants").selectOption("3");
@@ -68,7 +79,10 @@ test("variants, grid, A/B, keyboard slider, reload, use as input, presentation",
   await page.mouse.click(box.x + box.width * 0.25, box.y + box.height / 2);
   await expect(slider(page)).toHaveAttribute("aria-valuenow", /^(24|25|26)$/);
 
-  // Zoom is one state for both sides.
+  // Zoom is one state for both sides, and 100% is actual pixels: 512 image px on 512 screen px.
+  await page.getByRole("button", { name: "Actual size" }).click();
+  await expect(page.getByTestId("zoom-level")).toHaveText("100%");
+  expect((await page.getByTestId("result-image").boundingBox())?.width).toBeCloseTo(512, 0);
   await page.getByRole("button", { name: "Zoom in" }).click();
   await expect(page.getByTestId("zoom-level")).toHaveText("150%");
   const transforms = await compare
@@ -98,20 +112,34 @@ test("variants, grid, A/B, keyboard slider, reload, use as input, presentation",
   await page.getByTestId("download-sheet").click();
   const sheet = await decodeDownload(await sheetDownload);
   expect(sheet.name).toMatch(/^fillpaint-compare-skimage_astronaut-a-clear-visor-.*\.png$/);
-  expect([sheet.width, sheet.height]).toEqual([512 * 4, 512]);
+  // Four labelled panels with gutters; the first is the original, pixel for pixel.
+  const layout = sheetLayout(Array.from({ length: 4 }, () => ({ width: 512, height: 512 })));
+  expect([sheet.width, sheet.height]).toEqual([layout.width, layout.height]);
   const original = await decodeFixture("skimage_astronaut.png");
+  const at = layout.panels[0]!;
   for (const [x, y] of [
     [10, 10],
     [256, 256],
     [500, 400],
   ] as const) {
     for (let c = 0; c < 3; c++) {
-      expect(sheet.data[(y * sheet.width + x) * 3 + c]).toBe(original.data[(y * 512 + x) * 3 + c]);
+      expect(sheet.data[((at.y + y) * sheet.width + at.x + x) * 3 + c]).toBe(
+        original.data[(y * 512 + x) * 3 + c],
+      );
     }
   }
+  // The gutter is the sheet's background, and the label band above a panel holds text.
+  expect([...sheet.data.subarray(0, 3)]).toEqual([0x1c, 0x1c, 0x1f]);
+  let labelInk = 0;
+  for (let x = at.x; x < at.x + 120; x++) {
+    const i = ((at.y - SHEET.label / 2) * sheet.width + x) * 3;
+    if (sheet.data[i]! > 128) labelInk += 1;
+  }
+  expect(labelInk).toBeGreaterThan(5);
 
   // Everything comes back after a reload: the history and the run on show.
   await page.reload();
+  await openHistory(page);
   const history = page.getByTestId("history");
   await expect(history.getByTestId("history-run")).toHaveCount(1);
   await expect(history.getByTestId("history-run-status")).toHaveText("3 ready");
@@ -120,6 +148,7 @@ test("variants, grid, A/B, keyboard slider, reload, use as input, presentation",
   await expect(page.getByTestId("run-grid").locator("img")).toHaveCount(4);
   // The document too: the image being edited and its mask (the 200×40 px stroke).
   await expect(page.getByText("skimage_astronaut.png · 512×512")).toBeVisible();
+  await page.getByTestId("mode-edit").click();
   const maskDownload = page.waitForEvent("download");
   await page.getByTestId("download-mask").click();
   const mask = await decodeDownload(await maskDownload);
@@ -127,13 +156,13 @@ test("variants, grid, A/B, keyboard slider, reload, use as input, presentation",
   expect(mask.data[(10 * 512 + 10) * 3]).toBe(0);
 
   // A result becomes the image to keep editing.
+  await page.getByTestId("mode-compare").click();
   await page.getByTestId("use-as-input").click();
   await expect(page.getByText("skimage_astronaut-v1.png · 512×512")).toBeVisible();
   await expect(page.getByTestId("stage")).toBeVisible();
   // The form came back too.
   await expect(page.getByTestId("prompt")).toHaveValue("a clear visor");
   await expect(page.getByTestId("variants")).toHaveValue("3");
-  await expect(page.getByTestId("param-steps")).toHaveValue("30");
 
   // Presentation: P opens it, arrows step through the variants, Esc leaves.
   await history.getByRole("button", { name: "a clear visor" }).click();

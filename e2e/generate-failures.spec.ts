@@ -1,7 +1,7 @@
 import { expect, type Page, test } from "@playwright/test";
 import type { FakeBfl } from "../src/server/testing/fake-bfl";
 import { type SecondProxy, startFakeUpstream, startProxyWithUpstream } from "./fake-bfl-upstream";
-import { imagePlacement, openImage, paint } from "./helpers";
+import { imagePlacement, openHistory, openImage, paint } from "./helpers";
 
 let upstream: FakeBfl;
 let proxy: SecondProxy;
@@ -84,6 +84,7 @@ test("each upstream failure gets its own message, a retry where it helps, and ke
   await expect(status).toHaveAttribute("data-status", "Ready", { timeout: 20_000 });
   await expect(page.getByTestId("result-image")).toHaveJSProperty("naturalWidth", 600);
   expect(upstream.submits.filter((s) => s.prompt === "[429] a boat")).toHaveLength(2);
+  await openHistory(page);
   await expect(page.getByTestId("history").getByTestId("history-run")).toHaveCount(
     cases.length + 1,
   );
@@ -102,7 +103,7 @@ test("network loss, cancel, and polling that resumes after a reload", async ({ p
   await expect(status).toHaveAttribute("data-status", "Ready", { timeout: 20_000 });
 
   // A submit while offline fails at once with its own message.
-  await page.getByRole("tab", { name: "Edit mask" }).click();
+  await page.getByTestId("mode-edit").click();
   await page.context().setOffline(true);
   await generate(page, "a boat while offline");
   await expect(page.getByTestId("job-status")).toHaveText(/^Cannot reach the Fillpaint server/);
@@ -113,7 +114,7 @@ test("network loss, cancel, and polling that resumes after a reload", async ({ p
   });
 
   // Cancel stops the job; retry sends it again.
-  await page.getByRole("tab", { name: "Edit mask" }).click();
+  await page.getByTestId("mode-edit").click();
   await generate(page, "[slow] a boat to cancel");
   await expect(page.getByTestId("job-status")).toHaveAttribute("data-status", "Pending");
   await page.getByTestId("job-cancel").click();
@@ -124,6 +125,7 @@ test("network loss, cancel, and polling that resumes after a reload", async ({ p
   await generate(page, "[slow] a boat across a reload");
   await expect(page.getByTestId("job-status")).toHaveAttribute("data-status", "Pending");
   await page.reload();
+  await openHistory(page);
   const newest = page.getByTestId("history-run").first();
   await expect(newest).toContainText("across a reload");
   await expect(newest.getByTestId("history-run-status")).toHaveText("0 ready · 1 running");
@@ -138,7 +140,7 @@ test("a proxy restart loses nothing: jobs in flight finish, a forgotten job says
   await openAndPaint(page);
   const status = await generate(page, "a boat before the restart");
   await expect(status).toHaveAttribute("data-status", "Ready", { timeout: 20_000 });
-  await page.getByRole("tab", { name: "Edit mask" }).click();
+  await page.getByTestId("mode-edit").click();
   await generate(page, "[slow] a boat during the restart");
   await expect(page.getByTestId("job-status")).toHaveAttribute("data-status", "Pending");
 
@@ -147,6 +149,7 @@ test("a proxy restart loses nothing: jobs in flight finish, a forgotten job says
   await proxy.close();
   proxy = await startProxyWithUpstream(upstream, port);
   await page.reload();
+  await openHistory(page);
   const runs = page.getByTestId("history-run");
   await expect(runs).toHaveCount(2);
   await expect(runs.nth(0).getByTestId("history-run-status")).toHaveText("1 ready", {
@@ -154,12 +157,13 @@ test("a proxy restart loses nothing: jobs in flight finish, a forgotten job says
   });
 
   // A proxy that lost its data directory no longer knows a job: the app says so and retries.
-  await page.getByRole("tab", { name: "Edit mask" }).click();
+  await page.getByTestId("mode-edit").click();
   await generate(page, "[slow] a boat the proxy forgets");
   await expect(page.getByTestId("job-status")).toHaveAttribute("data-status", "Pending");
   await proxy.close();
   proxy = await startProxyWithUpstream(upstream, port, "test-results/e2e-data-bfl-fresh");
   await page.reload();
+  await openHistory(page);
   await expect(runs).toHaveCount(3);
   await expect(runs.nth(0).getByTestId("history-run-status")).toHaveText("0 ready · 1 failed", {
     timeout: 20_000,

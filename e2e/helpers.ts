@@ -21,13 +21,12 @@ export async function paint(page: Page, points: [number, number][]): Promise<voi
   await page.mouse.up();
 }
 
-/** Where the image's top-left corner sits in the stage, and its on-screen scale. */
+/** Where the image's top-left corner sits in the stage, and its on-screen scale (fitted: small images are enlarged). */
 export async function imagePlacement(page: Page, imageWidth: number, imageHeight: number) {
   const box = await page.getByTestId("stage").boundingBox();
   if (!box) throw new Error("stage is not visible");
   const margin = 24;
   const scale = Math.min(
-    1,
     (box.width - margin * 2) / imageWidth,
     (box.height - margin * 2) / imageHeight,
   );
@@ -75,4 +74,10 @@ export async function exportedMask(page: Page, testId = "download-mask") {
 /** Screen position (stage-relative) of an image pixel under a view {scale, x, y}. */
 export function toScreen(view: { scale: number; x: number; y: number }, x: number, y: number) {
   return [view.x + x * view.scale, view.y + y * view.scale] as [number, number];
+}
+
+/** Opens the history column from the header (a no-op when it is open). */
+export async function openHistory(page: Page): Promise<void> {
+  const toggle = page.getByTestId("history-toggle");
+  if ((await toggle.getAttribute("aria-pressed")) !== "true") await toggle.click();
 }

@@ -3,7 +3,7 @@ import { outpaintGeometry } from "../src/app/outpaint/outpaint-geometry";
 import { type FakeApiframe, startFakeApiframe } from "../src/server/testing/fake-apiframe";
 import { freePort } from "../src/server/testing/proxy-process";
 import { type SecondProxy, startBuiltProxy } from "./fake-bfl-upstream";
-import { openImage } from "./helpers";
+import { openHistory, openImage } from "./helpers";
 
 let fake: FakeApiframe;
 let proxy: SecondProxy;
@@ -35,6 +35,7 @@ test("apiframe gets a preset by name, and a custom frame as the padded inpaint",
   await page.getByTestId("prompt").fill("a sunny garden");
 
   // A named preset: the original image goes to apiframe's outpaint mode, no mask.
+  await page.getByTestId("mode-extend").click();
   await page.getByTestId("outpaint-preset").locator('[data-preset="Zoom out 2x"]').click();
   await page.getByTestId("generate").click();
   await expect(page.getByTestId("job-status")).toHaveAttribute("data-status", "Ready", {
@@ -46,7 +47,7 @@ test("apiframe gets a preset by name, and a custom frame as the padded inpaint",
   expect(fake.submits[0]?.mask).toBeNull();
 
   // A dragged (custom) frame cannot be named: the padded canvas and its mask are inpainted.
-  await page.getByRole("tab", { name: "Edit mask" }).click();
+  // Picked from Compare, the preset opens its frame.
   await page.getByTestId("outpaint-preset").locator('[data-preset="Right outpaint"]').click();
   const box = await page.getByTestId("outpaint-stage").boundingBox();
   if (!box) throw new Error("no outpaint stage");
@@ -58,6 +59,7 @@ test("apiframe gets a preset by name, and a custom frame as the padded inpaint",
   const size = /(\d+)×(\d+)/.exec((await page.getByTestId("outpaint-size").textContent()) ?? "");
   await page.getByTestId("generate").click();
   await expect.poll(() => fake.submits.length, { timeout: 30_000 }).toBe(2);
+  await openHistory(page);
   const newest = page.getByTestId("history-run").first();
   await expect(newest.getByTestId("history-run-status")).toHaveText("1 ready", {
     timeout: 30_000,

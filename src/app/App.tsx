@@ -4,33 +4,31 @@ import { useShowRunWhenReady } from "./compare/use-show-run-when-ready";
 import { DropZone } from "./editor/DropZone";
 import { EmptyState } from "./editor/EmptyState";
 import { MaskStage } from "./editor/MaskStage";
-import { MaskTools } from "./editor/MaskTools";
 import { OpenImageButton } from "./editor/OpenImageButton";
 import { ShortcutSheet } from "./editor/ShortcutSheet";
-import { GenerateBar } from "./generate/GenerateBar";
-import { GeneratePanel } from "./generate/GeneratePanel";
 import { JobTrackers } from "./generate/JobTrackers";
 import { HistoryPanel } from "./history/HistoryPanel";
 import { usePersistedForm } from "./history/use-persisted-form";
-import { OutpaintPanel } from "./outpaint/OutpaintPanel";
 import { OutpaintView } from "./outpaint/OutpaintStage";
 import { useDocumentPersistence } from "./persist/use-document-persistence";
 import { PresentView } from "./present/PresentView";
 import { usePresentShortcut } from "./present/use-present-shortcut";
 import { useAppStore } from "./store/store";
-import { ViewTabs } from "./ViewTabs";
+import { modeOf } from "./store/view-slice";
+import { HistoryToggle } from "./workspace/HistoryToggle";
+import { ModeTabs } from "./workspace/ModeTabs";
+import { Sidebar } from "./workspace/Sidebar";
 
 export function App() {
   const image = useAppStore((s) => s.image);
-  const mainView = useAppStore((s) => s.mainView);
+  const mode = useAppStore(modeOf);
   const currentRun = useAppStore((s) => s.shownRunId);
   const presenting = useAppStore((s) => s.presenting);
-  const outpainting = useAppStore((s) => s.outpaint !== null);
+  const historyOpen = useAppStore((s) => s.historyOpen);
   usePersistedForm();
   useDocumentPersistence();
   useShowRunWhenReady(currentRun);
   usePresentShortcut();
-  const comparing = mainView === "compare" && currentRun !== null;
   return (
     <div className="flex h-screen flex-col bg-neutral-900 text-neutral-100">
       <header className="flex items-center gap-4 border-b border-neutral-800 px-4 py-2">
@@ -39,30 +37,26 @@ export function App() {
         </h1>
         <OpenImageButton />
         {image && (
-          <span className="truncate text-sm text-neutral-400">
+          <span className="min-w-0 truncate text-sm text-neutral-400">
             {image.name} · {image.width}×{image.height}
           </span>
         )}
-        <div className="ml-auto">{(image || currentRun) && <ViewTabs />}</div>
+        <div className="ml-auto flex items-center gap-3">
+          {(image || currentRun) && <ModeTabs />}
+          <HistoryToggle />
+        </div>
       </header>
       <div className="flex min-h-0 flex-1">
         <DropZone>
           <main className="flex min-h-0 min-w-0 flex-1 bg-canvas">
-            {comparing && <CompareView runId={currentRun} />}
-            {!comparing && image && !outpainting && <MaskStage image={image} />}
-            {!comparing && image && outpainting && <OutpaintView image={image} />}
-            {!comparing && !image && <EmptyState />}
+            {mode === "compare" && currentRun && <CompareView runId={currentRun} />}
+            {mode === "edit" && image && <MaskStage image={image} />}
+            {mode === "extend" && image && <OutpaintView image={image} />}
+            {mode !== "compare" && !image && <EmptyState />}
           </main>
         </DropZone>
-        <aside className="flex w-80 shrink-0 flex-col border-l border-neutral-800">
-          <div className="min-h-0 flex-1 space-y-6 overflow-y-auto p-4">
-            {image && <MaskTools />}
-            {image && <OutpaintPanel />}
-            {image && <GeneratePanel />}
-            <HistoryPanel />
-          </div>
-          {image && <GenerateBar />}
-        </aside>
+        {historyOpen && <HistoryPanel />}
+        {image || currentRun ? <Sidebar /> : null}
       </div>
       <ShortcutSheet />
       <JobTrackers />

@@ -1,9 +1,11 @@
-import { Hand, Maximize, ZoomIn, ZoomOut } from "lucide-react";
+import { Hand } from "lucide-react";
 import { type KeyboardEvent, useRef, useState } from "react";
 import { Handle, HandleRoot, Item, Provider, Root } from "react-compare-slider/components";
 import { useReactCompareSlider } from "react-compare-slider/hooks";
-import { useZoomPan } from "./use-zoom-pan";
-import type { ZoomPan } from "./zoom-pan";
+import { checkerboardStyle } from "../view/checkerboard";
+import { type Size, type ViewTransform, zoomPercent } from "../view/view-transform";
+import { ZoomBar } from "../view/ZoomBar";
+import { layerTransform, useZoomPan } from "./use-zoom-pan";
 
 export interface SliderSide {
   src: string;
@@ -15,6 +17,8 @@ interface Props {
   b: SliderSide;
   /** Transparent PNG drawn over both sides (the mask outline), or null. */
   overlay: string | null;
+  /** The run's image size: both sides are drawn at it, under one view (100% = actual pixels). */
+  content: Size;
   width: number;
   height: number;
 }
@@ -23,17 +27,16 @@ interface Props {
  * react-compare-slider (drag, click, touch, arrow keys) plus Home/End, and one zoom/pan shared by
  * both sides so details line up while the divider moves.
  */
-export function CompareSlider({ a, b, overlay, width, height }: Props) {
+export function CompareSlider({ a, b, overlay, content, width, height }: Props) {
   const frame = useRef<HTMLDivElement>(null);
   const [panning, setPanning] = useState(false);
-  const zoom = useZoomPan(frame, panning);
+  const zoom = useZoomPan(frame, content, { width, height }, panning);
   const slider = useReactCompareSlider(panning ? { onlyHandleDraggable: true } : {});
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key !== "Home" && event.key !== "End") return;
     event.preventDefault();
     slider.setPosition(event.key === "Home" ? 0 : 100);
   };
-  const tool = "rounded p-1 text-neutral-200 hover:bg-neutral-700 aria-pressed:bg-neutral-600";
   return (
     <div className="flex flex-col items-center gap-2">
       <div
@@ -46,13 +49,20 @@ export function CompareSlider({ a, b, overlay, width, height }: Props) {
         <Provider {...slider}>
           <Root className="h-full w-full">
             <Item item="itemOne">
-              <Layer src={a.src} alt={a.label} overlay={overlay} view={zoom.view} />
+              <Layer
+                src={a.src}
+                alt={a.label}
+                overlay={overlay}
+                content={content}
+                view={zoom.view}
+              />
             </Item>
             <Item item="itemTwo">
               <Layer
                 src={b.src}
                 alt={b.label}
                 overlay={overlay}
+                content={content}
                 view={zoom.view}
                 testId="result-image"
               />
@@ -65,34 +75,22 @@ export function CompareSlider({ a, b, overlay, width, height }: Props) {
         <Tag className="left-2">{a.label}</Tag>
         <Tag className="right-2">{b.label}</Tag>
       </div>
-      <div className="flex items-center gap-1 text-xs text-neutral-300">
+      <ZoomBar
+        percent={zoomPercent(zoom.view)}
+        zoomBy={zoom.zoomBy}
+        fit={zoom.fit}
+        actual={zoom.actual}
+      >
         <button
           type="button"
-          className={tool}
-          onClick={() => zoom.zoomBy(1 / 1.5)}
-          title="Zoom out"
-        >
-          <ZoomOut size={16} aria-label="Zoom out" />
-        </button>
-        <span data-testid="zoom-level" className="w-12 text-center">
-          {Math.round(zoom.view.scale * 100)}%
-        </span>
-        <button type="button" className={tool} onClick={() => zoom.zoomBy(1.5)} title="Zoom in">
-          <ZoomIn size={16} aria-label="Zoom in" />
-        </button>
-        <button type="button" className={tool} onClick={zoom.reset} title="Fit">
-          <Maximize size={16} aria-label="Fit" />
-        </button>
-        <button
-          type="button"
-          className={tool}
+          className="rounded p-1 text-neutral-200 hover:bg-neutral-700 aria-pressed:bg-neutral-600"
           aria-pressed={panning}
           onClick={() => setPanning((p) => !p)}
           title="Pan: drag to move both sides; the divider moves by its handle only"
         >
           <Hand size={16} aria-label="Pan" />
         </button>
-      </div>
+      </ZoomBar>
     </div>
   );
 }
@@ -101,15 +99,23 @@ function Layer(props: {
   src: string;
   alt: string;
   overlay: string | null;
-  view: ZoomPan;
+  content: Size;
+  view: ViewTransform;
   testId?: string;
 }) {
-  const { scale, x, y } = props.view;
+  const { scale } = props.view;
   return (
     <div className="h-full w-full overflow-hidden">
+      {/* Drawn at the image's own size; the checkerboard shows through transparent pixels. */}
       <div
-        className="relative h-full w-full origin-top-left"
-        style={{ transform: `translate(${x}px, ${y}px) scale(${scale})` }}
+        data-zoom-layer
+        className="relative origin-top-left"
+        style={{
+          ...checkerboardStyle,
+          width: props.content.width,
+          height: props.content.height,
+          transform: layerTransform(props.view),
+        }}
       >
         <img
           data-testid={props.testId}

@@ -1,18 +1,20 @@
 import { useRef } from "react";
-import { fitView } from "../editor/fit-view";
 import { useElementSize } from "../editor/use-element-size";
 import { useRun } from "../history/history-queries";
 import { useAppStore } from "../store/store";
+import { fitView } from "../view/view-transform";
 import { CompareSlider } from "./CompareSlider";
 import { RunActions } from "./RunActions";
 import { RunGrid } from "./RunGrid";
 import { useComparison } from "./use-comparison";
+import { useMaskKeysInCompare } from "./use-mask-keys-in-compare";
 
 /** The run on show: the A/B slider at the largest size that fits, its actions and all variants. */
 export function CompareView({ runId }: { runId: string }) {
   const run = useRun(runId);
   const frame = useRef<HTMLDivElement>(null);
   const viewport = useElementSize(frame);
+  useMaskKeysInCompare();
   if (run === null) return <p className="m-auto text-neutral-400">This run was deleted.</p>;
   return (
     // w-0: the wide run grid scrolls instead of widening the page past the side panel.
@@ -44,7 +46,7 @@ function RunSlider({
   }
   if (!comparison)
     return <p className="text-neutral-400">No result yet: the variants are still running.</p>;
-  // Room for the zoom toolbar under the slider.
+  // As large as fits (small images too), leaving room for the zoom toolbar under the slider.
   const { scale } = fitView(run.source, { width: viewport.width, height: viewport.height - 36 }, 0);
   return (
     <CompareSlider
@@ -52,6 +54,7 @@ function RunSlider({
       a={comparison.sideA}
       b={comparison.sideB}
       overlay={comparison.overlay}
+      content={run.source}
       width={Math.floor(run.source.width * scale)}
       height={Math.floor(run.source.height * scale)}
     />

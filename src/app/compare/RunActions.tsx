@@ -3,12 +3,13 @@ import { useState } from "react";
 import { toast } from "sonner";
 import type { RunRecord } from "../history/history-db";
 import { downloadResult, downloadSheet } from "../history/run-downloads";
+import { describeTask, NO_PROMPT } from "../history/run-task";
 import { useAppStore } from "../store/store";
 import { loadResultAsInput } from "./load-result-as-input";
 import { readyVariants } from "./use-comparison";
 
 const button =
-  "inline-flex shrink-0 items-center gap-1.5 rounded-md bg-neutral-700 px-3 py-1.5 text-sm text-white hover:bg-neutral-600 disabled:opacity-40";
+  "inline-flex shrink-0 items-center gap-1.5 rounded-md bg-neutral-700 px-2.5 py-1.5 text-sm text-white hover:bg-neutral-600 disabled:opacity-40";
 
 /** What can be done with the comparison on show: outline, downloads, use as input, present. */
 export function RunActions({ run }: { run: RunRecord }) {
@@ -22,27 +23,29 @@ export function RunActions({ run }: { run: RunRecord }) {
   const fail = (error: Error) => toast.error(error.message);
   const disabled = b === undefined || run.imagesPruned;
   return (
-    <div className="flex flex-wrap items-center gap-2 text-sm text-neutral-300">
-      <p className="mr-auto max-w-md truncate" title={run.prompt}>
-        “{run.prompt || "no prompt"}” · {run.provider}
+    <div className="flex flex-wrap items-center justify-center gap-x-2 gap-y-1.5 text-sm text-neutral-300">
+      <p data-testid="run-caption" className="w-full truncate text-center" title={run.prompt}>
+        {run.prompt.trim() ? `“${run.prompt}”` : NO_PROMPT} · {describeTask(run.task)} ·{" "}
+        {run.provider}
       </p>
-      <label className="flex items-center gap-1.5">
+      <label className="flex items-center gap-1.5" title="Draw the repainted area's border">
         <input
           type="checkbox"
           data-testid="mask-outline-toggle"
           checked={showOutline}
           onChange={(e) => setShowOutline(e.currentTarget.checked)}
         />
-        Show mask outline
+        Outline
       </label>
       <button
         type="button"
         data-testid="download-result"
+        title="The result on the B side, named after image, prompt, variant and seed"
         className={button}
         disabled={disabled}
         onClick={() => b !== undefined && downloadResult(run, b).catch(fail)}
       >
-        <Download size={15} aria-hidden /> Download result
+        <Download size={15} aria-hidden /> Download
       </button>
       <button
         type="button"
@@ -50,9 +53,9 @@ export function RunActions({ run }: { run: RunRecord }) {
         className={button}
         disabled={disabled}
         onClick={() => downloadSheet(run).catch(fail)}
-        title="Original | every finished variant, side by side on one PNG"
+        title="The original and every finished variant, labelled, side by side on one PNG"
       >
-        <Rows2 size={15} aria-hidden /> Side by side PNG
+        <Rows2 size={15} aria-hidden /> Side by side
       </button>
       <label className="flex items-center gap-1.5">
         <input

@@ -2,7 +2,10 @@ import { toast } from "sonner";
 import { retryVariant } from "../generate/submit-variant";
 import { blobKey, type RunRecord, type VariantRecord } from "../history/history-db";
 import { useBlobUrl } from "../history/history-queries";
+import { variantLabel } from "../history/run-downloads";
 import { useAppStore } from "../store/store";
+import { checkerboardStyle } from "../view/checkerboard";
+import { useOriginalUrl } from "./original-image";
 import { readyVariants } from "./use-comparison";
 
 /** All variants of a run side by side; pick A and B for the slider (A may be the original). */
@@ -17,7 +20,7 @@ export function RunGrid({ run }: { run: RunRecord }) {
     <div data-testid="run-grid" className="flex gap-3 overflow-x-auto pb-1">
       <Tile
         label="Original"
-        src={useBlobUrl(blobKey(run.id, "source"))}
+        src={useOriginalUrl(run)}
         isA={a === "original"}
         isB={null}
         onA={() => setCompareA("original")}
@@ -48,7 +51,7 @@ function VariantTile(props: {
   const src = useBlobUrl(ready ? blobKey(run.id, "result", variant.index) : null);
   return (
     <Tile
-      label={`Variant ${variant.index + 1} · seed ${variant.seed}`}
+      label={variantLabel(variant)}
       status={ready ? undefined : variant.status}
       src={src}
       isA={props.isA}
@@ -96,7 +99,13 @@ function Tile({ label, status, detail, src, isA, isB, onA, onB, onRetry }: TileP
           disabled={!onB}
           title={onB ? "Show as B" : undefined}
         >
-          <img src={src} alt={label} className="h-full w-full object-contain" />
+          {/* Sized to the image itself, so the checkerboard shows only through its pixels. */}
+          <img
+            src={src}
+            alt={label}
+            className="mx-auto max-h-full max-w-full"
+            style={checkerboardStyle}
+          />
         </button>
       ) : (
         <div

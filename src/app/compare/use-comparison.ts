@@ -3,6 +3,7 @@ import { useBlobUrl } from "../history/history-queries";
 import type { CompareSide } from "../store/compare-slice";
 import { useAppStore } from "../store/store";
 import type { SliderSide } from "./CompareSlider";
+import { useOriginalUrl } from "./original-image";
 
 export const sideLabel = (side: CompareSide) =>
   side === "original" ? "Original" : `Variant ${side + 1}`;
@@ -23,7 +24,7 @@ export function useComparison(run: RunRecord, bOverride?: number) {
   const wantedB = bOverride ?? chosenB;
   const b = ready.includes(wantedB) ? wantedB : ready[0];
   const a: CompareSide = chosenA !== "original" && ready.includes(chosenA) ? chosenA : "original";
-  const source = useBlobUrl(blobKey(run.id, "source"));
+  const source = useOriginalUrl(run);
   const aUrl = useBlobUrl(a === "original" ? null : blobKey(run.id, "result", a));
   const bUrl = useBlobUrl(b === undefined ? null : blobKey(run.id, "result", b));
   const outline = useBlobUrl(showOutline ? blobKey(run.id, "outline") : null);

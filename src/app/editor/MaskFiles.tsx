@@ -3,7 +3,8 @@ import { toast } from "sonner";
 import { exportMask, type MaskExportForm } from "../lib/mask-export";
 import { downloadBlob } from "../lib/png";
 import { useAppStore } from "../store/store";
-import { buttonClass } from "./button-class";
+import { buttonClass } from "../ui/button-class";
+import { ToolButton } from "../ui/ToolButton";
 import { maskFromFile } from "./mask-from-file";
 
 const DOWNLOAD_NAMES: Record<MaskExportForm, string> = {
@@ -38,23 +39,19 @@ export function MaskFiles() {
 
   return (
     <div className="flex flex-wrap gap-1.5">
-      <button
-        type="button"
-        data-testid="download-mask"
-        className={buttonClass}
+      <ToolButton
+        testId="download-mask"
+        icon={<Download size={15} aria-hidden />}
+        label="mask.png"
         onClick={() => download("mask")}
-      >
-        <Download size={15} aria-hidden /> mask.png
-      </button>
-      <button
-        type="button"
-        data-testid="download-mask-alpha"
+      />
+      <ToolButton
+        testId="download-mask-alpha"
         title="The image with the mask in its alpha channel (transparent = repaint)"
-        className={buttonClass}
+        icon={<Download size={15} aria-hidden />}
+        label="Alpha PNG"
         onClick={() => download("alpha")}
-      >
-        <Download size={15} aria-hidden /> Alpha PNG
-      </button>
+      />
       <label
         className={`${buttonClass} cursor-pointer focus-within:ring-2 focus-within:ring-accent`}
       >

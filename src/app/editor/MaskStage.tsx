@@ -4,6 +4,8 @@ import { Group, Image as KonvaImage, Layer, Line, Rect, Stage } from "react-konv
 import { warmMaskExport } from "../lib/mask-export";
 import type { DocumentImage } from "../store/document-slice";
 import { useAppStore } from "../store/store";
+import { Checkerboard } from "../view/Checkerboard";
+import { StageZoomBar } from "../view/StageZoomBar";
 import { maskDisplay } from "./mask-display";
 import { useEditorShortcuts } from "./use-editor-shortcuts";
 import { useElementSize } from "./use-element-size";
@@ -22,12 +24,13 @@ export function MaskStage({ image }: { image: DocumentImage }) {
   const opacity = useAppStore((s) => s.overlayOpacity);
   const visible = useAppStore((s) => s.maskVisible && !s.peeking);
   const brushLike = useAppStore((s) => s.tool === "brush" || s.tool === "eraser");
+  const stage = useRef<Konva.Stage>(null);
   const refs = {
     maskLayer: useRef<Konva.Layer>(null),
     outline: useRef<Konva.Line>(null),
     cursor: useRef<HTMLDivElement>(null),
   };
-  const panZoom = usePanZoom(frame, image, viewport);
+  const panZoom = usePanZoom(frame, stage, image, viewport);
   const pointer = useMaskPointer(refs, panZoom.viewRef, image);
   useEditorShortcuts(panZoom);
   useMaskLayerStyle(refs.maskLayer, panZoom.view.scale, opacity, visible);
@@ -43,7 +46,6 @@ export function MaskStage({ image }: { image: DocumentImage }) {
   }, [image, maskOps]);
 
   const { view } = panZoom;
-  const groupProps = { x: view.x, y: view.y, scaleX: view.scale, scaleY: view.scale };
   const bounds = { x: 0, y: 0, width: image.width, height: image.height };
   return (
     // biome-ignore lint/a11y/noStaticElementInteractions: the canvas is a pointer surface; every tool also has a button and a key
@@ -69,19 +71,20 @@ export function MaskStage({ image }: { image: DocumentImage }) {
       onPointerLeave={pointer.leave}
     >
       {viewport.width > 0 && (
-        <Stage width={viewport.width} height={viewport.height} listening={false}>
+        <Stage ref={stage} {...panZoom.stageProps} listening={false}>
           <Layer listening={false}>
-            <Group {...groupProps}>{bitmap && <KonvaImage image={bitmap} {...bounds} />}</Group>
+            <Checkerboard {...bounds} scale={view.scale} />
+            {bitmap && <KonvaImage image={bitmap} {...bounds} />}
           </Layer>
           {/* The cached mask is white; one tint rect keeps only its shape, opacity is the canvas's CSS. */}
           <Layer ref={refs.maskLayer} listening={false}>
-            <Group {...groupProps} clip={bounds}>
+            <Group clip={bounds}>
               <KonvaImage image={maskDisplay.canvas} {...bounds} />
               <Rect {...bounds} fill={color} globalCompositeOperation="source-in" />
             </Group>
           </Layer>
           <Layer listening={false}>
-            <Group {...groupProps}>
+            <Group>
               <Line
                 ref={refs.outline}
                 closed
@@ -100,6 +103,7 @@ export function MaskStage({ image }: { image: DocumentImage }) {
         data-testid="brush-cursor"
         className="pointer-events-none absolute top-0 left-0 hidden rounded-full border-[1.5px] border-white shadow-[0_0_0_1px_rgba(0,0,0,0.6)]"
       />
+      <StageZoomBar panZoom={panZoom} />
     </div>
   );
 }

@@ -1,7 +1,8 @@
 import { Eye, EyeOff } from "lucide-react";
 import { useAppStore } from "../store/store";
-import { buttonClass } from "./button-class";
-import { Slider } from "./Slider";
+import { buttonClass } from "../ui/button-class";
+import { Slider } from "../ui/Slider";
+import { ToolButton } from "../ui/ToolButton";
 
 /** Overlay colour and opacity, show/hide (H) and a press-and-hold peek at the bare image (O). */
 export function OverlayControls() {
@@ -34,16 +35,13 @@ export function OverlayControls() {
             className="h-7 w-9 cursor-pointer rounded border border-neutral-600 bg-transparent"
           />
         </label>
-        <button
-          type="button"
-          data-testid="mask-visible"
+        <ToolButton
+          testId="mask-visible"
           title="Show / hide the mask (H)"
-          className={buttonClass}
+          icon={visible ? <Eye size={15} aria-hidden /> : <EyeOff size={15} aria-hidden />}
+          label={visible ? "Hide" : "Show"}
           onClick={() => setVisible(!visible)}
-        >
-          {visible ? <Eye size={15} aria-hidden /> : <EyeOff size={15} aria-hidden />}
-          {visible ? "Hide" : "Show"}
-        </button>
+        />
         <button
           type="button"
           title="Hold to see the bare image (hold P)"

@@ -2,16 +2,19 @@ import { Brush, Eraser, Lasso, Redo2, Square, Undo2 } from "lucide-react";
 import type { ReactNode } from "react";
 import { useAppStore } from "../store/store";
 import type { Tool } from "../store/tools-slice";
-import { buttonClass } from "./button-class";
+import { ToolButton } from "../ui/ToolButton";
 
-const TOOLS: { tool: Tool; label: string; key: string; icon: ReactNode }[] = [
+export const TOOLS: { tool: Tool; label: string; key: string; icon: ReactNode }[] = [
   { tool: "brush", label: "Brush", key: "B", icon: <Brush size={15} aria-hidden /> },
   { tool: "eraser", label: "Eraser", key: "E", icon: <Eraser size={15} aria-hidden /> },
   { tool: "rect", label: "Rectangle", key: "R", icon: <Square size={15} aria-hidden /> },
   { tool: "lasso", label: "Lasso", key: "L", icon: <Lasso size={15} aria-hidden /> },
 ];
 
-/** Tool picker plus undo/redo; every button names its shortcut in its tooltip. */
+/**
+ * Tool picker plus undo/redo; every button names its shortcut in its tooltip. Each first brings
+ * the mask editor on screen (from Compare, say), so it never acts on a mask nobody can see.
+ */
 export function ToolButtons() {
   const tool = useAppStore((s) => s.tool);
   const setTool = useAppStore((s) => s.setTool);
@@ -19,41 +22,40 @@ export function ToolButtons() {
   const canRedo = useAppStore((s) => s.redoOps.length > 0);
   const undo = useAppStore((s) => s.undo);
   const redo = useAppStore((s) => s.redo);
+  const editMask = useAppStore((s) => s.editMask);
+  const inEditor = (action: () => void) => () => {
+    editMask();
+    action();
+  };
   return (
     <div className="flex flex-wrap gap-1.5">
       {TOOLS.map((t) => (
-        <button
+        <ToolButton
           key={t.tool}
-          type="button"
-          data-testid={`tool-${t.tool}`}
-          aria-pressed={tool === t.tool}
+          testId={`tool-${t.tool}`}
+          icon={t.icon}
+          label={t.label}
+          pressed={tool === t.tool}
           title={`${t.label} (${t.key}); right-drag or Alt cuts`}
-          className={`${buttonClass} ${tool === t.tool ? "border-accent bg-accent/20" : ""}`}
-          onClick={() => setTool(t.tool)}
-        >
-          {t.icon} {t.label}
-        </button>
+          onClick={inEditor(() => setTool(t.tool))}
+        />
       ))}
-      <button
-        type="button"
-        data-testid="undo"
+      <ToolButton
+        testId="undo"
+        icon={<Undo2 size={15} aria-hidden />}
+        label="Undo"
         title="Undo (Ctrl/Cmd+Z)"
-        className={buttonClass}
-        onClick={undo}
         disabled={!canUndo}
-      >
-        <Undo2 size={15} aria-hidden /> Undo
-      </button>
-      <button
-        type="button"
-        data-testid="redo"
+        onClick={inEditor(undo)}
+      />
+      <ToolButton
+        testId="redo"
+        icon={<Redo2 size={15} aria-hidden />}
+        label="Redo"
         title="Redo (Ctrl/Cmd+Shift+Z)"
-        className={buttonClass}
-        onClick={redo}
         disabled={!canRedo}
-      >
-        <Redo2 size={15} aria-hidden /> Redo
-      </button>
+        onClick={inEditor(redo)}
+      />
     </div>
   );
 }

@@ -1,5 +1,5 @@
 import type Konva from "konva";
-import type { ViewFit } from "./fit-view";
+import type { ViewTransform } from "../view/view-transform";
 import type { MaskMode } from "./mask-op";
 
 /**
@@ -11,7 +11,7 @@ import type { MaskMode } from "./mask-op";
  */
 export function drawLiveSegment(
   layer: Konva.Layer,
-  view: ViewFit,
+  view: ViewTransform,
   image: { width: number; height: number },
   stroke: { mode: MaskMode; size: number; color: string },
   points: readonly number[],

@@ -1,10 +1,10 @@
 import type Konva from "konva";
 import { type RefObject, useEffect, useLayoutEffect, useRef } from "react";
 import { useAppStore } from "../store/store";
-import type { ViewFit } from "./fit-view";
+import type { ViewTransform } from "../view/view-transform";
+import { screenToContent } from "../view/view-transform";
 import { drawLiveSegment } from "./live-stroke";
 import type { MaskMode } from "./mask-op";
-import { screenToImage } from "./view-math";
 
 export interface MaskPointerRefs {
   /** The mask layer, whose canvas is the buffer for the stroke under the pointer. */
@@ -27,7 +27,7 @@ type Gesture =
  */
 export function useMaskPointer(
   refs: MaskPointerRefs,
-  viewRef: RefObject<ViewFit>,
+  viewRef: RefObject<ViewTransform>,
   image: { width: number; height: number },
 ) {
   const gesture = useRef<Gesture | null>(null);
@@ -35,7 +35,7 @@ export function useMaskPointer(
 
   const imagePoint = (event: React.PointerEvent) => {
     const box = event.currentTarget.getBoundingClientRect();
-    return screenToImage(viewRef.current, {
+    return screenToContent(viewRef.current, {
       x: event.clientX - box.left,
       y: event.clientY - box.top,
     });
@@ -129,7 +129,7 @@ export function useMaskPointer(
         const box = event.currentTarget.getBoundingClientRect();
         const added = samples.length > 0 ? samples : [event.nativeEvent];
         for (const sample of added) {
-          const p = screenToImage(viewRef.current, {
+          const p = screenToContent(viewRef.current, {
             x: sample.clientX - box.left,
             y: sample.clientY - box.top,
           });

@@ -1,32 +1,63 @@
+import type Konva from "konva";
 import { type RefObject, useCallback, useEffect, useRef } from "react";
 import { useAppStore } from "../store/store";
-import { fitView } from "./fit-view";
+import {
+  actualSize,
+  fitView,
+  panBy,
+  type Size,
+  type ViewTransform,
+  zoomAt,
+} from "../view/view-transform";
 import { isControl, isTyping } from "./focus-target";
-import { actualSize, zoomAt } from "./view-math";
 
 type Point = { x: number; y: number };
 const WHEEL_ZOOM_RATE = 0.0015;
+/** A wheel has no "gesture ended" event: the zoom reaches the store once the wheel rests. */
+const WHEEL_REST_MS = 120;
 
 /**
- * Zoom and pan: wheel and pinch zoom around the pointer; Space+drag, the middle button and two
- * fingers pan. Gestures claim pointer events before painting sees them. The view is stored in
- * image-to-screen terms, so the mask (drawn in image pixels under the same transform) stays
- * aligned at every zoom.
+ * Zoom and pan of a Konva stage: wheel and pinch zoom around the pointer; Space+drag, the middle
+ * button and two fingers pan. Gestures claim pointer events before painting sees them. During
+ * a gesture the view lives in a ref and is applied to the stage directly (no React render per
+ * move); it reaches the store when the gesture ends. The view maps content pixels to the screen,
+ * so the mask (drawn in image pixels under the same transform) stays aligned at every zoom.
  */
 export function usePanZoom(
   frame: RefObject<HTMLDivElement | null>,
-  image: { width: number; height: number },
-  viewport: { width: number; height: number },
+  stage: RefObject<Konva.Stage | null>,
+  content: Size,
+  viewport: Size,
 ) {
   const stored = useAppStore((s) => s.view);
   const setView = useAppStore((s) => s.setView);
-  const view = stored ?? fitView(image, viewport);
+  const view = stored ?? fitView(content, viewport);
   const viewRef = useRef(view);
-  viewRef.current = view;
+  const inGesture = useRef(false);
+  if (!inGesture.current) viewRef.current = view;
   const spaceHeld = useRef(false);
   const drag = useRef<Point | null>(null);
   const touches = useRef(new Map<number, Point>());
   const pinch = useRef<{ center: Point; distance: number } | null>(null);
+  const wheelRest = useRef<ReturnType<typeof setTimeout> | null>(null);
+
+  const preview = useCallback(
+    (next: ViewTransform) => {
+      inGesture.current = true;
+      viewRef.current = next;
+      const node = stage.current;
+      if (!node) return;
+      node.position({ x: next.x, y: next.y });
+      node.scale({ x: next.scale, y: next.scale });
+      node.batchDraw();
+    },
+    [stage],
+  );
+  const commit = useCallback(() => {
+    if (!inGesture.current) return;
+    inGesture.current = false;
+    setView(viewRef.current);
+  }, [setView]);
 
   const local = useCallback(
     (event: { clientX: number; clientY: number }): Point => {
@@ -48,8 +79,9 @@ export function usePanZoom(
         setBrushSize(brushSize + (event.deltaY < 0 ? step : -step));
         return;
       }
-      const factor = Math.exp(-event.deltaY * WHEEL_ZOOM_RATE);
-      setView(zoomAt(viewRef.current, factor, local(event)));
+      preview(zoomAt(viewRef.current, Math.exp(-event.deltaY * WHEEL_ZOOM_RATE), local(event)));
+      if (wheelRest.current) clearTimeout(wheelRest.current);
+      wheelRest.current = setTimeout(commit, WHEEL_REST_MS);
     };
     const onKey = (event: KeyboardEvent) => {
       // Space on a focused control (button, field) keeps its own meaning: press, type.
@@ -64,17 +96,23 @@ export function usePanZoom(
       element.removeEventListener("wheel", onWheel);
       window.removeEventListener("keydown", onKey);
       window.removeEventListener("keyup", onKey);
+      if (wheelRest.current) clearTimeout(wheelRest.current);
     };
-  }, [frame, local, setView]);
+  }, [frame, local, preview, commit]);
 
-  const pan = (dx: number, dy: number) => {
-    const v = viewRef.current;
-    setView({ ...v, x: v.x + dx, y: v.y + dy });
-  };
-
+  const centre = { x: viewport.width / 2, y: viewport.height / 2 };
   return {
     view,
     viewRef,
+    /** The Konva stage's size and transform as of the last committed view. */
+    stageProps: {
+      width: viewport.width,
+      height: viewport.height,
+      x: view.x,
+      y: view.y,
+      scaleX: view.scale,
+      scaleY: view.scale,
+    },
     /** True when the event starts a pan or pinch, which painting must then ignore. */
     down(event: React.PointerEvent): boolean {
       if (event.pointerType === "touch") touches.current.set(event.pointerId, local(event));
@@ -94,19 +132,19 @@ export function usePanZoom(
         const before = pinch.current;
         if (before && touches.current.size >= 2) {
           const now = measurePinch(touches.current);
-          const moved = {
-            ...viewRef.current,
-            x: viewRef.current.x + now.center.x - before.center.x,
-            y: viewRef.current.y + now.center.y - before.center.y,
-          };
-          setView(zoomAt(moved, now.distance / Math.max(1, before.distance), now.center));
+          const moved = panBy(
+            viewRef.current,
+            now.center.x - before.center.x,
+            now.center.y - before.center.y,
+          );
+          preview(zoomAt(moved, now.distance / Math.max(1, before.distance), now.center));
           pinch.current = now;
           return true;
         }
       }
       if (!drag.current) return false;
       const at = local(event);
-      pan(at.x - drag.current.x, at.y - drag.current.y);
+      preview(panBy(viewRef.current, at.x - drag.current.x, at.y - drag.current.y));
       drag.current = at;
       return true;
     },
@@ -115,10 +153,10 @@ export function usePanZoom(
       const wasGesture = drag.current !== null || pinch.current !== null;
       drag.current = null;
       if (touches.current.size < 2) pinch.current = null;
+      if (wasGesture && !pinch.current) commit();
       return wasGesture;
     },
-    zoomBy: (factor: number) =>
-      setView(zoomAt(viewRef.current, factor, { x: viewport.width / 2, y: viewport.height / 2 })),
+    zoomBy: (factor: number) => setView(zoomAt(viewRef.current, factor, centre)),
     fit: () => setView(null),
     actual: () => setView(actualSize(viewRef.current, viewport)),
   };

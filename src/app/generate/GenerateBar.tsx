@@ -1,19 +1,17 @@
 import { Sparkles } from "lucide-react";
 import { maskMayHavePixels } from "../editor/mask-op";
 import { useAppStore } from "../store/store";
-import { RunStatusList } from "./RunStatusList";
 import { useFormValues } from "./use-form-values";
 import { useGenerate, useSelectedProvider } from "./use-generate";
 import { useGenerateShortcut } from "./use-generate-shortcut";
 
 /**
- * The Generate button and the current run's jobs, pinned under the sidebar's scrolling tools so
- * they stay in reach on a small laptop screen whatever the sidebar is scrolled to.
+ * The Generate button, at the top of the sidebar with the task and the prompt so it is in reach
+ * on a small laptop screen whatever the tools below are scrolled to.
  */
 export function GenerateBar() {
   const provider = useSelectedProvider();
   const hasMask = useAppStore((s) => maskMayHavePixels(s.maskOps) || s.outpaint !== null);
-  const currentRun = useAppStore((s) => s.shownRunId);
   const { parsed } = useFormValues(provider);
   const generate = useGenerate();
   const ready =
@@ -28,7 +26,7 @@ export function GenerateBar() {
   useGenerateShortcut(submit);
 
   return (
-    <div className="space-y-2 border-t border-neutral-800 bg-neutral-900 p-4">
+    <div className="space-y-2">
       <button
         type="button"
         data-testid="generate"
@@ -53,7 +51,6 @@ export function GenerateBar() {
           {generate.error.message}
         </p>
       )}
-      {currentRun && <RunStatusList runId={currentRun} />}
     </div>
   );
 }

@@ -1,60 +1,61 @@
-import type { ReactNode } from "react";
 import type { OutputFormat, ProviderInfo } from "../../contract";
+import { Field, inputClass, NumberInput } from "../ui/Field";
 import type { FieldErrors, FormValues } from "./fill-params";
 import { MAX_VARIANTS } from "./fill-params";
+import type { ProviderSetting } from "./provider-reads";
 
 interface Props {
   provider: ProviderInfo;
   values: FormValues;
   errors: FieldErrors;
+  /** Settings the provider reads; the others are hidden (their defaults are still valid). */
+  reads: ReadonlySet<ProviderSetting>;
   onChange: (patch: Partial<FormValues>) => void;
 }
 
-const input =
-  "w-full rounded-md border border-neutral-600 bg-neutral-800 px-2 py-1 text-sm aria-invalid:border-red-400";
-
 /** The provider's parameters with its ranges; each invalid value says why beside it. */
-export function ParamsForm({ provider, values, errors, onChange }: Props) {
+export function ParamsForm({ provider, values, errors, reads, onChange }: Props) {
   const { steps, guidance, safety_tolerance } = provider.ranges;
   return (
     <div className="grid grid-cols-2 gap-x-3 gap-y-2 text-xs text-neutral-300">
-      <Field label={`Steps (${steps.min}–${steps.max})`} error={errors.steps}>
-        <input
-          data-testid="param-steps"
-          className={input}
-          inputMode="numeric"
-          aria-invalid={Boolean(errors.steps)}
-          value={values.steps}
-          onChange={(e) => onChange({ steps: e.currentTarget.value })}
-        />
-      </Field>
-      <Field label={`Guidance (${guidance.min}–${guidance.max})`} error={errors.guidance}>
-        <input
-          data-testid="param-guidance"
-          className={input}
-          inputMode="decimal"
-          aria-invalid={Boolean(errors.guidance)}
-          value={values.guidance}
-          onChange={(e) => onChange({ guidance: e.currentTarget.value })}
-        />
-      </Field>
-      <Field
-        label={`Safety (${safety_tolerance.min} strict–${safety_tolerance.max})`}
-        error={errors.safetyTolerance}
-      >
-        <input
-          data-testid="param-safety"
-          className={input}
-          inputMode="numeric"
-          aria-invalid={Boolean(errors.safetyTolerance)}
-          value={values.safetyTolerance}
-          onChange={(e) => onChange({ safetyTolerance: e.currentTarget.value })}
-        />
-      </Field>
+      {reads.has("steps") && (
+        <Field label={`Steps (${steps.min}–${steps.max})`} error={errors.steps}>
+          <NumberInput
+            testId="param-steps"
+            value={values.steps}
+            invalid={Boolean(errors.steps)}
+            onChange={(value) => onChange({ steps: value })}
+          />
+        </Field>
+      )}
+      {reads.has("guidance") && (
+        <Field label={`Guidance (${guidance.min}–${guidance.max})`} error={errors.guidance}>
+          <NumberInput
+            testId="param-guidance"
+            decimal
+            value={values.guidance}
+            invalid={Boolean(errors.guidance)}
+            onChange={(value) => onChange({ guidance: value })}
+          />
+        </Field>
+      )}
+      {reads.has("safety") && (
+        <Field
+          label={`Safety (${safety_tolerance.min} strict–${safety_tolerance.max})`}
+          error={errors.safetyTolerance}
+        >
+          <NumberInput
+            testId="param-safety"
+            value={values.safetyTolerance}
+            invalid={Boolean(errors.safetyTolerance)}
+            onChange={(value) => onChange({ safetyTolerance: value })}
+          />
+        </Field>
+      )}
       <Field label="Output format" error={errors.outputFormat}>
         <select
           data-testid="param-format"
-          className={input}
+          className={inputClass}
           value={values.outputFormat}
           onChange={(e) => onChange({ outputFormat: e.currentTarget.value as OutputFormat })}
         >
@@ -76,22 +77,20 @@ export function ParamsForm({ provider, values, errors, onChange }: Props) {
             />
             Lock
           </label>
-          <input
-            data-testid="param-seed"
-            className={input}
-            inputMode="numeric"
+          <NumberInput
+            testId="param-seed"
             placeholder="random"
             disabled={!values.seedLocked}
-            aria-invalid={Boolean(errors.seed)}
+            invalid={Boolean(errors.seed)}
             value={values.seedLocked ? values.seed : ""}
-            onChange={(e) => onChange({ seed: e.currentTarget.value })}
+            onChange={(value) => onChange({ seed: value })}
           />
         </div>
       </Field>
       <Field label={`Variants (1–${MAX_VARIANTS})`} error={errors.variants}>
         <select
           data-testid="variants"
-          className={input}
+          className={inputClass}
           value={values.variants}
           onChange={(e) => onChange({ variants: Number(e.currentTarget.value) })}
         >
@@ -102,28 +101,16 @@ export function ParamsForm({ provider, values, errors, onChange }: Props) {
           ))}
         </select>
       </Field>
-      <label className="col-span-2 flex items-center gap-2">
-        <input
-          type="checkbox"
-          data-testid="param-upsampling"
-          checked={values.promptUpsampling}
-          onChange={(e) => onChange({ promptUpsampling: e.currentTarget.checked })}
-        />
-        Prompt upsampling (the provider rewrites the prompt in more detail)
-      </label>
-    </div>
-  );
-}
-
-function Field({ label, error, children }: { label: string; error?: string; children: ReactNode }) {
-  return (
-    <div className="space-y-1">
-      <span className="block">{label}</span>
-      {children}
-      {error && (
-        <span role="alert" className="block text-red-300">
-          {error}
-        </span>
+      {reads.has("upsampling") && (
+        <label className="col-span-2 flex items-center gap-2">
+          <input
+            type="checkbox"
+            data-testid="param-upsampling"
+            checked={values.promptUpsampling}
+            onChange={(e) => onChange({ promptUpsampling: e.currentTarget.checked })}
+          />
+          Prompt upsampling (the provider rewrites the prompt in more detail)
+        </label>
       )}
     </div>
   );

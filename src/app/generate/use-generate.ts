@@ -4,6 +4,7 @@ import type { ProviderInfo } from "../../contract";
 import { configQuery } from "../api/config-query";
 import { maskOutline, outlineRgba } from "../compare/mask-outline";
 import { makeThumbnail } from "../history/image-blobs";
+import { runTaskOf } from "../history/run-task";
 import { createRun, pruneHistory } from "../history/runs-repo";
 import { blobToBase64, encodeRgbaPng } from "../lib/png";
 import { useAppStore } from "../store/store";
@@ -51,6 +52,7 @@ export function useGenerate() {
         source: { name: image.name, width, height },
         images: { source, mask, outline, original },
         outpaintPreset,
+        task: runTaskOf(useAppStore.getState()),
         thumbnail: await makeThumbnail(source),
       });
       showRun(run.id);

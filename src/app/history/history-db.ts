@@ -1,6 +1,7 @@
 import Dexie, { type EntityTable } from "dexie";
 import type { ApiframeOutpaintPreset, ProviderId } from "../../contract";
 import type { RunParams } from "../generate/fill-params";
+import type { RunTask } from "./run-task";
 
 /** Where one variant of a run stands; `status` keeps the provider's own word for messages. */
 export type VariantState = "submitting" | "pending" | "ready" | "failed" | "cancelled";
@@ -37,6 +38,8 @@ export interface RunRecord {
    * Absent on runs stored before presets were sent by name.
    */
   outpaintPreset?: ApiframeOutpaintPreset | null;
+  /** What the run did (inpaint, or which outpaint and where the photo sits); absent on old runs. */
+  task?: RunTask;
 }
 
 export type BlobKind = "source" | "original" | "mask" | "outline" | "result";

@@ -1,7 +1,15 @@
 /** Browser-side image work for the history: thumbnails and the side-by-side sheet. */
+import { paintCheckerboard } from "../view/checkerboard";
+import { SHEET, sheetLayout } from "./sheet-layout";
 
 async function decode(blob: Blob): Promise<ImageBitmap> {
   return createImageBitmap(blob);
+}
+
+function context2d(canvas: OffscreenCanvas): OffscreenCanvasRenderingContext2D {
+  const context = canvas.getContext("2d");
+  if (!context) throw new Error("This browser cannot draw into an offscreen canvas.");
+  return context;
 }
 
 /** A small JPEG for the history list; the full images stay separate. */
@@ -11,26 +19,48 @@ export async function makeThumbnail(blob: Blob, maxSide = 160): Promise<Blob> {
   const width = Math.max(1, Math.round(bitmap.width * scale));
   const height = Math.max(1, Math.round(bitmap.height * scale));
   const canvas = new OffscreenCanvas(width, height);
-  const context = canvas.getContext("2d");
-  if (!context) throw new Error("This browser cannot draw into an offscreen canvas.");
-  context.drawImage(bitmap, 0, 0, width, height);
+  context2d(canvas).drawImage(bitmap, 0, 0, width, height);
   bitmap.close();
   return canvas.convertToBlob({ type: "image/jpeg", quality: 0.8 });
 }
 
-/** Images side by side at full size on one PNG (original | result …), for sharing. */
-export async function sideBySidePng(blobs: Blob[]): Promise<Blob> {
-  const bitmaps = await Promise.all(blobs.map(decode));
-  const width = bitmaps.reduce((sum, b) => sum + b.width, 0);
-  const height = Math.max(...bitmaps.map((b) => b.height));
-  const canvas = new OffscreenCanvas(width, height);
-  const context = canvas.getContext("2d");
-  if (!context) throw new Error("This browser cannot draw into an offscreen canvas.");
-  let x = 0;
-  for (const bitmap of bitmaps) {
-    context.drawImage(bitmap, x, 0);
-    x += bitmap.width;
+/**
+ * The photo alone at its place on an outpaint's canvas, transparent around it: what the
+ * comparison calls "Original", instead of the blurred padding that was sent to the provider.
+ */
+export async function placedOriginal(
+  canvasSource: Blob,
+  placement: { x: number; y: number; width: number; height: number },
+): Promise<Blob> {
+  const bitmap = await decode(canvasSource);
+  const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+  const { x, y, width, height } = placement;
+  context2d(canvas).drawImage(bitmap, x, y, width, height, x, y, width, height);
+  bitmap.close();
+  return canvas.convertToBlob({ type: "image/png" });
+}
+
+/**
+ * Images side by side at full size on one PNG for sharing, each under its label, with gutters;
+ * transparent pixels show the checkerboard, as on screen.
+ */
+export async function sideBySidePng(panels: { blob: Blob; label: string }[]): Promise<Blob> {
+  const bitmaps = await Promise.all(panels.map((p) => decode(p.blob)));
+  const layout = sheetLayout(bitmaps);
+  const canvas = new OffscreenCanvas(layout.width, layout.height);
+  const context = context2d(canvas);
+  context.fillStyle = SHEET.background;
+  context.fillRect(0, 0, layout.width, layout.height);
+  context.font = "600 20px system-ui, sans-serif";
+  context.textBaseline = "middle";
+  bitmaps.forEach((bitmap, i) => {
+    const at = layout.panels[i];
+    if (!at) return;
+    paintCheckerboard(context, at.x, at.y, bitmap.width, bitmap.height);
+    context.drawImage(bitmap, at.x, at.y);
+    context.fillStyle = SHEET.text;
+    context.fillText(panels[i]?.label ?? "", at.x, at.y - SHEET.label / 2, bitmap.width);
     bitmap.close();
-  }
+  });
   return canvas.convertToBlob({ type: "image/png" });
 }

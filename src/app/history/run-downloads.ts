@@ -1,3 +1,4 @@
+import { originalBlob } from "../compare/original-image";
 import { downloadBlob } from "../lib/png";
 import { resultFileName, sheetFileName } from "./download-names";
 import { blobKey, type RunRecord } from "./history-db";
@@ -22,18 +23,22 @@ export async function downloadResult(run: RunRecord, index: number): Promise<voi
   downloadBlob(blob, name);
 }
 
-/** Original | each finished variant, side by side on one PNG for sharing. */
+/** Original | each finished variant, labelled, side by side on one PNG for sharing. */
 export async function downloadSheet(run: RunRecord): Promise<void> {
-  const keys = [
-    blobKey(run.id, "source"),
-    ...run.variants
-      .filter((v) => v.state === "ready")
-      .map((v) => blobKey(run.id, "result", v.index)),
-  ];
-  const blobs = await Promise.all(keys.map(readBlob));
-  if (blobs.some((b) => !b) || blobs.length < 2) throw pruned();
+  const ready = run.variants.filter((v) => v.state === "ready");
+  const blobs = await Promise.all([
+    originalBlob(run),
+    ...ready.map((v) => readBlob(blobKey(run.id, "result", v.index))),
+  ]);
+  const labels = ["Original", ...ready.map((v) => variantLabel(v))];
+  const panels = blobs.flatMap((blob, i) => (blob ? [{ blob, label: labels[i] ?? "" }] : []));
+  if (panels.length !== blobs.length || panels.length < 2) throw pruned();
   downloadBlob(
-    await sideBySidePng(blobs as Blob[]),
+    await sideBySidePng(panels),
     sheetFileName(run.source.name, run.prompt, run.createdAt),
   );
 }
+
+/** How a variant is named on its tile and on the sheet. */
+export const variantLabel = (variant: { index: number; seed: number }) =>
+  `Variant ${variant.index + 1} · seed ${variant.seed}`;

@@ -8,6 +8,7 @@ import {
   type VariantRecord,
 } from "./history-db";
 import { planPrune, type RunFootprint } from "./prune-plan";
+import type { RunTask } from "./run-task";
 
 /** How much the history may keep before old images are pruned. */
 export const STORAGE_BUDGET_BYTES = 300 * 1024 * 1024;
@@ -21,6 +22,7 @@ export interface NewRun {
   images: { source: Blob; mask: Blob; outline: Blob; original: Blob | null };
   thumbnail: Blob;
   outpaintPreset: RunRecord["outpaintPreset"];
+  task: RunTask;
 }
 
 /** Stores a run and its inputs before anything is sent, so a failure can never lose them. */
@@ -36,6 +38,7 @@ export async function createRun(run: NewRun): Promise<RunRecord> {
     thumbnail: run.thumbnail,
     imagesPruned: false,
     outpaintPreset: run.outpaintPreset,
+    task: run.task,
     variants: run.seeds.map((seed, index) => ({
       index,
       seed,

@@ -8,6 +8,8 @@ import { useHtmlImage } from "../editor/use-html-image";
 import { usePanZoom } from "../editor/use-pan-zoom";
 import type { DocumentImage } from "../store/document-slice";
 import { useAppStore } from "../store/store";
+import { Checkerboard } from "../view/Checkerboard";
+import { StageZoomBar } from "../view/StageZoomBar";
 import { dragPadding, type FrameHandle } from "./frame-drag";
 import type { FittedFrame, Padding } from "./outpaint-geometry";
 import { useOutpaintFrame } from "./use-outpaint-frame";
@@ -53,7 +55,7 @@ function OutpaintStage({ image, fitted }: { image: DocumentImage; fitted: Fitted
   const maskLayer = useRef<Konva.Layer>(null);
   const drag = useRef<Drag | null>(null);
   const { frame } = fitted;
-  const panZoom = usePanZoom(container, frame, viewport);
+  const panZoom = usePanZoom(container, stage, frame, viewport);
   useEditorShortcuts(panZoom);
   const { view } = panZoom;
 
@@ -127,7 +129,7 @@ function OutpaintStage({ image, fitted }: { image: DocumentImage; fitted: Fitted
     <div
       ref={container}
       data-testid="outpaint-stage"
-      className="h-full w-full touch-none select-none overflow-hidden"
+      className="relative h-full w-full touch-none select-none overflow-hidden"
       onPointerDown={down}
       onPointerMove={move}
       onPointerUp={up}
@@ -135,10 +137,11 @@ function OutpaintStage({ image, fitted }: { image: DocumentImage; fitted: Fitted
       onContextMenu={(event) => event.preventDefault()}
     >
       {viewport.width > 0 && (
-        <Stage ref={stage} width={viewport.width} height={viewport.height}>
+        <Stage ref={stage} {...panZoom.stageProps}>
           <Layer>
-            <Group x={view.x} y={view.y} scaleX={view.scale} scaleY={view.scale}>
+            <Group>
               <Rect width={frame.width} height={frame.height} fill="#e5484d" opacity={0.28} />
+              <Checkerboard {...frame.image} scale={view.scale} />
               {bitmap && <KonvaImage name="image" image={bitmap} {...frame.image} />}
               <Rect
                 width={frame.width}
@@ -166,13 +169,14 @@ function OutpaintStage({ image, fitted }: { image: DocumentImage; fitted: Fitted
             </Group>
           </Layer>
           <Layer ref={maskLayer} listening={false} opacity={0.55}>
-            <Group x={view.x} y={view.y} scaleX={view.scale} scaleY={view.scale}>
+            <Group>
               <KonvaImage image={maskDisplay.canvas} {...frame.image} />
               <Rect {...frame.image} fill={tint} globalCompositeOperation="source-in" />
             </Group>
           </Layer>
         </Stage>
       )}
+      <StageZoomBar panZoom={panZoom} />
     </div>
   );
 }

@@ -5,6 +5,7 @@ import { readyVariants, useComparison } from "../compare/use-comparison";
 import { useElementSize } from "../editor/use-element-size";
 import type { RunRecord } from "../history/history-db";
 import { useRun } from "../history/history-queries";
+import { promptOrNone } from "../history/run-task";
 import { useAppStore } from "../store/store";
 import { usePresentKeys } from "./use-present-keys";
 
@@ -68,6 +69,7 @@ function Stage({ run }: { run: RunRecord }) {
             a={comparison.sideA}
             b={comparison.sideB}
             overlay={comparison.overlay}
+            content={run.source}
             width={Math.floor(run.source.width * scale)}
             height={Math.floor(run.source.height * scale)}
           />
@@ -75,7 +77,7 @@ function Stage({ run }: { run: RunRecord }) {
       </div>
       <footer className="space-y-1 px-8 pb-6 text-center">
         <p data-testid="present-caption" className="text-2xl font-light">
-          {run.prompt || "Untitled fill"}
+          {promptOrNone(run.prompt)}
         </p>
         <p data-testid="present-step" className="text-sm text-neutral-400">
           Variant {comparison ? comparison.b + 1 : "–"} · {position} of {ready.length} · ← → to step

@@ -1,5 +1,5 @@
 import type { StateCreator } from "zustand";
-import { type OutpaintPreset, type Padding, presetPadding } from "../outpaint/outpaint-geometry";
+import type { OutpaintPreset, Padding } from "../outpaint/outpaint-geometry";
 import type { AppState } from "./store";
 
 /** An extension of the canvas, as requested in image pixels; rounding and limits are derived. */
@@ -16,7 +16,6 @@ export interface OutpaintSlice {
   outpaint: OutpaintRequest | null;
   /** Pixels the mask reaches into the image along new edges, so seams blend. */
   outpaintOverlap: number;
-  pickOutpaintPreset: (preset: OutpaintPreset | null) => void;
   setOutpaintPadding: (padding: Padding) => void;
   setOutpaintOverlap: (px: number) => void;
 }
@@ -24,13 +23,6 @@ export interface OutpaintSlice {
 export const createOutpaintSlice: StateCreator<AppState, [], [], OutpaintSlice> = (set) => ({
   outpaint: null,
   outpaintOverlap: OVERLAP.default,
-  // The view is fitted anew: the stage switches between the image and the frame.
-  pickOutpaintPreset: (preset) =>
-    set((state) => ({
-      outpaint:
-        preset && state.image ? { preset, padding: presetPadding(preset, state.image) } : null,
-      view: null,
-    })),
   setOutpaintPadding: (padding) => set({ outpaint: { preset: "Custom", padding } }),
   setOutpaintOverlap: (px) =>
     set({ outpaintOverlap: Math.min(OVERLAP.max, Math.max(OVERLAP.min, Math.round(px))) }),

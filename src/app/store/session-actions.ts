@@ -1,4 +1,5 @@
 import type { StateCreator } from "zustand";
+import { type OutpaintPreset, presetPadding } from "../outpaint/outpaint-geometry";
 import type { DocumentImage } from "./document-slice";
 import type { AppState } from "./store";
 
@@ -14,7 +15,19 @@ export interface SessionActions {
   openDocument: (image: DocumentImage) => void;
   /** Shows a run (or none) with a fresh comparison: original against the first variant. */
   showRun: (runId: string | null) => void;
+  /**
+   * Back to painting the mask, with the mask shown: what every mask action does first, so a
+   * brush picked (or an undo pressed) in Compare or Extend acts on a mask the user can see.
+   */
+  editMask: () => void;
+  /**
+   * Shows the outpaint frame for `preset`, or, without one, keeps the frame already set (else
+   * the first preset): picking a preset from Compare opens the frame it will generate.
+   */
+  extendCanvas: (preset?: OutpaintPreset) => void;
 }
+
+const FIRST_PRESET: OutpaintPreset = "Zoom out 1.5x";
 
 export const createSessionActions: StateCreator<AppState, [], [], SessionActions> = (set) => ({
   openDocument: (image) =>
@@ -35,4 +48,22 @@ export const createSessionActions: StateCreator<AppState, [], [], SessionActions
     }),
   showRun: (shownRunId) =>
     set({ shownRunId, compareA: "original", compareB: 0, presenting: false }),
+  editMask: () =>
+    set((state) => ({
+      mainView: "edit",
+      outpaint: null,
+      maskVisible: true,
+      // The stage switches from the frame back to the image: fit it anew.
+      view: state.outpaint ? null : state.view,
+    })),
+  extendCanvas: (preset) =>
+    set((state) => {
+      if (!state.image) return {};
+      const kept = preset === undefined ? state.outpaint : null;
+      const outpaint = kept ?? {
+        preset: preset ?? FIRST_PRESET,
+        padding: presetPadding(preset ?? FIRST_PRESET, state.image),
+      };
+      return { mainView: "edit", outpaint, view: kept ? state.view : null };
+    }),
 });

@@ -1,0 +1,204 @@
+import { expect, type Page, test } from "@playwright/test";
+import sharp from "sharp";
+import { sheetLayout } from "../src/app/history/sheet-layout";
+import { outpaintGeometry } from "../src/app/outpaint/outpaint-geometry";
+import { decodeDownload, exportedMask, imagePlacement, openImage, paint } from "./helpers";
+
+/** Paints a short stroke on chelsea (451×300), generates on the local engine, waits for Compare. */
+async function firstRun(page: Page, prompt = "") {
+  await page.goto("/");
+  await openImage(page, "skimage_chelsea.png");
+  const place = await imagePlacement(page, 451, 300);
+  await paint(page, [
+    [place.x + 150 * place.scale, place.y + 250 * place.scale],
+    [place.x + 250 * place.scale, place.y + 250 * place.scale],
+  ]);
+  if (prompt) await page.getByTestId("prompt").fill(prompt);
+  await page.getByTestId("generate").click();
+  await expect(page.getByTestId("compare-slider")).toBeVisible({ timeout: 30_000 });
+}
+
+test("a preset picked in Compare opens its frame (bug 3)", async ({ page }) => {
+  await firstRun(page);
+  const { frame } = outpaintGeometry("Make square", { width: 451, height: 300 });
+  await page.getByTestId("outpaint-preset").locator('[data-preset="Make square"]').click();
+  // The frame that Generate would outpaint is on screen, not the comparison.
+  await expect(page.getByTestId("outpaint-stage")).toBeVisible();
+  await expect(page.getByTestId("compare-slider")).toHaveCount(0);
+  await expect(page.getByTestId("mode-extend")).toHaveAttribute("aria-selected", "true");
+  await expect(page.getByTestId("outpaint-size")).toContainText(
+    `Make square: new canvas ${frame.width}×${frame.height}`,
+  );
+});
+
+test("mask actions in Compare go back to Edit with the mask shown", async ({ page }) => {
+  await firstRun(page);
+  // Hidden before the run: the brush must bring it back.
+  await page.getByTestId("mode-edit").click();
+  await page.keyboard.press("h");
+  await page.getByTestId("mode-compare").click();
+  await expect(page.getByTestId("compare-slider")).toBeVisible();
+
+  await page.getByTestId("tool-rect").click();
+  await expect(page.getByTestId("stage")).toBeVisible();
+  await expect(page.getByTestId("mode-edit")).toHaveAttribute("aria-selected", "true");
+  await expect(page.getByTestId("tool-rect")).toHaveAttribute("aria-pressed", "true");
+  await expect(page.getByTestId("mask-visible")).toHaveText("Hide");
+
+  // Undo from Compare: back in the editor, and the stroke is undone.
+  await page.getByTestId("mode-compare").click();
+  await page.getByTestId("undo").click();
+  await expect(page.getByTestId("stage")).toBeVisible();
+  await expect(page.getByTestId("undo")).toBeDisabled();
+
+  // Keys do the same: Ctrl+Z... redo with Ctrl+Y from Compare.
+  await page.getByTestId("mode-compare").click();
+  await page.locator("body").click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press("Control+y");
+  await expect(page.getByTestId("stage")).toBeVisible();
+  await expect(page.getByTestId("undo")).toBeEnabled();
+  await page.getByTestId("mode-compare").click();
+  await page.keyboard.press("e");
+  await expect(page.getByTestId("tool-eraser")).toHaveAttribute("aria-pressed", "true");
+  await expect(page.getByTestId("stage")).toBeVisible();
+});
+
+test("at 1024×640 the task, prompt and Generate are visible without scrolling", async ({
+  page,
+}, testInfo) => {
+  await page.setViewportSize({ width: 1024, height: 640 });
+  await page.goto("/");
+  await openImage(page, "skimage_coffee.png");
+  for (const id of ["task", "prompt", "generate"]) {
+    await expect(page.getByTestId(id)).toBeInViewport({ ratio: 1 });
+  }
+  // The local engine reads no sampler settings: they are hidden, and one line says why.
+  await expect(page.getByTestId("provider-ignores")).toContainText("does not read the prompt");
+  await expect(page.getByTestId("param-steps")).toHaveCount(0);
+  await expect(page.getByTestId("param-upsampling")).toHaveCount(0);
+  await expect(page.getByTestId("param-format")).toHaveCount(1);
+  await page.screenshot({ path: testInfo.outputPath("edit-1024.png") });
+
+  // Extend mode shows the frame's tools only.
+  await page.getByTestId("mode-extend").click();
+  await expect(page.getByTestId("outpaint-stage")).toBeVisible();
+  await expect(page.getByTestId("tool-brush")).toHaveCount(0);
+  await expect(page.getByTestId("generate")).toBeInViewport({ ratio: 1 });
+  await expect(page.getByTestId("generate")).toBeEnabled();
+});
+
+test("history cards open the run and say what it did", async ({ page }) => {
+  await firstRun(page);
+  await page.getByTestId("history-toggle").click();
+  const card = page.getByTestId("history-run");
+  await expect(card).toHaveCount(1);
+  await expect(card.getByTestId("history-run-task")).toHaveText("Inpaint · local");
+  await expect(card.getByTestId("history-run-prompt")).toHaveText("No prompt");
+  await expect(card.getByTestId("history-run-status")).toHaveText("1 ready");
+  await expect(page.getByTestId("run-caption")).toContainText("No prompt");
+
+  await page.getByTestId("mode-edit").click();
+  // A click anywhere on the card (here its status line) opens the run.
+  await card.getByTestId("history-run-status").click();
+  await expect(page.getByTestId("compare-slider")).toBeVisible();
+  await expect(card).toHaveAttribute("data-current", "true");
+});
+
+test("first run: from an empty page to a comparison in two actions (time printed)", async ({
+  page,
+}, testInfo) => {
+  await page.goto("/");
+  // Action 1: the sample, with its mask ready.
+  const start = Date.now();
+  await page.getByTestId("open-sample").click();
+  await expect(page.getByText("sample-coffee.png · 600×400")).toBeVisible();
+  await expect(page.getByTestId("generate")).toBeEnabled();
+  const mask = await exportedMask(page);
+  expect([mask.at(364, 288), mask.at(410, 80), mask.at(100, 100)]).toEqual([255, 255, 0]);
+  // Action 2: Generate. The comparison comes up by itself when the result is in.
+  await page.getByTestId("generate").click();
+  await expect(page.getByTestId("compare-slider")).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByTestId("result-image")).toHaveJSProperty("naturalWidth", 600);
+  const seconds = (Date.now() - start) / 1000;
+  console.log(`first run: empty page → comparison in 2 actions, ${seconds.toFixed(1)} s`);
+  testInfo.annotations.push({ type: "first-run-seconds", description: seconds.toFixed(1) });
+  await page.screenshot({ path: testInfo.outputPath("first-run-1280.png") });
+});
+
+test("an outpaint's original is the photo in place over a checkerboard, in Compare and the PNG", async ({
+  page,
+}) => {
+  await page.goto("/");
+  await openImage(page, "skimage_chelsea.png");
+  await page.getByTestId("mode-extend").click();
+  await page.getByTestId("outpaint-preset").locator('[data-preset="Right outpaint"]').click();
+  const { frame } = outpaintGeometry("Right outpaint", { width: 451, height: 300 });
+  await page.getByTestId("generate").click();
+  await expect(page.getByTestId("compare-slider")).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByTestId("run-caption")).toContainText("Outpaint · Right outpaint");
+
+  // The Original tile: the canvas's size, the photo opaque at its place, nothing beside it.
+  const original = page.getByRole("img", { name: "Original", exact: true });
+  await expect(original).toHaveJSProperty("naturalWidth", frame.width);
+  const alpha = await original.evaluate((img: HTMLImageElement, f) => {
+    const canvas = new OffscreenCanvas(img.naturalWidth, img.naturalHeight);
+    const context = canvas.getContext("2d")!;
+    context.drawImage(img, 0, 0);
+    const at = (x: number, y: number) => context.getImageData(x, y, 1, 1).data[3];
+    return {
+      photo: at(f.image.x + 200, f.image.y + 150),
+      added: at(f.width - 5, f.height / 2),
+    };
+  }, frame);
+  expect(alpha).toEqual({ photo: 255, added: 0 });
+
+  // The side-by-side PNG: the added area of the original panel is the checkerboard.
+  const download = page.waitForEvent("download");
+  await page.getByTestId("download-sheet").click();
+  const sheet = await decodeDownload(await download);
+  const panel = sheetLayout([frame, frame]).panels[0]!;
+  const colours = new Set<string>();
+  for (let x = frame.width - 40; x < frame.width - 8; x += 3) {
+    const i = ((panel.y + 20) * sheet.width + panel.x + x) * 3;
+    colours.add(`${sheet.data[i]},${sheet.data[i + 1]},${sheet.data[i + 2]}`);
+  }
+  expect(colours).toEqual(new Set(["212,212,212", "163,163,163"]));
+});
+
+test("transparent pixels show the checkerboard in the editor, not black", async ({ page }) => {
+  // 300×200, the left half fully transparent, the right half opaque blue.
+  const rgba = Buffer.alloc(300 * 200 * 4);
+  for (let i = 0; i < 300 * 200; i++) {
+    if (i % 300 >= 150) rgba.set([30, 60, 200, 255], i * 4);
+  }
+  const png = await sharp(rgba, { raw: { width: 300, height: 200, channels: 4 } })
+    .png()
+    .toBuffer();
+  await page.goto("/");
+  await page
+    .getByTestId("image-input")
+    .setInputFiles({ name: "half.png", mimeType: "image/png", buffer: png });
+  await page.locator("[data-testid=stage] canvas").first().waitFor();
+  const place = await imagePlacement(page, 300, 200);
+  const sample = (x0: number, x1: number) =>
+    page
+      .locator("[data-testid=stage] canvas")
+      .first()
+      .evaluate(
+        (canvas: HTMLCanvasElement, p) => {
+          const context = canvas.getContext("2d")!;
+          const ratio = canvas.width / canvas.clientWidth;
+          const seen = new Set<string>();
+          for (let x = p.x0; x < p.x1; x += 3) {
+            const at = [(p.x + x * p.scale) * ratio, (p.y + 100 * p.scale) * ratio];
+            const [r, g, b] = context.getImageData(at[0]!, at[1]!, 1, 1).data;
+            seen.add(`${r},${g},${b}`);
+          }
+          return [...seen];
+        },
+        { ...place, x0, x1 },
+      );
+  await expect.poll(() => sample(20, 60)).toEqual(expect.arrayContaining(["212,212,212"]));
+  expect(new Set(await sample(20, 60))).toEqual(new Set(["212,212,212", "163,163,163"]));
+  expect(await sample(200, 240)).toEqual(["30,60,200"]);
+});

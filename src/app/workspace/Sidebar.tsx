@@ -1,0 +1,46 @@
+import { CompareTools } from "../compare/CompareTools";
+import { MaskTools } from "../editor/MaskTools";
+import { GenerateBar } from "../generate/GenerateBar";
+import { PromptField } from "../generate/PromptField";
+import { ProviderSettings } from "../generate/ProviderSettings";
+import { RunStatusList } from "../generate/RunStatusList";
+import { OutpaintPanel } from "../outpaint/OutpaintPanel";
+import { useAppStore } from "../store/store";
+import { modeOf } from "../store/view-slice";
+import { Section } from "../ui/Section";
+import { TaskSwitch } from "./TaskSwitch";
+
+/**
+ * The task, the prompt, Generate and the run's jobs pinned at the top; below, in folding
+ * sections that scroll, only the tools of the mode on screen and the provider's settings.
+ */
+export function Sidebar() {
+  const mode = useAppStore(modeOf);
+  const runId = useAppStore((s) => s.shownRunId);
+  return (
+    <aside
+      data-testid="sidebar"
+      className="flex w-80 shrink-0 flex-col border-l border-neutral-800 bg-neutral-900"
+    >
+      <div className="space-y-3 border-b border-neutral-800 p-4">
+        <TaskSwitch />
+        <PromptField />
+        <GenerateBar />
+        {runId && (
+          // Right under Generate, so a press is answered where it was made; a long list scrolls.
+          <div className="max-h-36 overflow-y-auto">
+            <RunStatusList runId={runId} />
+          </div>
+        )}
+      </div>
+      <div className="min-h-0 flex-1 overflow-y-auto px-4 pt-2">
+        {mode === "edit" && <MaskTools />}
+        {mode === "extend" && <OutpaintPanel />}
+        {mode === "compare" && <CompareTools />}
+        <Section title="Provider and settings" testId="settings">
+          <ProviderSettings />
+        </Section>
+      </div>
+    </aside>
+  );
+}
