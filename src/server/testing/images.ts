@@ -1,6 +1,9 @@
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { crc32, deflateSync } from "node:zlib";
 import sharp from "sharp";
+import { adobeRgbIccProfile } from "./icc-profile";
 
 export const FIXTURES = new URL("../../../e2e/fixtures/", import.meta.url);
 
@@ -55,4 +58,27 @@ export function pngBombBase64(width: number, height: number): string {
     chunk("IDAT", idat),
     chunk("IEND", Buffer.alloc(0)),
   ]).toString("base64");
+}
+
+/**
+ * An Adobe RGB (1998) JPEG, as a camera set to Adobe RGB writes it: the coffee photo's pixels
+ * converted into Adobe RGB with the profile embedded, optionally with an EXIF orientation.
+ */
+export async function adobeRgbJpeg(
+  width: number,
+  height: number,
+  { orientation = 1 }: { orientation?: number } = {},
+): Promise<{ bytes: Buffer; icc: Buffer }> {
+  const iccPath = join(mkdtempSync(join(tmpdir(), "fillpaint-icc-")), "adobe-rgb.icc");
+  writeFileSync(iccPath, adobeRgbIccProfile());
+  const bytes = await sharp(new URL("skimage_coffee.png", FIXTURES).pathname)
+    .resize(width, height, { fit: "fill" })
+    // withMetadata alone would attach sRGB: the profile has to be named after it.
+    .withMetadata({ orientation })
+    .withIccProfile(iccPath)
+    .jpeg({ quality: 92 })
+    .toBuffer();
+  const { icc, orientation: written } = await sharp(bytes).metadata();
+  if (!icc || (written ?? 1) !== orientation) throw new Error("sharp did not write the profile");
+  return { bytes, icc };
 }
