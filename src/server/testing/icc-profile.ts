@@ -16,7 +16,9 @@ const GAMMA = 563;
 function xyz(values: number[]): Buffer {
   const tag = Buffer.alloc(20);
   tag.write("XYZ ", 0, "ascii");
-  values.forEach((v, i) => tag.writeInt32BE(Math.round(v * 65536), 8 + i * 4));
+  values.forEach((v, i) => {
+    tag.writeInt32BE(Math.round(v * 65536), 8 + i * 4);
+  });
   return tag;
 }
 
@@ -74,6 +76,8 @@ export function adobeRgbIccProfile(): Buffer {
   header.writeUInt16BE(11, 26);
   header.writeUInt16BE(29, 28);
   header.write("acsp", 36, "ascii");
-  D50.forEach((v, i) => header.writeInt32BE(Math.round(v * 65536), 68 + i * 4));
+  D50.forEach((v, i) => {
+    header.writeInt32BE(Math.round(v * 65536), 68 + i * 4);
+  });
   return Buffer.concat([header, table, ...bodies]);
 }
