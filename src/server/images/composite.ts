@@ -61,10 +61,12 @@ export function distanceToOther(
 }
 
 /**
- * The provider's colour drift, per channel: the mean of (original − result) over the kept
- * pixels within `band` of the mask, where both images show the same scene. Diffusion providers
- * re-render the whole frame and shift its tone a little; adding this to their pixels makes the
- * fill meet the untouched original without a visible step.
+ * The provider's colour drift, per channel: the median of (original − result) over the kept
+ * pixels 3 to `band` px from the mask, where both images show the same scene. Diffusion
+ * providers re-render the whole frame and shift its tone a little; adding this to their pixels
+ * makes the fill meet the untouched original without a visible step. The 2 px next to the mask
+ * are skipped and the median taken because a result resized to the input's size bleeds its new
+ * content a pixel or two across the mask's edge.
  */
 export function seamColourOffset(
   original: Pixels,
@@ -72,18 +74,29 @@ export function seamColourOffset(
   mask: Uint8Array,
   band = SEAM_PIXELS,
 ): number[] {
-  const outside = distanceToOther(mask, original.width, original.height, 0, band);
+  const outside = distanceToOther(mask, original.width, original.height, 0, band + 2);
   const { channels } = original;
-  const sums = new Array<number>(channels).fill(0);
+  // One histogram of differences (−255…255) per channel: a median in linear time.
+  const histograms = Array.from({ length: channels }, () => new Uint32Array(511));
   let count = 0;
   for (let i = 0; i < mask.length; i++) {
-    if (mask[i] !== 0 || outside[i]! > band) continue;
+    const d = outside[i]!;
+    if (mask[i] !== 0 || d < 3 || d > band + 2) continue;
     for (let c = 0; c < channels; c++) {
-      sums[c]! += original.data[i * channels + c]! - result.data[i * channels + c]!;
+      const k = i * channels + c;
+      histograms[c]![original.data[k]! - result.data[k]! + 255]! += 1;
     }
     count += 1;
   }
-  return sums.map((sum) => (count === 0 ? 0 : sum / count));
+  return histograms.map((histogram) => {
+    if (count === 0) return 0;
+    let seen = 0;
+    for (let v = 0; v < histogram.length; v++) {
+      seen += histogram[v]!;
+      if (seen * 2 >= count) return v - 255;
+    }
+    return 0;
+  });
 }
 
 /**

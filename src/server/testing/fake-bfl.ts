@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import sharp from "sharp";
+import { dilateMask } from "../providers/job-geometry";
 import { readBody, serveOnHosts } from "./loopback-hosts";
 
 /**
@@ -66,6 +67,8 @@ export interface FakeBfl {
    * one carries the status it was refused with as `refused`.
    */
   submits: Record<string, unknown>[];
+  /** What each accepted submit's image was: its size, EXIF orientation and whether it had a profile. */
+  inputs: { width: number; height: number; orientation: number; hasIcc: boolean }[];
   close(): Promise<void>;
 }
 
@@ -73,6 +76,7 @@ export async function startFakeBfl(options: FakeBflOptions): Promise<FakeBfl> {
   const tasks = new Map<string, FakeTask>();
   const requests: FakeBfl["requests"] = [];
   const submits: FakeBfl["submits"] = [];
+  const inputs: FakeBfl["inputs"] = [];
   const origins: string[] = [];
 
   const handle = async (req: IncomingMessage, res: ServerResponse, role: number) => {
@@ -118,6 +122,13 @@ export async function startFakeBfl(options: FakeBflOptions): Promise<FakeBfl> {
         seen.refused = 422;
         return json(422, { detail: [planned.refusal] });
       }
+      const meta = await sharp(Buffer.from(String(image ?? input_image), "base64")).metadata();
+      inputs.push({
+        width: meta.width ?? 0,
+        height: meta.height ?? 0,
+        orientation: meta.orientation ?? 1,
+        hasIcc: Boolean(meta.icc),
+      });
       const id = randomUUID();
       tasks.set(id, { polls: 0, prompt: String(body.prompt ?? ""), own, render: planned.render });
       return json(200, { id, polling_url: `${origins[1]}/v1/get_result?id=${id}` });
@@ -194,6 +205,7 @@ export async function startFakeBfl(options: FakeBflOptions): Promise<FakeBfl> {
     options,
     requests,
     submits,
+    inputs,
     close,
   };
 }
@@ -234,24 +246,25 @@ async function planSample(endpoint: Endpoint, body: Record<string, unknown>): Pr
     case "flux-pro-1.0-fill":
     case "flux-tools/erase-v1": {
       const mask = typeof body.mask === "string" ? Buffer.from(body.mask, "base64") : null;
+      let dilate = 0;
       if (endpoint === "flux-tools/erase-v1") {
         if (!mask) return refuse("mask", "Field required");
-        const dilate = Number(body.dilate_pixels ?? 10);
+        dilate = Number(body.dilate_pixels ?? 10);
         if (!(dilate >= 0 && dilate <= 25)) return refuse("dilate_pixels", "must be 0-25");
         if ("prompt" in body) return refuse("prompt", "Extra inputs are not permitted");
       }
-      const painted = mask
+      const gray = mask
         ? await sharp(mask).greyscale().raw().toBuffer()
         : await sharp(input).ensureAlpha().extractChannel(3).negate().raw().toBuffer();
+      // Erase grows the mask before removing, as BFL documents for `dilate_pixels`.
+      const painted = dilateMask(
+        Uint8Array.from(gray, (v) => (v >= 128 ? 1 : 0)),
+        { width, height },
+        dilate,
+      );
+      const sample = { width, height, x: 0, y: 0 };
       return {
-        render: (now) =>
-          renderSample(
-            input,
-            { width, height, x: 0, y: 0 },
-            (i) => painted[i]! >= 128,
-            now,
-            format,
-          ),
+        render: (now) => renderSample(input, sample, (i) => painted[i] === 1, now, format),
       };
     }
     case "flux-pro-1.0-expand": {
