@@ -231,6 +231,11 @@ describe("BFL's tools forwarded to a fake BFL", () => {
       expect(answer.status).toBe(422);
       expect(JSON.stringify(answer.body)).toMatch(/at most 4\.2 MP/);
       expect(fake.submits).toHaveLength(0);
+      const config = (await (await fetch(`${proxy.url}/api/config`)).json()) as ConfigResponse;
+      expect(config.providers.find((p) => p.id === "bfl")).toMatchObject({
+        nativeTasks: ["erase", "fill", "outpaint"],
+        maxOutpaintPixels: 4 * 1024 * 1024,
+      });
       // The local engine is not bound by BFL's limit.
       const locally = await bflSubmit(proxy.url, body, local, OUTPAINT_ROUTE);
       expect(locally.status).toBe(200);

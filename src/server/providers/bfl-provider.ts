@@ -189,7 +189,7 @@ export class BflProvider implements Provider {
 async function upstreamBody(job: ProviderJob): Promise<{ path: string; body: object }> {
   const upload = await srgbForUpstream(job.image.bytes);
   const image =
-    upload === job.image.bytes ? stripDataUrl(job) : Buffer.from(upload).toString("base64");
+    upload === job.image.bytes ? requestImage(job) : Buffer.from(upload).toString("base64");
   switch (job.kind) {
     case "fill":
     case "expand": {
@@ -227,7 +227,8 @@ async function upstreamBody(job: ProviderJob): Promise<{ path: string; body: obj
   }
 }
 
-function stripDataUrl(job: ProviderJob): string {
+/** The request's own base64 image (already without a `data:` prefix). */
+function requestImage(job: ProviderJob): string {
   return job.kind === "outpaint" ? job.request.input_image : job.request.image;
 }
 
