@@ -184,6 +184,17 @@ export function toolSafetyRange(provider: Pick<ProviderInfo, "ranges">): ParamRa
   return { min, max, default: Math.min(max, Math.max(min, TOOL_SAFETY_RANGE.default)) };
 }
 
+/** The fields BFL's tools share. */
+function toolFields(safety: ParamRange) {
+  return {
+    seed: z.number().int().nullish(),
+    output_format: z.enum(TOOL_OUTPUT_FORMATS).default("png"),
+    safety_tolerance: intRange(safety),
+    webhook_url: z.string().url().nullish(),
+    webhook_secret: z.string().nullish(),
+  };
+}
+
 /**
  * `POST /v1/flux-tools/erase-v1`: white in `mask` is removed. No prompt. BFL also takes URLs
  * for `image` and `mask`; the proxy takes base64 only (it never fetches a client's URL).
@@ -196,11 +207,7 @@ export function eraseRequestSchemaFor(safety: ParamRange = TOOL_SAFETY_RANGE) {
       image: base64Image,
       mask: base64Image,
       dilate_pixels: intRange(DILATE_PIXELS_RANGE),
-      seed: z.number().int().nullish(),
-      output_format: z.enum(TOOL_OUTPUT_FORMATS).default("png"),
-      safety_tolerance: intRange(safety),
-      webhook_url: z.string().url().nullish(),
-      webhook_secret: z.string().nullish(),
+      ...toolFields(safety),
     })
     .strict();
 }
@@ -229,11 +236,7 @@ export function outpaintRequestSchemaFor(safety: ParamRange = TOOL_SAFETY_RANGE)
         .max(MAX_PROMPT_LENGTH, `prompt is longer than ${MAX_PROMPT_LENGTH} characters`)
         .nullish(),
       mode: z.enum(OUTPAINT_MODES).nullish(),
-      seed: z.number().int().nullish(),
-      output_format: z.enum(TOOL_OUTPUT_FORMATS).default("png"),
-      safety_tolerance: intRange(safety),
-      webhook_url: z.string().url().nullish(),
-      webhook_secret: z.string().nullish(),
+      ...toolFields(safety),
     })
     .strict();
 }

@@ -11,9 +11,16 @@ import {
 import type { ProxyConfig } from "./config";
 import { dilateMask } from "./providers/job-geometry";
 import { type RunningProxy, startProxy } from "./proxy";
-import { bflPollUntilDone, bflSubmit } from "./testing/bfl-client";
+import { bflPollUntilDone, bflRunToEnd, bflSubmit } from "./testing/bfl-client";
 import { type FakeBfl, startFakeBfl } from "./testing/fake-bfl";
-import { adobeRgbJpeg, decodeRgb, fixtureBase64, rectMaskBase64 } from "./testing/images";
+import {
+  adobeRgbJpeg,
+  changedPixels,
+  decodeRgb,
+  fixtureBase64,
+  rectMask,
+  rectMaskBase64,
+} from "./testing/images";
 import { testConfig } from "./testing/proxy-config";
 
 const KEY = "sk-composite-secret-8e12";
@@ -46,35 +53,15 @@ async function run(
   path: string,
   body: Record<string, unknown>,
   headers: Record<string, string> = {},
-) {
-  const submit = await bflSubmit(proxy.url, body, headers, path);
-  expect(submit.status, JSON.stringify(submit.body)).toBe(200);
-  const final = (await bflPollUntilDone(submit.body as SubmitResponse, 110_000)).at(-1)!;
+): Promise<Buffer> {
+  const final = await bflRunToEnd(proxy.url, path, body, headers);
   expect(final.status, JSON.stringify(final.details)).toBe("Ready");
   return Buffer.from(await (await fetch(final.result!.sample)).arrayBuffer());
 }
 
-function rectMask(width: number, height: number, rect: typeof hole): Uint8Array {
-  const mask = new Uint8Array(width * height);
-  for (let y = rect.y; y < rect.y + rect.h; y++) {
-    mask.fill(1, y * width + rect.x, y * width + rect.x + rect.w);
-  }
-  return mask;
-}
-
 /** Pixels outside `mask` (0/1) that differ between two RGB rasters of the same size. */
-function changedOutside(a: Uint8Array, b: Uint8Array, mask: Uint8Array, channels = 3): number {
-  let changed = 0;
-  for (let i = 0; i < mask.length; i++) {
-    if (mask[i]) continue;
-    for (let c = 0; c < channels; c++) {
-      if (a[i * channels + c] !== b[i * channels + c]) {
-        changed += 1;
-        break;
-      }
-    }
-  }
-  return changed;
+function changedOutside(a: Uint8Array, b: Uint8Array, mask: Uint8Array): number {
+  return changedPixels(a, b, mask).outside;
 }
 
 describe("compositing (x-fillpaint-composite: 1)", () => {
@@ -173,6 +160,19 @@ describe("colour profiles through the API", () => {
   const ownValues = (bytes: Buffer) =>
     sharp(bytes).autoOrient().keepIccProfile().removeAlpha().raw().toBuffer();
 
+  /** Upright 200×300, the source's profile, and its own values everywhere outside `rect`. */
+  async function expectSourceKept(
+    result: Buffer,
+    source: { bytes: Buffer; icc: Buffer },
+    rect: { x: number; y: number; w: number; h: number },
+  ) {
+    const meta = await sharp(result).metadata();
+    expect([meta.width, meta.height]).toEqual([200, 300]);
+    expect(meta.icc?.equals(source.icc)).toBe(true);
+    const mask = rectMask(200, 300, rect);
+    expect(changedOutside(await ownValues(result), await ownValues(source.bytes), mask)).toBe(0);
+  }
+
   it("bfl: sends sRGB upright, composites back into the Adobe RGB values and profile", async () => {
     const proxy = await proxyOnFake();
     fake.options.pendingPolls = 1;
@@ -190,11 +190,7 @@ describe("colour profiles through the API", () => {
       composite,
     );
     expect(fake.inputs[sent]).toEqual({ width: 200, height: 300, orientation: 1, hasIcc: false });
-    const meta = await sharp(result).metadata();
-    expect([meta.width, meta.height]).toEqual([200, 300]);
-    expect(meta.icc?.equals(source.icc)).toBe(true);
-    const mask = rectMask(200, 300, rect);
-    expect(changedOutside(await ownValues(result), await ownValues(source.bytes), mask)).toBe(0);
+    await expectSourceKept(result, source, rect);
   }, 120_000);
 
   it("local: works on the file's own values and keeps its profile, with or without compositing", async () => {
@@ -208,11 +204,7 @@ describe("colour profiles through the API", () => {
     };
     for (const headers of [{}, composite]) {
       const result = await run(proxy, FILL_ROUTE, body, { ...headers, [PROVIDER_HEADER]: "local" });
-      const meta = await sharp(result).metadata();
-      expect([meta.width, meta.height]).toEqual([200, 300]);
-      expect(meta.icc?.equals(source.icc)).toBe(true);
-      const mask = rectMask(200, 300, rect);
-      expect(changedOutside(await ownValues(result), await ownValues(source.bytes), mask)).toBe(0);
+      await expectSourceKept(result, source, rect);
     }
   }, 120_000);
 });

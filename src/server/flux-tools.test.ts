@@ -10,9 +10,15 @@ import {
 } from "../contract";
 import { dilateMask } from "./providers/job-geometry";
 import { type RunningProxy, startProxy } from "./proxy";
-import { bflPollUntilDone, bflSubmit } from "./testing/bfl-client";
+import { bflRunToEnd, bflSubmit } from "./testing/bfl-client";
 import { type FakeBfl, type FakeBflOptions, startFakeBfl } from "./testing/fake-bfl";
-import { decodeRgb, fixtureBase64, rectMaskBase64 } from "./testing/images";
+import {
+  changedPixels,
+  decodeRgb,
+  fixtureBase64,
+  rectMask,
+  rectMaskBase64,
+} from "./testing/images";
 import { testConfig } from "./testing/proxy-config";
 
 const coffee = fixtureBase64("skimage_coffee.png"); // 600×400
@@ -26,39 +32,13 @@ async function download(sample: string) {
   return decodeRgb(Buffer.from(await (await fetch(sample)).arrayBuffer()));
 }
 
-async function runToEnd(
+function runToEnd(
   proxy: RunningProxy,
   path: string,
   body: Record<string, unknown>,
   headers: Record<string, string> = {},
 ) {
-  const submit = await bflSubmit(proxy.url, body, headers, path);
-  expect(submit.status, JSON.stringify(submit.body)).toBe(200);
-  return (await bflPollUntilDone(submit.body as SubmitResponse, 110_000)).at(-1)!;
-}
-
-/** Pixels that differ between two same-sized RGB images, split by a 0/1 mask. */
-function differences(
-  a: { data: Uint8Array },
-  b: { data: Uint8Array },
-  mask: Uint8Array,
-): { inside: number; outside: number } {
-  const count = { inside: 0, outside: 0 };
-  for (let i = 0; i < mask.length; i++) {
-    const same =
-      a.data[i * 3] === b.data[i * 3] &&
-      a.data[i * 3 + 1] === b.data[i * 3 + 1] &&
-      a.data[i * 3 + 2] === b.data[i * 3 + 2];
-    if (!same) count[mask[i] ? "inside" : "outside"] += 1;
-  }
-  return count;
-}
-
-function rectMask(width: number, height: number, rect: typeof hole): Uint8Array {
-  const mask = new Uint8Array(width * height);
-  for (let y = rect.y; y < rect.y + rect.h; y++)
-    mask.fill(1, y * width + rect.x, y * width + rect.x + rect.w);
-  return mask;
+  return bflRunToEnd(proxy.url, path, body, headers);
 }
 
 describe("BFL's tools on the local engine", () => {
@@ -86,14 +66,11 @@ describe("BFL's tools on the local engine", () => {
       expect([result.width, result.height]).toEqual([600, 400]);
       const painted = rectMask(600, 400, hole);
       const grown = dilateMask(painted, { width: 600, height: 400 }, 8);
-      const changed = differences(result, original, grown);
+      const changed = changedPixels(result.data, original.data, grown);
       expect(changed.outside).toBe(0);
       // The ring the dilation added is filled too, not only the painted rectangle.
-      const ringOnly = differences(
-        result,
-        original,
-        grown.map((v, i) => v - painted[i]!),
-      );
+      const ring = grown.map((v, i) => v - painted[i]!);
+      const ringOnly = changedPixels(result.data, original.data, ring);
       expect(ringOnly.inside).toBeGreaterThan(100);
       expect(changed.inside).toBeGreaterThan(hole.w * hole.h * 0.5);
     },

@@ -146,6 +146,10 @@ export class BflProvider implements Provider {
         seed: result.seed ?? null,
       };
     }
+    if (status === "Ready") {
+      // Ready without a usable sample: perhaps not written yet; retried, then failed as Error.
+      throw new UpstreamError(502, `${WHO} answered Ready without a result sample`);
+    }
     return { state: "failed", status, message: this.describeFailure(status, details) };
   }
 

@@ -160,40 +160,14 @@ async function probeFill(
   provider: Provider,
   resizeHeader: string | undefined,
 ): Promise<ProviderJob> {
-  refuseWebhook(request);
-  const limit = provider.info.maxImagePixels;
-  const image = await probeBase64Image(request.image, "image", limit);
-  let mask: ProbedImage | null = request.mask
-    ? await probeBase64Image(request.mask, "mask", limit)
-    : null;
+  const { image, mask, resized } = await probeMasked(request, provider, resizeHeader);
   if (!mask && !image.hasAlpha) {
     throw new FieldError(
       ["body", "mask"],
       "mask is required unless the image has an alpha channel (transparent = repaint)",
     );
   }
-  if (mask) {
-    mask = await matchMaskSize(mask, image, resizeHeader);
-    request = { ...request, mask: mask.bytes.toString("base64") };
-  }
-  return { kind: "fill", request, image, mask };
-}
-
-/** The mask at the image's size: refused when it differs, unless the client asked to resize. */
-async function matchMaskSize(
-  mask: ProbedImage,
-  image: ProbedImage,
-  resizeHeader: string | undefined,
-): Promise<ProbedImage> {
-  if (mask.width === image.width && mask.height === image.height) return mask;
-  if (!isOn(resizeHeader)) {
-    throw new FieldError(
-      ["body", "mask"],
-      `mask is ${mask.width}×${mask.height} but image is ${image.width}×${image.height}; they must match (or send ${RESIZE_MASK_HEADER}: 1)`,
-      "value_error.mask_size",
-    );
-  }
-  return resizeMask(mask, image.width, image.height);
+  return { kind: "fill", request: resized, image, mask };
 }
 
 async function probeErase(
@@ -201,13 +175,37 @@ async function probeErase(
   provider: Provider,
   resizeHeader: string | undefined,
 ): Promise<ProviderJob> {
+  const { image, mask, resized } = await probeMasked(request, provider, resizeHeader);
+  if (!mask) throw new FieldError(["body", "mask"], "mask is required");
+  return { kind: "erase", request: resized, image, mask };
+}
+
+/**
+ * Image and mask (when sent) probed, the mask brought to the image's size when the client asked
+ * for that (else a mismatch is a 422), and the request carrying the mask that will be used.
+ */
+async function probeMasked<R extends { image: string; mask?: string | null }>(
+  request: R & { webhook_url?: string | null },
+  provider: Provider,
+  resizeHeader: string | undefined,
+): Promise<{ image: ProbedImage; mask: ProbedImage | null; resized: R }> {
   refuseWebhook(request);
   const limit = provider.info.maxImagePixels;
   const image = await probeBase64Image(request.image, "image", limit);
+  if (!request.mask) return { image, mask: null, resized: request };
   const given = await probeBase64Image(request.mask, "mask", limit);
-  const mask = await matchMaskSize(given, image, resizeHeader);
-  const resized = mask === given ? request : { ...request, mask: mask.bytes.toString("base64") };
-  return { kind: "erase", request: resized, image, mask };
+  if (given.width === image.width && given.height === image.height) {
+    return { image, mask: given, resized: request };
+  }
+  if (!isOn(resizeHeader)) {
+    throw new FieldError(
+      ["body", "mask"],
+      `mask is ${given.width}×${given.height} but image is ${image.width}×${image.height}; they must match (or send ${RESIZE_MASK_HEADER}: 1)`,
+      "value_error.mask_size",
+    );
+  }
+  const mask = await resizeMask(given, image.width, image.height);
+  return { image, mask, resized: { ...request, mask: mask.bytes.toString("base64") } };
 }
 
 async function probeOutpaint(request: OutpaintRequest, provider: Provider): Promise<ProviderJob> {

@@ -37,3 +37,18 @@ export async function bflPollUntilDone(
   }
   throw new Error(`job ${submitted.id} still pending after ${timeoutMs} ms`);
 }
+
+/** Submits to `path` and polls to the end; the submit must be accepted. */
+export async function bflRunToEnd(
+  baseUrl: string,
+  path: string,
+  body: Record<string, unknown>,
+  headers: Record<string, string> = {},
+): Promise<ResultResponse> {
+  const submit = await bflSubmit(baseUrl, body, headers, path);
+  if (submit.status !== 200) {
+    throw new Error(`submit answered ${submit.status}: ${JSON.stringify(submit.body)}`);
+  }
+  // Local fills share two cores with everything else on a test machine: room to finish.
+  return (await bflPollUntilDone(submit.body as SubmitResponse, 110_000)).at(-1)!;
+}

@@ -82,3 +82,35 @@ export async function adobeRgbJpeg(
   if (!icc || (written ?? 1) !== orientation) throw new Error("sharp did not write the profile");
   return { bytes, icc };
 }
+
+/** A 0/1 mask (one byte per pixel) with the rectangle set. */
+export function rectMask(
+  width: number,
+  height: number,
+  rect: { x: number; y: number; w: number; h: number },
+): Uint8Array {
+  const mask = new Uint8Array(width * height);
+  for (let y = rect.y; y < rect.y + rect.h; y++) {
+    mask.fill(1, y * width + rect.x, y * width + rect.x + rect.w);
+  }
+  return mask;
+}
+
+/** Pixels that differ between two same-sized rasters, counted inside and outside a 0/1 mask. */
+export function changedPixels(
+  a: Uint8Array,
+  b: Uint8Array,
+  mask: Uint8Array,
+  channels = 3,
+): { inside: number; outside: number } {
+  const count = { inside: 0, outside: 0 };
+  for (let i = 0; i < mask.length; i++) {
+    for (let c = 0; c < channels; c++) {
+      if (a[i * channels + c] !== b[i * channels + c]) {
+        count[mask[i] ? "inside" : "outside"] += 1;
+        break;
+      }
+    }
+  }
+  return count;
+}
