@@ -1,6 +1,7 @@
 import sharp from "sharp";
 import { growMask } from "../../app/editor/raster/morphology";
 import { outpaintGeometry } from "../../app/outpaint/outpaint-geometry";
+import { maskFromGray } from "../engine/fill-mask";
 import type { Pixels } from "../images/composite";
 import type { Sides, Size } from "../images/outpaint-placement";
 import type { ProviderJob } from "./provider";
@@ -45,8 +46,11 @@ export async function jobGeometry(job: ProviderJob): Promise<JobGeometry> {
  */
 export function dilateMask(mask: Uint8Array, size: Size, pixels: number): Uint8Array {
   if (pixels <= 0) return mask;
-  const white = mask.map((v) => (v === 0 ? 0 : 255));
-  return growMask({ data: white, ...size }, pixels).map((v) => (v === 0 ? 0 : 1));
+  const white = new Uint8Array(mask.length);
+  for (let i = 0; i < mask.length; i++) white[i] = mask[i] === 0 ? 0 : 255;
+  const grown = growMask({ data: white, ...size }, pixels);
+  for (let i = 0; i < grown.length; i++) grown[i] = grown[i] === 0 ? 0 : 1;
+  return grown;
 }
 
 /** A 0/1 mask of a `width`×`height` canvas: 1 outside the image's rectangle. */
@@ -119,7 +123,7 @@ function presetSides(job: Extract<ProviderJob, { kind: "expand" }>): Sides {
   };
 }
 
-/** White repaints; anti-aliased grey splits at 128, as in the engine's `maskFromGray`. */
+/** White repaints; anti-aliased grey splits at 128 (the engine's own `maskFromGray`). */
 async function maskFromGrayFile(bytes: Uint8Array): Promise<Uint8Array> {
   const gray = await sharp(bytes)
     .autoOrient()
@@ -127,11 +131,14 @@ async function maskFromGrayFile(bytes: Uint8Array): Promise<Uint8Array> {
     .greyscale()
     .raw()
     .toBuffer();
-  return Uint8Array.from(gray, (v) => (v >= 128 ? 1 : 0));
+  return maskFromGray(gray);
 }
 
 /** BFL's alpha form: any transparency is repainted (a half-erased pixel has no colour to keep). */
 async function maskFromAlphaOf(bytes: Uint8Array): Promise<Uint8Array> {
   const alpha = await sharp(bytes).autoOrient().ensureAlpha().extractChannel(3).raw().toBuffer();
-  return Uint8Array.from(alpha, (v) => (v < 255 ? 1 : 0));
+  // Plain loops: masks reach 20 MP, and this runs on the proxy's event loop.
+  const mask = new Uint8Array(alpha.length);
+  for (let i = 0; i < alpha.length; i++) mask[i] = alpha[i]! < 255 ? 1 : 0;
+  return mask;
 }
