@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import sharp from "sharp";
+import sharp, { type Metadata } from "sharp";
 import { dilateMask } from "../providers/job-geometry";
 import { readBody, serveOnHosts } from "./loopback-hosts";
 
@@ -122,7 +122,7 @@ export async function startFakeBfl(options: FakeBflOptions): Promise<FakeBfl> {
         seen.refused = 422;
         return json(422, { detail: [planned.refusal] });
       }
-      const meta = await sharp(Buffer.from(String(image ?? input_image), "base64")).metadata();
+      const { meta } = planned;
       inputs.push({
         width: meta.width ?? 0,
         height: meta.height ?? 0,
@@ -219,7 +219,7 @@ const SUBMIT_PATH =
   /^\/v1\/(flux-pro-1\.0-fill|flux-pro-1\.0-expand|flux-tools\/erase-v1|flux-tools\/outpainting-v1)$/;
 
 type Refusal = { loc: (string | number)[]; msg: string; type: string };
-type Planned = { render: FakeTask["render"] } | { refusal: Refusal };
+type Planned = { render: FakeTask["render"]; meta: Metadata } | { refusal: Refusal };
 
 const refuse = (field: string, msg: string): Planned => ({
   refusal: { loc: ["body", field], msg, type: "value_error" },
@@ -253,18 +253,20 @@ async function planSample(endpoint: Endpoint, body: Record<string, unknown>): Pr
         if (!(dilate >= 0 && dilate <= 25)) return refuse("dilate_pixels", "must be 0-25");
         if ("prompt" in body) return refuse("prompt", "Extra inputs are not permitted");
       }
-      const gray = mask
-        ? await sharp(mask).greyscale().raw().toBuffer()
-        : await sharp(input).ensureAlpha().extractChannel(3).negate().raw().toBuffer();
-      // Erase grows the mask before removing, as BFL documents for `dilate_pixels`.
-      const painted = dilateMask(
-        Uint8Array.from(gray, (v) => (v >= 128 ? 1 : 0)),
-        { width, height },
-        dilate,
-      );
       const sample = { width, height, x: 0, y: 0 };
       return {
-        render: (now) => renderSample(input, sample, (i) => painted[i] === 1, now, format),
+        // Decoded when the sample is downloaded, so a submit answers as fast as BFL's does.
+        render: async (now) => {
+          const gray = mask
+            ? await sharp(mask).greyscale().raw().toBuffer()
+            : await sharp(input).ensureAlpha().extractChannel(3).negate().raw().toBuffer();
+          const painted = new Uint8Array(gray.length);
+          for (let i = 0; i < gray.length; i++) painted[i] = gray[i]! >= 128 ? 1 : 0;
+          // Erase grows the mask before removing, as BFL documents for `dilate_pixels`.
+          const grown = dilateMask(painted, { width, height }, dilate);
+          return renderSample(input, sample, (i) => grown[i] === 1, now, format);
+        },
+        meta,
       };
     }
     case "flux-pro-1.0-expand": {
@@ -275,7 +277,7 @@ async function planSample(endpoint: Endpoint, body: Record<string, unknown>): Pr
         x: side("left"),
         y: side("top"),
       };
-      return { render: (now) => renderSample(input, canvas, undefined, now, format) };
+      return { render: (now) => renderSample(input, canvas, undefined, now, format), meta };
     }
     case "flux-tools/outpainting-v1": {
       const w = Number(body.width);
@@ -291,7 +293,7 @@ async function planSample(endpoint: Endpoint, body: Record<string, unknown>): Pr
         return refuse("reference_offset_x", "the reference image extends beyond the canvas");
       }
       const canvas = { width: w, height: h, x: Number(x), y: Number(y) };
-      return { render: (now) => renderSample(input, canvas, undefined, now, format) };
+      return { render: (now) => renderSample(input, canvas, undefined, now, format), meta };
     }
   }
 }
@@ -316,7 +318,11 @@ async function renderSample(
     .toBuffer({ resolveWithObject: true });
   const out = Buffer.alloc(canvas.width * canvas.height * 3);
   const { r, g, b } = FAKE_FILL_COLOUR;
-  for (let i = 0; i < canvas.width * canvas.height; i++) out.set([r, g, b], i * 3);
+  for (let i = 0; i < out.length; i += 3) {
+    out[i] = r;
+    out[i + 1] = g;
+    out[i + 2] = b;
+  }
   for (let y = 0; y < info.height; y++) {
     const cy = y + canvas.y;
     if (cy < 0 || cy >= canvas.height) continue;
