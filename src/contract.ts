@@ -146,6 +146,131 @@ export type FillRequestBody = z.input<typeof fillRequestSchema>;
 /** What the proxy works with after validation (defaults applied, base64 bare). */
 export type FillRequest = z.output<typeof fillRequestSchema>;
 
+/**
+ * BFL's tools (docs.bfl.ai `flux_erase`, `flux_outpainting` and the API reference, read Nov 2026).
+ * Both answer and are polled like fill and expand. What the docs leave open is marked
+ * *unconfirmed*; the proxy then takes the stricter reading.
+ */
+export const ERASE_ROUTE = "/v1/flux-tools/erase-v1";
+export const OUTPAINT_ROUTE = "/v1/flux-tools/outpainting-v1";
+export const FILL_ROUTE = "/v1/flux-pro-1.0-fill";
+export const EXPAND_ROUTE = "/v1/flux-pro-1.0-expand";
+
+/** The tools take webp too (fill and expand take jpeg and png only). */
+export const TOOL_OUTPUT_FORMATS = ["jpeg", "png", "webp"] as const;
+export type ToolOutputFormat = (typeof TOOL_OUTPUT_FORMATS)[number];
+
+/** Erase's `dilate_pixels`: the mask grows by this much before removal (BFL: 0–25, default 10). */
+export const DILATE_PIXELS_RANGE = { min: 0, max: 25, default: 10 } as const satisfies ParamRange;
+
+/**
+ * The tools' `safety_tolerance` is 0–5 (default 2), one step narrower than fill's 0–6. A provider
+ * with a narrower scale of its own (apiframe's starts at 1) narrows it further: see `toolSafetyRange`.
+ */
+export const TOOL_SAFETY_RANGE = { min: 0, max: 5, default: 2 } as const satisfies ParamRange;
+
+/** Outpainting's canvas: each side at least 64 px, and BFL refuses more than 4 MP (4 × 1024²). */
+export const OUTPAINT_MIN_SIDE = 64;
+export const BFL_OUTPAINT_MAX_PIXELS = 4 * 1024 * 1024;
+
+/** Outpainting's documented `mode` (quality/speed); sent on only when a client names one. */
+export const OUTPAINT_MODES = ["high", "fast"] as const;
+
+/** The tools' safety range within what a provider accepts (the intersection of both scales). */
+export function toolSafetyRange(provider: Pick<ProviderInfo, "ranges">): ParamRange {
+  const own = provider.ranges.safety_tolerance;
+  const min = Math.max(TOOL_SAFETY_RANGE.min, own.min);
+  const max = Math.min(TOOL_SAFETY_RANGE.max, own.max);
+  return { min, max, default: Math.min(max, Math.max(min, TOOL_SAFETY_RANGE.default)) };
+}
+
+/** The fields BFL's tools share. */
+function toolFields(safety: ParamRange) {
+  return {
+    seed: z.number().int().nullish(),
+    output_format: z.enum(TOOL_OUTPUT_FORMATS).default("png"),
+    safety_tolerance: intRange(safety),
+    webhook_url: z.string().url().nullish(),
+    webhook_secret: z.string().nullish(),
+  };
+}
+
+/**
+ * `POST /v1/flux-tools/erase-v1`: white in `mask` is removed. No prompt. BFL also takes URLs
+ * for `image` and `mask`; the proxy takes base64 only (it never fetches a client's URL).
+ * `output_format`'s default is *unconfirmed* (the docs' example sends png): png here, and the
+ * proxy always sends it upstream explicitly, so the upstream default never matters.
+ */
+export function eraseRequestSchemaFor(safety: ParamRange = TOOL_SAFETY_RANGE) {
+  return z
+    .object({
+      image: base64Image,
+      mask: base64Image,
+      dilate_pixels: intRange(DILATE_PIXELS_RANGE),
+      ...toolFields(safety),
+    })
+    .strict();
+}
+export const eraseRequestSchema = eraseRequestSchemaFor();
+export type EraseRequestBody = z.input<typeof eraseRequestSchema>;
+export type EraseRequest = z.output<typeof eraseRequestSchema>;
+
+/**
+ * `POST /v1/flux-tools/outpainting-v1`: `input_image` is placed on a `width`×`height` canvas with
+ * its top-left corner at the offsets (negative allowed; absent or null = centred, rounded down
+ * here: BFL's rounding is *unconfirmed*). A placement that runs off the canvas is a 422 unless
+ * `auto_crop`. `seed` is named by the issue but not by BFL's reference (*unconfirmed*): accepted
+ * and forwarded only when set. The maximum canvas is per provider (`maxOutpaintPixels`).
+ */
+export function outpaintRequestSchemaFor(safety: ParamRange = TOOL_SAFETY_RANGE) {
+  return z
+    .object({
+      input_image: base64Image,
+      width: z.number().int().min(OUTPAINT_MIN_SIDE),
+      height: z.number().int().min(OUTPAINT_MIN_SIDE),
+      reference_offset_x: z.number().int().nullish(),
+      reference_offset_y: z.number().int().nullish(),
+      auto_crop: z.boolean().default(false),
+      prompt: z
+        .string()
+        .max(MAX_PROMPT_LENGTH, `prompt is longer than ${MAX_PROMPT_LENGTH} characters`)
+        .nullish(),
+      mode: z.enum(OUTPAINT_MODES).nullish(),
+      ...toolFields(safety),
+    })
+    .strict();
+}
+export const outpaintRequestSchema = outpaintRequestSchemaFor();
+export type OutpaintRequestBody = z.input<typeof outpaintRequestSchema>;
+export type OutpaintRequest = z.output<typeof outpaintRequestSchema>;
+
+/**
+ * What the designer asks for, and the endpoint each goes to on every provider: Remove (erase),
+ * Replace (fill with a prompt), Extend (outpainting). Fill and expand stay for existing clients
+ * and as the SPA's fallbacks.
+ */
+export const TASK_IDS = ["erase", "fill", "outpaint"] as const;
+export type TaskId = (typeof TASK_IDS)[number];
+export const TASK_ROUTES: Readonly<Record<TaskId, string>> = {
+  erase: ERASE_ROUTE,
+  fill: FILL_ROUTE,
+  outpaint: OUTPAINT_ROUTE,
+};
+export const TASK_LABELS: Readonly<Record<TaskId, string>> = {
+  erase: "Remove",
+  fill: "Replace",
+  outpaint: "Extend",
+};
+
+/**
+ * Fillpaint-only header: `x-fillpaint-composite: 1` composites the provider's result into the
+ * original at full resolution: provider pixels only inside the (dilated) mask, a soft seam with
+ * the colour matched in the seam band, every other pixel exactly the input's (bit-identical in
+ * PNG), a result of another size resized first, and the source's colour profile kept. Without
+ * it, the provider's raw output is served, as BFL would send it.
+ */
+export const COMPOSITE_HEADER = "x-fillpaint-composite";
+
 export const submitResponseSchema = z.object({
   id: z.string(),
   polling_url: z.string().url(),
@@ -225,6 +350,26 @@ export const resultResponseSchema = z.object({
 });
 export type ResultResponse = z.infer<typeof resultResponseSchema>;
 
+/**
+ * How the proxy reads an upstream's `get_result`: only what it needs (`id`, `status`, and
+ * `result.sample` once Ready). Every other field may be missing, null or new: the tools'
+ * answers are not guaranteed to carry `details`, `preview` or `progress`.
+ */
+export const upstreamResultSchema = z.looseObject({
+  id: z.string().nullish(),
+  status: z.string(),
+  result: z
+    .looseObject({
+      sample: z.string().url(),
+      seed: z.number().int().nullish().catch(null),
+    })
+    .nullish()
+    .catch(null),
+  progress: z.number().nullish().catch(null),
+  details: z.record(z.string(), z.unknown()).nullish().catch(null),
+});
+export type UpstreamResult = z.infer<typeof upstreamResultSchema>;
+
 export const validationErrorSchema = z.object({
   detail: z.array(
     z.object({
@@ -255,6 +400,18 @@ export const providerInfoSchema = z.object({
     guidance: z.object({ min: z.number(), max: z.number(), default: z.number() }),
     safety_tolerance: z.object({ min: z.number(), max: z.number(), default: z.number() }),
   }),
+  /**
+   * Tasks (`TASK_IDS`) its endpoints accept. This and the next two are optional only so that
+   * answers from an older proxy still parse: absent means "fill only, nothing native".
+   */
+  tasks: z.array(z.enum(TASK_IDS)).optional(),
+  /**
+   * Tasks it does with a tool made for them; the others are mapped onto its fill (apiframe's
+   * erase is a fill with a neutral prompt; its outpainting a preset or a padded inpaint).
+   */
+  nativeTasks: z.array(z.enum(TASK_IDS)).optional(),
+  /** Largest outpainting canvas in pixels (BFL's tool: 4 MP; the others: `maxImagePixels`). */
+  maxOutpaintPixels: z.number().optional(),
   outputFormats: z.array(z.enum(OUTPUT_FORMATS)),
   maxPromptLength: z.number(),
   maxImagePixels: z.number(),

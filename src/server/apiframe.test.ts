@@ -2,8 +2,15 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { ConfigResponse, SubmitResponse, ValidationError } from "../contract";
+import {
+  type ConfigResponse,
+  ERASE_ROUTE,
+  OUTPAINT_ROUTE,
+  type SubmitResponse,
+  type ValidationError,
+} from "../contract";
 import type { ProxyConfig } from "./config";
+import { ERASE_PROMPT, EXTEND_PROMPT } from "./providers/apiframe-provider";
 import { type RunningProxy, startProxy } from "./proxy";
 import { bflPollUntilDone, bflSubmit } from "./testing/bfl-client";
 import { type FakeApiframe, startFakeApiframe } from "./testing/fake-apiframe";
@@ -135,6 +142,75 @@ describe("apiframe provider against a fake apiframe", () => {
       Buffer.from(await (await fetch(final.result!.sample)).arrayBuffer()),
     );
     expect([image.width, image.height]).toEqual([1200, 800]);
+  });
+
+  it("erases through its fill: the dilated mask and a documented neutral prompt", async () => {
+    const mask = await rectMaskBase64(600, 400, { x: 100, y: 100, w: 40, h: 30 });
+    const answer = await bflSubmit(
+      proxy.url,
+      { image: coffee, mask, dilate_pixels: 5, safety_tolerance: 3 },
+      viaApiframe,
+      ERASE_ROUTE,
+    );
+    expect(answer.status).toBe(200);
+    const final = (await bflPollUntilDone(answer.body as SubmitResponse, 30_000)).at(-1)!;
+    expect(final.status).toBe("Ready");
+    const seen = fake.submits.at(-1)!;
+    expect(seen.params).toMatchObject({
+      mode: "inpaint",
+      prompt: ERASE_PROMPT,
+      steps: 50,
+      guidance: 3,
+      safety_tolerance: 3,
+      output_format: "png",
+    });
+    // 40×30 grown by 5 px on every side, with rounded corners: more than 40×30, less than 50×40.
+    expect(seen.mask?.white).toBeGreaterThan(40 * 30 + 2 * 5 * (40 + 30));
+    expect(seen.mask?.white).toBeLessThan(50 * 40);
+    // apiframe's strictest safety level is 1: the erase endpoint's 0 is refused for it.
+    const strict = await bflSubmit(
+      proxy.url,
+      { image: coffee, mask, safety_tolerance: 0 },
+      viaApiframe,
+      ERASE_ROUTE,
+    );
+    expect(strict.status).toBe(422);
+  });
+
+  it("outpaints a preset's frame by the preset, any other frame as a padded inpaint", async () => {
+    // Zoom out 1.5x of 600×400 is 928×608 with the image centred (the SPA's preset geometry).
+    const preset = await bflSubmit(
+      proxy.url,
+      { input_image: coffee, width: 928, height: 608 },
+      viaApiframe,
+      OUTPAINT_ROUTE,
+    );
+    expect(preset.status).toBe(200);
+    await bflPollUntilDone(preset.body as SubmitResponse, 30_000);
+    expect(fake.submits.at(-1)?.params).toMatchObject({
+      mode: "outpaint",
+      outpaint: "Zoom out 1.5x",
+      prompt: EXTEND_PROMPT,
+    });
+
+    const custom = await bflSubmit(
+      proxy.url,
+      { input_image: coffee, width: 700, height: 400, reference_offset_x: 0, prompt: "shelves" },
+      viaApiframe,
+      OUTPAINT_ROUTE,
+    );
+    expect(custom.status).toBe(200);
+    const final = (await bflPollUntilDone(custom.body as SubmitResponse, 30_000)).at(-1)!;
+    expect(final.status).toBe("Ready");
+    const seen = fake.submits.at(-1)!;
+    expect(seen.params).toMatchObject({ mode: "inpaint", prompt: "shelves" });
+    expect(seen.image).toEqual({ width: 700, height: 400 });
+    expect(seen.mask).toEqual({ width: 700, height: 400, white: 100 * 400 });
+    const config = (await (await fetch(`${proxy.url}/api/config`)).json()) as ConfigResponse;
+    expect(config.providers.find((p) => p.id === "apiframe")).toMatchObject({
+      tasks: ["erase", "fill", "outpaint"],
+      nativeTasks: ["fill"],
+    });
   });
 
   it("takes the mask from the alpha channel when none is sent", async () => {

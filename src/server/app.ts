@@ -87,6 +87,7 @@ export function createApp(deps: AppDeps): Hono<{ Variables: { requestId: string 
         "x-fillpaint-provider",
         "x-fillpaint-outpaint-preset",
         "x-fillpaint-resize-mask",
+        "x-fillpaint-composite",
       ],
       allowMethods: ["GET", "POST", "DELETE", "OPTIONS"],
       maxAge: 600,

@@ -5,6 +5,7 @@ import { createApp } from "./app";
 import type { ProxyConfig } from "./config";
 import type { FillOutput, FillTask } from "./engine/fill-task";
 import { WorkerPool } from "./engine/worker-pool";
+import { CompositeStore } from "./jobs/composite-store";
 import { InputStore } from "./jobs/input-store";
 import { JobService } from "./jobs/job-service";
 import { JobTable } from "./jobs/job-table";
@@ -62,10 +63,17 @@ export async function startProxy(config: ProxyConfig): Promise<RunningProxy> {
         : "local";
   const table = new JobTable(config.dataDir);
   const results = new ResultStore(config.dataDir);
-  const jobs = new JobService(providers, table, results, logger, {
-    maxPerClient: config.maxJobsPerClient,
-    maxTotal: config.maxJobsInFlight,
-  });
+  const jobs = new JobService(
+    providers,
+    table,
+    results,
+    new CompositeStore(config.dataDir),
+    logger,
+    {
+      maxPerClient: config.maxJobsPerClient,
+      maxTotal: config.maxJobsInFlight,
+    },
+  );
   jobs.resumeUnfinished();
 
   const sweep = async () => {

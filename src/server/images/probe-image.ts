@@ -1,10 +1,11 @@
 import sharp, { type Metadata } from "sharp";
 import { FieldError } from "./field-error";
 
-export type ImageField = "image" | "mask";
+export type ImageField = "image" | "mask" | "input_image";
 
 export interface ProbedImage {
   bytes: Buffer;
+  /** Upright: EXIF orientation applied (the proxy rotates the pixels the same way). */
   width: number;
   height: number;
   format: "jpeg" | "png" | "webp";
@@ -39,7 +40,8 @@ export async function probeBase64Image(
       "value_error.image",
     );
   }
-  const { format, width, height } = meta;
+  const { format } = meta;
+  const { width, height } = meta.autoOrient ?? meta;
   if (!format || !FORMATS.has(format) || !width || !height) {
     throw new FieldError(
       ["body", field],
@@ -97,6 +99,7 @@ export async function resizeMask(
   height: number,
 ): Promise<ProbedImage> {
   const bytes = await sharp(mask.bytes)
+    .autoOrient()
     .flatten({ background: "#000000" })
     .greyscale()
     .resize(width, height, { fit: "fill", kernel: "nearest" })

@@ -1,9 +1,12 @@
 import { randomUUID } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";
 import { CANCELLED_STATUS, type ProviderId } from "../../contract";
+import { compositeResult } from "../images/composite-result";
 import type { Logger } from "../logging";
-import type { Provider, ProviderJob } from "../providers/provider";
-import { UpstreamError } from "../providers/provider";
+import { jobGeometry } from "../providers/job-geometry";
+import type { PollOutcome, Provider, ProviderJob, ResultExtension } from "../providers/provider";
+import { jobPrompt, UpstreamError } from "../providers/provider";
+import type { CompositePlan, CompositeStore } from "./composite-store";
 import type { JobRecord, JobTable, JobUpdate } from "./job-table";
 import type { ResultStore } from "./result-store";
 
@@ -55,16 +58,29 @@ export class JobService {
     private readonly providers: ReadonlyMap<ProviderId, Provider>,
     private readonly table: JobTable,
     private readonly results: ResultStore,
+    private readonly composites: CompositeStore,
     private readonly logger: Logger,
     private readonly limits: JobLimits,
   ) {}
 
-  async submit(providerId: ProviderId, job: ProviderJob, clientId: string): Promise<JobRecord> {
+  /**
+   * `composite`: the result is composited into the original before it is stored (a provider
+   * whose results already keep the original outside the mask, the local engine, is left alone).
+   */
+  async submit(
+    providerId: ProviderId,
+    job: ProviderJob,
+    clientId: string,
+    { composite = false }: { composite?: boolean } = {},
+  ): Promise<JobRecord> {
     const provider = this.providers.get(providerId);
     if (!provider) throw new Error(`provider ${providerId} is not configured`);
     this.reserve(clientId);
     let upstreamRef: string;
+    let plan: CompositePlan | null = null;
     try {
+      // Worked out before the (billed) submit, so a mask that cannot be read costs nothing.
+      plan = composite && !provider.composites ? await compositePlan(job) : null;
       upstreamRef = await provider.submit(job);
     } catch (error) {
       this.release(clientId);
@@ -77,15 +93,19 @@ export class JobService {
       status: "Pending",
       progress: 0,
       details: null,
-      prompt: job.request.prompt,
+      prompt: jobPrompt(job),
       seed: job.request.seed ?? null,
       startTime: Date.now(),
       endTime: null,
       resultName: null,
       clientId,
     };
+    if (plan) await this.composites.save(record.id, plan);
     this.table.insert(record);
-    this.logger.info({ job: record.id, provider: providerId }, "job submitted");
+    this.logger.info(
+      { job: record.id, provider: providerId, composite: plan !== null },
+      "job submitted",
+    );
     void this.follow(record, provider);
     return record;
   }
@@ -146,9 +166,14 @@ export class JobService {
 
   /** Forgets jobs that ended more than `ttlMs` ago and deletes their result files. */
   async purgeExpired(ttlMs: number): Promise<number> {
-    const names = this.table.deleteFinishedBefore(Date.now() - ttlMs);
-    await Promise.all(names.map((name) => this.results.remove(name)));
-    return names.length;
+    const expired = this.table.deleteFinishedBefore(Date.now() - ttlMs);
+    await Promise.all(
+      expired.flatMap((job) => [
+        this.composites.remove(job.id),
+        ...(job.resultName ? [this.results.remove(job.resultName)] : []),
+      ]),
+    );
+    return expired.length;
   }
 
   /** Stops following jobs without touching their rows: a new process resumes them. */
@@ -222,7 +247,13 @@ export class JobService {
           continue;
         }
         if (outcome.state === "ready") {
-          const resultName = await this.results.save(record.id, outcome.extension, outcome.image);
+          const ready = await this.composited(record, outcome);
+          if (stop.aborted) return;
+          if (!ready.ok) {
+            this.finish(record, "Error", { message: ready.message });
+            return;
+          }
+          const resultName = await this.results.save(record.id, ready.extension, ready.image);
           if (cancelled.aborted) {
             // Cancelled while the image was being written: the client asked not to keep it.
             await this.results.remove(resultName);
@@ -251,6 +282,26 @@ export class JobService {
     this.finish(record, "Error", { message: "the job timed out" });
   }
 
+  /** The ready image, composited into the original when the job has a plan. */
+  private async composited(
+    record: JobRecord,
+    outcome: Extract<PollOutcome, { state: "ready" }>,
+  ): Promise<
+    { ok: true; image: Uint8Array; extension: ResultExtension } | { ok: false; message: string }
+  > {
+    const plan = await this.composites.load(record.id);
+    if (!plan) return { ok: true, image: outcome.image, extension: outcome.extension };
+    try {
+      return {
+        ok: true,
+        image: await compositeResult(plan, outcome.image),
+        extension: plan.format,
+      };
+    } catch (error) {
+      return { ok: false, message: `The result could not be composited: ${errorMessage(error)}` };
+    }
+  }
+
   private finish(
     record: JobRecord,
     status: string,
@@ -267,6 +318,7 @@ export class JobService {
       endTime: Date.now(),
     });
     if (reserved) this.release(record.clientId);
+    void this.composites.remove(record.id);
     this.logger.info({ job: record.id, provider: record.provider, status }, "job finished");
   }
 
@@ -274,6 +326,11 @@ export class JobService {
     // After close the table belongs to the next process; the row stays Pending for it.
     if (!this.closed) this.table.update(id, update);
   }
+}
+
+async function compositePlan(job: ProviderJob): Promise<CompositePlan> {
+  const { mask, ...geometry } = await jobGeometry(job);
+  return { source: job.image.bytes, geometry, mask, format: job.request.output_format };
 }
 
 function errorMessage(error: unknown): string {

@@ -142,13 +142,13 @@ export class JobTable {
     return row?.n ?? 0;
   }
 
-  /** Deletes jobs that ended before `time` and returns their result file names. */
-  deleteFinishedBefore(time: number): string[] {
+  /** Deletes jobs that ended before `time` and returns their ids and result file names. */
+  deleteFinishedBefore(time: number): { id: string; resultName: string | null }[] {
     const expired = this.statements.finishedBefore.all(time);
     this.db.transaction(() => {
       for (const job of expired) this.statements.delete.run(job.id);
     })();
-    return expired.flatMap((job) => (job.result_name ? [job.result_name] : []));
+    return expired.map((job) => ({ id: job.id, resultName: job.result_name }));
   }
 
   close(): void {

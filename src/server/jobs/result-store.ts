@@ -1,8 +1,9 @@
 import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 
-const NAME = /^[0-9a-f-]{36}\.(jpeg|png)$/;
-const CONTENT_TYPES = { jpeg: "image/jpeg", png: "image/png" } as const;
+const NAME = /^[0-9a-f-]{36}\.(jpeg|png|webp)$/;
+const CONTENT_TYPES = { jpeg: "image/jpeg", png: "image/png", webp: "image/webp" } as const;
+type Extension = keyof typeof CONTENT_TYPES;
 
 /**
  * Finished images on disk under the data directory. The proxy serves these instead of the
@@ -15,7 +16,7 @@ export class ResultStore {
     this.dir = join(dataDir, "results");
   }
 
-  async save(jobId: string, extension: "jpeg" | "png", bytes: Uint8Array): Promise<string> {
+  async save(jobId: string, extension: Extension, bytes: Uint8Array): Promise<string> {
     const name = `${jobId}.${extension}`;
     if (!NAME.test(name)) throw new Error(`invalid result name ${name}`);
     await mkdir(this.dir, { recursive: true });
@@ -28,7 +29,7 @@ export class ResultStore {
     if (!match) return null;
     try {
       const bytes = await readFile(join(this.dir, name));
-      return { bytes, contentType: CONTENT_TYPES[match[1] as "jpeg" | "png"] };
+      return { bytes, contentType: CONTENT_TYPES[match[1] as Extension] };
     } catch {
       return null;
     }

@@ -7,9 +7,13 @@ import {
   MAX_PROMPT_LENGTH,
   OUTPUT_FORMATS,
   type ProviderInfo,
+  TASK_IDS,
 } from "../../contract";
+import { decodeOwnValues, srgbForUpstream } from "../images/source-colour";
 import type { InputStore } from "../jobs/input-store";
-import type { FillJob, PollOutcome, Provider, ProviderJob } from "./provider";
+import { jobGeometry, padToCanvas } from "./job-geometry";
+import { matchingPreset } from "./preset-match";
+import type { PollOutcome, Provider, ProviderJob } from "./provider";
 import { UpstreamError } from "./provider";
 import {
   downloadImage,
@@ -65,6 +69,7 @@ export class ApiframeProvider implements Provider {
   readonly info: ProviderInfo;
   readonly pollIntervalMs = 1000;
   readonly resumable = true;
+  readonly composites = false;
   private readonly fetch: typeof fetch;
   private readonly baseUrl: string;
   private readonly allowedHosts: HostPattern[];
@@ -82,6 +87,10 @@ export class ApiframeProvider implements Provider {
       maxPromptLength: MAX_PROMPT_LENGTH,
       maxImagePixels: MAX_IMAGE_PIXELS,
       unavailableReason: options.publicBaseUrl ? null : MISSING_PUBLIC_BASE_URL,
+      tasks: [...TASK_IDS],
+      // Erase is its fill with a neutral prompt; outpainting a preset or a padded inpaint.
+      nativeTasks: ["fill"],
+      maxOutpaintPixels: MAX_IMAGE_PIXELS,
     };
     this.fetch = options.fetch ?? fetch;
     this.baseUrl = options.baseUrl.replace(/\/+$/, "");
@@ -97,24 +106,18 @@ export class ApiframeProvider implements Provider {
   async submit(job: ProviderJob): Promise<string> {
     const publicBase = this.options.publicBaseUrl?.replace(/\/+$/, "");
     if (!publicBase) throw new UpstreamError(503, MISSING_PUBLIC_BASE_URL);
-    const { request } = job;
-    const imageUrl = await this.publish(publicBase, job.image.bytes, job.image.format);
+    const inputs = await apiframeInputs(job);
     const params: Record<string, unknown> = {
-      image: imageUrl,
-      prompt: request.prompt,
-      steps: request.steps,
-      guidance: request.guidance,
-      safety_tolerance: request.safety_tolerance,
-      output_format: request.output_format === "jpeg" ? "jpg" : "png",
-      prompt_upsampling: request.prompt_upsampling,
-      ...(request.seed === null || request.seed === undefined ? {} : { seed: request.seed }),
+      ...inputs.params,
+      image: await this.publish(publicBase, inputs.image.bytes, inputs.image.format),
+      output_format: job.request.output_format === "jpeg" ? "jpg" : "png",
+      safety_tolerance: job.request.safety_tolerance,
+      ...(job.request.seed === null || job.request.seed === undefined
+        ? {}
+        : { seed: job.request.seed }),
     };
-    if (job.kind === "fill") {
-      params.mode = "inpaint";
-      params.mask = await this.publish(publicBase, await maskPng(job), "png");
-    } else {
-      params.mode = "outpaint";
-      params.outpaint = job.preset;
+    if (inputs.mask) {
+      params.mask = await this.publish(publicBase, inputs.mask, "png");
     }
     return this.send({ model: "flux-fill-pro", fluxFillParams: params });
   }
@@ -222,8 +225,96 @@ function resultUrl(result: ApiframeJob["result"]): string | null {
   return typeof first === "string" ? first : null;
 }
 
-/** apiframe wants a mask image (white = repaint); one carried in the alpha channel is extracted. */
-async function maskPng(job: FillJob): Promise<Uint8Array> {
-  if (job.mask) return job.mask.bytes;
-  return sharp(job.image.bytes).ensureAlpha().extractChannel("alpha").negate().png().toBuffer();
+/**
+ * apiframe has no erase: it gets a fill of the dilated mask with this prompt, which describes
+ * what should be there instead (nothing new), since FLUX Fill paints what its prompt names.
+ */
+export const ERASE_PROMPT =
+  "the empty background behind, continuing the surrounding scene seamlessly, with no object";
+
+/** Said when an outpainting request brings no prompt: apiframe requires one. */
+export const EXTEND_PROMPT =
+  "a natural continuation of the scene beyond its edges, with the same light and texture";
+
+interface ApiframeInputs {
+  image: { bytes: Uint8Array; format: "png" | "jpeg" | "webp" };
+  mask: Uint8Array | null;
+  params: Record<string, unknown>;
+}
+
+/**
+ * A job as apiframe's flux-fill-pro understands it: an upright sRGB image (published by URL),
+ * a mask for inpaints (white = repaint), the mode and the prompt. Erase is a fill of the
+ * dilated mask with a neutral prompt; outpainting is a preset when the frame is one, else the
+ * image padded onto its canvas and inpainted outside it. Those use apiframe's default steps
+ * and guidance, as erase and outpainting requests carry neither.
+ */
+async function apiframeInputs(job: ProviderJob): Promise<ApiframeInputs> {
+  const upload = await srgbForUpstream(job.image.bytes);
+  const image = { bytes: upload, format: upload === job.image.bytes ? job.image.format : "png" };
+  const defaults = {
+    steps: APIFRAME_RANGES.steps.default,
+    guidance: APIFRAME_RANGES.guidance.default,
+  };
+  switch (job.kind) {
+    case "fill": {
+      const { prompt, steps, guidance, prompt_upsampling } = job.request;
+      const geometry = job.mask ? null : await jobGeometry(job);
+      return {
+        image,
+        mask: geometry ? await maskToPng(geometry.mask, geometry.canvas) : job.mask!.bytes,
+        params: { mode: "inpaint", prompt, steps, guidance, prompt_upsampling },
+      };
+    }
+    case "expand": {
+      const { prompt, steps, guidance, prompt_upsampling } = job.request;
+      return {
+        image,
+        mask: null,
+        params: {
+          mode: "outpaint",
+          outpaint: job.preset,
+          prompt,
+          steps,
+          guidance,
+          prompt_upsampling,
+        },
+      };
+    }
+    case "erase": {
+      const geometry = await jobGeometry(job);
+      return {
+        image,
+        mask: await maskToPng(geometry.mask, geometry.canvas),
+        params: { mode: "inpaint", prompt: ERASE_PROMPT, ...defaults },
+      };
+    }
+    case "outpaint": {
+      const prompt = job.request.prompt?.trim() ? job.request.prompt : EXTEND_PROMPT;
+      const preset = matchingPreset(job.image, job.placement);
+      if (preset) {
+        return {
+          image,
+          mask: null,
+          params: { mode: "outpaint", outpaint: preset, prompt, ...defaults },
+        };
+      }
+      const geometry = await jobGeometry(job);
+      const padded = await padToCanvas(await decodeOwnValues(upload), geometry);
+      const raw = { width: padded.width, height: padded.height, channels: 3 as const };
+      return {
+        image: { bytes: await sharp(padded.data, { raw }).png().toBuffer(), format: "png" },
+        mask: await maskToPng(geometry.mask, geometry.canvas),
+        params: { mode: "inpaint", prompt, ...defaults },
+      };
+    }
+  }
+}
+
+/** A 0/1 mask as the black-and-white PNG apiframe fetches (white = repaint). */
+function maskToPng(mask: Uint8Array, size: { width: number; height: number }): Promise<Buffer> {
+  const gray = mask.map((v) => (v === 0 ? 0 : 255));
+  return sharp(gray, { raw: { ...size, channels: 1 } })
+    .png()
+    .toBuffer();
 }

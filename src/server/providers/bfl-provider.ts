@@ -1,12 +1,19 @@
 import {
+  BFL_OUTPAINT_MAX_PIXELS,
+  ERASE_ROUTE,
+  EXPAND_ROUTE,
   FILL_RANGES,
+  FILL_ROUTE,
   MAX_IMAGE_PIXELS,
   MAX_PROMPT_LENGTH,
+  OUTPAINT_ROUTE,
   OUTPUT_FORMATS,
   type ProviderInfo,
-  resultResponseSchema,
   submitResponseSchema,
+  TASK_IDS,
+  upstreamResultSchema,
 } from "../../contract";
+import { srgbForUpstream } from "../images/source-colour";
 import type { PollOutcome, Provider, ProviderJob } from "./provider";
 import { UpstreamError } from "./provider";
 import {
@@ -63,9 +70,14 @@ export class BflProvider implements Provider {
     maxPromptLength: MAX_PROMPT_LENGTH,
     maxImagePixels: MAX_IMAGE_PIXELS,
     unavailableReason: null,
+    tasks: [...TASK_IDS],
+    // FLUX.1 Fill, FLUX Erase and FLUX Outpainting: a tool made for each task.
+    nativeTasks: [...TASK_IDS],
+    maxOutpaintPixels: BFL_OUTPAINT_MAX_PIXELS,
   };
   readonly pollIntervalMs = 500;
   readonly resumable = true;
+  readonly composites = false;
   private readonly fetch: typeof fetch;
   private readonly baseUrl: string;
   private readonly allowedHosts: HostPattern[];
@@ -82,8 +94,7 @@ export class BflProvider implements Provider {
 
   /** Sent once: a submit may be billed, so a failure is reported, never retried blindly. */
   async submit(job: ProviderJob): Promise<string> {
-    const { webhook_url: _url, webhook_secret: _secret, ...body } = job.request;
-    const path = job.kind === "fill" ? "/v1/flux-pro-1.0-fill" : "/v1/flux-pro-1.0-expand";
+    const { path, body } = await upstreamBody(job);
     const response = await upstreamFetch(
       this.fetch,
       `${this.baseUrl}${path}`,
@@ -117,9 +128,12 @@ export class BflProvider implements Provider {
     );
     if (response.status === 404) return forgottenJob(response, WHO);
     if (!response.ok) throw await this.upstreamError(response);
-    const parsed = resultResponseSchema.safeParse(await readJson(response, WHO));
+    // Only what is needed is required: the tools' answers may leave out details/preview/progress.
+    const parsed = upstreamResultSchema.safeParse(await readJson(response, WHO));
     if (!parsed.success) throw new UpstreamError(502, `${WHO} answered in an unknown shape`);
-    const { status, progress, result, details } = parsed.data;
+    const { status, result } = parsed.data;
+    const progress = parsed.data.progress ?? null;
+    const details = parsed.data.details ?? null;
     if (status === "Pending") return { state: "pending", progress: clampProgress(progress) };
     if (status === "Ready" && result) {
       // The sample URL is pre-signed: the key is not sent to the delivery host.
@@ -129,8 +143,12 @@ export class BflProvider implements Provider {
         state: "ready",
         image: download.image,
         extension: download.extension,
-        seed: result.seed,
+        seed: result.seed ?? null,
       };
+    }
+    if (status === "Ready") {
+      // Ready without a usable sample: perhaps not written yet; retried, then failed as Error.
+      throw new UpstreamError(502, `${WHO} answered Ready without a result sample`);
     }
     return { state: "failed", status, message: this.describeFailure(status, details) };
   }
@@ -165,6 +183,64 @@ export class BflProvider implements Provider {
         return `${WHO} reported ${status}${reason}`;
     }
   }
+}
+
+/**
+ * The body BFL's endpoint for the job expects. Images go as upright sRGB (BFL documents no
+ * colour management); webhooks are never forwarded (the proxy polls). The tools' optional
+ * fields are sent only when the client set them, so BFL's own defaults apply otherwise.
+ */
+async function upstreamBody(job: ProviderJob): Promise<{ path: string; body: object }> {
+  const upload = await srgbForUpstream(job.image.bytes);
+  const image =
+    upload === job.image.bytes ? requestImage(job) : Buffer.from(upload).toString("base64");
+  switch (job.kind) {
+    case "fill":
+    case "expand": {
+      const { webhook_url: _url, webhook_secret: _secret, ...body } = job.request;
+      return { path: job.kind === "fill" ? FILL_ROUTE : EXPAND_ROUTE, body: { ...body, image } };
+    }
+    case "erase": {
+      const { mask, dilate_pixels, seed, output_format, safety_tolerance } = job.request;
+      return {
+        path: ERASE_ROUTE,
+        body: { image, mask, dilate_pixels, output_format, safety_tolerance, ...set({ seed }) },
+      };
+    }
+    case "outpaint": {
+      const { request } = job;
+      return {
+        path: OUTPAINT_ROUTE,
+        body: {
+          input_image: image,
+          width: request.width,
+          height: request.height,
+          auto_crop: request.auto_crop,
+          output_format: request.output_format,
+          safety_tolerance: request.safety_tolerance,
+          ...set({
+            reference_offset_x: request.reference_offset_x,
+            reference_offset_y: request.reference_offset_y,
+            prompt: request.prompt,
+            mode: request.mode,
+            seed: request.seed,
+          }),
+        },
+      };
+    }
+  }
+}
+
+/** The request's own base64 image (already without a `data:` prefix). */
+function requestImage(job: ProviderJob): string {
+  return job.kind === "outpaint" ? job.request.input_image : job.request.image;
+}
+
+/** The fields that are set (neither null nor undefined). */
+function set(fields: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(fields).filter(([, v]) => v !== null && v !== undefined),
+  );
 }
 
 /** BFL documents progress as a 0–1 fraction; the scale is unconfirmed, so percentages are folded in. */

@@ -1,17 +1,18 @@
 import { randomUUID } from "node:crypto";
-import sharp from "sharp";
 import {
   FILL_RANGES,
   MAX_IMAGE_PIXELS,
   MAX_PROMPT_LENGTH,
   OUTPUT_FORMATS,
   type ProviderInfo,
+  TASK_IDS,
 } from "../../contract";
-import { countMasked, maskFromAlpha, maskFromGray } from "../engine/fill-mask";
+import { countMasked } from "../engine/fill-mask";
 import type { FillOutput, FillTask } from "../engine/fill-task";
 import type { WorkerPool } from "../engine/worker-pool";
-import { decodeExpandTask } from "./local-expand";
-import type { FillJob, PollOutcome, Provider, ProviderJob } from "./provider";
+import { decodeOwnValues, encodeOwnValues } from "../images/source-colour";
+import { jobGeometry, padToCanvas } from "./job-geometry";
+import type { PollOutcome, Provider, ProviderJob } from "./provider";
 import { UpstreamError } from "./provider";
 
 /**
@@ -32,10 +33,16 @@ export class LocalProvider implements Provider {
     maxPromptLength: MAX_PROMPT_LENGTH,
     maxImagePixels: MAX_IMAGE_PIXELS,
     unavailableReason: null,
+    tasks: [...TASK_IDS],
+    // The engine fills from the surroundings whatever the task: removing is what it does best.
+    nativeTasks: [...TASK_IDS],
+    maxOutpaintPixels: MAX_IMAGE_PIXELS,
   };
   readonly pollIntervalMs = 100;
   /** Pixels live in this process's memory: a restart cannot resume a local fill. */
   readonly resumable = false;
+  /** The engine copies every pixel outside the mask and blends its own seam. */
+  readonly composites = true;
   private readonly jobs = new Map<string, PollOutcome>();
   /** One per fill not yet settled; aborting it cancels the fill wherever it is. */
   private readonly aborts = new Map<string, AbortController>();
@@ -104,49 +111,42 @@ export class LocalProvider implements Provider {
     cancelled: AbortSignal,
     onProgress: (fraction: number) => void,
   ): Promise<PollOutcome> {
-    const decoded = job.kind === "fill" ? await decodeFillTask(job) : await decodeExpandTask(job);
+    const { task, source } = await decodeTask(job);
     // Decoding cannot be interrupted; a fill cancelled meanwhile never reaches a worker.
     cancelled.throwIfAborted();
-    const task = { ...decoded, seed: job.request.seed ?? null };
     const handle = this.pool.run(task, [task.pixels.buffer as ArrayBuffer], onProgress);
     const stop = () => handle.cancel();
     cancelled.addEventListener("abort", stop, { once: true });
     const { pixels } = await handle.finally(() => cancelled.removeEventListener("abort", stop));
-    const raw = sharp(pixels, {
-      raw: { width: task.width, height: task.height, channels: task.channels },
-    }).removeAlpha();
     const extension = job.request.output_format;
-    const image =
-      extension === "png"
-        ? await raw.png().toBuffer()
-        : await raw.jpeg({ quality: 95, chromaSubsampling: "4:4:4" }).toBuffer();
+    const filled = { data: pixels, width: task.width, height: task.height, channels: 3 };
+    const image = await encodeOwnValues(filled, source, extension);
     return { state: "ready", image, extension, seed: job.request.seed ?? null };
   }
 }
 
-/** Raw pixels and a 0/1 mask, from either a separate mask or the image's alpha channel. */
-async function decodeFillTask(job: FillJob): Promise<FillTask> {
-  const useAlpha = job.mask === null;
-  let image = sharp(job.image.bytes).toColourspace("srgb");
-  image = useAlpha ? image.ensureAlpha() : image.removeAlpha();
-  const decoded = await image.raw().toBuffer({ resolveWithObject: true });
-  const pixels = new Uint8Array(decoded.data.buffer, decoded.data.byteOffset, decoded.data.length);
-  const channels = decoded.info.channels as 3 | 4;
-  const mask = job.mask
-    ? maskFromGray(
-        await sharp(job.mask.bytes).flatten({ background: "#000000" }).greyscale().raw().toBuffer(),
-      )
-    : maskFromAlpha(pixels);
+/**
+ * Raw pixels in the file's own colour values (an Adobe RGB photo stays Adobe RGB), placed on
+ * the job's canvas, and the job's 0/1 mask. Erase uses the exemplar fill whatever the mask's
+ * shape: a thin dilated ring around an object is still an object to remove, not a scratch.
+ */
+async function decodeTask(
+  job: ProviderJob,
+): Promise<{ task: FillTask; source: { bytes: Uint8Array; icc: Buffer | null } }> {
+  const [own, geometry] = await Promise.all([decodeOwnValues(job.image.bytes), jobGeometry(job)]);
+  const { mask } = geometry;
   if (countMasked(mask) === mask.length) {
     throw new Error("the mask covers the whole image: there is nothing to fill from");
   }
-  // Copy into a buffer of its own so it can be transferred to the worker without detaching
-  // sharp's pooled memory.
-  return {
-    pixels: pixels.slice(),
-    width: decoded.info.width,
-    height: decoded.info.height,
-    channels,
+  const placed = await padToCanvas(own, geometry);
+  const task: FillTask = {
+    pixels: placed.data,
+    width: placed.width,
+    height: placed.height,
+    channels: 3,
     mask,
+    seed: job.request.seed ?? null,
+    ...(job.kind === "erase" ? { mode: "exemplar" as const } : {}),
   };
+  return { task, source: { bytes: job.image.bytes, icc: own.icc } };
 }

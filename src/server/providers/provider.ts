@@ -1,9 +1,12 @@
 import type {
   ApiframeOutpaintPreset,
+  EraseRequest,
   ExpandRequest,
   FillRequest,
+  OutpaintRequest,
   ProviderInfo,
 } from "../../contract";
+import type { Placement } from "../images/outpaint-placement";
 import type { ProbedImage } from "../images/probe-image";
 
 /** A validated fill request with its images already probed (format, size). */
@@ -23,12 +26,36 @@ export interface ExpandJob {
   preset: ApiframeOutpaintPreset | null;
 }
 
-export type ProviderJob = FillJob | ExpandJob;
+/** A validated `flux-tools/erase-v1` request: remove what the (same-sized) mask covers. */
+export interface EraseJob {
+  kind: "erase";
+  request: EraseRequest;
+  image: ProbedImage;
+  mask: ProbedImage;
+}
+
+/** A validated `flux-tools/outpainting-v1` request, with the image placed on its canvas. */
+export interface OutpaintJob {
+  kind: "outpaint";
+  request: OutpaintRequest;
+  image: ProbedImage;
+  placement: Placement;
+}
+
+export type ProviderJob = FillJob | ExpandJob | EraseJob | OutpaintJob;
+
+/** The prompt a job carries (erase has none; outpainting's is optional), for `get_result`. */
+export function jobPrompt(job: ProviderJob): string {
+  if (job.kind === "erase") return "";
+  return job.request.prompt ?? "";
+}
+
+export type ResultExtension = "jpeg" | "png" | "webp";
 
 /** Where a provider's job stands. `Failed` carries the upstream's own status word. */
 export type PollOutcome =
   | { state: "pending"; progress: number | null }
-  | { state: "ready"; image: Uint8Array; extension: "jpeg" | "png"; seed: number | null }
+  | { state: "ready"; image: Uint8Array; extension: ResultExtension; seed: number | null }
   | { state: "failed"; status: string; message: string };
 
 /**
@@ -45,6 +72,11 @@ export interface Provider {
    * jobs in flight at a restart are resumed; false for in-memory work such as the local engine.
    */
   readonly resumable: boolean;
+  /**
+   * True when its results already keep every pixel outside the mask in the source's own values
+   * (the local engine composites itself), so the proxy's compositing would add nothing.
+   */
+  readonly composites: boolean;
   /** Returns the provider's reference for the job. Throws `UpstreamError` when refused. */
   submit(job: ProviderJob): Promise<string>;
   /** Throws on transient trouble (retried with backoff); terminal failures are outcomes. */

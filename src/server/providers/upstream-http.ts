@@ -81,7 +81,7 @@ export async function readJson(response: Response, who: string): Promise<unknown
   }
 }
 
-export type ImageExtension = "jpeg" | "png";
+export type ImageExtension = "jpeg" | "png" | "webp";
 
 /** The image type from its first bytes: upstream content-type headers are not trusted. */
 export function sniffImage(bytes: Uint8Array): ImageExtension | null {
@@ -89,6 +89,8 @@ export function sniffImage(bytes: Uint8Array): ImageExtension | null {
     return "png";
   }
   if (bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return "jpeg";
+  const ascii = (from: number, to: number) => String.fromCharCode(...bytes.subarray(from, to));
+  if (ascii(0, 4) === "RIFF" && ascii(8, 12) === "WEBP") return "webp";
   return null;
 }
 
@@ -135,7 +137,7 @@ export async function downloadImage(
     throw new UpstreamError(502, `${who} result download broke off`);
   }
   const extension = sniffImage(image);
-  if (!extension) return { ok: false, message: `${who}'s result is not a PNG or JPEG image` };
+  if (!extension) return { ok: false, message: `${who}'s result is not a PNG, JPEG or WebP image` };
   return { ok: true, image, extension };
 }
 

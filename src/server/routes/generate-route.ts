@@ -3,17 +3,28 @@ import type { z } from "zod";
 import {
   APIFRAME_OUTPAINT_PRESETS,
   type ApiframeOutpaintPreset,
+  COMPOSITE_HEADER,
+  ERASE_ROUTE,
+  type EraseRequest,
+  EXPAND_ROUTE,
+  eraseRequestSchemaFor,
   expandRequestSchemaFor,
+  FILL_ROUTE,
   type FillRequest,
   fillRequestSchemaFor,
   OUTPAINT_PRESET_HEADER,
+  OUTPAINT_ROUTE,
+  type OutpaintRequest,
+  outpaintRequestSchemaFor,
   PROVIDER_HEADER,
   PROVIDER_IDS,
   type ProviderId,
   RESIZE_MASK_HEADER,
   type SubmitResponse,
+  toolSafetyRange,
 } from "../../contract";
 import { FieldError } from "../images/field-error";
+import { placeOnCanvas } from "../images/outpaint-placement";
 import { type ProbedImage, probeBase64Image, resizeMask } from "../images/probe-image";
 import type { JobService } from "../jobs/job-service";
 import type { RateLimiter } from "../limits/rate-limiter";
@@ -32,8 +43,9 @@ export interface GenerateRouteDeps {
 type Kind = ProviderJob["kind"];
 
 /**
- * `POST /v1/flux-pro-1.0-fill` and `POST /v1/flux-pro-1.0-expand`: BFL's bodies in, BFL's
- * `{id, polling_url}` out. Every check runs here, before anything is sent upstream (billed).
+ * `POST /v1/flux-pro-1.0-fill`, `-expand`, `/v1/flux-tools/erase-v1` and `-outpainting-v1`:
+ * BFL's bodies in, BFL's `{id, polling_url}` out. Every check runs here, before anything is
+ * sent upstream (billed).
  */
 export function generateRoute(deps: GenerateRouteDeps) {
   const schemas = new Map<string, z.ZodType>();
@@ -42,10 +54,13 @@ export function generateRoute(deps: GenerateRouteDeps) {
     let schema = schemas.get(key);
     if (!schema) {
       const { ranges, minPromptLength } = provider.info;
-      schema =
-        kind === "fill"
-          ? fillRequestSchemaFor(ranges, minPromptLength)
-          : expandRequestSchemaFor(ranges, minPromptLength);
+      const safety = toolSafetyRange(provider.info);
+      schema = {
+        fill: () => fillRequestSchemaFor(ranges, minPromptLength),
+        expand: () => expandRequestSchemaFor(ranges, minPromptLength),
+        erase: () => eraseRequestSchemaFor(safety),
+        outpaint: () => outpaintRequestSchemaFor(safety),
+      }[kind]();
       schemas.set(key, schema);
     }
     return schema;
@@ -70,11 +85,9 @@ export function generateRoute(deps: GenerateRouteDeps) {
       const provider = deps.providers.get(providerId)!;
       const parsed = schemaFor(kind, provider).safeParse(body);
       if (!parsed.success) return validationError(c, zodDetail(parsed.error, "body"));
-      const job =
-        kind === "fill"
-          ? await probeFill(parsed.data as FillRequest, provider, c.req.header(RESIZE_MASK_HEADER))
-          : await probeExpand(parsed.data as ProviderJob["request"], provider, c);
-      const record = await deps.jobs.submit(providerId, job, client);
+      const job = await probeJob(kind, parsed.data, provider, c);
+      const composite = isOn(c.req.header(COMPOSITE_HEADER));
+      const record = await deps.jobs.submit(providerId, job, client, { composite });
       const origin = new URL(c.req.url).origin;
       return c.json({
         id: record.id,
@@ -95,8 +108,29 @@ export function generateRoute(deps: GenerateRouteDeps) {
   };
 
   return new Hono()
-    .post("/v1/flux-pro-1.0-fill", handle("fill"))
-    .post("/v1/flux-pro-1.0-expand", handle("expand"));
+    .post(FILL_ROUTE, handle("fill"))
+    .post(EXPAND_ROUTE, handle("expand"))
+    .post(ERASE_ROUTE, handle("erase"))
+    .post(OUTPAINT_ROUTE, handle("outpaint"));
+}
+
+/** Fillpaint's yes/no headers take `1` or `true`. */
+function isOn(header: string | undefined): boolean {
+  return header === "1" || header === "true";
+}
+
+function probeJob(kind: Kind, body: unknown, provider: Provider, c: Context): Promise<ProviderJob> {
+  const resize = c.req.header(RESIZE_MASK_HEADER);
+  switch (kind) {
+    case "fill":
+      return probeFill(body as FillRequest, provider, resize);
+    case "expand":
+      return probeExpand(body as ProviderJob["request"], provider, c);
+    case "erase":
+      return probeErase(body as EraseRequest, provider, resize);
+    case "outpaint":
+      return probeOutpaint(body as OutpaintRequest, provider);
+  }
 }
 
 function pickProvider(requested: string | undefined, deps: GenerateRouteDeps): ProviderId {
@@ -126,30 +160,67 @@ async function probeFill(
   provider: Provider,
   resizeHeader: string | undefined,
 ): Promise<ProviderJob> {
-  refuseWebhook(request);
-  const limit = provider.info.maxImagePixels;
-  const image = await probeBase64Image(request.image, "image", limit);
-  let mask: ProbedImage | null = request.mask
-    ? await probeBase64Image(request.mask, "mask", limit)
-    : null;
+  const { image, mask, resized } = await probeMasked(request, provider, resizeHeader);
   if (!mask && !image.hasAlpha) {
     throw new FieldError(
       ["body", "mask"],
       "mask is required unless the image has an alpha channel (transparent = repaint)",
     );
   }
-  if (mask && (mask.width !== image.width || mask.height !== image.height)) {
-    if (resizeHeader !== "1" && resizeHeader !== "true") {
-      throw new FieldError(
-        ["body", "mask"],
-        `mask is ${mask.width}×${mask.height} but image is ${image.width}×${image.height}; they must match (or send ${RESIZE_MASK_HEADER}: 1)`,
-        "value_error.mask_size",
-      );
-    }
-    mask = await resizeMask(mask, image.width, image.height);
-    request = { ...request, mask: mask.bytes.toString("base64") };
+  return { kind: "fill", request: resized, image, mask };
+}
+
+async function probeErase(
+  request: EraseRequest,
+  provider: Provider,
+  resizeHeader: string | undefined,
+): Promise<ProviderJob> {
+  const { image, mask, resized } = await probeMasked(request, provider, resizeHeader);
+  if (!mask) throw new FieldError(["body", "mask"], "mask is required");
+  return { kind: "erase", request: resized, image, mask };
+}
+
+/**
+ * Image and mask (when sent) probed, the mask brought to the image's size when the client asked
+ * for that (else a mismatch is a 422), and the request carrying the mask that will be used.
+ */
+async function probeMasked<R extends { image: string; mask?: string | null }>(
+  request: R & { webhook_url?: string | null },
+  provider: Provider,
+  resizeHeader: string | undefined,
+): Promise<{ image: ProbedImage; mask: ProbedImage | null; resized: R }> {
+  refuseWebhook(request);
+  const limit = provider.info.maxImagePixels;
+  const image = await probeBase64Image(request.image, "image", limit);
+  if (!request.mask) return { image, mask: null, resized: request };
+  const given = await probeBase64Image(request.mask, "mask", limit);
+  if (given.width === image.width && given.height === image.height) {
+    return { image, mask: given, resized: request };
   }
-  return { kind: "fill", request, image, mask };
+  if (!isOn(resizeHeader)) {
+    throw new FieldError(
+      ["body", "mask"],
+      `mask is ${given.width}×${given.height} but image is ${image.width}×${image.height}; they must match (or send ${RESIZE_MASK_HEADER}: 1)`,
+      "value_error.mask_size",
+    );
+  }
+  const mask = await resizeMask(given, image.width, image.height);
+  return { image, mask, resized: { ...request, mask: mask.bytes.toString("base64") } };
+}
+
+async function probeOutpaint(request: OutpaintRequest, provider: Provider): Promise<ProviderJob> {
+  refuseWebhook(request);
+  const { maxImagePixels, maxOutpaintPixels = maxImagePixels, label } = provider.info;
+  const canvas = request.width * request.height;
+  if (canvas > maxOutpaintPixels) {
+    throw new FieldError(
+      ["body", "width"],
+      `the ${request.width}×${request.height} canvas is ${(canvas / 1e6).toFixed(1)} MP; ${label} outpaints at most ${(maxOutpaintPixels / 1e6).toFixed(1)} MP`,
+      "value_error.image_size",
+    );
+  }
+  const image = await probeBase64Image(request.input_image, "input_image", maxImagePixels);
+  return { kind: "outpaint", request, image, placement: placeOnCanvas(image, request) };
 }
 
 async function probeExpand(

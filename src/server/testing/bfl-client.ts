@@ -1,15 +1,17 @@
-import type { ResultResponse, SubmitResponse } from "../../contract";
+import { FILL_ROUTE, type ResultResponse, type SubmitResponse } from "../../contract";
 
 /**
- * The way an existing BFL client talks to the API: submit, then poll `polling_url` exactly as
+ * The way an existing BFL client talks to the API: submit to an endpoint under the base URL
+ * (fill unless `path` names another, e.g. `ERASE_ROUTE`), then poll `polling_url` exactly as
  * given until a terminal status. The proxy tests use it against the proxy's base URL.
  */
 export async function bflSubmit(
   baseUrl: string,
   body: Record<string, unknown>,
   headers: Record<string, string> = {},
+  path = FILL_ROUTE,
 ): Promise<{ status: number; body: unknown; headers: Headers }> {
-  const response = await fetch(`${baseUrl}/v1/flux-pro-1.0-fill`, {
+  const response = await fetch(`${baseUrl}${path}`, {
     method: "POST",
     headers: {
       "content-type": "application/json",
@@ -34,4 +36,19 @@ export async function bflPollUntilDone(
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
   throw new Error(`job ${submitted.id} still pending after ${timeoutMs} ms`);
+}
+
+/** Submits to `path` and polls to the end; the submit must be accepted. */
+export async function bflRunToEnd(
+  baseUrl: string,
+  path: string,
+  body: Record<string, unknown>,
+  headers: Record<string, string> = {},
+): Promise<ResultResponse> {
+  const submit = await bflSubmit(baseUrl, body, headers, path);
+  if (submit.status !== 200) {
+    throw new Error(`submit answered ${submit.status}: ${JSON.stringify(submit.body)}`);
+  }
+  // Local fills share two cores with everything else on a test machine: room to finish.
+  return (await bflPollUntilDone(submit.body as SubmitResponse, 110_000)).at(-1)!;
 }

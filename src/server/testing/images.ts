@@ -1,6 +1,9 @@
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { crc32, deflateSync } from "node:zlib";
 import sharp from "sharp";
+import { adobeRgbIccProfile } from "./icc-profile";
 
 export const FIXTURES = new URL("../../../e2e/fixtures/", import.meta.url);
 
@@ -55,4 +58,59 @@ export function pngBombBase64(width: number, height: number): string {
     chunk("IDAT", idat),
     chunk("IEND", Buffer.alloc(0)),
   ]).toString("base64");
+}
+
+/**
+ * An Adobe RGB (1998) JPEG, as a camera set to Adobe RGB writes it: the coffee photo's pixels
+ * converted into Adobe RGB with the profile embedded, optionally with an EXIF orientation.
+ */
+export async function adobeRgbJpeg(
+  width: number,
+  height: number,
+  { orientation = 1 }: { orientation?: number } = {},
+): Promise<{ bytes: Buffer; icc: Buffer }> {
+  const iccPath = join(mkdtempSync(join(tmpdir(), "fillpaint-icc-")), "adobe-rgb.icc");
+  writeFileSync(iccPath, adobeRgbIccProfile());
+  const bytes = await sharp(new URL("skimage_coffee.png", FIXTURES).pathname)
+    .resize(width, height, { fit: "fill" })
+    // withMetadata alone would attach sRGB: the profile has to be named after it.
+    .withMetadata({ orientation })
+    .withIccProfile(iccPath)
+    .jpeg({ quality: 92 })
+    .toBuffer();
+  const { icc, orientation: written } = await sharp(bytes).metadata();
+  if (!icc || (written ?? 1) !== orientation) throw new Error("sharp did not write the profile");
+  return { bytes, icc };
+}
+
+/** A 0/1 mask (one byte per pixel) with the rectangle set. */
+export function rectMask(
+  width: number,
+  height: number,
+  rect: { x: number; y: number; w: number; h: number },
+): Uint8Array {
+  const mask = new Uint8Array(width * height);
+  for (let y = rect.y; y < rect.y + rect.h; y++) {
+    mask.fill(1, y * width + rect.x, y * width + rect.x + rect.w);
+  }
+  return mask;
+}
+
+/** Pixels that differ between two same-sized rasters, counted inside and outside a 0/1 mask. */
+export function changedPixels(
+  a: Uint8Array,
+  b: Uint8Array,
+  mask: Uint8Array,
+  channels = 3,
+): { inside: number; outside: number } {
+  const count = { inside: 0, outside: 0 };
+  for (let i = 0; i < mask.length; i++) {
+    for (let c = 0; c < channels; c++) {
+      if (a[i * channels + c] !== b[i * channels + c]) {
+        count[mask[i] ? "inside" : "outside"] += 1;
+        break;
+      }
+    }
+  }
+  return count;
 }
