@@ -13,6 +13,7 @@
  * sky, the horizon and the grass each continue outward.
  */
 import { type FillLevel, upsampleBilinear } from "./fill-level";
+import type { LayoutReference } from "./layout-clamp";
 import { onHoleEdge } from "./mask-geometry";
 import { membraneFill } from "./membrane-fill";
 import { nearestFill } from "./nearest-fill";
@@ -46,6 +47,23 @@ export function coarsestGuide(base: FillLevel, coarsest: FillLevel, scale: numbe
     guide[i * gb + bands] = texture[i]! * TEXTURE_WEIGHT;
   }
   return guide;
+}
+
+/**
+ * The coarsest guide as the layout reference that clampToLayout holds the finished fill to:
+ * colour and local contrast per coarse cell, `scale` base pixels across.
+ */
+export function layoutReference(coarsest: FillLevel, scale: number): LayoutReference {
+  const { width, height, bands } = coarsest;
+  const guide = coarsest.guide!;
+  const gb = guideBands(bands);
+  const colour = new Float32Array(width * height * bands);
+  const contrast = new Float32Array(width * height);
+  for (let i = 0; i < width * height; i++) {
+    for (let c = 0; c < bands; c++) colour[i * bands + c] = guide[i * gb + c]!;
+    contrast[i] = guide[i * gb + bands]! / TEXTURE_WEIGHT;
+  }
+  return { width, height, scale, colour, contrast };
 }
 
 /** The coarser level's guide, upsampled to cover every pixel of the finer level. */
