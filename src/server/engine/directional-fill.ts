@@ -1,4 +1,4 @@
-import type { FillLevel } from "./fill-level";
+import { type FillLevel, sampleCells } from "./fill-level";
 import { guideBands } from "./layout-guide";
 
 /**
@@ -197,18 +197,8 @@ export function blendContinuation(
   const { width, height, bands, colour, hole } = base;
   const fw = from.width;
   const fh = from.height;
-  const sample = (values: Float32Array, n: number, x: number, y: number, c: number) => {
-    const gx = Math.min(fw - 1, Math.max(0, (x + 0.5) / scale - 0.5));
-    const gy = Math.min(fh - 1, Math.max(0, (y + 0.5) / scale - 0.5));
-    const x0 = Math.floor(gx);
-    const y0 = Math.floor(gy);
-    const x1 = Math.min(fw - 1, x0 + 1);
-    const y1 = Math.min(fh - 1, y0 + 1);
-    const v = (xx: number, yy: number) => values[(yy * fw + xx) * n + c]!;
-    const top = v(x0, y0) + (v(x1, y0) - v(x0, y0)) * (gx - x0);
-    const bottom = v(x0, y1) + (v(x1, y1) - v(x0, y1)) * (gx - x0);
-    return top + (bottom - top) * (gy - y0);
-  };
+  const sample = (values: Float32Array, n: number, x: number, y: number, c: number) =>
+    sampleCells(values, n, fw, fh, scale, x, y, c);
   for (let y = 0; y < height; y++) {
     for (let x = 0; x < width; x++) {
       const p = y * width + x;

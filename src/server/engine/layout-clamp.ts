@@ -1,4 +1,4 @@
-import type { FillLevel } from "./fill-level";
+import { type FillLevel, sampleCells } from "./fill-level";
 
 /**
  * The last guard on a patch fill's layout. Patches are copied from anywhere in the context, and
@@ -94,38 +94,13 @@ export function clampToLayout(level: FillLevel, ref: LayoutReference): void {
       const p = y * width + x;
       if (hole[p] === 0) continue;
       // v + shift − (1 − gain)(v − cell mean): moved within bounds, detail faded around the mean
-      const fade = 1 - bilinear(gain, 1, gw, gh, scale, x, y, 0);
+      const fade = 1 - sampleCells(gain, 1, gw, gh, scale, x, y, 0);
       for (let c = 0; c < bands; c++) {
         const v = colour[p * bands + c]!;
-        const low = bilinear(mean, bands, gw, gh, scale, x, y, c);
+        const low = sampleCells(mean, bands, gw, gh, scale, x, y, c);
         colour[p * bands + c] =
-          v + bilinear(shift, bands, gw, gh, scale, x, y, c) - fade * (v - low);
+          v + sampleCells(shift, bands, gw, gh, scale, x, y, c) - fade * (v - low);
       }
     }
   }
-}
-
-/** A per-cell value at base pixel (x, y), bilinear between cell centres. */
-function bilinear(
-  values: Float32Array | Float64Array,
-  bands: number,
-  gw: number,
-  gh: number,
-  scale: number,
-  x: number,
-  y: number,
-  c: number,
-): number {
-  const gx = Math.min(gw - 1, Math.max(0, (x + 0.5) / scale - 0.5));
-  const gy = Math.min(gh - 1, Math.max(0, (y + 0.5) / scale - 0.5));
-  const x0 = Math.floor(gx);
-  const y0 = Math.floor(gy);
-  const x1 = Math.min(gw - 1, x0 + 1);
-  const y1 = Math.min(gh - 1, y0 + 1);
-  const fx = gx - x0;
-  const fy = gy - y0;
-  const v = (xx: number, yy: number) => values[(yy * gw + xx) * bands + c]!;
-  const top = v(x0, y0) + (v(x1, y0) - v(x0, y0)) * fx;
-  const bottom = v(x0, y1) + (v(x1, y1) - v(x0, y1)) * fx;
-  return top + (bottom - top) * fy;
 }
