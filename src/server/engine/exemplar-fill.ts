@@ -14,8 +14,8 @@ import {
 } from "./directional-fill";
 import { cropLevel, downsampleLevel, type FillLevel, upsampleHole } from "./fill-level";
 import { clampToLayout } from "./layout-clamp";
-import { coarsestGuide, layoutReference, upsampleGuide } from "./layout-guide";
-import { type Box, distanceToUnmasked, maskBounds } from "./mask-geometry";
+import { coarsestGuide, extrapolates, layoutReference, upsampleGuide } from "./layout-guide";
+import { type Box, distanceToUnmasked, maskBounds, maxHoleDepth } from "./mask-geometry";
 import { onionPeel } from "./onion-peel";
 import {
   improveNnf,
@@ -25,6 +25,7 @@ import {
   patchSites,
   randomNnf,
   refreshCosts,
+  sourcesNearHole,
   upsampleNnf,
 } from "./patch-match";
 import { copyBestPatches, voteBuffers, votePatches } from "./patch-vote";
@@ -63,6 +64,8 @@ const MAX_VOTE_PIXELS = 4_000_000;
 const COARSEST_SIDE = 48;
 /** the dominant orientation is measured on the finest level with at most this many pixels */
 const ORIENTATION_PIXELS = 250_000;
+/** an outpaint copies only from kept pixels within this fraction of its depth of the new area */
+const OUTPAINT_REACH = 0.5;
 /** a level needs this many source patches to be worth searching */
 const MIN_SOURCES = 64;
 
@@ -122,6 +125,16 @@ export function inpaintExemplar(
     return inpaintTelea(pixels, width, height, channels, mask);
   }
   levels[coarsest]!.guide = coarsestGuide(base, levels[coarsest]!, 2 ** coarsest);
+  if (extrapolates(levels[coarsest]!)) {
+    for (let i = 0; i <= coarsest; i++) {
+      const level = levels[i]!;
+      const reach = Math.max(
+        4 * PATCH_RADIUS,
+        maxHoleDepth(level.hole, level.width, level.height) * OUTPAINT_REACH,
+      );
+      sites[i] = sourcesNearHole(level, sites[i]!, reach);
+    }
+  }
   // Measured where fine lines (a plank's gap) still show, yet on a bounded number of pixels.
   const structureIndex = Math.max(
     0,

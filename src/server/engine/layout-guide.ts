@@ -182,7 +182,7 @@ function blockContrast(base: FillLevel, coarse: FillLevel, scale: number): Float
  * edge. Measured on the benchmark: a zoom-out frame has 190 border to 122 edge pixels, a blob
  * that grazes the bottom of the photo 8 to 71.
  */
-function extrapolates(level: FillLevel): boolean {
+export function extrapolates(level: FillLevel): boolean {
   const { width, height, hole } = level;
   let border = 0;
   let edge = 0;
