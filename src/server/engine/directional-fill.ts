@@ -102,9 +102,7 @@ const ONE_SIDED_REACH = 24;
 const SIDES_AGREE = 40;
 
 function lumaAt(level: FillLevel, p: number): number {
-  const { bands, colour } = level;
-  if (bands === 1) return colour[p]!;
-  return 0.299 * colour[p * 3]! + 0.587 * colour[p * 3 + 1]! + 0.114 * colour[p * 3 + 2]!;
+  return lumaOf(level.colour, level.bands, p);
 }
 
 export interface Continuation {
@@ -125,6 +123,12 @@ export function continueAlong(level: FillLevel, orientation: Orientation): Conti
   const trust = new Float32Array(width * height);
   const { dx, dy } = orientation;
   const limit = width + height;
+  // An object the hole cuts through lengthwise (the middle of a rocket against a night sky)
+  // meets the hole where its border is not typical: continued, it would fill the hole with
+  // itself, which the removal was meant to take away. Lines across the hole (plank gaps, a
+  // horizon) are within the border's own spread.
+  const { median, tolerance } = borderStats(level);
+  const typical = (q: number) => Math.abs(lumaAt(level, q) - median) <= tolerance;
   /** walks from (x, y) by (sx, sy) to the first kept pixel: its index and distance, or -1 */
   const walk = (x: number, y: number, sx: number, sy: number): [number, number] => {
     for (let step = 1; step < limit; step++) {
@@ -147,8 +151,10 @@ export function continueAlong(level: FillLevel, orientation: Orientation): Conti
     const [b, db] = walk(x, y, -dx, -dy);
     if (a < 0 && b < 0) continue;
     const wa = a < 0 ? 0 : b < 0 ? 1 : db / (da + db);
-    trust[p] =
-      a >= 0 && b >= 0
+    const ends = (a < 0 || typical(a)) && (b < 0 || typical(b));
+    trust[p] = !ends
+      ? 0
+      : a >= 0 && b >= 0
         ? Math.max(0, 1 - Math.abs(lumaAt(level, a) - lumaAt(level, b)) / SIDES_AGREE)
         : Math.max(0, 1 - (a < 0 ? db : da) / ONE_SIDED_REACH);
     for (let c = 0; c < bands; c++) {
@@ -158,6 +164,40 @@ export function continueAlong(level: FillLevel, orientation: Orientation): Conti
     }
   }
   return { colour, trust };
+}
+
+/**
+ * The hole border's typical luma: its median, and how far from it a kept pixel may lie and
+ * still be the border's own (three robust standard deviations, at least BORDER_TOLERANCE).
+ */
+function borderStats(level: FillLevel): { median: number; tolerance: number } {
+  const { width, height, hole } = level;
+  const border: number[] = [];
+  for (let p = 0; p < hole.length; p++) {
+    if (hole[p] === 0) continue;
+    const x = p % width;
+    const y = (p - x) / width;
+    const around = [
+      x > 0 ? p - 1 : -1,
+      x < width - 1 ? p + 1 : -1,
+      y > 0 ? p - width : -1,
+      y < height - 1 ? p + width : -1,
+    ];
+    for (const q of around) if (q >= 0 && hole[q] === 0) border.push(lumaAt(level, q));
+  }
+  if (border.length === 0) return { median: 0, tolerance: Number.POSITIVE_INFINITY };
+  const sorted = Float64Array.from(border).sort();
+  const median = sorted[sorted.length >> 1]!;
+  const deviations = Float64Array.from(border, (v) => Math.abs(v - median)).sort();
+  const mad = deviations[deviations.length >> 1]!;
+  return { median, tolerance: Math.max(BORDER_TOLERANCE, 3 * 1.4826 * mad) };
+}
+
+const BORDER_TOLERANCE = 16;
+
+function lumaOf(colour: Float32Array, bands: number, p: number): number {
+  if (bands === 1) return colour[p]!;
+  return 0.299 * colour[p * 3]! + 0.587 * colour[p * 3 + 1]! + 0.114 * colour[p * 3 + 2]!;
 }
 
 /**
