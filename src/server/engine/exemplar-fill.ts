@@ -182,10 +182,13 @@ export function inpaintExemplar(
     levels.length = i + 1; // the coarser levels are done with; let them be collected
     sites.length = i + 1;
   }
+  // The finishing passes touch every pixel of the crop: a cancel need not wait for them.
+  stopIfCancelled();
   if (continuation) {
     blendContinuation(base, structureLevel, continuation, 2 ** structureIndex, weight);
   }
   correctSeamShade(base);
+  stopIfCancelled();
   clampToLayout(base, reference);
   const seam = seamBand(pixels, width, channels, base, box);
   writeBack(out, width, channels, mask, base, box, seam);
