@@ -5,9 +5,17 @@
  * has texture where a diffusion fill (telea.ts) only has smooth colour. Patches are chosen by
  * their colours and by a layout guide (layout-guide.ts) that says what belongs where.
  */
+import {
+  blendContinuation,
+  continueAlong,
+  dominantOrientation,
+  steerGuide,
+  structureWeight,
+} from "./directional-fill";
 import { cropLevel, downsampleLevel, type FillLevel, upsampleHole } from "./fill-level";
-import { coarsestGuide, upsampleGuide } from "./layout-guide";
-import { type Box, distanceToUnmasked, maskBounds } from "./mask-geometry";
+import { clampToLayout } from "./layout-clamp";
+import { coarsestGuide, extrapolates, layoutReference, upsampleGuide } from "./layout-guide";
+import { type Box, distanceToUnmasked, maskBounds, maxHoleDepth } from "./mask-geometry";
 import { onionPeel } from "./onion-peel";
 import {
   improveNnf,
@@ -17,6 +25,7 @@ import {
   patchSites,
   randomNnf,
   refreshCosts,
+  sourcesNearHole,
   upsampleNnf,
 } from "./patch-match";
 import { copyBestPatches, voteBuffers, votePatches } from "./patch-vote";
@@ -53,6 +62,10 @@ const REFINE_TARGETS = 150_000;
 const MAX_VOTE_PIXELS = 4_000_000;
 /** the coarsest level is about this big along its longer side */
 const COARSEST_SIDE = 48;
+/** the dominant orientation is measured on the finest level with at most this many pixels */
+const ORIENTATION_PIXELS = 250_000;
+/** an outpaint copies only from kept pixels within this fraction of its depth of the new area */
+const OUTPAINT_REACH = 0.5;
 /** a level needs this many source patches to be worth searching */
 const MIN_SOURCES = 64;
 
@@ -112,6 +125,29 @@ export function inpaintExemplar(
     return inpaintTelea(pixels, width, height, channels, mask);
   }
   levels[coarsest]!.guide = coarsestGuide(base, levels[coarsest]!, 2 ** coarsest);
+  if (extrapolates(levels[coarsest]!)) {
+    for (let i = 0; i <= coarsest; i++) {
+      const level = levels[i]!;
+      const reach = Math.max(
+        4 * PATCH_RADIUS,
+        maxHoleDepth(level.hole, level.width, level.height) * OUTPAINT_REACH,
+      );
+      sites[i] = sourcesNearHole(level, sites[i]!, reach);
+    }
+  }
+  // Measured where fine lines (a plank's gap) still show, yet on a bounded number of pixels.
+  const structureIndex = Math.max(
+    0,
+    levels.findIndex((l) => l.width * l.height <= ORIENTATION_PIXELS),
+  );
+  const structureLevel = levels[structureIndex]!;
+  const orientation = dominantOrientation(structureLevel);
+  // how far the continuation typically walks: half the hole's size at that level
+  const reach = Math.max(4, Math.round(side(bounds) / 2 ** (structureIndex + 1)));
+  const weight = structureWeight(structureLevel, orientation, reach);
+  const continuation = weight > 0 ? continueAlong(structureLevel, orientation) : null;
+  steerGuide(levels[coarsest]!, orientation, weight);
+  const reference = layoutReference(levels[coarsest]!, 2 ** coarsest);
   const plans = levels.map((level, i) => planLevel(level, sites[i]!, i === coarsest));
   const work = plans.map((plan, i) => planWork(plan, sites[i]!));
   const totalWork = work.reduce((a, b) => a + b, 0);
@@ -126,7 +162,10 @@ export function inpaintExemplar(
     if (i < coarsest) {
       upsampleHole(levels[i + 1]!, level);
       // Only searching levels compare patches; the guide would be dead weight on the others.
-      if (plan.kind === "em" || plan.kind === "refine") upsampleGuide(levels[i + 1]!, level);
+      if (plan.kind === "em" || plan.kind === "refine") {
+        upsampleGuide(levels[i + 1]!, level);
+        steerGuide(level, orientation, weight);
+      }
     }
     if (plan.kind === "upscale") {
       nnf = null;
@@ -143,10 +182,21 @@ export function inpaintExemplar(
     levels.length = i + 1; // the coarser levels are done with; let them be collected
     sites.length = i + 1;
   }
+  // The finishing passes touch every pixel of the crop: a cancel need not wait for them.
+  stopIfCancelled();
+  if (continuation) {
+    blendContinuation(base, structureLevel, continuation, 2 ** structureIndex, weight);
+  }
   correctSeamShade(base);
+  stopIfCancelled();
+  clampToLayout(base, reference);
   const seam = seamBand(pixels, width, channels, base, box);
   writeBack(out, width, channels, mask, base, box, seam);
   return out;
+}
+
+function side(box: Box): number {
+  return Math.max(box.x1 - box.x0, box.y1 - box.y0);
 }
 
 /** The hole's bounding box grown by a context margin, so there is texture to copy from. */

@@ -122,3 +122,31 @@ export function upsampleBilinear(
     }
   }
 }
+
+/**
+ * A per-cell value (`bands` per cell, cells `scale` pixels across on a `gw`×`gh` grid) at pixel
+ * (x, y), bilinear between cell centres: smooth, so no cell edges show.
+ */
+export function sampleCells(
+  values: Float32Array | Float64Array,
+  bands: number,
+  gw: number,
+  gh: number,
+  scale: number,
+  x: number,
+  y: number,
+  c: number,
+): number {
+  const gx = Math.min(gw - 1, Math.max(0, (x + 0.5) / scale - 0.5));
+  const gy = Math.min(gh - 1, Math.max(0, (y + 0.5) / scale - 0.5));
+  const x0 = Math.floor(gx);
+  const y0 = Math.floor(gy);
+  const x1 = Math.min(gw - 1, x0 + 1);
+  const y1 = Math.min(gh - 1, y0 + 1);
+  const fx = gx - x0;
+  const fy = gy - y0;
+  const v = (xx: number, yy: number) => values[(yy * gw + xx) * bands + c]!;
+  const top = v(x0, y0) + (v(x1, y0) - v(x0, y0)) * fx;
+  const bottom = v(x0, y1) + (v(x1, y1) - v(x0, y1)) * fx;
+  return top + (bottom - top) * fy;
+}

@@ -13,7 +13,8 @@
  * sky, the horizon and the grass each continue outward.
  */
 import { type FillLevel, upsampleBilinear } from "./fill-level";
-import { onHoleEdge } from "./mask-geometry";
+import type { LayoutReference } from "./layout-clamp";
+import { distanceToUnmasked, onHoleEdge } from "./mask-geometry";
 import { membraneFill } from "./membrane-fill";
 import { nearestFill } from "./nearest-fill";
 
@@ -46,6 +47,72 @@ export function coarsestGuide(base: FillLevel, coarsest: FillLevel, scale: numbe
     guide[i * gb + bands] = texture[i]! * TEXTURE_WEIGHT;
   }
   return guide;
+}
+
+/**
+ * The coarsest guide as the layout reference that clampToLayout holds the finished fill to:
+ * colour and local contrast per coarse cell, `scale` base pixels across.
+ */
+export function layoutReference(coarsest: FillLevel, scale: number): LayoutReference {
+  const { width, height, bands, hole } = coarsest;
+  const guide = coarsest.guide!;
+  const gb = guideBands(bands);
+  const colour = new Float32Array(width * height * bands);
+  const contrast = new Float32Array(width * height);
+  for (let i = 0; i < width * height; i++) {
+    for (let c = 0; c < bands; c++) colour[i * bands + c] = guide[i * gb + c]!;
+    contrast[i] = guide[i * gb + bands]! / TEXTURE_WEIGHT;
+  }
+  if (extrapolates(coarsest)) calmWithDistance(width, height, bands, hole, colour, contrast);
+  return { width, height, scale, colour, contrast };
+}
+
+/** Cells over which an outpaint's reference contrast falls by a factor e. */
+const CALM_CELLS = 3;
+const CALM_PASSES = 10;
+
+/**
+ * Far out in an outpaint nothing in the photo says what is there: the edge's nearest values,
+ * continued straight outwards, are streaks, and the edge's texture has no reason to go on. So
+ * the reference gets calmer with distance from the photo: its contrast decays and its colour is
+ * smoothed more and more, and the fill is held to that (clampToLayout) instead of to whatever
+ * the patch search found (boats in the sky).
+ */
+function calmWithDistance(
+  width: number,
+  height: number,
+  bands: number,
+  hole: Uint8Array,
+  colour: Float32Array,
+  contrast: Float32Array,
+): void {
+  const distance = distanceToUnmasked(hole, width, height);
+  for (let i = 0; i < hole.length; i++) {
+    if (hole[i] !== 0) contrast[i]! *= Math.exp(-distance[i]! / CALM_CELLS);
+  }
+  let from = colour.slice();
+  for (let pass = 0; pass < CALM_PASSES; pass++) {
+    for (let y = 0; y < height; y++) {
+      for (let x = 0; x < width; x++) {
+        const i = y * width + x;
+        if (hole[i] === 0) continue;
+        const blend = Math.min(1, distance[i]! / CALM_CELLS);
+        for (let c = 0; c < bands; c++) {
+          let sum = 0;
+          let n = 0;
+          for (let yy = Math.max(0, y - 1); yy <= Math.min(height - 1, y + 1); yy++) {
+            for (let xx = Math.max(0, x - 1); xx <= Math.min(width - 1, x + 1); xx++) {
+              sum += from[(yy * width + xx) * bands + c]!;
+              n++;
+            }
+          }
+          const v = from[i * bands + c]!;
+          colour[i * bands + c] = v + blend * (sum / n - v);
+        }
+      }
+    }
+    from = colour.slice();
+  }
 }
 
 /** The coarser level's guide, upsampled to cover every pixel of the finer level. */
@@ -115,7 +182,7 @@ function blockContrast(base: FillLevel, coarse: FillLevel, scale: number): Float
  * edge. Measured on the benchmark: a zoom-out frame has 190 border to 122 edge pixels, a blob
  * that grazes the bottom of the photo 8 to 71.
  */
-function extrapolates(level: FillLevel): boolean {
+export function extrapolates(level: FillLevel): boolean {
   const { width, height, hole } = level;
   let border = 0;
   let edge = 0;

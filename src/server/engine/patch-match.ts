@@ -1,5 +1,6 @@
 import type { FillLevel } from "./fill-level";
 import { guideCost } from "./layout-guide";
+import { distanceToUnmasked } from "./mask-geometry";
 import type { Random } from "./prng";
 
 /**
@@ -69,6 +70,26 @@ export function patchSites(level: FillLevel): PatchSites {
   }
   return { sourceOk, sources, targets };
 }
+
+/**
+ * The same sites with only the sources within `reach` pixels of the hole. An outpaint's new
+ * border is continued from what lies along the photo's edge; sources from deep inside the
+ * photo are what put its boats into the sky and its gravel into the clouds. When too few
+ * sources are that near, all are kept.
+ */
+export function sourcesNearHole(level: FillLevel, sites: PatchSites, reach: number): PatchSites {
+  const { width, height, hole } = level;
+  const kept = new Uint8Array(hole.length);
+  for (let i = 0; i < hole.length; i++) kept[i] = hole[i] === 0 ? 1 : 0;
+  const distance = distanceToUnmasked(kept, width, height);
+  const near = sites.sources.filter((s) => distance[s]! <= reach);
+  if (near.length < MIN_NEAR_SOURCES) return sites;
+  const sourceOk = new Uint8Array(sites.sourceOk.length);
+  for (const s of near) sourceOk[s] = 1;
+  return { sourceOk, sources: near, targets: sites.targets };
+}
+
+const MIN_NEAR_SOURCES = 64;
 
 /**
  * Sum of squared differences between two patches, plus the distance of their layout guides when

@@ -75,6 +75,25 @@ describe("correctSeamShade", () => {
     expect(Math.abs(nearRight - 127)).toBeLessThan(8);
   });
 
+  it("matches the hole's whole border, not a bright object crossing its top and bottom", () => {
+    // A night sky (30) with a white rocket (250) running through the hole from top to bottom:
+    // the hole's fill is sky, and only the rocket's two short crossings are bright.
+    const random = mulberry32(9);
+    const noise = new Float32Array(200 * 200).map(() => random() * 6 - 3);
+    const rocket = (x: number) => x >= 95 && x < 105;
+    const l = level(
+      200,
+      [50, 150],
+      (x, y) => (rocket(x) ? 250 : 30 + noise[y * 200 + x]!),
+      (x, y) => 30 + noise[y * 200 + x]!,
+    );
+    correctSeamShade(l);
+    const middle = stats(l, (x, y) => x >= 80 && x < 120 && y >= 80 && y < 120);
+    const whole = stats(l, (x, y) => x >= 60 && x < 140 && y >= 60 && y < 140);
+    expect(Math.abs(middle.mean - 30)).toBeLessThan(3);
+    expect(Math.abs(whole.mean - 30)).toBeLessThan(3);
+  });
+
   it("leaves a level without a hole untouched", () => {
     const l = level(
       20,

@@ -11,46 +11,25 @@ const GRID_SIDE = 64;
  * hole's edge the mismatch between each kept pixel and the filled pixel beside it is measured,
  * averaged per grid cell (texture noise cancels, shading remains), and continued smoothly across
  * the hole as a membrane; adding it keeps the fill's texture and fixes its low-frequency shade.
- * Kept pixels are never written.
+ * The statistics are robust over the hole's whole border: a mismatch far from the border's
+ * typical one is an object touching the hole (a white rocket above and below a hole in a night
+ * sky), not shading, and is left out; otherwise its cells pull the fill between them towards
+ * the object's colour. Kept pixels are never written.
  */
 export function correctSeamShade(level: FillLevel): void {
   const { width, height, bands, colour, hole } = level;
   const scale = Math.max(1, Math.ceil(Math.max(width, height) / GRID_SIDE));
   const gw = Math.ceil(width / scale);
   const gh = Math.ceil(height / scale);
+  const samples = edgeMismatches(level, scale, gw);
   const sum = new Float32Array(gw * gh * bands);
   const count = new Uint32Array(gw * gh);
-  for (let y = 0; y < height; y++) {
-    const cellRow = Math.floor(y / scale) * gw;
-    for (let x = 0; x < width; x++) {
-      const p = y * width + x;
-      if (hole[p] === 0) continue;
-      const cell = cellRow + Math.floor(x / scale);
-      for (let k = 0; k < 4; k++) {
-        // the four neighbours: left, right, up, down
-        const q =
-          k === 0
-            ? x > 0
-              ? p - 1
-              : -1
-            : k === 1
-              ? x < width - 1
-                ? p + 1
-                : -1
-              : k === 2
-                ? y > 0
-                  ? p - width
-                  : -1
-                : y < height - 1
-                  ? p + width
-                  : -1;
-        if (q < 0 || hole[q] !== 0) continue;
-        for (let c = 0; c < bands; c++) {
-          sum[cell * bands + c]! += colour[q * bands + c]! - colour[p * bands + c]!;
-        }
-        count[cell]!++;
-      }
-    }
+  const inlier = typicalMismatch(samples);
+  for (let n = 0; n < samples.cells.length; n++) {
+    if (!inlier(n)) continue;
+    const cell = samples.cells[n]!;
+    for (let c = 0; c < bands; c++) sum[cell * bands + c]! += samples.values[n * bands + c]!;
+    count[cell]!++;
   }
   // Cells with edge samples hold their mean mismatch; every other cell is solved for.
   const grid: FillLevel = {
@@ -94,4 +73,67 @@ export function correctSeamShade(level: FillLevel): void {
       }
     }
   }
+}
+
+interface EdgeSamples {
+  /** the grid cell of each sample */
+  cells: number[];
+  /** kept − filled, `bands` values per sample */
+  values: number[];
+  /** the luma of each sample's mismatch (the value itself for grey) */
+  luma: number[];
+}
+
+/** One sample per (hole pixel, kept 4-neighbour) pair: how much brighter the kept side is. */
+function edgeMismatches(level: FillLevel, scale: number, gw: number): EdgeSamples {
+  const { width, height, bands, colour, hole } = level;
+  const out: EdgeSamples = { cells: [], values: [], luma: [] };
+  const weights = bands === 1 ? [1] : [0.299, 0.587, 0.114];
+  for (let y = 0; y < height; y++) {
+    const cellRow = Math.floor(y / scale) * gw;
+    for (let x = 0; x < width; x++) {
+      const p = y * width + x;
+      if (hole[p] === 0) continue;
+      const cell = cellRow + Math.floor(x / scale);
+      const neighbours = [
+        x > 0 ? p - 1 : -1,
+        x < width - 1 ? p + 1 : -1,
+        y > 0 ? p - width : -1,
+        y < height - 1 ? p + width : -1,
+      ];
+      for (const q of neighbours) {
+        if (q < 0 || hole[q] !== 0) continue;
+        let l = 0;
+        for (let c = 0; c < bands; c++) {
+          const e = colour[q * bands + c]! - colour[p * bands + c]!;
+          out.values.push(e);
+          l += weights[c]! * e;
+        }
+        out.cells.push(cell);
+        out.luma.push(l);
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * Within how many grey levels of the border's median mismatch a sample counts as shading: three
+ * robust standard deviations (1.4826 × the median absolute deviation), and never less than
+ * MIN_TOLERANCE so that ordinary texture noise along an even border is not thrown away.
+ */
+const MIN_TOLERANCE = 16;
+
+function typicalMismatch(samples: EdgeSamples): (n: number) => boolean {
+  const { luma } = samples;
+  if (luma.length === 0) return () => false;
+  const median = medianOf(luma);
+  const mad = medianOf(luma.map((v) => Math.abs(v - median)));
+  const tolerance = Math.max(MIN_TOLERANCE, 3 * 1.4826 * mad);
+  return (n) => Math.abs(luma[n]! - median) <= tolerance;
+}
+
+function medianOf(values: number[]): number {
+  const sorted = Float64Array.from(values).sort();
+  return sorted[Math.floor(sorted.length / 2)]!;
 }

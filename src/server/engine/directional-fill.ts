@@ -1,0 +1,254 @@
+import { type FillLevel, sampleCells } from "./fill-level";
+import { guideBands } from "./layout-guide";
+
+/**
+ * Structure guidance for removals. The membrane guide is isotropic: a plank's gap or a horizon
+ * that crosses the hole fades into a blur in the middle, and patches chosen to agree with that
+ * blur break the line. When the surroundings have one dominant orientation (planks, siding, a
+ * horizon, a fence), the guide's colour is instead continued along it: every hole pixel takes
+ * the kept pixels it meets walking both ways along the orientation, weighted by nearness, so
+ * straight edges run through the hole before any patch is searched. How strongly this replaces
+ * the membrane follows how coherent the orientation is; in unordered texture (gravel, foliage)
+ * it does nothing.
+ */
+export interface Orientation {
+  /** unit vector along the structure (perpendicular to the dominant gradient) */
+  dx: number;
+  dy: number;
+  /** 0 (no preferred direction) … 1 (all edges parallel), from the structure tensor */
+  coherence: number;
+}
+
+/** The dominant orientation of the kept pixels' edges (structure tensor of luma gradients). */
+export function dominantOrientation(level: FillLevel): Orientation {
+  const { width, height, bands, colour, hole } = level;
+  const luma = (p: number) =>
+    bands === 1
+      ? colour[p]!
+      : 0.299 * colour[p * 3]! + 0.587 * colour[p * 3 + 1]! + 0.114 * colour[p * 3 + 2]!;
+  let jxx = 0;
+  let jyy = 0;
+  let jxy = 0;
+  for (let y = 1; y < height - 1; y++) {
+    for (let x = 1; x < width - 1; x++) {
+      const p = y * width + x;
+      if (hole[p] || hole[p - 1] || hole[p + 1] || hole[p - width] || hole[p + width]) continue;
+      const gx = luma(p + 1) - luma(p - 1);
+      const gy = luma(p + width) - luma(p - width);
+      jxx += gx * gx;
+      jyy += gy * gy;
+      jxy += gx * gy;
+    }
+  }
+  const trace = jxx + jyy;
+  if (trace === 0) return { dx: 1, dy: 0, coherence: 0 };
+  const diff = Math.sqrt((jxx - jyy) ** 2 + 4 * jxy * jxy);
+  // the gradient's dominant angle; the structure runs perpendicular to it
+  const angle = 0.5 * Math.atan2(2 * jxy, jxx - jyy) + Math.PI / 2;
+  return { dx: Math.cos(angle), dy: Math.sin(angle), coherence: diff / trace };
+}
+
+/**
+ * How strongly the continuation is trusted, 0 … 1: how much better the kept pixels are predicted
+ * by the pixel `reach` along the orientation than by the one `reach` across it. Straight
+ * structure (planks, a horizon) is predicted far better along itself; unordered texture is not;
+ * nor is a fine periodic pattern whose orientation is measured a few degrees off, which a walk
+ * of `reach` pixels lands out of phase (the patch search copies such patterns exactly).
+ */
+export function structureWeight(level: FillLevel, orientation: Orientation, reach: number): number {
+  if (orientation.coherence < MIN_COHERENCE) return 0;
+  const { width, height, hole } = level;
+  const { dx, dy } = orientation;
+  const ax = Math.round(dx * reach);
+  const ay = Math.round(dy * reach);
+  const cx = Math.round(-dy * reach);
+  const cy = Math.round(dx * reach);
+  let along = 0;
+  let across = 0;
+  const step = Math.max(1, Math.floor(Math.sqrt((width * height) / 20_000)));
+  for (let y = 0; y < height; y += step) {
+    for (let x = 0; x < width; x += step) {
+      const p = y * width + x;
+      if (hole[p] !== 0) continue;
+      const a = x + ax >= 0 && x + ax < width && y + ay >= 0 && y + ay < height;
+      const c = x + cx >= 0 && x + cx < width && y + cy >= 0 && y + cy < height;
+      if (!a || !c) continue;
+      const pa = (y + ay) * width + x + ax;
+      const pc = (y + cy) * width + x + cx;
+      if (hole[pa] !== 0 || hole[pc] !== 0) continue;
+      const v = lumaAt(level, p);
+      along += (lumaAt(level, pa) - v) ** 2;
+      across += (lumaAt(level, pc) - v) ** 2;
+    }
+  }
+  if (across === 0) return 0;
+  const ratio = along / across;
+  return Math.min(1, Math.max(0, (RATIO_NONE - ratio) / (RATIO_NONE - RATIO_FULL)));
+}
+
+/** Below this coherence there is no orientation to speak of. */
+const MIN_COHERENCE = 0.2;
+/** along/across error ratios: at RATIO_FULL or below full trust, at RATIO_NONE or above none */
+const RATIO_FULL = 0.25;
+const RATIO_NONE = 0.6;
+
+/** Where a continuation meets kept pixels only on one side, it is trusted this far (pixels). */
+const ONE_SIDED_REACH = 24;
+
+/**
+ * Two ends whose luma differs by this much or more are not one line crossing the hole (a
+ * pattern out of phase, two different objects): the continuation is not trusted between them.
+ */
+const SIDES_AGREE = 40;
+
+function lumaAt(level: FillLevel, p: number): number {
+  return lumaOf(level.colour, level.bands, p);
+}
+
+export interface Continuation {
+  /** the level's colours, hole pixels continued along the orientation */
+  colour: Float32Array;
+  /** per pixel, how far the continuation is trusted: 1 between two kept ends, fading on one */
+  trust: Float32Array;
+}
+
+/**
+ * Every hole pixel takes the kept pixels it meets walking both ways along the orientation,
+ * weighted by nearness; where the walk leaves the level on one side, the other side's value,
+ * trusted less with distance (a line may end); where it leaves on both, trust 0.
+ */
+export function continueAlong(level: FillLevel, orientation: Orientation): Continuation {
+  const { width, height, bands, hole } = level;
+  const colour = level.colour.slice();
+  const trust = new Float32Array(width * height);
+  const { dx, dy } = orientation;
+  const limit = width + height;
+  // An object the hole cuts through lengthwise (the middle of a rocket against a night sky)
+  // meets the hole where its border is not typical: continued, it would fill the hole with
+  // itself, which the removal was meant to take away. Lines across the hole (plank gaps, a
+  // horizon) are within the border's own spread.
+  const { median, tolerance } = borderStats(level);
+  const typical = (q: number) => Math.abs(lumaAt(level, q) - median) <= tolerance;
+  /** walks from (x, y) by (sx, sy) to the first kept pixel: its index and distance, or -1 */
+  const walk = (x: number, y: number, sx: number, sy: number): [number, number] => {
+    for (let step = 1; step < limit; step++) {
+      const px = Math.round(x + sx * step);
+      const py = Math.round(y + sy * step);
+      if (px < 0 || py < 0 || px >= width || py >= height) return [-1, 0];
+      const q = py * width + px;
+      if (hole[q] === 0) return [q, step];
+    }
+    return [-1, 0];
+  };
+  for (let p = 0; p < hole.length; p++) {
+    if (hole[p] === 0) {
+      trust[p] = 1;
+      continue;
+    }
+    const x = p % width;
+    const y = (p - x) / width;
+    const [a, da] = walk(x, y, dx, dy);
+    const [b, db] = walk(x, y, -dx, -dy);
+    if (a < 0 && b < 0) continue;
+    const wa = a < 0 ? 0 : b < 0 ? 1 : db / (da + db);
+    const ends = (a < 0 || typical(a)) && (b < 0 || typical(b));
+    trust[p] = !ends
+      ? 0
+      : a >= 0 && b >= 0
+        ? Math.max(0, 1 - Math.abs(lumaAt(level, a) - lumaAt(level, b)) / SIDES_AGREE)
+        : Math.max(0, 1 - (a < 0 ? db : da) / ONE_SIDED_REACH);
+    for (let c = 0; c < bands; c++) {
+      colour[p * bands + c] =
+        wa * (a < 0 ? 0 : level.colour[a * bands + c]!) +
+        (1 - wa) * (b < 0 ? 0 : level.colour[b * bands + c]!);
+    }
+  }
+  return { colour, trust };
+}
+
+/**
+ * The hole border's typical luma: its median, and how far from it a kept pixel may lie and
+ * still be the border's own (three robust standard deviations, at least BORDER_TOLERANCE).
+ */
+function borderStats(level: FillLevel): { median: number; tolerance: number } {
+  const { width, height, hole } = level;
+  const border: number[] = [];
+  for (let p = 0; p < hole.length; p++) {
+    if (hole[p] === 0) continue;
+    const x = p % width;
+    const y = (p - x) / width;
+    const around = [
+      x > 0 ? p - 1 : -1,
+      x < width - 1 ? p + 1 : -1,
+      y > 0 ? p - width : -1,
+      y < height - 1 ? p + width : -1,
+    ];
+    for (const q of around) if (q >= 0 && hole[q] === 0) border.push(lumaAt(level, q));
+  }
+  if (border.length === 0) return { median: 0, tolerance: Number.POSITIVE_INFINITY };
+  const sorted = Float64Array.from(border).sort();
+  const median = sorted[sorted.length >> 1]!;
+  const deviations = Float64Array.from(border, (v) => Math.abs(v - median)).sort();
+  const mad = deviations[deviations.length >> 1]!;
+  return { median, tolerance: Math.max(BORDER_TOLERANCE, 3 * 1.4826 * mad) };
+}
+
+const BORDER_TOLERANCE = 16;
+
+function lumaOf(colour: Float32Array, bands: number, p: number): number {
+  if (bands === 1) return colour[p]!;
+  return 0.299 * colour[p * 3]! + 0.587 * colour[p * 3 + 1]! + 0.114 * colour[p * 3 + 2]!;
+}
+
+/**
+ * Overwrites the colour bands of `level.guide` with this level's own colours, continued into the
+ * hole along `orientation`, blended by `weight` (structureWeight) and trust. Sources are compared by their
+ * guide too, so theirs becomes their own colour in the same proportion. The contrast band is
+ * left as it is.
+ */
+export function steerGuide(level: FillLevel, orientation: Orientation, weight: number): void {
+  const { guide } = level;
+  if (!guide || weight === 0) return;
+  const { width, height, bands } = level;
+  const gb = guideBands(bands);
+  const along = continueAlong(level, orientation);
+  for (let p = 0; p < width * height; p++) {
+    const w = weight * along.trust[p]!;
+    for (let c = 0; c < bands; c++) {
+      const g = p * gb + c;
+      guide[g] = w * along.colour[p * bands + c]! + (1 - w) * guide[g]!;
+    }
+  }
+}
+
+/**
+ * Lays the continuation (computed on `from`, a level `scale` times coarser than `base`, and
+ * upsampled bilinearly) over the finished patch fill, by coherence and trust: along a coherent
+ * structure the straight continuation is what the eye expects, and the patch fill keeps the
+ * rest. Kept pixels are never written.
+ */
+export function blendContinuation(
+  base: FillLevel,
+  from: FillLevel,
+  along: Continuation,
+  scale: number,
+  weight: number,
+): void {
+  const { width, height, bands, colour, hole } = base;
+  const fw = from.width;
+  const fh = from.height;
+  const sample = (values: Float32Array, n: number, x: number, y: number, c: number) =>
+    sampleCells(values, n, fw, fh, scale, x, y, c);
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      const p = y * width + x;
+      if (hole[p] === 0) continue;
+      const w = weight * sample(along.trust, 1, x, y, 0);
+      if (w === 0) continue;
+      for (let c = 0; c < bands; c++) {
+        const v = sample(along.colour, bands, x, y, c);
+        colour[p * bands + c] = w * v + (1 - w) * colour[p * bands + c]!;
+      }
+    }
+  }
+}

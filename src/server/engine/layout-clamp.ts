@@ -1,0 +1,106 @@
+import { type FillLevel, sampleCells } from "./fill-level";
+
+/**
+ * The last guard on a patch fill's layout. Patches are copied from anywhere in the context, and
+ * where the surroundings offer nothing like the hole (a sky cut off above a lake) the search
+ * still returns its least bad match: boats in the sky, lattice in a plain wall. The eye reads
+ * that as garbage, while a calm continuation of the surroundings reads as right. So the fill is
+ * compared, cell by cell on the coarsest level's grid, with the layout reference (the coarsest
+ * guide: colour and local contrast continued from the hole's edge):
+ * - its mean colour may depart from the reference's by what the surroundings' own contrast
+ *   allows there (a textured area may hold a plank or a stone the smooth reference does not
+ *   know; a plain sky may not hold a boat); a larger departure is cut back to that bound;
+ * - its contrast may exceed the reference's by TEXTURE_HEADROOM at most; stronger detail (stripes,
+ *   copied edges) is faded towards the cell's mean.
+ * Both corrections are smooth (bilinear between cell centres), so no cell edges show, and a fill
+ * that already agrees with its surroundings is left as it is. Kept pixels are never written.
+ */
+export interface LayoutReference {
+  width: number;
+  height: number;
+  /** base pixels per reference cell along each axis */
+  scale: number;
+  /** reference colour per cell, `bands` values */
+  colour: Float32Array;
+  /** reference local contrast (luma standard deviation) per cell */
+  contrast: Float32Array;
+}
+
+/** How many of the surroundings' standard deviations the fill's mean may stray from the reference. */
+const MEAN_SLACK = 1.5;
+/** The smallest departure always allowed, in grey levels (camera noise, gentle shading). */
+const MIN_MEAN_SLACK = 10;
+/** The fill's contrast may be this many times the reference's before it is faded. */
+const TEXTURE_HEADROOM = 1.6;
+/**
+ * Cells narrower than this (small holes, whose coarsest level is barely smaller than the crop)
+ * hold too few pixels for their statistics to tell garbage from a stripe's edge.
+ */
+const MIN_CELL = 4;
+/** Contrast below this (grey levels) is never faded: flat areas keep their grain. */
+const MIN_CONTRAST = 3;
+
+export function clampToLayout(level: FillLevel, ref: LayoutReference): void {
+  const { width, height, bands, colour, hole } = level;
+  const { width: gw, height: gh, scale } = ref;
+  if (scale < MIN_CELL) return;
+  const cells = gw * gh;
+  // Per cell, over its hole pixels: mean colour, and luma sums for the contrast.
+  const mean = new Float32Array(cells * bands);
+  const count = new Float64Array(cells);
+  const lumaSum = new Float64Array(cells);
+  const lumaSq = new Float64Array(cells);
+  const weights = bands === 1 ? [1] : [0.299, 0.587, 0.114];
+  for (let y = 0; y < height; y++) {
+    const row = Math.min(gh - 1, Math.floor(y / scale)) * gw;
+    for (let x = 0; x < width; x++) {
+      const p = y * width + x;
+      if (hole[p] === 0) continue;
+      const cell = row + Math.min(gw - 1, Math.floor(x / scale));
+      count[cell]!++;
+      let l = 0;
+      for (let c = 0; c < bands; c++) {
+        const v = colour[p * bands + c]!;
+        mean[cell * bands + c]! += v;
+        l += weights[c]! * v;
+      }
+      lumaSum[cell]! += l;
+      lumaSq[cell]! += l * l;
+    }
+  }
+  // Per cell: the shift that brings the mean within bounds, and the gain on detail.
+  const shift = new Float32Array(cells * bands);
+  const gain = new Float32Array(cells).fill(1);
+  for (let i = 0; i < cells; i++) {
+    const n = count[i]!;
+    if (n === 0) {
+      // no hole here: detail fading around this cell's centre uses the reference's colour
+      mean.set(ref.colour.subarray(i * bands, (i + 1) * bands), i * bands);
+      continue;
+    }
+    const allowed = Math.max(MIN_MEAN_SLACK, MEAN_SLACK * ref.contrast[i]!);
+    for (let c = 0; c < bands; c++) {
+      mean[i * bands + c]! /= n;
+      const d = mean[i * bands + c]! - ref.colour[i * bands + c]!;
+      shift[i * bands + c] = d > allowed ? allowed - d : d < -allowed ? -allowed - d : 0;
+    }
+    const m = lumaSum[i]! / n;
+    const std = Math.sqrt(Math.max(0, lumaSq[i]! / n - m * m));
+    const limit = Math.max(MIN_CONTRAST, TEXTURE_HEADROOM * ref.contrast[i]!);
+    if (std > limit) gain[i] = limit / std;
+  }
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      const p = y * width + x;
+      if (hole[p] === 0) continue;
+      // v + shift − (1 − gain)(v − cell mean): moved within bounds, detail faded around the mean
+      const fade = 1 - sampleCells(gain, 1, gw, gh, scale, x, y, 0);
+      for (let c = 0; c < bands; c++) {
+        const v = colour[p * bands + c]!;
+        const low = sampleCells(mean, bands, gw, gh, scale, x, y, c);
+        colour[p * bands + c] =
+          v + sampleCells(shift, bands, gw, gh, scale, x, y, c) - fade * (v - low);
+      }
+    }
+  }
+}
