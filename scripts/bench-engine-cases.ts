@@ -1,14 +1,15 @@
 /**
  * The benchmark's cases: real photos (bench/photos, licences beside them) with a part removed
  * where the truth is known. Outpaints crop a border off and expand it back through the local
- * provider's expand path (`decodeExpandTask`), exactly as a "Zoom out" request reaches the
+ * provider's decoding (`decodeTask`), exactly as a "Zoom out" request reaches the
  * engine; removals cut ellipses and lasso-like blobs over background.
  */
 import { join } from "node:path";
 import sharp from "sharp";
 import { expandRequestSchema } from "../src/contract";
 import { mulberry32 } from "../src/server/engine/prng";
-import { decodeExpandTask, type Sides } from "../src/server/providers/local-expand";
+import type { Sides } from "../src/server/images/outpaint-placement";
+import { decodeTask } from "../src/server/providers/local-provider";
 
 export const PHOTOS = join(import.meta.dirname, "../bench/photos");
 
@@ -118,7 +119,7 @@ export async function outpaintCase(
     .png()
     .toBuffer();
   const request = expandRequestSchema.parse({ image: cropped.toString("base64"), ...sides });
-  const task = await decodeExpandTask({
+  const { task } = await decodeTask({
     kind: "expand",
     request,
     image: {

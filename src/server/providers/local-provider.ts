@@ -130,7 +130,7 @@ export class LocalProvider implements Provider {
  * the job's canvas, and the job's 0/1 mask. Erase uses the exemplar fill whatever the mask's
  * shape: a thin dilated ring around an object is still an object to remove, not a scratch.
  */
-async function decodeTask(
+export async function decodeTask(
   job: ProviderJob,
 ): Promise<{ task: FillTask; source: { bytes: Uint8Array; icc: Buffer | null } }> {
   const [own, geometry] = await Promise.all([decodeOwnValues(job.image.bytes), jobGeometry(job)]);
