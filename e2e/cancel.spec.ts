@@ -152,7 +152,8 @@ test("a job cancelled while it is being sent is cancelled on the server once it 
   const cancelled = page.waitForResponse((r) => r.request().method() === "DELETE");
   await pressGenerate(page, photo, width, height);
   const status = page.getByTestId("job-status");
-  await expect(status).toHaveText("Sending…");
+  // Exporting a 4 MP image and its mask comes first, and takes a while on a busy machine.
+  await expect(status).toHaveText("Sending…", { timeout: 30_000 });
   await page.getByTestId("job-cancel").click();
   await expect(status).toHaveText("Cancelled.");
   release();

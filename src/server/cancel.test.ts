@@ -92,7 +92,8 @@ describe("DELETE /v1/jobs/:id with the local engine", () => {
       await waitFor(
         "the big fill to run in the worker",
         async () => pool.running === 1 && ((await result(proxy.url, big.id)).progress ?? 0) > 0,
-        30_000,
+        // Decoding and placing 17 MP before the first progress report is slow on a busy CI box.
+        90_000,
       );
       const smallMask = await rectMaskBase64(600, 400, { x: 250, y: 150, w: 120, h: 80 });
       const queued = await submitted(bflSubmit(proxy.url, { image: coffee, mask: smallMask }));
