@@ -1,9 +1,8 @@
+import { Suspense } from "react";
 import { Toaster } from "sonner";
-import { CompareView } from "./compare/CompareView";
 import { useShowRunWhenReady } from "./compare/use-show-run-when-ready";
 import { DropZone } from "./editor/DropZone";
 import { EmptyState } from "./editor/EmptyState";
-import { MaskStage } from "./editor/MaskStage";
 import { MaskTools } from "./editor/MaskTools";
 import { OpenImageButton } from "./editor/OpenImageButton";
 import { ShortcutSheet } from "./editor/ShortcutSheet";
@@ -12,10 +11,9 @@ import { GeneratePanel } from "./generate/GeneratePanel";
 import { JobTrackers } from "./generate/JobTrackers";
 import { HistoryPanel } from "./history/HistoryPanel";
 import { usePersistedForm } from "./history/use-persisted-form";
+import { CompareView, MaskStage, OutpaintView, PresentView } from "./lazy-views";
 import { OutpaintPanel } from "./outpaint/OutpaintPanel";
-import { OutpaintView } from "./outpaint/OutpaintStage";
 import { useDocumentPersistence } from "./persist/use-document-persistence";
-import { PresentView } from "./present/PresentView";
 import { usePresentShortcut } from "./present/use-present-shortcut";
 import { useAppStore } from "./store/store";
 import { ViewTabs } from "./ViewTabs";
@@ -48,9 +46,11 @@ export function App() {
       <div className="flex min-h-0 flex-1">
         <DropZone>
           <main className="flex min-h-0 min-w-0 flex-1 bg-canvas">
-            {comparing && <CompareView runId={currentRun} />}
-            {!comparing && image && !outpainting && <MaskStage image={image} />}
-            {!comparing && image && outpainting && <OutpaintView image={image} />}
+            <Suspense>
+              {comparing && <CompareView runId={currentRun} />}
+              {!comparing && image && !outpainting && <MaskStage image={image} />}
+              {!comparing && image && outpainting && <OutpaintView image={image} />}
+            </Suspense>
             {!comparing && !image && <EmptyState />}
           </main>
         </DropZone>
@@ -66,7 +66,7 @@ export function App() {
       </div>
       <ShortcutSheet />
       <JobTrackers />
-      {presenting && currentRun && <PresentView runId={currentRun} />}
+      <Suspense>{presenting && currentRun && <PresentView runId={currentRun} />}</Suspense>
       <Toaster theme="dark" position="bottom-center" richColors />
     </div>
   );

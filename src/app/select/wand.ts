@@ -1,5 +1,5 @@
 import type { PixelBox } from "../editor/apply-mask-op";
-import { type Selection, trimSelection } from "./selection";
+import type { Selection } from "./selection";
 
 export interface RgbaImage {
   data: Uint8Array | Uint8ClampedArray;
@@ -46,13 +46,44 @@ export function magicWand(
   const mask =
     scratch && scratch.length === width * height ? scratch : new Uint8Array(width * height);
   mask.fill(0);
+  const bounds = { x0: sx, y0: sy, x1: sx, y1: sy };
   if (!options.contiguous) {
-    for (let i = 0; i < width * height; i++) if (similar(i)) mask[i] = 255;
+    for (let y = 0; y < height; y++) {
+      for (let x = 0, i = y * width; x < width; x++, i++) {
+        if (!similar(i)) continue;
+        mask[i] = 255;
+        grow(bounds, x, y);
+      }
+    }
   } else {
-    floodFill(mask, width, height, sx, sy, similar);
+    floodFill(mask, width, height, sx, sy, similar, bounds);
   }
-  const whole: PixelBox = { x: 0, y: 0, width, height };
-  return trimSelection(mask, whole);
+  const box: PixelBox = {
+    x: bounds.x0,
+    y: bounds.y0,
+    width: bounds.x1 - bounds.x0 + 1,
+    height: bounds.y1 - bounds.y0 + 1,
+  };
+  const selection = new Uint8Array(box.width * box.height);
+  for (let y = 0; y < box.height; y++) {
+    const from = (box.y + y) * width + box.x;
+    selection.set(mask.subarray(from, from + box.width), y * box.width);
+  }
+  return { box, data: selection };
+}
+
+interface Bounds {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
+
+function grow(bounds: Bounds, x: number, y: number) {
+  if (x < bounds.x0) bounds.x0 = x;
+  if (x > bounds.x1) bounds.x1 = x;
+  if (y < bounds.y0) bounds.y0 = y;
+  if (y > bounds.y1) bounds.y1 = y;
 }
 
 /** Scanline fill: each popped seed paints its whole run, then seeds the runs above and below. */
@@ -63,6 +94,7 @@ function floodFill(
   sx: number,
   sy: number,
   similar: (i: number) => boolean,
+  bounds: Bounds,
 ): void {
   const stack: number[] = [sx, sy];
   while (stack.length > 0) {
@@ -75,6 +107,8 @@ function floodFill(
     let right = x;
     while (right < width - 1 && mask[row + right + 1] === 0 && similar(row + right + 1)) right++;
     mask.fill(255, row + left, row + right + 1);
+    grow(bounds, left, y);
+    grow(bounds, right, y);
     for (const ny of [y - 1, y + 1]) {
       if (ny < 0 || ny >= height) continue;
       const nrow = ny * width;
