@@ -23,9 +23,25 @@ function flatRegions() {
   return { data, region };
 }
 
-async function openBuffer(page: Page, name: string, png: Buffer) {
+/** Opens PNG bytes as the document; returns where the image sits on the stage. */
+async function openBuffer(page: Page, name: string, png: Buffer, width = W, height = H) {
   await page.getByTestId("image-input").setInputFiles({ name, mimeType: "image/png", buffer: png });
   await page.locator("[data-testid=stage] canvas").first().waitFor();
+  return imagePlacement(page, width, height);
+}
+
+const rgbPng = (data: Uint8Array) =>
+  sharp(data, { raw: { width: W, height: H, channels: 3 } })
+    .png()
+    .toBuffer();
+
+/** The OpenCV.js requests the page makes from now on. */
+function watchOpencv(page: Page): string[] {
+  const urls: string[] = [];
+  page.on("request", (request) => {
+    if (request.url().includes("opencv")) urls.push(request.url());
+  });
+  return urls;
 }
 
 async function click(page: Page, at: [number, number], modifiers: ("Shift" | "Alt")[] = []) {
@@ -48,20 +64,10 @@ const mismatches = (
 test("the wand selects exactly the clicked flat region, undo removes it, and it works zoomed and panned", async ({
   page,
 }) => {
-  const opencvRequests: string[] = [];
-  page.on("request", (request) => {
-    if (request.url().includes("opencv")) opencvRequests.push(request.url());
-  });
+  const opencvRequests = watchOpencv(page);
   await page.goto("/");
   const { data, region } = flatRegions();
-  await openBuffer(
-    page,
-    "flat.png",
-    await sharp(data, { raw: { width: W, height: H, channels: 3 } })
-      .png()
-      .toBuffer(),
-  );
-  const view = await imagePlacement(page, W, H);
+  const view = await openBuffer(page, "flat.png", await rgbPng(data));
 
   await page.locator("body").press("w");
   await expect(page.getByTestId("tool-wand")).toHaveAttribute("aria-pressed", "true");
@@ -143,15 +149,11 @@ test("object select cuts a pasted object (IoU ≥ 0.9), loads OpenCV only then, 
   page,
 }) => {
   test.setTimeout(300_000);
-  const opencvRequests: string[] = [];
-  page.on("request", (request) => {
-    if (request.url().includes("opencv")) opencvRequests.push(request.url());
-  });
+  const opencvRequests = watchOpencv(page);
   await page.goto("/");
   const { png, truth, width, height } = await plantComposite();
-  await openBuffer(page, "composite.png", png);
+  const view = await openBuffer(page, "composite.png", png, width, height);
   expect(opencvRequests).toEqual([]);
-  const view = await imagePlacement(page, width, height);
   const bounds = maskBounds(truth, width, height, 8);
 
   await page.locator("body").press("s");
@@ -193,14 +195,7 @@ test("the edge lasso follows a shape's edges between clicks and fills the closed
     return x >= 100 && x < 300 && y >= 80 && y < 220;
   };
   for (let i = 0; i < W * H; i++) if (inside(i)) data.set([30, 60, 40], i * 3);
-  await openBuffer(
-    page,
-    "square.png",
-    await sharp(data, { raw: { width: W, height: H, channels: 3 } })
-      .png()
-      .toBuffer(),
-  );
-  const view = await imagePlacement(page, W, H);
+  const view = await openBuffer(page, "square.png", await rgbPng(data));
   await page.locator("body").press("q");
   const box = (await page.getByTestId("stage").boundingBox())!;
   // Anchors near three corners, each a few pixels off the edge; the path between them snaps.

@@ -14,7 +14,7 @@ import { maskBounds, maskIoU, pasteCutout } from "../src/app/select/composite";
 import { EdgeLasso } from "../src/app/select/edge-lasso";
 import { objectCut } from "../src/app/select/object-cut";
 import { whenReady } from "../src/app/select/opencv";
-import { applySelection, type Selection } from "../src/app/select/selection";
+import { selectionToMask } from "../src/app/select/selection";
 import { magicWand, type RgbaImage } from "../src/app/select/wand";
 
 const SHARED = join(import.meta.dirname, "../../shared/fixtures");
@@ -47,12 +47,6 @@ function time<T>(run: () => T): { ms: number; cpuMs: number; result: T } {
 
 const median = (values: number[]) =>
   [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
-
-function painted(selection: Selection | null, width: number, height: number) {
-  const raster = { data: new Uint8Array(width * height), width, height };
-  if (selection) applySelection(raster, "add", selection);
-  return raster.data;
-}
 
 const loadStarted = performance.now();
 const cv = await whenReady(createRequire(import.meta.url)("@techstark/opencv-js"));
@@ -106,7 +100,9 @@ for (const file of backgrounds) {
       background: file.split("/").at(-1),
       size: `${image.width}×${image.height}`,
       objectHeight: cutout.height,
-      iou: Math.round(maskIoU(painted(cut.result, image.width, image.height), truth) * 1000) / 1000,
+      iou:
+        Math.round(maskIoU(selectionToMask(cut.result, image.width, image.height), truth) * 1000) /
+        1000,
       ms: cut.ms,
     });
   }

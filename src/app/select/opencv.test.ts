@@ -5,7 +5,7 @@ import { maskBounds, maskIoU, pasteCutout } from "./composite";
 import { EdgeLasso } from "./edge-lasso";
 import { objectCut } from "./object-cut";
 import { type Cv, missingFunctions, whenReady } from "./opencv";
-import { applySelection } from "./selection";
+import { selectionToMask } from "./selection";
 
 const fixture = (name: string) =>
   new URL(`../../../e2e/fixtures/${name}`, import.meta.url).pathname;
@@ -24,12 +24,6 @@ async function rgba(name: string, width?: number) {
   return { data: new Uint8Array(data), width: info.width, height: info.height };
 }
 
-function paint(selection: ReturnType<typeof objectCut>, width: number, height: number) {
-  const raster = { data: new Uint8Array(width * height), width, height };
-  if (selection) applySelection(raster, "add", selection);
-  return raster.data;
-}
-
 describe("the pinned OpenCV.js build", () => {
   it("has GrabCut, flood fill and Intelligent Scissors", () => {
     expect(missingFunctions(cv)).toEqual([]);
@@ -42,7 +36,7 @@ describe("objectCut", () => {
     const plant = await rgba("rembg_plants-1_PNG-named-.jpg", 220);
     const { image, truth } = pasteCutout(background, plant, 300, 40);
     const box = maskBounds(truth, image.width, image.height, 8);
-    const cut = paint(objectCut(cv, image, box), image.width, image.height);
+    const cut = selectionToMask(objectCut(cv, image, box), image.width, image.height);
     expect(maskIoU(cut, truth)).toBeGreaterThanOrEqual(0.9);
   });
 
@@ -57,10 +51,10 @@ describe("objectCut", () => {
         data.set(x < 60 ? [200, 40, 40, 255] : [40, 40, 200, 255], (y * width + x) * 4);
     const image = { data, width, height };
     const box = { x: 10, y: 10, width: 100, height: 60 };
-    const whole = paint(objectCut(cv, image, box), width, height);
+    const whole = selectionToMask(objectCut(cv, image, box), width, height);
     expect(whole[40 * width + 80]).toBe(255);
     const strokes = [{ points: [80, 25, 80, 55], size: 30, foreground: false }];
-    const refined = paint(objectCut(cv, image, box, strokes), width, height);
+    const refined = selectionToMask(objectCut(cv, image, box, strokes), width, height);
     expect(refined[40 * width + 80]).toBe(0);
     expect(refined[40 * width + 30]).toBe(255);
   });

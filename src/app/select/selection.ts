@@ -60,6 +60,13 @@ function clearOutside({ data, width, height }: MaskRaster, keep: PixelBox): void
   }
 }
 
+/** The selection as a whole-image 0/255 mask (for measuring it against a truth). */
+export function selectionToMask(selection: Selection | null, width: number, height: number) {
+  const raster = { data: new Uint8Array(width * height), width, height };
+  if (selection) applySelection(raster, "add", selection);
+  return raster.data;
+}
+
 /** The selection trimmed to its painted pixels' bounding box; null when nothing is painted. */
 export function trimSelection(mask: Uint8Array, box: PixelBox): Selection | null {
   let minX = box.width;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { applySelection } from "./selection";
+import { selectionToMask } from "./selection";
 import { magicWand } from "./wand";
 
 /** A 20×10 image: left half grey 100, right half grey 110, and a black 3×3 square at (2, 2). */
@@ -18,23 +18,11 @@ function image() {
   return { data, width, height };
 }
 
-function painted(img: ReturnType<typeof image>, selection: ReturnType<typeof magicWand>) {
-  const raster = {
-    data: new Uint8Array(img.width * img.height),
-    width: img.width,
-    height: img.height,
-  };
-  if (selection) applySelection(raster, "add", selection);
-  return raster.data;
-}
-
 describe("magicWand", () => {
   it("selects exactly the flat region under the click", () => {
     const img = image();
-    const selected = painted(
-      img,
-      magicWand(img, { x: 3.5, y: 3.2 }, { tolerance: 0, contiguous: true }),
-    );
+    const selection = magicWand(img, { x: 3.5, y: 3.2 }, { tolerance: 0, contiguous: true });
+    const selected = selectionToMask(selection, img.width, img.height);
     for (let y = 0; y < img.height; y++)
       for (let x = 0; x < img.width; x++)
         expect(selected[y * img.width + x], `${x},${y}`).toBe(
@@ -46,20 +34,26 @@ describe("magicWand", () => {
     const img = image();
     const selection = magicWand(img, { x: 0, y: 0 }, { tolerance: 5, contiguous: true });
     expect(selection?.box).toEqual({ x: 0, y: 0, width: 10, height: 10 });
-    expect(painted(img, selection).reduce((n, v) => n + (v ? 1 : 0), 0)).toBe(100 - 9);
+    expect(
+      selectionToMask(selection, img.width, img.height).reduce((n, v) => n + (v ? 1 : 0), 0),
+    ).toBe(100 - 9);
   });
 
   it("crosses a step in colour when the tolerance allows it", () => {
     const img = image();
     const selection = magicWand(img, { x: 0, y: 0 }, { tolerance: 10, contiguous: true });
-    expect(painted(img, selection).reduce((n, v) => n + (v ? 1 : 0), 0)).toBe(200 - 9 - 4);
+    expect(
+      selectionToMask(selection, img.width, img.height).reduce((n, v) => n + (v ? 1 : 0), 0),
+    ).toBe(200 - 9 - 4);
   });
 
   it("selects every similar pixel when not contiguous", () => {
     const img = image();
     const selection = magicWand(img, { x: 2, y: 2 }, { tolerance: 0, contiguous: false });
     expect(selection?.box).toEqual({ x: 2, y: 2, width: 14, height: 6 });
-    expect(painted(img, selection).reduce((n, v) => n + (v ? 1 : 0), 0)).toBe(13);
+    expect(
+      selectionToMask(selection, img.width, img.height).reduce((n, v) => n + (v ? 1 : 0), 0),
+    ).toBe(13);
   });
 
   it("returns nothing for a click outside the image", () => {
