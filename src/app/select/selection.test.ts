@@ -69,6 +69,7 @@ describe("selectionMode", () => {
     expect(selectionMode({ shiftKey: true, altKey: false })).toBe("add");
     expect(selectionMode({ shiftKey: false, altKey: true })).toBe("cut");
     expect(selectionMode({ shiftKey: true, altKey: true })).toBe("intersect");
+    expect(selectionMode({ shiftKey: false, altKey: false, button: 2 })).toBe("cut");
   });
 });
 

@@ -10,9 +10,14 @@ export interface Selection {
   data: Uint8Array;
 }
 
-export function selectionMode(keys: { shiftKey: boolean; altKey: boolean }): SelectionMode {
+export function selectionMode(keys: {
+  shiftKey: boolean;
+  altKey: boolean;
+  /** The right button cuts, as it does with every tool. */
+  button?: number;
+}): SelectionMode {
   if (keys.shiftKey && keys.altKey) return "intersect";
-  return keys.altKey ? "cut" : "add";
+  return keys.altKey || keys.button === 2 ? "cut" : "add";
 }
 
 /**

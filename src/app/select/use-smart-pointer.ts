@@ -16,9 +16,13 @@ function makeHandlers(outline: RefObject<Konva.Line | null>, scale: () => number
   return { wand: wandPointer(), object: objectPointer(context), scissors: lassoPointer(context) };
 }
 
-/** Ends whatever a smart tool had pending: the object's cut is kept, a lasso path is dropped. */
-function finish(handlers: Handlers) {
-  handlers.object.apply();
+/**
+ * Ends whatever a smart tool had pending: on a tool change the object's cut is kept, on a new
+ * image it is dropped (it belongs to the old one); a lasso path is always dropped.
+ */
+function finish(handlers: Handlers, keepCut: boolean) {
+  if (keepCut) handlers.object.apply();
+  else handlers.object.cancel();
   handlers.scissors.cancel();
   handlers.wand.reset();
   selectionPreview.set(null);
@@ -36,7 +40,8 @@ export function useSmartPointer(outline: RefObject<Konva.Line | null>, scale: ()
     const all = handlers.current!;
     // Switching tool or image commits a pending cut and drops a half-drawn lasso.
     const unsubscribe = useAppStore.subscribe((state, previous) => {
-      if (state.tool !== previous.tool || state.image !== previous.image) finish(all);
+      if (state.image !== previous.image) finish(all, false);
+      else if (state.tool !== previous.tool) finish(all, true);
     });
     const onKeyDown = (event: KeyboardEvent) => {
       if (isTyping(event.target) || !isSmartTool(useAppStore.getState().tool)) return;
