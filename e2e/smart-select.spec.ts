@@ -1,6 +1,12 @@
 import { expect, type Page, test } from "@playwright/test";
 import sharp from "sharp";
-import { maskBounds, maskIoU, pasteCutout } from "../src/app/select/composite";
+import {
+  cutOut,
+  maskBounds,
+  maskIoU,
+  pasteCutout,
+  wobblyOutline,
+} from "../src/app/select/composite";
 import { exportedMask, fixture, imagePlacement, toScreen } from "./helpers";
 
 const W = 400;
@@ -120,22 +126,19 @@ test("the wand selects exactly the clicked flat region, undo removes it, and it 
   expect(opencvRequests).toEqual([]);
 });
 
-async function plantComposite() {
-  const background = await sharp(fixture("skimage_coffee.png"))
-    .ensureAlpha()
-    .raw()
-    .toBuffer({ resolveWithObject: true });
-  const plant = await sharp(fixture("rembg_plants-1_PNG-named-.jpg"))
-    .resize({ width: 200 })
-    .ensureAlpha()
-    .raw()
-    .toBuffer({ resolveWithObject: true });
-  const { image, truth } = pasteCutout(
-    { data: background.data, width: background.info.width, height: background.info.height },
-    { data: plant.data, width: plant.info.width, height: plant.info.height },
-    330,
-    40,
-  );
+/** The cat of skimage_chelsea, cut along an irregular outline and pasted on the coffee photo. */
+async function catComposite() {
+  const decode = async (name: string, width?: number) => {
+    const { data, info } = await sharp(fixture(name))
+      .resize(width ? { width } : undefined)
+      .ensureAlpha()
+      .raw()
+      .toBuffer({ resolveWithObject: true });
+    return { data: new Uint8Array(data), width: info.width, height: info.height };
+  };
+  const background = await decode("skimage_coffee.png");
+  const cat = cutOut(await decode("skimage_chelsea.png", 300), wobblyOutline(150, 100, 80, 72, 0));
+  const { image, truth } = pasteCutout(background, cat, 330, 60);
   const png = await sharp(image.data, {
     raw: { width: image.width, height: image.height, channels: 4 },
   })
@@ -151,7 +154,7 @@ test("object select cuts a pasted object (IoU ≥ 0.9), loads OpenCV only then, 
   test.setTimeout(300_000);
   const opencvRequests = watchOpencv(page);
   await page.goto("/");
-  const { png, truth, width, height } = await plantComposite();
+  const { png, truth, width, height } = await catComposite();
   const view = await openBuffer(page, "composite.png", png, width, height);
   expect(opencvRequests).toEqual([]);
   const bounds = maskBounds(truth, width, height, 8);

@@ -3,14 +3,21 @@
  * it and adds the result under `select`; `npx tsx scripts/bench-select.ts` runs it alone).
  *  - speed on the 12 MP sunset photo: a wand click (contiguous and not), object select of a
  *    box covering a quarter of the image, and the edge lasso's start and per-move path;
- *  - quality on 10 composites with known truth: a real cut-out (rembg's plant, RGBA) pasted at
- *    two sizes on five other real photos, cut by object select from a box around it (IoU).
+ *  - quality on 10 composites with known truth: five real photos, each cut out along a
+ *    hand-placed irregular outline and pasted at two sizes on another of them, cut by object
+ *    select from a box around it (IoU with the outline).
  * Runs the same modules as the browser's worker, in Node's V8 and WebAssembly.
  */
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import sharp from "sharp";
-import { maskBounds, maskIoU, pasteCutout } from "../src/app/select/composite";
+import {
+  cutOut,
+  maskBounds,
+  maskIoU,
+  pasteCutout,
+  wobblyOutline,
+} from "../src/app/select/composite";
 import { EdgeLasso } from "../src/app/select/edge-lasso";
 import { objectCut } from "../src/app/select/object-cut";
 import { whenReady } from "../src/app/select/opencv";
@@ -74,36 +81,60 @@ const moves = Array.from({ length: 40 }, (_, i) =>
 );
 lasso.dispose();
 
-const plant = join(PROJECT, "rembg_plants-1_PNG-named-.jpg");
-const backgrounds = [
-  join(PROJECT, "skimage_coffee.png"),
-  join(PROJECT, "skimage_astronaut.png"),
-  join(PROJECT, "skimage_chelsea.png"),
-  join(SHARED, "fill/image.png"),
-  join(SHARED, "photos/lomiri_sunset_by_Aitzol_Berasategi.jpg"),
+/** Real photos, each with a hand-placed irregular outline around its subject (fractions). */
+const SOURCES = [
+  { file: join(PROJECT, "skimage_chelsea.png"), outline: [0.5, 0.5, 0.27, 0.37] },
+  { file: join(PROJECT, "skimage_coffee.png"), outline: [0.47, 0.4, 0.27, 0.33] },
+  { file: join(PROJECT, "skimage_astronaut.png"), outline: [0.43, 0.35, 0.22, 0.25] },
+  { file: join(SHARED, "fill/image.png"), outline: [0.5, 0.5, 0.3, 0.33] },
+  {
+    file: join(SHARED, "photos/lomiri_sunset_by_Aitzol_Berasategi.jpg"),
+    outline: [0.5, 0.52, 0.28, 0.28],
+  },
 ];
 const composites = [];
-for (const file of backgrounds) {
-  const background = await rgba(
-    file,
-    file.includes("sunset") || file.includes("fill") ? 1200 : undefined,
+for (const [n, source] of SOURCES.entries()) {
+  // Each cut-out goes onto the next photo in the list, at two sizes and places.
+  const backgroundFile = SOURCES[(n + 1) % SOURCES.length]!.file;
+  const background = await rgba(backgroundFile, 1000);
+  const photo = await rgba(source.file, 1000);
+  const [fx, fy, frx, fry] = source.outline as [number, number, number, number];
+  const outline = wobblyOutline(
+    fx * photo.width,
+    fy * photo.height,
+    frx * photo.width,
+    fry * photo.height,
+    n,
   );
+  const cut = cutOut(photo, outline);
   for (const [k, fraction] of [0.45, 0.75].entries()) {
     const height = Math.round(background.height * fraction);
-    const cutout = await rgba(plant, Math.round((height * 987) / 1481));
-    const x = k === 0 ? Math.round(background.width * 0.1) : background.width - cutout.width - 10;
+    const resized = await sharp(cut.data, {
+      raw: { width: cut.width, height: cut.height, channels: 4 },
+    })
+      .resize({ height })
+      .raw()
+      .toBuffer({ resolveWithObject: true });
+    const cutout = {
+      data: new Uint8Array(resized.data),
+      width: resized.info.width,
+      height: resized.info.height,
+    };
+    const x = k === 0 ? Math.round(background.width * 0.08) : background.width - cutout.width - 12;
     const y = Math.round((background.height - cutout.height) * (k === 0 ? 0.3 : 0.8));
     const { image, truth } = pasteCutout(background, cutout, x, y);
     const box = maskBounds(truth, image.width, image.height, Math.round(image.width * 0.02));
-    const cut = time(() => objectCut(cv, image, box));
+    const result = time(() => objectCut(cv, image, box));
     composites.push({
-      background: file.split("/").at(-1),
+      object: source.file.split("/").at(-1),
+      background: backgroundFile.split("/").at(-1),
       size: `${image.width}×${image.height}`,
       objectHeight: cutout.height,
       iou:
-        Math.round(maskIoU(selectionToMask(cut.result, image.width, image.height), truth) * 1000) /
-        1000,
-      ms: cut.ms,
+        Math.round(
+          maskIoU(selectionToMask(result.result, image.width, image.height), truth) * 1000,
+        ) / 1000,
+      ms: result.ms,
     });
   }
 }

@@ -1,5 +1,46 @@
 import type { PixelBox } from "../editor/apply-mask-op";
+import { fillPolygon } from "../editor/raster/paint-shapes";
 import type { RgbaImage } from "./wand";
+
+/**
+ * An irregular closed outline around (cx, cy): an ellipse with radii rx, ry whose radius
+ * wobbles by up to ~30%, turned by `phase`. Used to cut objects out of real photos by a
+ * hand-placed outline, which is then their exact truth wherever they are pasted.
+ */
+export function wobblyOutline(cx: number, cy: number, rx: number, ry: number, phase: number) {
+  const points: number[] = [];
+  for (let k = 0; k < 96; k++) {
+    const t = (k / 96) * 2 * Math.PI;
+    const r = 1 + 0.18 * Math.sin(3 * t + phase) + 0.1 * Math.sin(7 * t + 2 * phase);
+    points.push(cx + rx * r * Math.cos(t), cy + ry * r * Math.sin(t));
+  }
+  return points;
+}
+
+/** The part of an image inside an outline, cropped to its box: alpha 255 inside, 0 outside. */
+export function cutOut(image: RgbaImage, outline: number[]): RgbaImage {
+  const xs = outline.filter((_, i) => i % 2 === 0);
+  const ys = outline.filter((_, i) => i % 2 === 1);
+  const x0 = Math.max(0, Math.floor(Math.min(...xs)));
+  const y0 = Math.max(0, Math.floor(Math.min(...ys)));
+  const width = Math.min(image.width, Math.ceil(Math.max(...xs)) + 1) - x0;
+  const height = Math.min(image.height, Math.ceil(Math.max(...ys)) + 1) - y0;
+  const inside = { data: new Uint8Array(width * height), width, height };
+  fillPolygon(
+    inside,
+    outline.map((v, i) => v - (i % 2 === 0 ? x0 : y0)),
+    255,
+  );
+  const data = new Uint8Array(width * height * 4);
+  for (let y = 0; y < height; y++)
+    for (let x = 0; x < width; x++) {
+      const s = ((y0 + y) * image.width + x0 + x) * 4;
+      const d = (y * width + x) * 4;
+      data.set(image.data.subarray(s, s + 3), d);
+      data[d + 3] = inside.data[y * width + x]!;
+    }
+  return { data, width, height };
+}
 
 /**
  * Pastes a cut-out (RGBA, alpha = the object) onto a background at (x, y): the quality
