@@ -12,8 +12,8 @@ interface Path {
   start: { x: number; y: number };
   /** The snapped path through the anchors answered so far, flat image pixels. */
   fixed: number[];
-  /** Anchors sent whose snapped segment has not come back yet. */
-  unanswered: number;
+  /** Anchors clicked whose snapped segment has not come back yet (shown straight meanwhile). */
+  waiting: number[];
   closing: boolean;
 }
 
@@ -26,19 +26,20 @@ interface Path {
 export function lassoPointer(context: SmartContext) {
   let path: Path | null = null;
   const follow = latestOnly((answer) => {
-    if (path && !path.closing && path.unanswered === 0 && answer.kind === "path")
+    if (path && !path.closing && path.waiting.length === 0 && answer.kind === "path")
       showOutline(context, [...path.fixed, ...answer.points]);
   });
 
   const anchor = (at: { x: number; y: number }, first: boolean) => {
     const current = path!;
-    current.unanswered++;
+    if (!first) current.waiting.push(at.x, at.y);
+    showOutline(context, [...current.fixed, ...current.waiting]);
     void askSelectWorker({ kind: "lasso-anchor", at, first }).then((answer) => {
       if (path !== current) return;
-      current.unanswered--;
+      if (!first) current.waiting.splice(0, 2);
       if (answer.kind === "path") current.fixed.push(...answer.points);
-      showOutline(context, current.fixed);
-      if (current.closing && current.unanswered === 0) commit(current);
+      showOutline(context, [...current.fixed, ...current.waiting]);
+      if (current.closing && current.waiting.length === 0) commit(current);
     });
   };
 
@@ -72,7 +73,7 @@ export function lassoPointer(context: SmartContext) {
           mode: selectionMode(pointer),
           start: at,
           fixed: [at.x, at.y],
-          unanswered: 0,
+          waiting: [],
           closing: false,
         };
         anchor(at, true);
@@ -84,7 +85,11 @@ export function lassoPointer(context: SmartContext) {
       else anchor(at, false);
     },
     move(at: { x: number; y: number }) {
-      if (path && !path.closing) follow.ask({ kind: "lasso-path", at });
+      if (!path || path.closing) return;
+      // Until the scissors answer (OpenCV may still be loading), the path shows straight.
+      if (path.waiting.length > 0 || useAppStore.getState().smartToolsStatus !== "ready")
+        showOutline(context, [...path.fixed, ...path.waiting, at.x, at.y]);
+      follow.ask({ kind: "lasso-path", at });
     },
   };
 }
