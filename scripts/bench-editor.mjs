@@ -6,10 +6,14 @@
  *    (work per frame = pointer handler + render, one move per animation frame);
  *  - a baseline that redraws every stroke per move, as IOPaint does;
  *  - exporting the mask (button → downloaded PNG), with the longest main-thread block;
- *  - the memory the 200-stroke history costs (heap growth and the stored vectors' size).
+ *  - the memory the 200-stroke history costs (heap growth and the stored vectors' size);
+ *  - the first page load's JavaScript (gzip), and the smart selection tools
+ *    (`scripts/bench-select.ts`, under `select`).
  * BENCH_PORT (default 8799) picks the port; BENCH_SKIP_BUILD=1 reuses dist/.
  */
 import { spawn, spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { gzipSync } from "node:zlib";
 import { chromium } from "@playwright/test";
 import sharp from "sharp";
 
@@ -42,7 +46,15 @@ try {
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   const cdp = await page.context().newCDPSession(page);
   await cdp.send("Performance.enable");
-  await page.goto(`http://127.0.0.1:${port}/`);
+  const firstLoadScripts = new Set();
+  const collectScripts = (response) => {
+    const path = new URL(response.url()).pathname;
+    if (path.endsWith(".js")) firstLoadScripts.add(path);
+  };
+  page.on("response", collectScripts);
+  await page.goto(`http://127.0.0.1:${port}/`, { waitUntil: "networkidle" });
+  page.off("response", collectScripts);
+  const firstLoad = firstLoadJs(firstLoadScripts);
 
   const image = await sharp({
     create: { width: SIZE, height: SIZE, channels: 3, background: { r: 90, g: 120, b: 150 } },
@@ -109,6 +121,8 @@ try {
       historyVectorsKb: round(history.bytes / 1024),
       targetMb: 50,
     },
+    firstLoad,
+    select: selectBench(),
   };
   console.log(JSON.stringify(result, null, 2));
 } finally {
@@ -290,6 +304,23 @@ async function heapUsed(cdp) {
   await cdp.send("HeapProfiler.collectGarbage");
   const { metrics } = await cdp.send("Performance.getMetrics");
   return metrics.find((m) => m.name === "JSHeapUsedSize").value;
+}
+
+/** The scripts the empty page loaded, with their gzip sizes as a server would send them. */
+function firstLoadJs(paths) {
+  const files = [...paths].map((path) => {
+    const bytes = readFileSync(`dist/app${path}`);
+    return { path, kb: round(bytes.length / 1024), gzipKb: round(gzipSync(bytes).length / 1024) };
+  });
+  const gzipKb = round(files.reduce((sum, f) => sum + f.gzipKb, 0));
+  return { files, kb: round(files.reduce((sum, f) => sum + f.kb, 0)), gzipKb, targetGzipKb: 250 };
+}
+
+/** The smart tools' own bench: algorithm speed on a 12 MP photo and object-select quality. */
+function selectBench() {
+  const run = spawnSync("npx", ["tsx", "scripts/bench-select.ts"], { encoding: "utf8" });
+  if (run.status !== 0) return { error: run.stderr.slice(-2000) };
+  return JSON.parse(run.stdout);
 }
 
 async function waitForServer(url) {

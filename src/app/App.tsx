@@ -1,17 +1,15 @@
+import { Suspense } from "react";
 import { Toaster } from "sonner";
-import { CompareView } from "./compare/CompareView";
 import { useShowRunWhenReady } from "./compare/use-show-run-when-ready";
 import { DropZone } from "./editor/DropZone";
 import { EmptyState } from "./editor/EmptyState";
-import { MaskStage } from "./editor/MaskStage";
 import { OpenImageButton } from "./editor/OpenImageButton";
 import { ShortcutSheet } from "./editor/ShortcutSheet";
 import { JobTrackers } from "./generate/JobTrackers";
 import { HistoryPanel } from "./history/HistoryPanel";
 import { usePersistedForm } from "./history/use-persisted-form";
-import { OutpaintView } from "./outpaint/OutpaintStage";
+import { CompareView, MaskStage, OutpaintView, PresentView } from "./lazy-views";
 import { useDocumentPersistence } from "./persist/use-document-persistence";
-import { PresentView } from "./present/PresentView";
 import { usePresentShortcut } from "./present/use-present-shortcut";
 import { useAppStore } from "./store/store";
 import { modeOf } from "./store/view-slice";
@@ -49,9 +47,11 @@ export function App() {
       <div className="flex min-h-0 flex-1">
         <DropZone>
           <main className="flex min-h-0 min-w-0 flex-1 bg-canvas">
-            {mode === "compare" && currentRun && <CompareView runId={currentRun} />}
-            {mode === "edit" && image && <MaskStage image={image} />}
-            {mode === "extend" && image && <OutpaintView image={image} />}
+            <Suspense>
+              {mode === "compare" && currentRun && <CompareView runId={currentRun} />}
+              {mode === "edit" && image && <MaskStage image={image} />}
+              {mode === "extend" && image && <OutpaintView image={image} />}
+            </Suspense>
             {mode !== "compare" && !image && <EmptyState />}
           </main>
         </DropZone>
@@ -60,7 +60,7 @@ export function App() {
       </div>
       <ShortcutSheet />
       <JobTrackers />
-      {presenting && currentRun && <PresentView runId={currentRun} />}
+      <Suspense>{presenting && currentRun && <PresentView runId={currentRun} />}</Suspense>
       <Toaster theme="dark" position="bottom-center" richColors />
     </div>
   );

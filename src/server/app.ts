@@ -50,6 +50,15 @@ const CONTENT_SECURITY_POLICY = {
   frameAncestors: ["'none'"],
 };
 
+/**
+ * The smart-selection worker runs OpenCV.js, whose bindings compile WebAssembly and build
+ * functions from strings (Emscripten's embind). Only that worker's script gets a policy that
+ * allows it: a worker has no DOM, and the page itself keeps the strict policy above.
+ */
+const SELECT_WORKER = /^\/assets\/select\.worker-[\w-]+\.js$/;
+const SELECT_WORKER_POLICY =
+  "default-src 'self'; script-src 'self' 'unsafe-eval' 'wasm-unsafe-eval'; connect-src 'self' blob: data:";
+
 /** The proxy as a Hono app, so tests can drive it in-process or over real HTTP. */
 export function createApp(deps: AppDeps): Hono<{ Variables: { requestId: string } }> {
   const app = new Hono<{ Variables: { requestId: string } }>();
@@ -68,6 +77,12 @@ export function createApp(deps: AppDeps): Hono<{ Variables: { requestId: string 
       },
       "request",
     );
+  });
+  // Registered before secureHeaders so that it runs after it on the way out.
+  app.use(async (c, next) => {
+    await next();
+    if (SELECT_WORKER.test(c.req.path))
+      c.res.headers.set("content-security-policy", SELECT_WORKER_POLICY);
   });
   app.use(
     secureHeaders({

@@ -2,6 +2,7 @@ import type Konva from "konva";
 import { useEffect, useLayoutEffect, useRef } from "react";
 import { Group, Image as KonvaImage, Layer, Line, Rect, Stage } from "react-konva";
 import { warmMaskExport } from "../lib/mask-export";
+import { SelectionPreview } from "../select/SelectionPreview";
 import type { DocumentImage } from "../store/document-slice";
 import { useAppStore } from "../store/store";
 import { Checkerboard } from "../view/Checkerboard";
@@ -98,6 +99,7 @@ export function MaskStage({ image }: { image: DocumentImage }) {
           </Layer>
         </Stage>
       )}
+      <SelectionPreview view={view} />
       <div
         ref={refs.cursor}
         data-testid="brush-cursor"

@@ -1,7 +1,18 @@
-import { Brush, Eraser, Lasso, Redo2, Square, Undo2 } from "lucide-react";
+import {
+  Brush,
+  Eraser,
+  Lasso,
+  Redo2,
+  Scissors,
+  Square,
+  SquareDashed,
+  Undo2,
+  WandSparkles,
+} from "lucide-react";
 import type { ReactNode } from "react";
+import { SmartToolOptions } from "../select/SmartToolOptions";
 import { useAppStore } from "../store/store";
-import type { Tool } from "../store/tools-slice";
+import { isSmartTool, type Tool } from "../store/tools-slice";
 import { ToolButton } from "../ui/ToolButton";
 
 export const TOOLS: { tool: Tool; label: string; key: string; icon: ReactNode }[] = [
@@ -9,6 +20,9 @@ export const TOOLS: { tool: Tool; label: string; key: string; icon: ReactNode }[
   { tool: "eraser", label: "Eraser", key: "E", icon: <Eraser size={15} aria-hidden /> },
   { tool: "rect", label: "Rectangle", key: "R", icon: <Square size={15} aria-hidden /> },
   { tool: "lasso", label: "Lasso", key: "L", icon: <Lasso size={15} aria-hidden /> },
+  { tool: "wand", label: "Wand", key: "W", icon: <WandSparkles size={15} aria-hidden /> },
+  { tool: "object", label: "Object", key: "S", icon: <SquareDashed size={15} aria-hidden /> },
+  { tool: "scissors", label: "Edge lasso", key: "Q", icon: <Scissors size={15} aria-hidden /> },
 ];
 
 /**
@@ -28,34 +42,37 @@ export function ToolButtons() {
     action();
   };
   return (
-    <div className="flex flex-wrap gap-1.5">
-      {TOOLS.map((t) => (
+    <>
+      <div className="flex flex-wrap gap-1.5">
+        {TOOLS.map((t) => (
+          <ToolButton
+            key={t.tool}
+            testId={`tool-${t.tool}`}
+            icon={t.icon}
+            label={t.label}
+            pressed={tool === t.tool}
+            title={`${t.label} (${t.key}); ${isSmartTool(t.tool) ? "Shift adds, Alt cuts, both intersect" : "right-drag or Alt cuts"}`}
+            onClick={inEditor(() => setTool(t.tool))}
+          />
+        ))}
         <ToolButton
-          key={t.tool}
-          testId={`tool-${t.tool}`}
-          icon={t.icon}
-          label={t.label}
-          pressed={tool === t.tool}
-          title={`${t.label} (${t.key}); right-drag or Alt cuts`}
-          onClick={inEditor(() => setTool(t.tool))}
+          testId="undo"
+          icon={<Undo2 size={15} aria-hidden />}
+          label="Undo"
+          title="Undo (Ctrl/Cmd+Z)"
+          disabled={!canUndo}
+          onClick={inEditor(undo)}
         />
-      ))}
-      <ToolButton
-        testId="undo"
-        icon={<Undo2 size={15} aria-hidden />}
-        label="Undo"
-        title="Undo (Ctrl/Cmd+Z)"
-        disabled={!canUndo}
-        onClick={inEditor(undo)}
-      />
-      <ToolButton
-        testId="redo"
-        icon={<Redo2 size={15} aria-hidden />}
-        label="Redo"
-        title="Redo (Ctrl/Cmd+Shift+Z)"
-        disabled={!canRedo}
-        onClick={inEditor(redo)}
-      />
-    </div>
+        <ToolButton
+          testId="redo"
+          icon={<Redo2 size={15} aria-hidden />}
+          label="Redo"
+          title="Redo (Ctrl/Cmd+Shift+Z)"
+          disabled={!canRedo}
+          onClick={inEditor(redo)}
+        />
+      </div>
+      <SmartToolOptions />
+    </>
   );
 }

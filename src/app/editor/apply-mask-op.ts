@@ -1,3 +1,4 @@
+import { applySelection } from "../select/selection";
 import type { MaskOp } from "./mask-op";
 import { growMask } from "./raster/morphology";
 import { fillPolygon, fillRect, type MaskRaster, paintPolyline } from "./raster/paint-shapes";
@@ -29,6 +30,9 @@ export function applyMaskOp(raster: MaskRaster, op: MaskOp): void {
     case "bitmap":
       raster.data.set(op.data);
       return;
+    case "selection":
+      applySelection(raster, op.mode, op);
+      return;
   }
 }
 
@@ -57,6 +61,7 @@ export interface PixelBox {
 
 /** The pixels an operation can change; the whole image for operations that touch everything. */
 export function opBounds(op: MaskOp, width: number, height: number): PixelBox | null {
+  if (op.kind === "selection" && op.mode !== "intersect") return op.box;
   if (op.kind !== "stroke" && op.kind !== "polygon" && op.kind !== "rect") {
     return { x: 0, y: 0, width, height };
   }

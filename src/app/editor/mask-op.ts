@@ -1,3 +1,6 @@
+import type { SelectionMode } from "../select/selection";
+import type { PixelBox } from "./apply-mask-op";
+
 /**
  * The mask is the result of an ordered list of operations in image pixel coordinates, so
  * history is a list of small vectors rather than bitmaps. `add` paints white (repaint), `cut`
@@ -20,7 +23,9 @@ export type MaskOp =
   | { kind: "clear" }
   | { kind: "grow" /** negative shrinks */; pixels: number }
   /** An imported mask (or older history folded together), 0/255 at the image's size. */
-  | { kind: "bitmap"; data: Uint8Array };
+  | { kind: "bitmap"; data: Uint8Array }
+  /** A smart tool's result (select/): 0/255 inside its box, added, cut or intersected. */
+  | { kind: "selection"; mode: SelectionMode; box: PixelBox; data: Uint8Array };
 
 /**
  * Whether the operations can leave any white pixel, read from the vectors alone so the UI can
@@ -32,7 +37,13 @@ export function maskMayHavePixels(ops: readonly MaskOp[]): boolean {
     const op = ops[i]!;
     if (op.kind === "clear") return false;
     if (op.kind === "invert" || op.kind === "bitmap") return true;
-    if ((op.kind === "stroke" || op.kind === "rect" || op.kind === "polygon") && op.mode === "add")
+    if (
+      (op.kind === "stroke" ||
+        op.kind === "rect" ||
+        op.kind === "polygon" ||
+        op.kind === "selection") &&
+      op.mode === "add"
+    )
       return true;
   }
   return false;
@@ -41,6 +52,6 @@ export function maskMayHavePixels(ops: readonly MaskOp[]): boolean {
 /** Bytes an operation holds, for the history's memory bound (numbers are 8-byte doubles). */
 export function opBytes(op: MaskOp): number {
   if (op.kind === "stroke" || op.kind === "polygon") return 64 + op.points.length * 8;
-  if (op.kind === "bitmap") return 64 + op.data.byteLength;
+  if (op.kind === "bitmap" || op.kind === "selection") return 64 + op.data.byteLength;
   return 64;
 }

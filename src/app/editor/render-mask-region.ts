@@ -1,3 +1,4 @@
+import { applySelection } from "../select/selection";
 import { applyMaskOp, opBounds, type PixelBox } from "./apply-mask-op";
 import type { MaskOp } from "./mask-op";
 
@@ -31,6 +32,9 @@ export function renderMaskRegion(
       case "invert":
       case "clear":
         applyMaskOp(region, op);
+        break;
+      case "selection":
+        applySelection(region, op.mode, op, box);
         break;
       default: {
         const bounds = opBounds(op, width, height);

@@ -4,7 +4,15 @@ import type { Tool } from "../store/tools-slice";
 import { isTyping } from "./focus-target";
 import type { PanZoom } from "./use-pan-zoom";
 
-const TOOL_KEYS: Record<string, Tool> = { b: "brush", e: "eraser", r: "rect", l: "lasso" };
+const TOOL_KEYS: Record<string, Tool> = {
+  b: "brush",
+  e: "eraser",
+  r: "rect",
+  l: "lasso",
+  w: "wand",
+  s: "object",
+  q: "scissors",
+};
 /** Hold O for the original: `P` belongs to the presentation view. */
 const PEEK_KEY = "o";
 
@@ -61,6 +69,8 @@ export function useEditorShortcuts(panZoom: Pick<PanZoom, "zoomBy" | "fit" | "ac
 export const SHORTCUTS: [string, string][] = [
   ["B / E", "Brush / eraser"],
   ["R / L", "Rectangle / lasso"],
+  ["W / S / Q", "Magic wand / object select / edge-snapping lasso"],
+  ["Shift / Alt / both + smart tool", "Add / cut / intersect"],
   ["Right-drag or Alt+drag", "Erase (cut) with any tool"],
   ["Shift+click", "Straight line from the last stroke"],
   ["[ / ]  or  Alt+wheel", "Smaller / larger brush"],

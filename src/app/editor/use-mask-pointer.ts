@@ -1,6 +1,8 @@
 import type Konva from "konva";
 import { type RefObject, useEffect, useLayoutEffect, useRef } from "react";
+import { useSmartPointer } from "../select/use-smart-pointer";
 import { useAppStore } from "../store/store";
+import { isSmartTool } from "../store/tools-slice";
 import type { ViewTransform } from "../view/view-transform";
 import { screenToContent } from "../view/view-transform";
 import { drawLiveSegment } from "./live-stroke";
@@ -31,6 +33,7 @@ export function useMaskPointer(
   image: { width: number; height: number },
 ) {
   const gesture = useRef<Gesture | null>(null);
+  const smart = useSmartPointer(refs.outline, () => viewRef.current.scale);
   const lastPoint = useRef<{ x: number; y: number } | null>(null);
 
   const imagePoint = (event: React.PointerEvent) => {
@@ -98,9 +101,14 @@ export function useMaskPointer(
       if (event.button !== 0 && event.button !== 2) return;
       const { tool, brushSize } = useAppStore.getState();
       const at = imagePoint(event);
+      event.currentTarget.setPointerCapture(event.pointerId);
+      if (isSmartTool(tool)) {
+        const { button, shiftKey, altKey, detail } = event;
+        smart.down(tool, { at, button, shiftKey, altKey, detail });
+        return;
+      }
       const cut = tool === "eraser" || event.button === 2 || event.altKey;
       const mode: MaskMode = cut ? "cut" : "add";
-      event.currentTarget.setPointerCapture(event.pointerId);
       if (tool === "rect") {
         gesture.current = { kind: "rect", mode, x: at.x, y: at.y, points: [] };
         return;
@@ -119,6 +127,11 @@ export function useMaskPointer(
     },
     move(event: React.PointerEvent) {
       showCursor(event);
+      const { tool } = useAppStore.getState();
+      if (isSmartTool(tool)) {
+        smart.move(tool, imagePoint(event));
+        return;
+      }
       const g = gesture.current;
       if (!g) return;
       const at = imagePoint(event);
@@ -149,6 +162,8 @@ export function useMaskPointer(
       }
     },
     up() {
+      const { tool } = useAppStore.getState();
+      if (isSmartTool(tool)) smart.up(tool);
       const g = gesture.current;
       gesture.current = null;
       if (!g) return;
@@ -183,6 +198,9 @@ export function useMaskPointer(
       refs.maskLayer.current?.batchDraw();
       drawOutline([]);
     },
-    leave: () => showCursor(null),
+    leave: () => {
+      showCursor(null);
+      smart.leave();
+    },
   };
 }

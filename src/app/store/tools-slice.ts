@@ -1,10 +1,15 @@
 import type { StateCreator } from "zustand";
 import type { AppState } from "./store";
 
-export type Tool = "brush" | "eraser" | "rect" | "lasso";
+export type Tool = "brush" | "eraser" | "rect" | "lasso" | SmartTool;
+/** The tools of `select/`, whose results come from the image's pixels. */
+export type SmartTool = "wand" | "object" | "scissors";
+export const isSmartTool = (tool: Tool): tool is SmartTool =>
+  tool === "wand" || tool === "object" || tool === "scissors";
 
 export const BRUSH_SIZE = { min: 2, max: 500, default: 40 } as const;
 export const FEATHER = { min: 0, max: 64 } as const;
+export const WAND_TOLERANCE = { min: 0, max: 255, default: 32 } as const;
 
 export interface ToolsSlice {
   tool: Tool;
@@ -18,6 +23,12 @@ export interface ToolsSlice {
   /** True while the user holds the peek key or button: the bare image shows. */
   peeking: boolean;
   shortcutsOpen: boolean;
+  /** The magic wand's largest per-channel colour difference from the clicked pixel. */
+  wandTolerance: number;
+  /** Wand selects only the connected region (true) or every similar pixel. */
+  wandContiguous: boolean;
+  /** OpenCV.js, loaded on the first use of object select or the lasso. */
+  smartToolsStatus: "idle" | "loading" | "ready" | "failed";
   setTool: (tool: Tool) => void;
   setBrushSize: (size: number) => void;
   setFeatherPx: (px: number) => void;
@@ -26,6 +37,9 @@ export interface ToolsSlice {
   setMaskVisible: (visible: boolean) => void;
   setPeeking: (peeking: boolean) => void;
   setShortcutsOpen: (open: boolean) => void;
+  setWandTolerance: (tolerance: number) => void;
+  setWandContiguous: (contiguous: boolean) => void;
+  setSmartToolsStatus: (status: ToolsSlice["smartToolsStatus"]) => void;
 }
 
 const clamp = (value: number, min: number, max: number) => Math.min(max, Math.max(min, value));
@@ -39,6 +53,9 @@ export const createToolsSlice: StateCreator<AppState, [], [], ToolsSlice> = (set
   maskVisible: true,
   peeking: false,
   shortcutsOpen: false,
+  wandTolerance: WAND_TOLERANCE.default,
+  wandContiguous: true,
+  smartToolsStatus: "idle",
   setTool: (tool) => set({ tool }),
   setBrushSize: (size) =>
     set({ brushSize: clamp(Math.round(size), BRUSH_SIZE.min, BRUSH_SIZE.max) }),
@@ -48,4 +65,8 @@ export const createToolsSlice: StateCreator<AppState, [], [], ToolsSlice> = (set
   setMaskVisible: (maskVisible) => set({ maskVisible }),
   setPeeking: (peeking) => set({ peeking }),
   setShortcutsOpen: (shortcutsOpen) => set({ shortcutsOpen }),
+  setWandTolerance: (tolerance) =>
+    set({ wandTolerance: clamp(Math.round(tolerance), WAND_TOLERANCE.min, WAND_TOLERANCE.max) }),
+  setWandContiguous: (wandContiguous) => set({ wandContiguous }),
+  setSmartToolsStatus: (smartToolsStatus) => set({ smartToolsStatus }),
 });

@@ -1,0 +1,228 @@
+import { expect, type Page, test } from "@playwright/test";
+import sharp from "sharp";
+import {
+  cutOut,
+  maskBounds,
+  maskIoU,
+  pasteCutout,
+  wobblyOutline,
+} from "../src/app/select/composite";
+import { exportedMask, fixture, imagePlacement, toScreen } from "./helpers";
+
+const W = 400;
+const H = 300;
+
+/** Flat regions with known pixels: blue ground, a red L, a green box and a separate red square. */
+function flatRegions() {
+  const data = new Uint8Array(W * H * 3);
+  const region = new Uint8Array(W * H); // 1 = L, 2 = green box, 3 = red square
+  for (let y = 0; y < H; y++)
+    for (let x = 0; x < W; x++) {
+      const inL =
+        (x >= 40 && x < 80 && y >= 40 && y < 200) || (x >= 40 && x < 160 && y >= 160 && y < 200);
+      const inBox = x >= 220 && x < 330 && y >= 60 && y < 130;
+      const inSquare = x >= 260 && x < 300 && y >= 200 && y < 240;
+      const i = y * W + x;
+      region[i] = inL ? 1 : inBox ? 2 : inSquare ? 3 : 0;
+      data.set(inL || inSquare ? [210, 40, 50] : inBox ? [40, 170, 60] : [60, 120, 200], i * 3);
+    }
+  return { data, region };
+}
+
+/** Opens PNG bytes as the document; returns where the image sits on the stage. */
+async function openBuffer(page: Page, name: string, png: Buffer, width = W, height = H) {
+  await page.getByTestId("image-input").setInputFiles({ name, mimeType: "image/png", buffer: png });
+  await page.locator("[data-testid=stage] canvas").first().waitFor();
+  return imagePlacement(page, width, height);
+}
+
+const rgbPng = (data: Uint8Array) =>
+  sharp(data, { raw: { width: W, height: H, channels: 3 } })
+    .png()
+    .toBuffer();
+
+/** The OpenCV.js requests the page makes from now on. */
+function watchOpencv(page: Page): string[] {
+  const urls: string[] = [];
+  page.on("request", (request) => {
+    if (request.url().includes("opencv")) urls.push(request.url());
+  });
+  return urls;
+}
+
+async function click(page: Page, at: [number, number], modifiers: ("Shift" | "Alt")[] = []) {
+  const box = (await page.getByTestId("stage").boundingBox())!;
+  for (const key of modifiers) await page.keyboard.down(key);
+  await page.mouse.click(box.x + at[0], box.y + at[1]);
+  for (const key of modifiers) await page.keyboard.up(key);
+}
+
+const mismatches = (
+  mask: Awaited<ReturnType<typeof exportedMask>>,
+  expected: (i: number) => boolean,
+) => {
+  let wrong = 0;
+  for (let i = 0; i < mask.width * mask.height; i++)
+    if ((mask.data[i * mask.channels] === 255) !== expected(i)) wrong++;
+  return wrong;
+};
+
+test("the wand selects exactly the clicked flat region, undo removes it, and it works zoomed and panned", async ({
+  page,
+}) => {
+  const opencvRequests = watchOpencv(page);
+  await page.goto("/");
+  const { data, region } = flatRegions();
+  const view = await openBuffer(page, "flat.png", await rgbPng(data));
+
+  await page.locator("body").press("w");
+  await expect(page.getByTestId("tool-wand")).toHaveAttribute("aria-pressed", "true");
+  const box = (await page.getByTestId("stage").boundingBox())!;
+  const [hx, hy] = toScreen(view, 60, 100);
+  await page.mouse.move(box.x + hx, box.y + hy);
+  await expect(page.getByTestId("selection-preview")).toHaveAttribute("data-box", "40,40,120,160");
+  await click(page, toScreen(view, 60, 100));
+  await expect(page.getByTestId("undo")).toBeEnabled();
+  const mask = await exportedMask(page);
+  expect([mask.width, mask.height]).toEqual([W, H]);
+  expect(mismatches(mask, (i) => region[i] === 1)).toBe(0);
+
+  await page.keyboard.press("Control+z");
+  await expect(page.getByTestId("undo")).toBeDisabled();
+  expect(mismatches(await exportedMask(page), () => false)).toBe(0);
+
+  // Not contiguous: both red parts. Then Alt cuts the L back out.
+  await page.getByTestId("wand-contiguous").uncheck();
+  await click(page, toScreen(view, 60, 100));
+  await expect(page.getByTestId("undo")).toBeEnabled();
+  expect(mismatches(await exportedMask(page), (i) => region[i] === 1 || region[i] === 3)).toBe(0);
+  await page.getByTestId("wand-contiguous").check();
+  await click(page, toScreen(view, 60, 100), ["Alt"]);
+  await expect
+    .poll(async () => mismatches(await exportedMask(page), (i) => region[i] === 3))
+    .toBe(0);
+
+  // Zoomed to about 2× around the stage centre, then panned: the click still lands on the box.
+  const centre = { x: Math.floor(box.width) / 2, y: Math.floor(box.height) / 2 };
+  for (let i = 0; i < 3; i++) await page.locator("body").press("+");
+  const factor = 1.25 ** 3;
+  let zoomed = {
+    scale: view.scale * factor,
+    x: centre.x - (centre.x - view.x) * factor,
+    y: centre.y - (centre.y - view.y) * factor,
+  };
+  await page.mouse.move(box.x + 400, box.y + 400);
+  await page.mouse.down({ button: "middle" });
+  await page.mouse.move(box.x + 440, box.y + 380, { steps: 5 });
+  await page.mouse.up({ button: "middle" });
+  zoomed = { ...zoomed, x: zoomed.x + 40, y: zoomed.y - 20 };
+  await click(page, toScreen(zoomed, 300, 70), ["Shift"]);
+  await expect
+    .poll(async () =>
+      mismatches(await exportedMask(page), (i) => region[i] === 2 || region[i] === 3),
+    )
+    .toBe(0);
+  // The wand never needs OpenCV.
+  expect(opencvRequests).toEqual([]);
+});
+
+/** The cat of skimage_chelsea, cut along an irregular outline and pasted on the coffee photo. */
+async function catComposite() {
+  const decode = async (name: string, width?: number) => {
+    const { data, info } = await sharp(fixture(name))
+      .resize(width ? { width } : undefined)
+      .ensureAlpha()
+      .raw()
+      .toBuffer({ resolveWithObject: true });
+    return { data: new Uint8Array(data), width: info.width, height: info.height };
+  };
+  const background = await decode("skimage_coffee.png");
+  const cat = cutOut(await decode("skimage_chelsea.png", 300), wobblyOutline(150, 100, 80, 72, 0));
+  const { image, truth } = pasteCutout(background, cat, 330, 60);
+  const png = await sharp(image.data, {
+    raw: { width: image.width, height: image.height, channels: 4 },
+  })
+    .removeAlpha()
+    .png()
+    .toBuffer();
+  return { png, truth, width: image.width, height: image.height };
+}
+
+test("object select cuts a pasted object (IoU ≥ 0.9), loads OpenCV only then, and a reload keeps it", async ({
+  page,
+}) => {
+  test.setTimeout(300_000);
+  const opencvRequests = watchOpencv(page);
+  await page.goto("/");
+  const { png, truth, width, height } = await catComposite();
+  const view = await openBuffer(page, "composite.png", png, width, height);
+  expect(opencvRequests).toEqual([]);
+  const bounds = maskBounds(truth, width, height, 8);
+
+  await page.locator("body").press("s");
+  const box = (await page.getByTestId("stage").boundingBox())!;
+  const [x0, y0] = toScreen(view, bounds.x, bounds.y);
+  const [x1, y1] = toScreen(view, bounds.x + bounds.width, bounds.y + bounds.height);
+  await page.mouse.move(box.x + x0, box.y + y0);
+  await page.mouse.down();
+  await page.mouse.move(box.x + x1, box.y + y1, { steps: 10 });
+  await page.mouse.up();
+  // OpenCV.js loads on this first use: several seconds, far more on a loaded machine.
+  await expect(page.getByTestId("selection-preview")).toBeVisible({ timeout: 180_000 });
+  expect(opencvRequests.length).toBeGreaterThan(0);
+  await page.getByTestId("object-apply").click();
+  await expect(page.getByTestId("selection-preview")).toHaveCount(0);
+  const mask = await exportedMask(page);
+  const cut = new Uint8Array(width * height);
+  for (let i = 0; i < cut.length; i++) cut[i] = mask.data[i * mask.channels]!;
+  expect(maskIoU(cut, truth)).toBeGreaterThanOrEqual(0.9);
+
+  await page.waitForTimeout(500); // the save is debounced
+  await page.reload();
+  await page.locator("[data-testid=stage] canvas").first().waitFor();
+  const restored = await exportedMask(page);
+  expect(mismatches(restored, (i) => cut[i] === 255)).toBe(0);
+  await page.getByTestId("undo").click();
+  expect(mismatches(await exportedMask(page), () => false)).toBe(0);
+});
+
+test("the edge lasso follows a shape's edges between clicks and fills the closed path", async ({
+  page,
+}) => {
+  test.setTimeout(300_000);
+  await page.goto("/");
+  const data = new Uint8Array(W * H * 3).fill(235);
+  const inside = (i: number) => {
+    const x = i % W;
+    const y = Math.floor(i / W);
+    return x >= 100 && x < 300 && y >= 80 && y < 220;
+  };
+  for (let i = 0; i < W * H; i++) if (inside(i)) data.set([30, 60, 40], i * 3);
+  const view = await openBuffer(page, "square.png", await rgbPng(data));
+  await page.locator("body").press("q");
+  const box = (await page.getByTestId("stage").boundingBox())!;
+  // Anchors near three corners, each a few pixels off the edge; the path between them snaps.
+  const anchors: [number, number][] = [
+    [102, 82],
+    [297, 83],
+    [298, 217],
+    [102, 218],
+  ];
+  for (const [x, y] of anchors) {
+    const [sx, sy] = toScreen(view, x, y);
+    await page.mouse.move(box.x + sx, box.y + sy, { steps: 6 });
+    await page.mouse.click(box.x + sx, box.y + sy);
+  }
+  const [fx, fy] = toScreen(view, anchors[0]![0], anchors[0]![1]);
+  await page.mouse.move(box.x + fx, box.y + fy, { steps: 6 });
+  await page.mouse.click(box.x + fx, box.y + fy);
+  await expect(page.getByTestId("undo")).toBeEnabled({ timeout: 180_000 });
+  const mask = await exportedMask(page);
+  const cut = new Uint8Array(W * H);
+  const truth = new Uint8Array(W * H);
+  for (let i = 0; i < cut.length; i++) {
+    cut[i] = mask.data[i * mask.channels]!;
+    truth[i] = inside(i) ? 255 : 0;
+  }
+  expect(maskIoU(cut, truth)).toBeGreaterThanOrEqual(0.97);
+});

@@ -1,0 +1,34 @@
+import { useLayoutEffect, useRef, useSyncExternalStore } from "react";
+import { drawSelection, previewStep, selectionPreview } from "./selection-preview";
+
+/** Light blue at half opacity (ABGR, little-endian), so a preview never looks like the mask. */
+const PREVIEW_TINT = 0x80ffc83e;
+
+/**
+ * The smart tools' preview, a canvas over the stage placed by CSS transform in the view's
+ * image-to-screen mapping: panning and zooming move it without redrawing it.
+ */
+export function SelectionPreview({ view }: { view: { scale: number; x: number; y: number } }) {
+  const pending = useSyncExternalStore(selectionPreview.subscribe, selectionPreview.get);
+  const canvas = useRef<HTMLCanvasElement>(null);
+  const selection = pending?.selection ?? null;
+
+  useLayoutEffect(() => {
+    if (canvas.current && selection) drawSelection(canvas.current, selection, PREVIEW_TINT);
+  }, [selection]);
+
+  if (!selection) return null;
+  const { box } = selection;
+  const scale = view.scale * previewStep(box);
+  const left = view.x + box.x * view.scale;
+  const top = view.y + box.y * view.scale;
+  return (
+    <canvas
+      ref={canvas}
+      data-testid="selection-preview"
+      data-box={`${box.x},${box.y},${box.width},${box.height}`}
+      className="pointer-events-none absolute top-0 left-0 origin-top-left"
+      style={{ transform: `translate(${left}px, ${top}px) scale(${scale})` }}
+    />
+  );
+}

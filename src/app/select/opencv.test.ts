@@ -1,0 +1,96 @@
+import { createRequire } from "node:module";
+import sharp from "sharp";
+import { beforeAll, describe, expect, it } from "vitest";
+import { cutOut, maskBounds, maskIoU, pasteCutout, wobblyOutline } from "./composite";
+import { EdgeLasso } from "./edge-lasso";
+import { objectCut } from "./object-cut";
+import { type Cv, missingFunctions, whenReady } from "./opencv";
+import { selectionToMask } from "./selection";
+
+const fixture = (name: string) =>
+  new URL(`../../../e2e/fixtures/${name}`, import.meta.url).pathname;
+let cv: Cv;
+
+beforeAll(async () => {
+  cv = await whenReady(createRequire(import.meta.url)("@techstark/opencv-js"));
+}, 60_000);
+
+async function rgba(name: string, width?: number) {
+  const { data, info } = await sharp(fixture(name))
+    .resize(width ? { width } : undefined)
+    .ensureAlpha()
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  return { data: new Uint8Array(data), width: info.width, height: info.height };
+}
+
+describe("the pinned OpenCV.js build", () => {
+  it("has GrabCut, flood fill and Intelligent Scissors", () => {
+    expect(missingFunctions(cv)).toEqual([]);
+  });
+});
+
+describe("objectCut", () => {
+  it("cuts a real photo's cut-out pasted on another photo (IoU ≥ 0.9 with its outline)", async () => {
+    const background = await rgba("skimage_coffee.png");
+    const cat = await rgba("skimage_chelsea.png", 300);
+    const outline = wobblyOutline(150, 100, 80, 72, 0);
+    const { image, truth } = pasteCutout(background, cutOut(cat, outline), 330, 60);
+    const box = maskBounds(truth, image.width, image.height, 8);
+    const cut = selectionToMask(objectCut(cv, image, box), image.width, image.height);
+    expect(maskIoU(cut, truth)).toBeGreaterThanOrEqual(0.9);
+    // The truth is the irregular outline, not its box: a box-shaped answer would miss.
+    expect(
+      maskIoU(
+        selectionToMask(
+          { box, data: new Uint8Array(box.width * box.height).fill(255) },
+          image.width,
+          image.height,
+        ),
+        truth,
+      ),
+    ).toBeLessThan(0.8);
+  });
+
+  it("follows + and − strokes", () => {
+    // A red and a blue square side by side on grey: a background stroke over the blue one removes it.
+    const width = 120;
+    const height = 80;
+    const data = new Uint8Array(width * height * 4);
+    for (let i = 0; i < width * height; i++) data.set([128, 128, 128, 255], i * 4);
+    for (let y = 20; y < 60; y++)
+      for (let x = 20; x < 100; x++)
+        data.set(x < 60 ? [200, 40, 40, 255] : [40, 40, 200, 255], (y * width + x) * 4);
+    const image = { data, width, height };
+    const box = { x: 10, y: 10, width: 100, height: 60 };
+    const whole = selectionToMask(objectCut(cv, image, box), width, height);
+    expect(whole[40 * width + 80]).toBe(255);
+    const strokes = [{ points: [80, 25, 80, 55], size: 30, foreground: false }];
+    const refined = selectionToMask(objectCut(cv, image, box, strokes), width, height);
+    expect(refined[40 * width + 80]).toBe(0);
+    expect(refined[40 * width + 30]).toBe(255);
+  });
+});
+
+describe("EdgeLasso", () => {
+  it("follows a strong edge between two anchors instead of the straight line", () => {
+    // A dark square on white: from its top-left corner to its bottom-right corner, the path
+    // runs along the edges, never across the inside.
+    const width = 100;
+    const height = 100;
+    const data = new Uint8Array(width * height * 4).fill(255);
+    for (let y = 30; y < 70; y++)
+      for (let x = 30; x < 70; x++) data.set([20, 20, 20, 255], (y * width + x) * 4);
+    const lasso = new EdgeLasso(cv, { data, width, height });
+    lasso.anchor({ x: 30, y: 30 });
+    const path = lasso.pathTo({ x: 69, y: 69 });
+    lasso.dispose();
+    expect(path.length).toBeGreaterThan(2 * 60);
+    for (let i = 0; i < path.length; i += 2) {
+      const onEdge = [path[i]!, path[i + 1]!].some(
+        (v) => Math.abs(v - 30) <= 2 || Math.abs(v - 70) <= 2,
+      );
+      expect(onEdge, `(${path[i]}, ${path[i + 1]})`).toBe(true);
+    }
+  });
+});

@@ -1,0 +1,80 @@
+import { useAppStore } from "../store/store";
+import type { SelectRequest, SelectResponse } from "./select-protocol";
+
+type Answer = Exclude<SelectResponse, { kind: "opencv" }>;
+type Ask =
+  Exclude<SelectRequest, { kind: "image" }> extends infer R
+    ? R extends { id: number }
+      ? Omit<R, "id">
+      : never
+    : never;
+
+let worker: Worker | null = null;
+let sentImage = "";
+let nextId = 1;
+const waiting = new Map<number, (answer: Answer) => void>();
+
+/**
+ * The smart-selection worker, created on the first use of a smart tool (never at page load).
+ * OpenCV's loading state goes to the store for the progress indicator.
+ */
+function selectWorker(): Worker {
+  if (worker) return worker;
+  worker = new Worker(new URL("./select.worker.ts", import.meta.url), { type: "module" });
+  worker.onmessage = (event: MessageEvent<SelectResponse>) => {
+    const message = event.data;
+    if (message.kind === "opencv") {
+      useAppStore.getState().setSmartToolsStatus(message.status);
+      return;
+    }
+    waiting.get(message.id)?.(message);
+    waiting.delete(message.id);
+  };
+  return worker;
+}
+
+/** Sends the open document's image to the worker (once per image) and asks it something. */
+export function askSelectWorker(ask: Ask): Promise<Answer> {
+  const image = useAppStore.getState().image;
+  if (!image) return Promise.reject(new Error("Open an image first."));
+  const target = selectWorker();
+  if (sentImage !== image.url) {
+    sentImage = image.url;
+    target.postMessage({ kind: "image", url: image.url } satisfies SelectRequest);
+  }
+  const id = nextId++;
+  return new Promise((resolve) => {
+    waiting.set(id, resolve);
+    target.postMessage({ ...ask, id } as SelectRequest);
+  });
+}
+
+/**
+ * For requests sent per pointer move: at most one is in flight, and while it runs only the
+ * newest next request is kept, so a slow answer never queues up stale work behind it.
+ */
+export function latestOnly(onAnswer: (answer: Answer) => void) {
+  let busy = false;
+  let next: Ask | null = null;
+  const run = (ask: Ask) => {
+    busy = true;
+    askSelectWorker(ask)
+      .then(onAnswer, () => {})
+      .finally(() => {
+        busy = false;
+        const queued = next;
+        next = null;
+        if (queued) run(queued);
+      });
+  };
+  return {
+    ask(ask: Ask) {
+      if (busy) next = ask;
+      else run(ask);
+    },
+    /** Drops a queued request (the gesture that wanted it has ended). */
+    drop() {
+      next = null;
+    },
+  };
+}

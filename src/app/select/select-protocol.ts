@@ -1,0 +1,25 @@
+import type { PixelBox } from "../editor/apply-mask-op";
+import type { CutStroke } from "./object-cut";
+import type { Selection } from "./selection";
+
+type Point = { x: number; y: number };
+
+/** Messages to the smart-selection worker. Every request but `image` is answered by its id. */
+export type SelectRequest =
+  /** The document's image (its object URL); the worker decodes and keeps its pixels. */
+  | { kind: "image"; url: string }
+  | { kind: "wand"; id: number; at: Point; tolerance: number; contiguous: boolean }
+  | { kind: "object"; id: number; box: PixelBox; strokes: CutStroke[] }
+  /**
+   * Sets an anchor of the edge-snapping path and answers with the path from the previous
+   * anchor to it (nothing for the first), so a click never depends on a move's answer.
+   */
+  | { kind: "lasso-anchor"; id: number; at: Point; first: boolean }
+  | { kind: "lasso-path"; id: number; at: Point };
+
+export type SelectResponse =
+  | { kind: "selection"; id: number; selection: Selection | null }
+  | { kind: "path"; id: number; points: number[] }
+  | { kind: "error"; id: number; message: string }
+  /** OpenCV's loading, which only object select and the lasso wait for. */
+  | { kind: "opencv"; status: "loading" | "ready" | "failed"; message?: string };

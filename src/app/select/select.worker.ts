@@ -1,0 +1,107 @@
+/// <reference lib="webworker" />
+
+import { EdgeLasso } from "./edge-lasso";
+import { objectCut } from "./object-cut";
+import type { Cv } from "./opencv";
+import { loadOpenCv } from "./opencv-loader";
+import type { SelectRequest, SelectResponse } from "./select-protocol";
+import { magicWand, type RgbaImage } from "./wand";
+
+/**
+ * Smart selection off the main thread. The image's pixels are decoded here once per document;
+ * the wand needs nothing more, so it answers while OpenCV is still loading. Object select and
+ * the lasso wait for OpenCV, which is fetched on their first use only.
+ */
+let imageUrl = "";
+let image: Promise<RgbaImage> | null = null;
+let scratch = new Uint8Array(0);
+let lasso: { url: string; tool: Promise<EdgeLasso> } | null = null;
+
+const post = (response: SelectResponse, transfer: Transferable[] = []) =>
+  self.postMessage(response, transfer);
+
+async function decode(url: string): Promise<RgbaImage> {
+  const blob = await (await fetch(url)).blob();
+  const bitmap = await createImageBitmap(blob, { imageOrientation: "from-image" });
+  const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+  const context = canvas.getContext("2d", { willReadFrequently: true });
+  if (!context) throw new Error("This browser cannot draw into an offscreen canvas.");
+  context.drawImage(bitmap, 0, 0);
+  bitmap.close();
+  const { data, width, height } = context.getImageData(0, 0, canvas.width, canvas.height);
+  return { data, width, height };
+}
+
+let opencv: Promise<Cv> | null = null;
+function openCv(): Promise<Cv> {
+  if (!opencv) {
+    post({ kind: "opencv", status: "loading" });
+    opencv = loadOpenCv().then(
+      (cv) => {
+        post({ kind: "opencv", status: "ready" });
+        return cv;
+      },
+      (error: unknown) => {
+        post({ kind: "opencv", status: "failed", message: String(error) });
+        throw error;
+      },
+    );
+  }
+  return opencv;
+}
+
+/** One lasso per image, built once even when an anchor and a move ask for it together. */
+function edgeLasso(pixels: Promise<RgbaImage>): Promise<EdgeLasso> {
+  if (lasso?.url !== imageUrl) {
+    lasso?.tool.then((old) => old.dispose());
+    const tool = Promise.all([openCv(), pixels]).then(([cv, rgba]) => new EdgeLasso(cv, rgba));
+    lasso = { url: imageUrl, tool };
+  }
+  return lasso.tool;
+}
+
+async function answer(request: Exclude<SelectRequest, { kind: "image" }>): Promise<void> {
+  if (!image) throw new Error("No image is open.");
+  if (request.kind === "wand") {
+    const pixels = await image;
+    if (scratch.length !== pixels.width * pixels.height)
+      scratch = new Uint8Array(pixels.width * pixels.height);
+    const selection = magicWand(pixels, request.at, request, scratch);
+    post(
+      { kind: "selection", id: request.id, selection },
+      selection ? [selection.data.buffer] : [],
+    );
+  } else if (request.kind === "object") {
+    const [cv, pixels] = await Promise.all([openCv(), image]);
+    const selection = objectCut(cv, pixels, request.box, request.strokes);
+    post(
+      { kind: "selection", id: request.id, selection },
+      selection ? [selection.data.buffer] : [],
+    );
+  } else if (request.kind === "lasso-anchor") {
+    const tool = await edgeLasso(image);
+    const points = request.first ? [] : tool.pathTo(request.at);
+    tool.anchor(request.at);
+    post({ kind: "path", id: request.id, points });
+  } else {
+    post({ kind: "path", id: request.id, points: (await edgeLasso(image)).pathTo(request.at) });
+  }
+}
+
+self.onmessage = (event: MessageEvent<SelectRequest>) => {
+  const request = event.data;
+  if (request.kind === "image") {
+    if (request.url !== imageUrl) {
+      imageUrl = request.url;
+      image = decode(request.url);
+    }
+    return;
+  }
+  answer(request).catch((error: unknown) =>
+    post({
+      kind: "error",
+      id: request.id,
+      message: error instanceof Error ? error.message : String(error),
+    }),
+  );
+};
