@@ -1,10 +1,10 @@
 import type Konva from "konva";
 import { useEffect, useLayoutEffect, useRef } from "react";
 import { Group, Image as KonvaImage, Layer, Line, Rect, Stage } from "react-konva";
-import { warmMaskExport } from "../lib/mask-export";
+import { useMaskManager } from "../export/mask-manager-context";
 import type { DocumentImage } from "../store/document-slice";
 import { useAppStore } from "../store/store";
-import { maskDisplay } from "./mask-display";
+import { releaseControlFocus } from "./focus-target";
 import { useEditorShortcuts } from "./use-editor-shortcuts";
 import { useElementSize } from "./use-element-size";
 import { useHtmlImage } from "./use-html-image";
@@ -15,6 +15,8 @@ import { usePanZoom } from "./use-pan-zoom";
 /** The image with its mask painted over it; operations are stored in image pixels. */
 export function MaskStage({ image }: { image: DocumentImage }) {
   const frame = useRef<HTMLDivElement>(null);
+  const masks = useMaskManager();
+  const maskDisplay = masks.display;
   const viewport = useElementSize(frame);
   const bitmap = useHtmlImage(image.url);
   const maskOps = useAppStore((s) => s.maskOps);
@@ -32,7 +34,7 @@ export function MaskStage({ image }: { image: DocumentImage }) {
   useEditorShortcuts(panZoom);
   useMaskLayerStyle(refs.maskLayer, panZoom.view.scale, opacity, visible);
 
-  useEffect(warmMaskExport, []);
+  useEffect(() => masks.warm(), [masks]);
 
   // The committed history is one cached bitmap: apply the new operation to it, and redraw the
   // layer from it, which replaces the live stroke's buffer pixels.
@@ -67,6 +69,7 @@ export function MaskStage({ image }: { image: DocumentImage }) {
         pointer.cancel();
       }}
       onPointerLeave={pointer.leave}
+      onPointerEnter={releaseControlFocus}
     >
       {viewport.width > 0 && (
         <Stage width={viewport.width} height={viewport.height} listening={false}>

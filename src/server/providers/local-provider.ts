@@ -7,7 +7,8 @@ import {
   OUTPUT_FORMATS,
   type ProviderInfo,
 } from "../../contract";
-import { countMasked, maskFromAlpha, maskFromGray } from "../engine/fill-mask";
+import { MASK_COVERS_EVERYTHING, maskCoversEverything } from "../../mask-coverage";
+import { maskFromAlpha, maskFromGray } from "../engine/fill-mask";
 import type { FillOutput, FillTask } from "../engine/fill-task";
 import type { WorkerPool } from "../engine/worker-pool";
 import { decodeExpandTask } from "./local-expand";
@@ -137,9 +138,7 @@ async function decodeFillTask(job: FillJob): Promise<FillTask> {
         await sharp(job.mask.bytes).flatten({ background: "#000000" }).greyscale().raw().toBuffer(),
       )
     : maskFromAlpha(pixels);
-  if (countMasked(mask) === mask.length) {
-    throw new Error("the mask covers the whole image: there is nothing to fill from");
-  }
+  if (maskCoversEverything(mask)) throw new Error(MASK_COVERS_EVERYTHING);
   // Copy into a buffer of its own so it can be transferred to the worker without detaching
   // sharp's pooled memory.
   return {
