@@ -81,17 +81,7 @@ test("bug 5: a reload keeps the outpaint frame and its preset, and Generate stay
   await expect(page.getByTestId("generate")).toBeEnabled();
 });
 
-test("bug 6: a mask over the whole image is refused with a reason and no Retry", async ({
-  page,
-}) => {
-  await openAstronaut(page);
-  await page.getByTestId("mask-invert").click();
-  await page.getByTestId("generate").click();
-  await expect(page.getByText(/covers the whole image/).first()).toBeVisible();
-  await expect(page.getByTestId("job-retry")).toHaveCount(0);
-  await expect(page.getByTestId("tile-retry")).toHaveCount(0);
-});
-
+// Bug 6 for a mask over everything is in fill-flow.spec.ts, where that case was tested before.
 test("bug 6: a 1×1 image outpaints, with handles no bigger than its frame", async ({ page }) => {
   await page.goto("/");
   await openGenerated(page, 1, 1);

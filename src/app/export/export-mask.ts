@@ -1,4 +1,4 @@
-import { MASK_COVERS_EVERYTHING, maskCoversEverything } from "../../mask-coverage";
+import { maskCoversEverything } from "../../mask-coverage";
 import { featherMask } from "../editor/raster/feather";
 import type { OutpaintFrame } from "../outpaint/outpaint-geometry";
 import { mergePaintedMask, outpaintMask } from "../outpaint/outpaint-raster";
@@ -48,7 +48,9 @@ export function composeMask(plan: MaskPlan): ComposedMask {
     throw new Error("Paint the area to repaint, or pick an outpaint preset, first.");
   }
   if (maskCoversEverything(hard)) {
-    throw new Error(`Cannot generate: ${MASK_COVERS_EVERYTHING}. Leave part of it unpainted.`);
+    throw new Error(
+      "Cannot generate: the mask covers the whole image, so there is nothing to fill from. Leave part of it unpainted.",
+    );
   }
   const sent = featherPx > 0 ? featherMask({ data: hard, width, height }, featherPx) : hard;
   return { sent, hard, width, height };

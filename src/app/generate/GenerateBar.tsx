@@ -1,4 +1,5 @@
 import { Sparkles } from "lucide-react";
+import { useEffect } from "react";
 import { maskMayHavePixels } from "../editor/mask-op";
 import { useAppStore } from "../store/store";
 import { RunStatusList } from "./RunStatusList";
@@ -16,6 +17,11 @@ export function GenerateBar() {
   const currentRun = useAppStore((s) => s.shownRunId);
   const { parsed } = useFormValues(provider);
   const generate = useGenerate();
+  const imageUrl = useAppStore((s) => s.image?.url);
+  const { reset } = generate;
+  // A refusal belongs to the document it was about: another one opening clears it.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the image is the trigger, not an input
+  useEffect(() => reset(), [imageUrl, reset]);
   const ready =
     !generate.isPending &&
     hasMask &&

@@ -46,7 +46,7 @@ export const createSessionActions: StateCreator<AppState, [], [], SessionActions
         presenting: false,
       };
     }),
-  restoreDocument: (saved) => set({ ...saved, view: null, mainView: "edit" }),
+  restoreDocument: (saved) => set({ ...saved, view: null }),
   showRun: (shownRunId) =>
     set({ shownRunId, compareA: "original", compareB: 0, presenting: false }),
 });
