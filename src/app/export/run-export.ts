@@ -2,7 +2,6 @@ import { applyMaskAsAlpha } from "../editor/raster/export-rgba";
 import { featherMask } from "../editor/raster/feather";
 import { canvasToBlob, decodeRgba, drawImageFile, encodeRgbaPng } from "../lib/decode-image";
 import { encodeGrayPng } from "../lib/encode-gray-png";
-import { blobToBase64 } from "../lib/png";
 import type { OutpaintFrame } from "../outpaint/outpaint-geometry";
 import { padImageRgba } from "../outpaint/outpaint-raster";
 import { composeMask, type MaskPlan, type PaintedMask } from "./export-mask";
@@ -39,8 +38,6 @@ export interface FillExport {
   maskGray: Uint8Array;
   width: number;
   height: number;
-  /** What is sent, as bare base64 (encoded once, here): `original ?? source`, and the mask. */
-  base64: { image: string; mask: string };
 }
 
 export type ExportResult = { form: "download"; file: Blob } | FillExport;
@@ -58,10 +55,6 @@ export async function runExport(job: ExportJob): Promise<ExportResult> {
     encodeGrayPng(mask.sent, mask.width, mask.height),
     job.withOriginal ? imagePng(image, imageSize) : null,
   ]);
-  const [imageBase64, maskBase64] = await Promise.all([
-    blobToBase64(original ?? source),
-    blobToBase64(maskPng),
-  ]);
   return {
     form: "fill",
     source,
@@ -70,7 +63,6 @@ export async function runExport(job: ExportJob): Promise<ExportResult> {
     maskGray: mask.hard,
     width: mask.width,
     height: mask.height,
-    base64: { image: imageBase64, mask: maskBase64 },
   };
 }
 
@@ -79,7 +71,7 @@ async function downloadFile({ form, image, painted, featherPx }: DownloadJob): P
   const { width, height } = painted;
   if (form === "mask") return encodeGrayPng(mask, width, height);
   // BFL's single-file form: transparent = repaint.
-  const { canvas, context } = await drawImageFile(image, { width, height });
+  const { canvas, context } = await drawImageFile(image, { width, height }, true);
   const pixels = context.getImageData(0, 0, width, height);
   applyMaskAsAlpha(pixels.data, mask);
   context.putImageData(pixels, 0, 0);

@@ -9,6 +9,7 @@ import { useMaskManager } from "../export/mask-manager-context";
 import { makeThumbnail } from "../history/image-blobs";
 import { createRun, pruneHistory } from "../history/runs-repo";
 import { encodeRgbaPng } from "../lib/decode-image";
+import { blobToBase64 } from "../lib/png";
 import { useAppStore } from "../store/store";
 import type { RunParams } from "./fill-params";
 import { variantSeeds } from "./fill-params";
@@ -27,7 +28,7 @@ const OUTLINE_RGB: [number, number, number] = [255, 92, 57];
 
 /**
  * Export image and mask from one snapshot of the document, store the run with them, then submit
- * one job per variant with the base64 the export wrote. The store is only read, and the run is
+ * one job per variant, image and mask base64'd once for all of them. The store is only read, and the run is
  * stored before anything is sent, so a failure never loses the user's work.
  */
 export function useGenerate() {
@@ -57,9 +58,12 @@ export function useGenerate() {
         thumbnail: await makeThumbnail(source),
       });
       showRun(run.id);
-      await Promise.all(
-        run.variants.map((v) => submitVariant(run, v.index, inputs.base64, v.seed)),
-      );
+      // Encoded once per run, after the run is on show: a large image takes a moment.
+      const encoded = {
+        image: await blobToBase64(original ?? source),
+        mask: await blobToBase64(mask),
+      };
+      await Promise.all(run.variants.map((v) => submitVariant(run, v.index, encoded, v.seed)));
       const pruned = await pruneHistory(new Set([run.id]));
       if (pruned > 0) toast.info(`Freed space: pruned images of ${pruned} old run(s).`);
       return run;

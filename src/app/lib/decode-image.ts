@@ -60,13 +60,18 @@ export async function decodedSize(file: Blob): Promise<{ width: number; height: 
 
 /**
  * The file drawn as displayed onto a canvas of `size` (its own size when omitted), scaled with
- * high-quality smoothing. `source` is the decoded size before scaling.
+ * high-quality smoothing. `source` is the decoded size before scaling. `readBack` asks for a
+ * canvas tuned for getImageData; one only encoded is left to the GPU where there is one.
  */
-export async function drawImageFile(file: Blob, size?: { width: number; height: number }) {
+export async function drawImageFile(
+  file: Blob,
+  size?: { width: number; height: number },
+  readBack = false,
+) {
   const bitmap = await decodeBitmap(file);
   const source = { width: bitmap.width, height: bitmap.height };
   const { width, height } = size ?? source;
-  const drawn = createCanvas2d(width, height, true);
+  const drawn = createCanvas2d(width, height, readBack);
   drawn.context.imageSmoothingQuality = "high";
   drawn.context.drawImage(bitmap, 0, 0, width, height);
   bitmap.close();
@@ -75,7 +80,7 @@ export async function drawImageFile(file: Blob, size?: { width: number; height: 
 
 /** The file's pixels as RGBA at `size` (its own when omitted), as displayed. */
 export async function decodeRgba(file: Blob, size?: { width: number; height: number }) {
-  const { context, source, width, height } = await drawImageFile(file, size);
+  const { context, source, width, height } = await drawImageFile(file, size, true);
   return { rgba: context.getImageData(0, 0, width, height).data, source, width, height };
 }
 

@@ -1,16 +1,15 @@
-/** Bare base64 of a blob, as BFL wants it (no `data:` prefix); works in workers too. */
+/**
+ * Bare base64 of a blob, as BFL wants it (no `data:` prefix), by the browser's own encoder:
+ * FileReader exists on the main thread and in workers alike (Safari included).
+ */
 export async function blobToBase64(blob: Blob): Promise<string> {
-  return bytesToBase64(new Uint8Array(await blob.arrayBuffer()));
-}
-
-/** Base64 of bytes, converted in chunks so a 20 MB image never builds one huge argument list. */
-export function bytesToBase64(bytes: Uint8Array): string {
-  const CHUNK = 0x8000;
-  let binary = "";
-  for (let i = 0; i < bytes.length; i += CHUNK) {
-    binary += String.fromCharCode(...bytes.subarray(i, i + CHUNK));
-  }
-  return btoa(binary);
+  const dataUrl = await new Promise<string>((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(reader.result as string);
+    reader.onerror = () => reject(reader.error ?? new Error("could not read the image"));
+    reader.readAsDataURL(blob);
+  });
+  return dataUrl.slice(dataUrl.indexOf(",") + 1);
 }
 
 /** Saves a blob under a file name through a temporary link. */
