@@ -1,6 +1,7 @@
 import { fileStem } from "../history/download-names";
 import { blobKey, type RunRecord } from "../history/history-db";
 import { readBlob } from "../history/runs-repo";
+import { decodedSize } from "../lib/decode-image";
 import { useAppStore } from "../store/store";
 
 /**
@@ -10,9 +11,7 @@ import { useAppStore } from "../store/store";
 export async function loadResultAsInput(run: RunRecord, index: number, keepMask: boolean) {
   const blob = await readBlob(blobKey(run.id, "result", index));
   if (!blob) throw new Error("This result was pruned from storage.");
-  const bitmap = await createImageBitmap(blob);
-  const { width, height } = bitmap;
-  bitmap.close();
+  const { width, height } = await decodedSize(blob);
   const { maskOps, image, openDocument, commitMaskOp } = useAppStore.getState();
   const kept = keepMask && image?.width === width && image.height === height ? maskOps : [];
   const extension = run.variants[index]?.resultExtension === "jpeg" ? "jpg" : "png";

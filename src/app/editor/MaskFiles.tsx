@@ -1,22 +1,26 @@
 import { Download, FileUp } from "lucide-react";
 import { toast } from "sonner";
-import { exportMask, type MaskExportForm } from "../lib/mask-export";
+import { snapshotDocument } from "../export/document-snapshot";
+import { type DownloadForm, exportMaskFile } from "../export/export-document";
+import { useMaskManager } from "../export/mask-manager-context";
 import { downloadBlob } from "../lib/png";
 import { useAppStore } from "../store/store";
 import { buttonClass } from "../ui/button-class";
 import { ToolButton } from "../ui/ToolButton";
 import { maskFromFile } from "./mask-from-file";
 
-const DOWNLOAD_NAMES: Record<MaskExportForm, string> = {
+const DOWNLOAD_NAMES: Record<DownloadForm, string> = {
   mask: "mask.png",
   alpha: "image-mask-alpha.png",
 };
 
 /** Mask import (b/w, grey or alpha PNG) and export as mask.png or as the image's alpha. */
 export function MaskFiles() {
-  const download = async (form: MaskExportForm) => {
+  const masks = useMaskManager();
+  const download = async (form: DownloadForm) => {
     try {
-      downloadBlob((await exportMask(form)).blob, DOWNLOAD_NAMES[form]);
+      const snapshot = snapshotDocument(useAppStore.getState());
+      downloadBlob(await exportMaskFile(masks, snapshot, form), DOWNLOAD_NAMES[form]);
     } catch (error) {
       toast.error((error as Error).message);
     }

@@ -1,13 +1,13 @@
 import type Konva from "konva";
 import { useEffect, useLayoutEffect, useRef } from "react";
 import { Group, Image as KonvaImage, Layer, Line, Rect, Stage } from "react-konva";
-import { warmMaskExport } from "../lib/mask-export";
+import { useMaskManager } from "../export/mask-manager-context";
 import { SelectionPreview } from "../select/SelectionPreview";
 import type { DocumentImage } from "../store/document-slice";
 import { useAppStore } from "../store/store";
 import { Checkerboard } from "../view/Checkerboard";
 import { StageZoomBar } from "../view/StageZoomBar";
-import { maskDisplay } from "./mask-display";
+import { releaseControlFocus } from "./focus-target";
 import { useEditorShortcuts } from "./use-editor-shortcuts";
 import { useElementSize } from "./use-element-size";
 import { useHtmlImage } from "./use-html-image";
@@ -20,6 +20,8 @@ export function MaskStage({ image }: { image: DocumentImage }) {
   const frame = useRef<HTMLDivElement>(null);
   const viewport = useElementSize(frame);
   const bitmap = useHtmlImage(image.url);
+  const masks = useMaskManager();
+  const maskDisplay = masks.display;
   const maskOps = useAppStore((s) => s.maskOps);
   const color = useAppStore((s) => s.overlayColor);
   const opacity = useAppStore((s) => s.overlayOpacity);
@@ -36,7 +38,7 @@ export function MaskStage({ image }: { image: DocumentImage }) {
   useEditorShortcuts(panZoom);
   useMaskLayerStyle(refs.maskLayer, panZoom.view.scale, opacity, visible);
 
-  useEffect(warmMaskExport, []);
+  useEffect(() => masks.warm(), [masks]);
 
   // The committed history is one cached bitmap: apply the new operation to it, and redraw the
   // layer from it, which replaces the live stroke's buffer pixels.
@@ -70,6 +72,7 @@ export function MaskStage({ image }: { image: DocumentImage }) {
         pointer.cancel();
       }}
       onPointerLeave={pointer.leave}
+      onPointerEnter={releaseControlFocus}
     >
       {viewport.width > 0 && (
         <Stage ref={stage} {...panZoom.stageProps} listening={false}>

@@ -18,3 +18,13 @@ export function isControl(target: EventTarget | null): boolean {
     target instanceof HTMLSelectElement
   );
 }
+
+/**
+ * Called when the pointer enters a stage: a sidebar button clicked a moment ago keeps the focus,
+ * and would take Space for itself (press the button) instead of letting Space+drag pan. Text
+ * fields keep theirs, so a prompt being typed is never interrupted.
+ */
+export function releaseControlFocus(): void {
+  const focused = document.activeElement;
+  if (isControl(focused) && !isTyping(focused) && focused instanceof HTMLElement) focused.blur();
+}

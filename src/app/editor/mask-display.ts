@@ -8,9 +8,9 @@ import { renderMaskRegion } from "./render-mask-region";
  * transparent elsewhere) that the stage draws and tints with a single `source-in` rect.
  * Committing one operation applies just that operation and repaints its bounding box, so the
  * cost of a stroke never grows with the history; undo and folding rebuild it from the vectors.
- * Lives outside the store because it holds a canvas.
+ * Lives outside the store because it holds a canvas; one per MaskManager.
  */
-class MaskDisplay {
+export class MaskDisplay {
   readonly canvas = document.createElement("canvas");
   private raster: MaskRaster = { data: new Uint8Array(0), width: 0, height: 0 };
   private key = "";
@@ -51,6 +51,15 @@ class MaskDisplay {
     return this.raster.data;
   }
 
+  /** Frees the raster and the canvas's pixels; the next sync starts again from the vectors. */
+  release(): void {
+    this.raster = { data: new Uint8Array(0), width: 0, height: 0 };
+    this.key = "";
+    this.ops = [];
+    this.canvas.width = 0;
+    this.canvas.height = 0;
+  }
+
   /** Re-renders just `box` after an undo; false when that is not possible. */
   private restoreRegion(ops: readonly MaskOp[], box: PixelBox | null): boolean {
     const { width, height, data } = this.raster;
@@ -79,6 +88,3 @@ class MaskDisplay {
     context.putImageData(pixels, box.x, box.y);
   }
 }
-
-/** One per page: the editor shows it, exports read it. */
-export const maskDisplay = new MaskDisplay();

@@ -1,4 +1,4 @@
-import { decodeRgba } from "../lib/load-image-file";
+import { decodeRgba } from "../lib/decode-image";
 import { sniffImageType } from "../lib/sniff-image-type";
 import type { DocumentImage } from "../store/document-slice";
 import { hasTransparency, maskFromRgba } from "./raster/threshold";
@@ -12,7 +12,7 @@ export async function maskFromFile(file: Blob, name: string, image: DocumentImag
   if (!type) throw new Error(`${name} could not be read as a mask: use a PNG, JPEG or WebP.`);
   let decoded: Awaited<ReturnType<typeof decodeRgba>>;
   try {
-    decoded = await decodeRgba(file, image.width, image.height);
+    decoded = await decodeRgba(file, image);
   } catch {
     throw new Error(`${name} could not be read as a mask. The file looks damaged.`);
   }
@@ -25,6 +25,6 @@ export async function maskFromFile(file: Blob, name: string, image: DocumentImag
 export async function transparentArea(imageUrl: string, width: number, height: number) {
   const blob = await (await fetch(imageUrl)).blob();
   if (blob.type === "image/jpeg") return null;
-  const { rgba } = await decodeRgba(blob, width, height);
+  const { rgba } = await decodeRgba(blob, { width, height });
   return hasTransparency(rgba) ? maskFromRgba(rgba) : null;
 }

@@ -17,22 +17,33 @@ export function useOpenImage() {
         const image = await loadImageFile(file, name);
         openDocument(image);
         const mask = await transparentArea(image.url, image.width, image.height);
-        if (!mask) return;
-        toast("This image has transparent areas.", {
-          description: "Repaint them? They become the mask.",
-          duration: 15_000,
-          action: {
-            label: "Use as mask",
-            onClick: () => {
-              const { image: current, commitMaskOp } = useAppStore.getState();
-              if (current?.url === image.url) commitMaskOp({ kind: "bitmap", data: mask });
-            },
-          },
-        });
+        // Another image may have opened while this one was read.
+        if (!mask || useAppStore.getState().image?.url !== image.url) return;
+        offerAsMask(image.url, mask);
       } catch (error) {
         toast.error(error instanceof Error ? error.message : String(error));
       }
     },
     [openDocument],
   );
+}
+
+/**
+ * Offers an image's transparent area as its mask. The offer belongs to that image: it is
+ * dismissed as soon as another document opens, where it could only do nothing.
+ */
+function offerAsMask(imageUrl: string, mask: Uint8Array): void {
+  const stopWatching = useAppStore.subscribe((state) => {
+    if (state.image?.url !== imageUrl) toast.dismiss(id);
+  });
+  const id = toast("This image has transparent areas.", {
+    description: "Repaint them? They become the mask.",
+    duration: 15_000,
+    action: {
+      label: "Use as mask",
+      onClick: () => useAppStore.getState().commitMaskOp({ kind: "bitmap", data: mask }),
+    },
+    onDismiss: stopWatching,
+    onAutoClose: stopWatching,
+  });
 }

@@ -1,4 +1,5 @@
 import { Sparkles } from "lucide-react";
+import { useEffect } from "react";
 import { maskMayHavePixels } from "../editor/mask-op";
 import { useAppStore } from "../store/store";
 import { useFormValues } from "./use-form-values";
@@ -14,6 +15,11 @@ export function GenerateBar() {
   const hasMask = useAppStore((s) => maskMayHavePixels(s.maskOps) || s.outpaint !== null);
   const { parsed } = useFormValues(provider);
   const generate = useGenerate();
+  const imageUrl = useAppStore((s) => s.image?.url);
+  const { reset } = generate;
+  // A refusal belongs to the document it was about: another one opening clears it.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the image is the trigger, not an input
+  useEffect(() => reset(), [imageUrl, reset]);
   const ready =
     !generate.isPending &&
     hasMask &&

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { MASK_COVERS_EVERYTHING } from "../../mask-coverage";
 import { describeStatus, describeSubmitError } from "./describe-status";
 
 describe("describeStatus", () => {
@@ -8,9 +9,13 @@ describe("describeStatus", () => {
   });
 
   it("explains failures with the server's reason and says whether to retry", () => {
-    expect(describeStatus("Error", null, { message: "the mask covers the whole image" })).toEqual({
-      text: "Error: the mask covers the whole image. Retry, or change the mask.",
+    expect(describeStatus("Error", null, { message: "the worker ran out of memory" })).toEqual({
+      text: "Error: the worker ran out of memory. Retry, or change the mask.",
       retryable: true,
+    });
+    // The engine's refusal of a mask over everything cannot be fixed by a retry.
+    expect(describeStatus("Error", null, { message: MASK_COVERS_EVERYTHING })).toMatchObject({
+      retryable: false,
     });
     expect(describeStatus("Failed", null, null).text).toBe("Failed: the job failed.");
     expect(describeStatus("Content Moderated", null, null)).toMatchObject({ retryable: true });

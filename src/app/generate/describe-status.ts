@@ -1,3 +1,5 @@
+import { MASK_COVERS_EVERYTHING } from "../../mask-coverage";
+
 /** What to tell a person about a job, and whether trying again could help. */
 export interface JobMessage {
   text: string;
@@ -38,6 +40,10 @@ export function describeStatus(
     case "Cancelled":
       return { text: "Cancelled.", retryable: true };
     case "Error":
+      // The same mask fails again: only a change to it helps.
+      if (reason === MASK_COVERS_EVERYTHING) {
+        return { text: `Error: ${reason}. Leave part of the image unpainted.`, retryable: false };
+      }
       return {
         text: `Error: ${reason ?? "the fill failed"}. Retry, or change the mask.`,
         retryable: true,

@@ -3,12 +3,15 @@ import { toast } from "sonner";
 import type { ProviderInfo } from "../../contract";
 import { configQuery } from "../api/config-query";
 import { maskOutline, outlineRgba } from "../compare/mask-outline";
+import { snapshotDocument } from "../export/document-snapshot";
+import { exportFillInputs } from "../export/export-document";
+import { useMaskManager } from "../export/mask-manager-context";
 import { makeThumbnail } from "../history/image-blobs";
 import { runTaskOf } from "../history/run-task";
 import { createRun, pruneHistory } from "../history/runs-repo";
-import { blobToBase64, encodeRgbaPng } from "../lib/png";
+import { encodeRgbaPng } from "../lib/decode-image";
+import { blobToBase64 } from "../lib/png";
 import { useAppStore } from "../store/store";
-import { exportFillInputs } from "./fill-inputs";
 import type { RunParams } from "./fill-params";
 import { variantSeeds } from "./fill-params";
 import { submitVariant } from "./submit-variant";
@@ -25,42 +28,44 @@ export function useSelectedProvider() {
 const OUTLINE_RGB: [number, number, number] = [255, 92, 57];
 
 /**
- * Export image and mask at the image's own resolution, store the run with them, then submit one
- * job per variant. The store's image and mask are only read, and the run is stored before
- * anything is sent, so a failure never loses the user's work.
+ * Export image and mask from one snapshot of the document, store the run with them, then submit
+ * one job per variant, image and mask base64'd once for all of them. The store is only read, and the run is
+ * stored before anything is sent, so a failure never loses the user's work.
  */
 export function useGenerate() {
   const showRun = useAppStore((s) => s.showRun);
+  const masks = useMaskManager();
   return useMutation({
     // Offline, a submit must fail at once with a message, not wait silently for the network.
     networkMode: "always",
     mutationFn: async ({ provider, params }: { provider: ProviderInfo; params: RunParams }) => {
-      const { image, prompt } = useAppStore.getState();
-      if (!image) throw new Error("Load an image first.");
-      const { source, mask, maskGray, width, height, outpaintPreset, original } =
-        await exportFillInputs(provider.outpaintPresets);
+      const state = useAppStore.getState();
+      const snapshot = snapshotDocument(state, provider.outpaintPresets);
+      const inputs = await exportFillInputs(masks, snapshot);
+      const { source, mask, maskGray, width, height, outpaintPreset, original } = inputs;
       const outline = await encodeRgbaPng(
         outlineRgba(maskOutline(maskGray, width, height, 3), OUTLINE_RGB),
         width,
         height,
       );
       const run = await createRun({
-        prompt,
+        prompt: state.prompt,
         provider: provider.id,
         params,
         seeds: variantSeeds(params),
-        source: { name: image.name, width, height },
+        source: { name: snapshot.image.name, width, height },
         images: { source, mask, outline, original },
         outpaintPreset,
-        task: runTaskOf(useAppStore.getState()),
+        task: runTaskOf(state),
         thumbnail: await makeThumbnail(source),
       });
       showRun(run.id);
-      const inputs = {
+      // Encoded once per run, after the run is on show: a large image takes a moment.
+      const encoded = {
         image: await blobToBase64(original ?? source),
         mask: await blobToBase64(mask),
       };
-      await Promise.all(run.variants.map((v) => submitVariant(run, v.index, inputs, v.seed)));
+      await Promise.all(run.variants.map((v) => submitVariant(run, v.index, encoded, v.seed)));
       const pruned = await pruneHistory(new Set([run.id]));
       if (pruned > 0) toast.info(`Freed space: pruned images of ${pruned} old run(s).`);
       return run;

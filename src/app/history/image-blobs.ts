@@ -1,16 +1,8 @@
 /** Browser-side image work for the history: thumbnails and the side-by-side sheet. */
+
+import { canvasToBlob, createCanvas2d, decodeBitmap as decode } from "../lib/decode-image";
 import { paintCheckerboard } from "../view/checkerboard";
 import { SHEET, sheetLayout } from "./sheet-layout";
-
-async function decode(blob: Blob): Promise<ImageBitmap> {
-  return createImageBitmap(blob);
-}
-
-function context2d(canvas: OffscreenCanvas): OffscreenCanvasRenderingContext2D {
-  const context = canvas.getContext("2d");
-  if (!context) throw new Error("This browser cannot draw into an offscreen canvas.");
-  return context;
-}
 
 /** A small JPEG for the history list; the full images stay separate. */
 export async function makeThumbnail(blob: Blob, maxSide = 160): Promise<Blob> {
@@ -18,10 +10,10 @@ export async function makeThumbnail(blob: Blob, maxSide = 160): Promise<Blob> {
   const scale = Math.min(1, maxSide / Math.max(bitmap.width, bitmap.height));
   const width = Math.max(1, Math.round(bitmap.width * scale));
   const height = Math.max(1, Math.round(bitmap.height * scale));
-  const canvas = new OffscreenCanvas(width, height);
-  context2d(canvas).drawImage(bitmap, 0, 0, width, height);
+  const { canvas, context } = createCanvas2d(width, height);
+  context.drawImage(bitmap, 0, 0, width, height);
   bitmap.close();
-  return canvas.convertToBlob({ type: "image/jpeg", quality: 0.8 });
+  return canvasToBlob(canvas, "image/jpeg", 0.8);
 }
 
 /**
@@ -33,11 +25,11 @@ export async function placedOriginal(
   placement: { x: number; y: number; width: number; height: number },
 ): Promise<Blob> {
   const bitmap = await decode(canvasSource);
-  const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+  const { canvas, context } = createCanvas2d(bitmap.width, bitmap.height);
   const { x, y, width, height } = placement;
-  context2d(canvas).drawImage(bitmap, x, y, width, height, x, y, width, height);
+  context.drawImage(bitmap, x, y, width, height, x, y, width, height);
   bitmap.close();
-  return canvas.convertToBlob({ type: "image/png" });
+  return canvasToBlob(canvas);
 }
 
 /**
@@ -47,8 +39,7 @@ export async function placedOriginal(
 export async function sideBySidePng(panels: { blob: Blob; label: string }[]): Promise<Blob> {
   const bitmaps = await Promise.all(panels.map((p) => decode(p.blob)));
   const layout = sheetLayout(bitmaps);
-  const canvas = new OffscreenCanvas(layout.width, layout.height);
-  const context = context2d(canvas);
+  const { canvas, context } = createCanvas2d(layout.width, layout.height);
   context.fillStyle = SHEET.background;
   context.fillRect(0, 0, layout.width, layout.height);
   context.font = "600 20px system-ui, sans-serif";
@@ -62,5 +53,5 @@ export async function sideBySidePng(panels: { blob: Blob; label: string }[]): Pr
     context.fillText(panels[i]?.label ?? "", at.x, at.y - SHEET.label / 2, bitmap.width);
     bitmap.close();
   });
-  return canvas.convertToBlob({ type: "image/png" });
+  return canvasToBlob(canvas);
 }

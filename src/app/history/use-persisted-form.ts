@@ -1,6 +1,7 @@
 import { useEffect } from "react";
 import type { ProviderId } from "../../contract";
 import type { FormValues } from "../generate/fill-params";
+import { createSaveQueue } from "../persist/save-queue";
 import { useAppStore } from "../store/store";
 import { loadSetting, saveSetting } from "./runs-repo";
 
@@ -13,12 +14,12 @@ interface SavedForm {
 }
 
 const KEY = "form";
+const SAVED_FIELDS = ["prompt", "provider", "form", "formProvider", "shownRunId"] as const;
 
 /** Brings back the prompt, parameters and run on show after a reload, and keeps saving them. */
 export function usePersistedForm(): void {
   useEffect(() => {
     let cancelled = false;
-    let timer: ReturnType<typeof setTimeout> | undefined;
     let unsubscribe = () => {};
     void loadSetting(KEY).then((saved) => {
       if (cancelled) return;
@@ -33,27 +34,28 @@ export function usePersistedForm(): void {
           ...(s.shownRunId ? { mainView: "compare" as const } : {}),
         });
       }
-      unsubscribe = useAppStore.subscribe((state, previous) => {
-        const changed = (
-          ["prompt", "provider", "form", "formProvider", "shownRunId"] as const
-        ).some((k) => state[k] !== previous[k]);
-        if (!changed) return;
-        clearTimeout(timer);
-        timer = setTimeout(() => {
-          const { prompt, provider, form, formProvider, shownRunId } = useAppStore.getState();
-          void saveSetting(KEY, {
-            prompt,
-            provider,
-            form,
-            formProvider,
-            shownRunId,
-          } satisfies SavedForm);
-        }, 250);
+      // Written at once, like the document, so a reload right after typing keeps the prompt.
+      const queue = createSaveQueue(async () => {
+        const { prompt, provider, form, formProvider, shownRunId } = useAppStore.getState();
+        await saveSetting(KEY, {
+          prompt,
+          provider,
+          form,
+          formProvider,
+          shownRunId,
+        } satisfies SavedForm);
+      }, console.error);
+      const stopWatching = useAppStore.subscribe((state, previous) => {
+        if (SAVED_FIELDS.some((k) => state[k] !== previous[k])) queue.request();
       });
+      window.addEventListener("pagehide", queue.flush);
+      unsubscribe = () => {
+        stopWatching();
+        window.removeEventListener("pagehide", queue.flush);
+      };
     });
     return () => {
       cancelled = true;
-      clearTimeout(timer);
       unsubscribe();
     };
   }, []);

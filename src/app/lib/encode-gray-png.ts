@@ -1,14 +1,20 @@
+import { encodeRgbaPng } from "./decode-image";
+
 /**
  * A greyscale PNG written directly from a one-byte-per-pixel mask: 1 bit per pixel when the mask
  * is pure 0/255 (as BFL's own sample mask is), else 8 bits (feathered). That is 1/32 or 1/4 of
  * the data an RGBA canvas encoder would compress, and the platform's own zlib
  * (CompressionStream) deflates it, so a 4096×4096 mask encodes within the export budget.
+ * Without CompressionStream (Safari before 16.4), the canvas encoder writes it as RGBA.
  */
 export async function encodeGrayPng(
   gray: Uint8Array,
   width: number,
   height: number,
 ): Promise<Blob> {
+  if (typeof CompressionStream === "undefined") {
+    return encodeRgbaPng(grayToRgba(gray), width, height);
+  }
   const bits = packBits(gray, width, height);
   const bitDepth = bits ? 1 : 8;
   const raw = bits ?? packBytes(gray, width, height);
@@ -31,6 +37,16 @@ export async function encodeGrayPng(
     ],
     { type: "image/png" },
   );
+}
+
+/** Opaque grey RGBA pixels from one byte per pixel. */
+export function grayToRgba(gray: Uint8Array): Uint8ClampedArray {
+  const rgba = new Uint8ClampedArray(gray.length * 4);
+  for (let i = 0, j = 0; i < gray.length; i++, j += 4) {
+    rgba[j] = rgba[j + 1] = rgba[j + 2] = gray[i]!;
+    rgba[j + 3] = 255;
+  }
+  return rgba;
 }
 
 /** Scanlines of one byte per pixel, each prefixed with filter type 0 (None). */

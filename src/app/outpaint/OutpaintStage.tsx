@@ -1,16 +1,18 @@
 import type Konva from "konva";
 import { useLayoutEffect, useRef } from "react";
 import { Group, Image as KonvaImage, Layer, Rect, Stage } from "react-konva";
-import { maskDisplay } from "../editor/mask-display";
+import { releaseControlFocus } from "../editor/focus-target";
 import { useEditorShortcuts } from "../editor/use-editor-shortcuts";
 import { useElementSize } from "../editor/use-element-size";
 import { useHtmlImage } from "../editor/use-html-image";
 import { usePanZoom } from "../editor/use-pan-zoom";
+import { useMaskManager } from "../export/mask-manager-context";
 import type { DocumentImage } from "../store/document-slice";
 import { useAppStore } from "../store/store";
 import { Checkerboard } from "../view/Checkerboard";
 import { StageZoomBar } from "../view/StageZoomBar";
 import { dragPadding, type FrameHandle } from "./frame-drag";
+import { frameHandles } from "./frame-handles";
 import type { FittedFrame, Padding } from "./outpaint-geometry";
 import { useOutpaintFrame } from "./use-outpaint-frame";
 
@@ -47,6 +49,7 @@ export function OutpaintView({ image }: { image: DocumentImage }) {
 function OutpaintStage({ image, fitted }: { image: DocumentImage; fitted: FittedFrame }) {
   const container = useRef<HTMLDivElement>(null);
   const stage = useRef<Konva.Stage>(null);
+  const maskDisplay = useMaskManager().display;
   const viewport = useElementSize(container);
   const bitmap = useHtmlImage(image.url);
   const setPadding = useAppStore((s) => s.setOutpaintPadding);
@@ -63,7 +66,7 @@ function OutpaintStage({ image, fitted }: { image: DocumentImage; fitted: Fitted
   useLayoutEffect(() => {
     maskDisplay.sync(image.url, image.width, image.height, maskOps);
     maskLayer.current?.batchDraw();
-  }, [image, maskOps]);
+  }, [image, maskOps, maskDisplay]);
 
   const local = (event: React.PointerEvent) => {
     const box = container.current?.getBoundingClientRect();
@@ -104,26 +107,7 @@ function OutpaintStage({ image, fitted }: { image: DocumentImage; fitted: Fitted
     drag.current = null;
   };
 
-  const grip = 12 / view.scale;
-  const length = 56 / view.scale;
-  const handles: { handle: FrameHandle; x: number; y: number; w: number; h: number }[] = [
-    { handle: "left", x: -grip / 2, y: frame.height / 2 - length / 2, w: grip, h: length },
-    {
-      handle: "right",
-      x: frame.width - grip / 2,
-      y: frame.height / 2 - length / 2,
-      w: grip,
-      h: length,
-    },
-    { handle: "top", x: frame.width / 2 - length / 2, y: -grip / 2, w: length, h: grip },
-    {
-      handle: "bottom",
-      x: frame.width / 2 - length / 2,
-      y: frame.height - grip / 2,
-      w: length,
-      h: grip,
-    },
-  ];
+  const handles = frameHandles(frame, view.scale);
   return (
     // biome-ignore lint/a11y/noStaticElementInteractions: a pointer surface; presets and keys do the same without a pointer
     <div
@@ -134,6 +118,7 @@ function OutpaintStage({ image, fitted }: { image: DocumentImage; fitted: Fitted
       onPointerMove={move}
       onPointerUp={up}
       onPointerCancel={up}
+      onPointerEnter={releaseControlFocus}
       onContextMenu={(event) => event.preventDefault()}
     >
       {viewport.width > 0 && (
@@ -159,7 +144,7 @@ function OutpaintStage({ image, fitted }: { image: DocumentImage; fitted: Fitted
                   y={y}
                   width={w}
                   height={h}
-                  cornerRadius={grip / 2}
+                  cornerRadius={Math.min(w, h) / 2}
                   fill="#fff"
                   stroke="#1c1c1f"
                   strokeWidth={1 / view.scale}

@@ -49,11 +49,11 @@ describe("outpaintGeometry", () => {
       image: { x: 164, y: 104, width: 600, height: 400 },
     });
     const double = outpaintGeometry("Zoom out 2x", SHAPES.odd).frame;
-    // 902×600 rounds up to 928×608; the image stays centred to within a pixel.
+    // 902×600 rounds up to 928×608; the image stays centred to within half a pixel.
     expect(double).toEqual({
       width: 928,
       height: 608,
-      image: { x: 238, y: 154, width: 451, height: 300 },
+      image: { x: 239, y: 154, width: 451, height: 300 },
     });
   });
 
@@ -134,3 +134,40 @@ describe("outpaintGeometry", () => {
     });
   });
 });
+
+describe("square presets", () => {
+  it("make a 640×427 image a 640×640 square (each half of the padding is 106.5)", () => {
+    const { frame } = outpaintGeometry("Make square", { width: 640, height: 427 });
+    expect(frame).toEqual({
+      width: 640,
+      height: 640,
+      image: { x: 0, y: 107, width: 640, height: 427 },
+    });
+  });
+
+  it("give a square for every size, scaled to the limits or not", () => {
+    for (let width = 1; width < 700; width += 37) {
+      for (let height = 1; height < 700; height += 41) {
+        const { frame } = outpaintGeometry("Make square", { width, height });
+        expect(frame.width, `${width}×${height}`).toBe(frame.height);
+        expectValidFrame(frame);
+      }
+    }
+    const limits = { multiple: 32, maxPixels: 1_000_000, maxPaddingPerSide: null };
+    for (const size of [
+      { width: 3001, height: 1999 },
+      { width: 1333, height: 4097 },
+    ]) {
+      const { frame, scale } = fitFrame(size, presetPaddingFor(size), limits);
+      expect(scale).toBeLessThan(1);
+      expect(frame.width).toBe(frame.height);
+    }
+  });
+});
+
+function presetPaddingFor(size: { width: number; height: number }) {
+  const side = Math.max(size.width, size.height);
+  const dx = (side - size.width) / 2;
+  const dy = (side - size.height) / 2;
+  return { top: dy, bottom: dy, left: dx, right: dx };
+}

@@ -152,21 +152,41 @@ function roundedFrame(
   scale: number,
   multiple: number,
 ): OutpaintFrame {
-  const imageWidth = scale === 1 ? image.width : Math.max(1, Math.round(image.width * scale));
-  const imageHeight = scale === 1 ? image.height : Math.max(1, Math.round(image.height * scale));
-  const [left, , width] = roundAxis(
-    imageWidth,
-    Math.round(padding.left * scale),
-    Math.round(padding.right * scale),
+  const [left, width, imageWidth] = scaledAxis(
+    image.width,
+    padding.left,
+    padding.right,
+    scale,
     multiple,
   );
-  const [top, , height] = roundAxis(
-    imageHeight,
-    Math.round(padding.top * scale),
-    Math.round(padding.bottom * scale),
+  const [top, height, imageHeight] = scaledAxis(
+    image.height,
+    padding.top,
+    padding.bottom,
+    scale,
     multiple,
   );
   return { width, height, image: { x: left, y: top, width: imageWidth, height: imageHeight } };
+}
+
+/**
+ * One axis at `scale`: the image's length and the axis's whole length are each rounded once,
+ * and the padding is what lies between them, split in the requested proportion. Rounding each
+ * side apart would turn 427 + 106.5 + 106.5 into 641 (then 672), so a square preset would not
+ * give a square.
+ */
+function scaledAxis(
+  length: number,
+  before: number,
+  after: number,
+  scale: number,
+  multiple: number,
+): [before: number, total: number, image: number] {
+  const image = scale === 1 ? length : Math.max(1, Math.round(length * scale));
+  const padding = Math.max(0, Math.round((length + before + after) * scale) - image);
+  const first = before + after > 0 ? Math.round((padding * before) / (before + after)) : 0;
+  const [start, , total] = roundAxis(image, first, padding - first, multiple);
+  return [start, total, image];
 }
 
 /** Rounds one axis up to the multiple; the extra goes to the sides that grow, else both. */

@@ -33,6 +33,15 @@ describe("outpaintMask", () => {
       "####....",
     ]);
   });
+
+  it("never covers the whole image: a 1×1 or 3×1 image keeps its middle pixel", () => {
+    const dot: OutpaintFrame = { width: 3, height: 3, image: { x: 1, y: 1, width: 1, height: 1 } };
+    expect(maskRows(outpaintMask(dot, 8), 3)).toEqual(["###", "#.#", "###"]);
+    const bar: OutpaintFrame = { width: 5, height: 3, image: { x: 1, y: 1, width: 3, height: 1 } };
+    expect(maskRows(outpaintMask(bar, 8), 5)).toEqual(["#####", "##.##", "#####"]);
+    const edge: OutpaintFrame = { width: 4, height: 1, image: { x: 1, y: 0, width: 3, height: 1 } };
+    expect(maskRows(outpaintMask(edge, 8), 4)).toEqual(["###."]);
+  });
 });
 
 describe("padImageRgba", () => {

@@ -4,21 +4,39 @@ import { framePadding, type OutpaintFrame } from "./outpaint-geometry";
 /**
  * The mask for an outpaint: white (255) over the new area plus `overlap` pixels into the image
  * along each edge that borders new area, so the generator can blend the seam; black (0) over
- * the rest of the image. One byte per pixel, frame-sized.
+ * the rest of the image. The overlap never reaches the image's last pixel: a mask over
+ * everything leaves nothing to extend from (a 1×1 image would fail). One byte per pixel.
  */
 export function outpaintMask(frame: OutpaintFrame, overlap: number): Uint8Array {
   const mask = new Uint8Array(frame.width * frame.height).fill(255);
   const padding = framePadding(frame);
   const { x, y, width, height } = frame.image;
-  const inset = (grows: number) => (grows > 0 ? Math.max(0, Math.round(overlap)) : 0);
-  const left = x + inset(padding.left);
-  const right = x + width - inset(padding.right);
-  const top = y + inset(padding.top);
-  const bottom = y + height - inset(padding.bottom);
+  const [insetLeft, insetRight] = axisInsets(width, padding.left, padding.right, overlap);
+  const [insetTop, insetBottom] = axisInsets(height, padding.top, padding.bottom, overlap);
+  const left = x + insetLeft;
+  const right = x + width - insetRight;
+  const top = y + insetTop;
+  const bottom = y + height - insetBottom;
   for (let row = top; row < bottom; row++) {
     mask.fill(0, row * frame.width + left, row * frame.width + Math.max(left, right));
   }
   return mask;
+}
+
+/** How far the overlap reaches in from each end of one axis, keeping at least one pixel. */
+function axisInsets(
+  length: number,
+  before: number,
+  after: number,
+  overlap: number,
+): [before: number, after: number] {
+  const reach = Math.max(0, Math.round(overlap));
+  if (before > 0 && after > 0) {
+    const each = Math.min(reach, Math.floor((length - 1) / 2));
+    return [each, each];
+  }
+  const one = Math.min(reach, length - 1);
+  return [before > 0 ? one : 0, after > 0 ? one : 0];
 }
 
 /**

@@ -1,5 +1,6 @@
 import Dexie, { type EntityTable } from "dexie";
 import type { MaskOp } from "../editor/mask-op";
+import type { OutpaintRequest } from "../store/outpaint-slice";
 
 /** The open image's own bytes, written once per opened image. */
 export interface StoredImage {
@@ -10,11 +11,16 @@ export interface StoredImage {
   height: number;
 }
 
-/** The mask's operation history, rewritten after each change (vectors: small). */
+/**
+ * The mask's operation history and the outpaint frame, rewritten on each change (vectors:
+ * small). The frame fields are absent in documents saved before they were kept.
+ */
 export interface StoredMask {
   id: "current";
   maskOps: MaskOp[];
   redoOps: MaskOp[];
+  outpaint?: OutpaintRequest | null;
+  outpaintOverlap?: number;
 }
 
 /**

@@ -26,8 +26,6 @@ export interface DocumentSlice {
   maskOps: MaskOp[];
   /** Undone operations, most recent last; any new operation discards them. */
   redoOps: MaskOp[];
-  /** Restores a saved document as it was (persistence), keeping its history. */
-  restoreDocument: (image: DocumentImage, maskOps: MaskOp[], redoOps: MaskOp[]) => void;
   commitMaskOp: (op: MaskOp) => void;
   undo: () => void;
   redo: () => void;
@@ -37,7 +35,6 @@ export const createDocumentSlice: StateCreator<AppState, [], [], DocumentSlice> 
   image: null,
   maskOps: [],
   redoOps: [],
-  restoreDocument: (image, maskOps, redoOps) => set({ image, maskOps, redoOps, view: null }),
   commitMaskOp: (op) =>
     set((state) => {
       if (!state.image) return {};

@@ -1,7 +1,18 @@
 import type { StateCreator } from "zustand";
+import type { MaskOp } from "../editor/mask-op";
 import { type OutpaintPreset, presetPadding } from "../outpaint/outpaint-geometry";
 import type { DocumentImage } from "./document-slice";
+import type { OutpaintRequest } from "./outpaint-slice";
 import type { AppState } from "./store";
+
+/** A document as persistence saved it: the image, its mask history and its outpaint frame. */
+export interface SavedDocument {
+  image: DocumentImage;
+  maskOps: MaskOp[];
+  redoOps: MaskOp[];
+  outpaint: OutpaintRequest | null;
+  outpaintOverlap: number;
+}
 
 /**
  * The actions that change what the workspace is about, and so touch several slices at once.
@@ -13,6 +24,8 @@ export interface SessionActions {
    * no run on show (it belongs to the previous image), back in the editor.
    */
   openDocument: (image: DocumentImage) => void;
+  /** Puts back a saved document as it was, history and frame included, the view fitted. */
+  restoreDocument: (saved: SavedDocument) => void;
   /** Shows a run (or none) with a fresh comparison: original against the first variant. */
   showRun: (runId: string | null) => void;
   /**
@@ -46,6 +59,7 @@ export const createSessionActions: StateCreator<AppState, [], [], SessionActions
         presenting: false,
       };
     }),
+  restoreDocument: (saved) => set({ ...saved, view: null }),
   showRun: (shownRunId) =>
     set({ shownRunId, compareA: "original", compareB: 0, presenting: false }),
   editMask: () =>

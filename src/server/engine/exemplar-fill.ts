@@ -5,6 +5,7 @@
  * has texture where a diffusion fill (telea.ts) only has smooth colour. Patches are chosen by
  * their colours and by a layout guide (layout-guide.ts) that says what belongs where.
  */
+import { MASK_COVERS_EVERYTHING, maskCoversEverything } from "../../mask-coverage";
 import {
   blendContinuation,
   continueAlong,
@@ -100,9 +101,7 @@ export function inpaintExemplar(
   if (!bounds) return out;
   const box = contextBox(bounds, width, height);
   const base = cropLevel(pixels, width, channels, mask, box);
-  if (base.hole.every((v) => v !== 0)) {
-    throw new Error("the mask covers the whole image: there is nothing to fill from");
-  }
+  if (maskCoversEverything(base.hole)) throw new Error(MASK_COVERS_EVERYTHING);
   const random = mulberry32(options.seed ?? 0);
   const stopIfCancelled = () => {
     if (options.isCancelled?.()) throw new FillCancelledError();

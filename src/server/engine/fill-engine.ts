@@ -3,6 +3,7 @@
  * (scratches, wires, specks) get Telea's diffusion fill, which is fast and exact enough when
  * every hole pixel is near a kept one; everything else gets the exemplar fill.
  */
+import { MASK_COVERS_EVERYTHING, maskCoversEverything } from "../../mask-coverage";
 import { type ExemplarOptions, inpaintExemplar } from "./exemplar-fill";
 import type { FillMode, FillTask } from "./fill-task";
 import { type Box, maskBounds, maxHoleDepth } from "./mask-geometry";
@@ -66,7 +67,5 @@ function checkTask({ pixels, width, height, channels, mask }: FillTask): void {
   if (mask.length !== width * height) {
     throw new Error(`mask holds ${mask.length} pixels, expected ${width}×${height}`);
   }
-  let kept = false;
-  for (let i = 0; i < mask.length && !kept; i++) kept = mask[i] === 0;
-  if (!kept) throw new Error("the mask covers the whole image: there is nothing to fill from");
+  if (maskCoversEverything(mask)) throw new Error(MASK_COVERS_EVERYTHING);
 }

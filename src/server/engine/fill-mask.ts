@@ -19,9 +19,3 @@ export function maskFromAlpha(rgba: Uint8Array): Uint8Array {
   for (let i = 0; i < mask.length; i++) mask[i] = rgba[i * 4 + 3]! < 255 ? 1 : 0;
   return mask;
 }
-
-export function countMasked(mask: Uint8Array): number {
-  let count = 0;
-  for (let i = 0; i < mask.length; i++) count += mask[i]! === 0 ? 0 : 1;
-  return count;
-}

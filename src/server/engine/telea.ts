@@ -1,3 +1,5 @@
+import { MASK_COVERS_EVERYTHING, maskCoversEverything } from "../../mask-coverage";
+
 /**
  * Telea's fast-marching inpainting (A. Telea, "An Image Inpainting Technique Based on the Fast
  * Marching Method", 2004), the method behind OpenCV's INPAINT_TELEA. The hole is filled from its
@@ -56,9 +58,7 @@ export function inpaintTelea(
     }
   }
   if (holeSize === 0) return out;
-  if (holeSize === mask.length) {
-    throw new Error("the mask covers the whole image: there is nothing to fill from");
-  }
+  if (maskCoversEverything(mask)) throw new Error(MASK_COVERS_EVERYTHING);
 
   const heap = new MinHeap(T, holeSize + 4 * Math.ceil(Math.sqrt(holeSize)) + 16);
   seedBand(flags, width, height, heap);

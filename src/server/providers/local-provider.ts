@@ -7,7 +7,7 @@ import {
   type ProviderInfo,
   TASK_IDS,
 } from "../../contract";
-import { countMasked } from "../engine/fill-mask";
+import { MASK_COVERS_EVERYTHING, maskCoversEverything } from "../../mask-coverage";
 import type { FillOutput, FillTask } from "../engine/fill-task";
 import type { WorkerPool } from "../engine/worker-pool";
 import { decodeOwnValues, encodeOwnValues } from "../images/source-colour";
@@ -135,9 +135,7 @@ export async function decodeTask(
 ): Promise<{ task: FillTask; source: { bytes: Uint8Array; icc: Buffer | null } }> {
   const [own, geometry] = await Promise.all([decodeOwnValues(job.image.bytes), jobGeometry(job)]);
   const { mask } = geometry;
-  if (countMasked(mask) === mask.length) {
-    throw new Error("the mask covers the whole image: there is nothing to fill from");
-  }
+  if (maskCoversEverything(mask)) throw new Error(MASK_COVERS_EVERYTHING);
   const placed = await padToCanvas(own, geometry);
   const task: FillTask = {
     pixels: placed.data,

@@ -1,0 +1,67 @@
+import { DEFAULT_LIMITS, fitFrame, type OutpaintPreset } from "../outpaint/outpaint-geometry";
+import { presetToSend } from "../outpaint/preset-to-send";
+import type { DocumentSnapshot } from "./document-snapshot";
+import type { MaskManager } from "./mask-manager";
+import type { FillExport } from "./run-export";
+
+export type DownloadForm = "mask" | "alpha";
+
+/** The image's own file, read (not decoded) on the main thread: decoding is the worker's. */
+async function imageFile(snapshot: DocumentSnapshot): Promise<Blob> {
+  return (await fetch(snapshot.image.url)).blob();
+}
+
+/**
+ * The mask at the image's exact size, as an opaque black/white PNG (form "mask") or as the
+ * image with the mask in its alpha channel (form "alpha"); pure 0/255 unless feathered.
+ */
+export async function exportMaskFile(
+  manager: MaskManager,
+  snapshot: DocumentSnapshot,
+  form: DownloadForm,
+): Promise<Blob> {
+  const { width, height } = snapshot.image;
+  const painted = manager.paintedMask(snapshot) ?? {
+    data: new Uint8Array(width * height),
+    width,
+    height,
+  };
+  const image = await imageFile(snapshot);
+  const result = await manager.run({ form, image, painted, featherPx: snapshot.featherPx });
+  if (result.form !== "download") throw new Error("The export worker answered another request.");
+  return result.file;
+}
+
+export type FillInputs = FillExport & {
+  /** Outpaint by this preset's name (apiframe) with `original`; null: `source` and `mask` go to fill. */
+  outpaintPreset: OutpaintPreset | null;
+};
+
+/**
+ * Image and mask for the fill endpoint from a snapshot: the image with its painted mask, or,
+ * with an outpaint frame, the padded canvas with the new area (and any painted mask carried
+ * into the frame); feathered in both cases. For a provider that outpaints by preset name, the
+ * original image is exported too.
+ */
+export async function exportFillInputs(
+  manager: MaskManager,
+  snapshot: DocumentSnapshot,
+): Promise<FillInputs> {
+  const { image, outpaint, outpaintOverlap, featherPx, providerPresets } = snapshot;
+  const painted = manager.paintedMask(snapshot);
+  const fitted = outpaint ? fitFrame(image, outpaint.padding, DEFAULT_LIMITS) : null;
+  const outpaintPreset = presetToSend(outpaint, painted !== null, providerPresets);
+  const result = await manager.run({
+    form: "fill",
+    image: await imageFile(snapshot),
+    imageSize: { width: image.width, height: image.height },
+    plan: {
+      painted,
+      outpaint: fitted ? { frame: fitted.frame, overlap: outpaintOverlap } : null,
+      featherPx,
+    },
+    withOriginal: outpaintPreset !== null,
+  });
+  if (result.form !== "fill") throw new Error("The export worker answered another request.");
+  return { ...result, outpaintPreset };
+}

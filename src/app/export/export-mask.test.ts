@@ -1,0 +1,64 @@
+import { describe, expect, it } from "vitest";
+import type { OutpaintFrame } from "../outpaint/outpaint-geometry";
+import { composeMask, type PaintedMask } from "./export-mask";
+
+/** A 16×16 image extended by 16 px on the left: a 32×16 canvas. */
+const frame: OutpaintFrame = {
+  width: 32,
+  height: 16,
+  image: { x: 16, y: 0, width: 16, height: 16 },
+};
+
+function painted(width: number, height: number, box?: [number, number, number, number]) {
+  const data = new Uint8Array(width * height);
+  if (box) {
+    const [x0, y0, x1, y1] = box;
+    for (let y = y0; y < y1; y++) data.fill(255, y * width + x0, y * width + x1);
+  }
+  return { data, width, height } satisfies PaintedMask;
+}
+
+describe("composeMask", () => {
+  it("sends the painted mask as is when there is no frame and no feather", () => {
+    const mask = painted(16, 16, [4, 4, 8, 8]);
+    const out = composeMask({ painted: mask, outpaint: null, featherPx: 0 });
+    expect([out.width, out.height]).toEqual([16, 16]);
+    expect(out.sent).toEqual(mask.data);
+    expect(out.hard).toEqual(mask.data);
+  });
+
+  it("feathers the outpaint mask too (it used to be sent hard), keeping the hard one for outlines", () => {
+    const hard = composeMask({ painted: null, outpaint: { frame, overlap: 2 }, featherPx: 0 });
+    const soft = composeMask({ painted: null, outpaint: { frame, overlap: 2 }, featherPx: 6 });
+    expect([soft.width, soft.height]).toEqual([32, 16]);
+    expect(soft.hard).toEqual(hard.sent);
+    expect(new Set(hard.sent)).toEqual(new Set([0, 255]));
+    const greys = soft.sent.filter((v) => v > 0 && v < 255).length;
+    expect(greys).toBeGreaterThan(0);
+    // Across the seam (x = 18, two pixels into the image) the mask now fades instead of stepping.
+    const row = Array.from(soft.sent.subarray(8 * 32 + 8, 8 * 32 + 28));
+    expect(row[0]).toBe(255);
+    expect(row.at(-1)).toBe(0);
+    expect(row.some((v) => v > 0 && v < 255)).toBe(true);
+  });
+
+  it("carries a painted mask into the frame", () => {
+    const out = composeMask({
+      painted: painted(16, 16, [10, 10, 12, 12]),
+      outpaint: { frame, overlap: 0 },
+      featherPx: 0,
+    });
+    expect(out.sent[10 * 32 + 16 + 10]).toBe(255);
+    expect(out.sent[5 * 32 + 16 + 5]).toBe(0);
+  });
+
+  it("refuses a mask over everything, and a request with nothing to fill", () => {
+    const full = painted(4, 4, [0, 0, 4, 4]);
+    expect(() => composeMask({ painted: full, outpaint: null, featherPx: 0 })).toThrow(
+      /covers the whole image/,
+    );
+    expect(() => composeMask({ painted: null, outpaint: null, featherPx: 0 })).toThrow(
+      /Paint the area/,
+    );
+  });
+});
