@@ -38,9 +38,19 @@ export function maskBounds(mask: Uint8Array, width: number, height: number): Box
  * passes, O(pixels), so it is cheap even on 12 MP images.
  */
 export function distanceToUnmasked(mask: Uint8Array, width: number, height: number): Float32Array {
-  const far = 1e9;
   const d = new Float32Array(width * height);
-  for (let i = 0; i < d.length; i++) d[i] = mask[i] === 0 ? 0 : far;
+  for (let i = 0; i < d.length; i++) d[i] = mask[i] === 0 ? 0 : 1e9;
+  chamfer34(d, width, height);
+  for (let i = 0; i < d.length; i++) d[i] = d[i]! / 3;
+  return d;
+}
+
+/**
+ * The two raster passes of a 3-4 chamfer distance, in place: `d` holds 0 at the sources and a
+ * large value elsewhere, and ends as three times the distance to the nearest source. Written
+ * out without per-pixel calls, since the proxy runs it on its event loop when compositing.
+ */
+export function chamfer34(d: Float32Array, width: number, height: number): void {
   for (let y = 0; y < height; y++) {
     for (let x = 0; x < width; x++) {
       const i = y * width + x;
@@ -69,8 +79,6 @@ export function distanceToUnmasked(mask: Uint8Array, width: number, height: numb
       d[i] = v;
     }
   }
-  for (let i = 0; i < d.length; i++) d[i] = d[i]! / 3;
-  return d;
 }
 
 /** How deep the hole goes: the largest distance from a masked pixel to the nearest kept one. */

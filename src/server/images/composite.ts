@@ -2,6 +2,7 @@
  * Puts a provider's result into the original so that nothing outside the mask changes. Pure
  * functions on typed arrays (interleaved 8-bit pixels, one-byte 0/1 masks), tested in Node.
  */
+import { chamfer34 } from "../engine/mask-geometry";
 
 export interface Pixels {
   data: Uint8Array;
@@ -16,8 +17,7 @@ export const SEAM_PIXELS = 6;
 /**
  * Chamfer (3-4) distance, in pixels, from every pixel to the nearest pixel whose mask value is
  * not `inside` (0 for pixels that are not `inside` themselves). Capped at `cap`. The image
- * border does not count. Two raster passes, written out without helper calls: this runs on the
- * proxy's event loop.
+ * border does not count.
  */
 export function distanceToOther(
   mask: Uint8Array,
@@ -29,34 +29,7 @@ export function distanceToOther(
   const far = (cap + 1) * 3;
   const d = new Float32Array(width * height);
   for (let i = 0; i < d.length; i++) d[i] = (mask[i] === 0 ? 0 : 1) === inside ? far : 0;
-  for (let y = 0; y < height; y++) {
-    for (let x = 0; x < width; x++) {
-      const i = y * width + x;
-      let v = d[i]!;
-      if (v === 0) continue;
-      if (x > 0) v = Math.min(v, d[i - 1]! + 3);
-      if (y > 0) {
-        v = Math.min(v, d[i - width]! + 3);
-        if (x > 0) v = Math.min(v, d[i - width - 1]! + 4);
-        if (x < width - 1) v = Math.min(v, d[i - width + 1]! + 4);
-      }
-      d[i] = v;
-    }
-  }
-  for (let y = height - 1; y >= 0; y--) {
-    for (let x = width - 1; x >= 0; x--) {
-      const i = y * width + x;
-      let v = d[i]!;
-      if (v === 0) continue;
-      if (x < width - 1) v = Math.min(v, d[i + 1]! + 3);
-      if (y < height - 1) {
-        v = Math.min(v, d[i + width]! + 3);
-        if (x < width - 1) v = Math.min(v, d[i + width + 1]! + 4);
-        if (x > 0) v = Math.min(v, d[i + width - 1]! + 4);
-      }
-      d[i] = v;
-    }
-  }
+  chamfer34(d, width, height);
   for (let i = 0; i < d.length; i++) d[i] = Math.min(cap + 1, d[i]! / 3);
   return d;
 }
