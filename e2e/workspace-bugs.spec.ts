@@ -38,10 +38,11 @@ test("bug 1: Space+drag pans, and does not paint, after a sidebar button was cli
   await page.mouse.move(box.x + x, box.y + y);
   await page.keyboard.down("Space");
   await page.mouse.down();
-  await page.mouse.move(box.x + x, box.y + y + 100, { steps: 8 });
+  // Fit enlarges the 512 px image, so 100 image pixels are 100 × scale on screen.
+  await page.mouse.move(box.x + x, box.y + y + 100 * view.scale, { steps: 8 });
   await page.mouse.up();
   await page.keyboard.up("Space");
-  // The image moved down 100 screen pixels: a stroke at the old y = 256 lands on image y = 156.
+  // The image moved down 100 image pixels: a stroke at the old y = 256 lands on image y = 156.
   await paint(page, [toScreen(view, 156, 256), toScreen(view, 356, 256)]);
   const mask = await exportedMask(page);
   expect([mask.at(256, 156), mask.at(256, 256), mask.at(256, 350)]).toEqual([255, 0, 0]);
@@ -50,6 +51,7 @@ test("bug 1: Space+drag pans, and does not paint, after a sidebar button was cli
 test("bug 2: Make square on a 640×427 image gives a 640×640 canvas", async ({ page }) => {
   await page.goto("/");
   await openGenerated(page, 640, 427);
+  await page.getByTestId("mode-extend").click();
   await preset(page, "Make square").click();
   await expect(page.getByTestId("outpaint-size")).toContainText("640×640");
 });
@@ -70,6 +72,7 @@ test("bug 5: a reload keeps the outpaint frame and its preset, and Generate stay
 }) => {
   await page.goto("/");
   await openImage(page, "skimage_chelsea.png");
+  await page.getByTestId("mode-extend").click();
   await preset(page, "Zoom out 2x").click();
   const size = await page.getByTestId("outpaint-size").textContent();
   await page.getByTestId("prompt").fill("a wider room");
@@ -85,6 +88,7 @@ test("bug 5: a reload keeps the outpaint frame and its preset, and Generate stay
 test("bug 6: a 1×1 image outpaints, with handles no bigger than its frame", async ({ page }) => {
   await page.goto("/");
   await openGenerated(page, 1, 1);
+  await page.getByTestId("mode-extend").click();
   await preset(page, "Zoom out 2x").click();
   await expect(page.getByTestId("outpaint-stage")).toBeVisible();
   const sizes = await page.evaluate(() => {

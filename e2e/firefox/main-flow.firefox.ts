@@ -83,13 +83,17 @@ async function paintStroke(page: Page, points: [number, number][], imageSize: nu
   const stage = await page.$("[data-testid=stage]");
   const box = await stage?.boundingBox();
   assert.ok(box, "the stage is visible");
-  const left = box.x + Math.round((Math.floor(box.width) - imageSize) / 2);
-  const top = box.y + Math.round((Math.floor(box.height) - imageSize) / 2);
+  // Fit leaves a 24 px margin and enlarges small images, as e2e/helpers.ts imagePlacement says.
+  const scale = Math.min(box.width - 48, box.height - 48) / imageSize;
+  const left = box.x + Math.round((Math.floor(box.width) - imageSize * scale) / 2);
+  const top = box.y + Math.round((Math.floor(box.height) - imageSize * scale) / 2);
   const [first, ...rest] = points;
   assert.ok(first);
-  await page.mouse.move(left + first[0], top + first[1]);
+  await page.mouse.move(left + first[0] * scale, top + first[1] * scale);
   await page.mouse.down();
-  for (const [x, y] of rest) await page.mouse.move(left + x, top + y, { steps: 8 });
+  for (const [x, y] of rest) {
+    await page.mouse.move(left + x * scale, top + y * scale, { steps: 8 });
+  }
   await page.mouse.up();
 }
 
