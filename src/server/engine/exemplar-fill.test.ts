@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
-import sharp from "sharp";
 import { describe, expect, it } from "vitest";
+import { decodeRgb } from "../testing/images";
 import { FillCancelledError, inpaintExemplar } from "./exemplar-fill";
 import { chooseFillMode, fillTask } from "./fill-engine";
 import { maskFromAlpha } from "./fill-mask";
@@ -68,12 +68,10 @@ function unmaskedEqual(a: Uint8Array, b: Uint8Array, mask: Uint8Array, channels:
 }
 
 async function chelsea() {
-  const file = new URL("../../../e2e/fixtures/skimage_chelsea.png", import.meta.url);
-  const { data, info } = await sharp(readFileSync(file))
-    .removeAlpha()
-    .raw()
-    .toBuffer({ resolveWithObject: true });
-  return { pixels: new Uint8Array(data), width: info.width, height: info.height };
+  const { data, width, height } = await decodeRgb(
+    readFileSync(new URL("../../../e2e/fixtures/skimage_chelsea.png", import.meta.url)),
+  );
+  return { pixels: new Uint8Array(data), width, height };
 }
 
 describe("exemplar fill", () => {

@@ -1,17 +1,15 @@
 import { readFileSync } from "node:fs";
-import sharp from "sharp";
 import { describe, expect, it } from "vitest";
+import { decodeRgb } from "../testing/images";
 import { inpaintExemplar } from "./exemplar-fill";
 import { luma } from "./fill-quality";
 import { inpaintTelea } from "./telea";
 
 async function dockPlanks() {
-  const file = new URL("./testdata/dock-planks.png", import.meta.url);
-  const { data, info } = await sharp(readFileSync(file))
-    .removeAlpha()
-    .raw()
-    .toBuffer({ resolveWithObject: true });
-  return { pixels: new Uint8Array(data), width: info.width, height: info.height };
+  const { data, width, height } = await decodeRgb(
+    readFileSync(new URL("./testdata/dock-planks.png", import.meta.url)),
+  );
+  return { pixels: new Uint8Array(data), width, height };
 }
 
 /**

@@ -2,7 +2,7 @@
  * Puts a provider's result into the original so that nothing outside the mask changes. Pure
  * functions on typed arrays (interleaved 8-bit pixels, one-byte 0/1 masks), tested in Node.
  */
-import { chamfer34 } from "../engine/mask-geometry";
+import { chamfer34, maskBounds } from "../engine/mask-geometry";
 
 export interface Pixels {
   data: Uint8Array;
@@ -53,25 +53,12 @@ function maskWindow(
   height: number,
   margin: number,
 ): MaskWindow | null {
-  let x0 = width;
-  let y0 = height;
-  let x1 = -1;
-  let y1 = -1;
-  for (let y = 0; y < height; y++) {
-    const row = y * width;
-    for (let x = 0; x < width; x++) {
-      if (mask[row + x] === 0) continue;
-      if (x < x0) x0 = x;
-      if (x > x1) x1 = x;
-      if (y < y0) y0 = y;
-      y1 = y;
-    }
-  }
-  if (x1 < 0) return null;
-  x0 = Math.max(0, x0 - margin);
-  y0 = Math.max(0, y0 - margin);
-  x1 = Math.min(width - 1, x1 + margin);
-  y1 = Math.min(height - 1, y1 + margin);
+  const bounds = maskBounds(mask, width, height);
+  if (!bounds) return null;
+  const x0 = Math.max(0, bounds.x0 - margin);
+  const y0 = Math.max(0, bounds.y0 - margin);
+  const x1 = Math.min(width - 1, bounds.x1 - 1 + margin);
+  const y1 = Math.min(height - 1, bounds.y1 - 1 + margin);
   const w = x1 - x0 + 1;
   const h = y1 - y0 + 1;
   const cut = new Uint8Array(w * h);
