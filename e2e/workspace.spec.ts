@@ -92,7 +92,7 @@ test("history cards open the run and say what it did", async ({ page }) => {
   await page.getByTestId("history-toggle").click();
   const card = page.getByTestId("history-run");
   await expect(card).toHaveCount(1);
-  await expect(card.getByTestId("history-run-task")).toHaveText("Inpaint · local");
+  await expect(card.getByTestId("history-run-task")).toHaveText("Replace · local");
   await expect(card.getByTestId("history-run-prompt")).toHaveText("No prompt");
   await expect(card.getByTestId("history-run-status")).toHaveText("1 ready");
   await expect(page.getByTestId("run-caption")).toContainText("No prompt");
@@ -135,7 +135,7 @@ test("an outpaint's original is the photo in place over a checkerboard, in Compa
   const { frame } = outpaintGeometry("Right outpaint", { width: 451, height: 300 });
   await page.getByTestId("generate").click();
   await expect(page.getByTestId("compare-slider")).toBeVisible({ timeout: 60_000 });
-  await expect(page.getByTestId("run-caption")).toContainText("Outpaint · Right outpaint");
+  await expect(page.getByTestId("run-caption")).toContainText("Extend · Right outpaint");
 
   // The Original tile: the canvas's size, the photo opaque at its place, nothing beside it.
   const original = page.getByRole("img", { name: "Original", exact: true });

@@ -1,11 +1,18 @@
 import { mutationOptions, queryOptions } from "@tanstack/react-query";
 import {
   type ApiframeOutpaintPreset,
+  COMPOSITE_HEADER,
   cancelJobPath,
+  type ERASE_ROUTE,
+  type EraseRequestBody,
+  EXPAND_ROUTE,
   type ExpandRequestBody,
+  type FILL_ROUTE,
   type FillRequestBody,
   isTerminal,
   OUTPAINT_PRESET_HEADER,
+  type OUTPAINT_ROUTE,
+  type OutpaintRequestBody,
   PROVIDER_HEADER,
   type ProviderId,
   resultResponseSchema,
@@ -13,20 +20,23 @@ import {
 } from "../../contract";
 import { ApiError, apiErrorFrom, request } from "./http";
 
-export async function submitFill(body: FillRequestBody, provider: ProviderId) {
-  return submit("/v1/flux-pro-1.0-fill", body, { [PROVIDER_HEADER]: provider });
-}
+/** One job's request: the endpoint and its body, for one provider. */
+export type JobRequest =
+  | { route: typeof FILL_ROUTE; body: FillRequestBody }
+  | { route: typeof ERASE_ROUTE; body: EraseRequestBody }
+  | { route: typeof OUTPAINT_ROUTE; body: OutpaintRequestBody }
+  /** An outpaint by preset name (apiframe): the provider decides the new canvas from the name. */
+  | { route: typeof EXPAND_ROUTE; body: ExpandRequestBody; preset: ApiframeOutpaintPreset };
 
-/** An outpaint by preset name (apiframe): the provider decides the new canvas from the name. */
-export async function submitPresetExpand(
-  body: ExpandRequestBody,
-  provider: ProviderId,
-  preset: ApiframeOutpaintPreset,
-) {
-  return submit("/v1/flux-pro-1.0-expand", body, {
-    [PROVIDER_HEADER]: provider,
-    [OUTPAINT_PRESET_HEADER]: preset,
-  });
+/**
+ * Submits a job to its endpoint. `composite` asks the proxy to paste the result into the
+ * original, so nothing outside the mask changes.
+ */
+export async function submitJob(job: JobRequest, provider: ProviderId, composite: boolean) {
+  const headers: Record<string, string> = { [PROVIDER_HEADER]: provider };
+  if (composite) headers[COMPOSITE_HEADER] = "1";
+  if (job.route === EXPAND_ROUTE) headers[OUTPAINT_PRESET_HEADER] = job.preset;
+  return submit(job.route, job.body, headers);
 }
 
 async function submit(path: string, body: unknown, headers: Record<string, string>) {

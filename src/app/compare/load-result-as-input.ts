@@ -14,7 +14,8 @@ export async function loadResultAsInput(run: RunRecord, index: number, keepMask:
   const { width, height } = await decodedSize(blob);
   const { maskOps, image, openDocument, commitMaskOp } = useAppStore.getState();
   const kept = keepMask && image?.width === width && image.height === height ? maskOps : [];
-  const extension = run.variants[index]?.resultExtension === "jpeg" ? "jpg" : "png";
+  const stored = run.variants[index]?.resultExtension ?? "png";
+  const extension = stored === "jpeg" ? "jpg" : stored;
   openDocument({
     url: URL.createObjectURL(blob),
     name: `${fileStem(run.source.name)}-v${index + 1}.${extension}`,

@@ -2,6 +2,7 @@ import type Konva from "konva";
 import { useEffect, useLayoutEffect, useRef } from "react";
 import { Group, Image as KonvaImage, Layer, Line, Rect, Stage } from "react-konva";
 import { useMaskManager } from "../export/mask-manager-context";
+import { DilationRing } from "../generate/DilationRing";
 import { SelectionPreview } from "../select/SelectionPreview";
 import type { DocumentImage } from "../store/document-slice";
 import { useAppStore } from "../store/store";
@@ -103,6 +104,7 @@ export function MaskStage({ image }: { image: DocumentImage }) {
         </Stage>
       )}
       <SelectionPreview view={view} />
+      <DilationRing image={image} view={view} />
       <div
         ref={refs.cursor}
         data-testid="brush-cursor"

@@ -1,4 +1,9 @@
-import { DEFAULT_LIMITS, fitFrame, type OutpaintPreset } from "../outpaint/outpaint-geometry";
+import {
+  DEFAULT_LIMITS,
+  fitFrame,
+  type OutpaintFrame,
+  type OutpaintPreset,
+} from "../outpaint/outpaint-geometry";
 import { presetToSend } from "../outpaint/preset-to-send";
 import type { DocumentSnapshot } from "./document-snapshot";
 import type { MaskManager } from "./mask-manager";
@@ -33,15 +38,24 @@ export async function exportMaskFile(
 }
 
 export type FillInputs = FillExport & {
-  /** Outpaint by this preset's name (apiframe) with `original`; null: `source` and `mask` go to fill. */
+  /** Outpaint by this preset's name (apiframe) with `file`; null: not by preset. */
   outpaintPreset: OutpaintPreset | null;
+  /**
+   * The image's own file, sent as it is wherever the request takes the unpadded image: its ICC
+   * profile and EXIF survive (the proxy applies the orientation), which a canvas re-encode loses.
+   */
+  file: Blob;
+  /** The outpaint frame (canvas size, photo's place) when there is one. */
+  frame: OutpaintFrame | null;
+  /** Whether a painted mask is part of the request (an outpaint then needs the fill). */
+  painted: boolean;
 };
 
 /**
  * Image and mask for the fill endpoint from a snapshot: the image with its painted mask, or,
  * with an outpaint frame, the padded canvas with the new area (and any painted mask carried
- * into the frame); feathered in both cases. For a provider that outpaints by preset name, the
- * original image is exported too.
+ * into the frame); feathered in both cases. The image's file comes along for the requests that
+ * take it unpadded.
  */
 export async function exportFillInputs(
   manager: MaskManager,
@@ -51,17 +65,23 @@ export async function exportFillInputs(
   const painted = manager.paintedMask(snapshot);
   const fitted = outpaint ? fitFrame(image, outpaint.padding, DEFAULT_LIMITS) : null;
   const outpaintPreset = presetToSend(outpaint, painted !== null, providerPresets);
+  const file = await imageFile(snapshot);
   const result = await manager.run({
     form: "fill",
-    image: await imageFile(snapshot),
+    image: file,
     imageSize: { width: image.width, height: image.height },
     plan: {
       painted,
       outpaint: fitted ? { frame: fitted.frame, overlap: outpaintOverlap } : null,
       featherPx,
     },
-    withOriginal: outpaintPreset !== null,
   });
   if (result.form !== "fill") throw new Error("The export worker answered another request.");
-  return { ...result, outpaintPreset };
+  return {
+    ...result,
+    outpaintPreset,
+    file,
+    frame: fitted?.frame ?? null,
+    painted: painted !== null,
+  };
 }

@@ -21,8 +21,6 @@ export interface FillJob {
   image: Blob;
   imageSize: { width: number; height: number };
   plan: MaskPlan;
-  /** Also encode the image itself, for a provider that outpaints by preset name. */
-  withOriginal: boolean;
 }
 
 export type ExportJob = DownloadJob | FillJob;
@@ -32,8 +30,6 @@ export interface FillExport {
   /** The picture sent, and the "before" of every comparison: the image, or the padded canvas. */
   source: Blob;
   mask: Blob;
-  /** The unpadded image, when the request outpaints by preset name; else null. */
-  original: Blob | null;
   /** The mask before feathering (0/255), for the comparison's outline. */
   maskGray: Uint8Array;
   width: number;
@@ -50,16 +46,14 @@ export async function runExport(job: ExportJob): Promise<ExportResult> {
   if (job.form !== "fill") return { form: "download", file: await downloadFile(job) };
   const { plan, image, imageSize } = job;
   const mask = composeMask(plan);
-  const [source, maskPng, original] = await Promise.all([
+  const [source, maskPng] = await Promise.all([
     plan.outpaint ? paddedCanvasPng(image, plan.outpaint.frame) : imagePng(image, imageSize),
     encodeGrayPng(mask.sent, mask.width, mask.height),
-    job.withOriginal ? imagePng(image, imageSize) : null,
   ]);
   return {
     form: "fill",
     source,
     mask: maskPng,
-    original,
     maskGray: mask.hard,
     width: mask.width,
     height: mask.height,
@@ -78,7 +72,10 @@ async function downloadFile({ form, image, painted, featherPx }: DownloadJob): P
   return canvasToBlob(canvas);
 }
 
-/** The image re-encoded as PNG as displayed, so image and mask agree on orientation. */
+/**
+ * The image re-encoded as PNG as displayed (the "before" of comparisons and the Replace
+ * fallback's canvas); requests send the file itself, which the proxy turns upright.
+ */
 async function imagePng(image: Blob, size: { width: number; height: number }): Promise<Blob> {
   return canvasToBlob((await drawImageFile(image, size)).canvas);
 }

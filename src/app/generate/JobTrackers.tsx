@@ -2,7 +2,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useEffect, useRef } from "react";
 import { isTerminal, type ResultResponse } from "../../contract";
 import { fetchResult, jobQuery } from "../api/fill-jobs";
-import { historyDb, type VariantRecord } from "../history/history-db";
+import { historyDb, type ResultExtension, type VariantRecord } from "../history/history-db";
 import { makeThumbnail } from "../history/image-blobs";
 import { failInterruptedSubmits, storeResult, updateVariant } from "../history/runs-repo";
 import { useLive } from "../history/use-live";
@@ -44,12 +44,17 @@ function JobTracker({ runId, variant }: { runId: string; variant: VariantRecord 
   return null;
 }
 
+/** The result's format from its content type (the tools may answer in webp). */
+export function resultExtension(type: string): ResultExtension {
+  if (type.includes("png")) return "png";
+  return type.includes("webp") ? "webp" : "jpeg";
+}
+
 async function settle(runId: string, index: number, data: ResultResponse): Promise<void> {
   if (data.status === "Ready" && data.result) {
     try {
       const blob = await fetchResult(data.result.sample);
-      const extension = blob.type.includes("png") ? "png" : "jpeg";
-      await storeResult(runId, index, blob, extension, await makeThumbnail(blob));
+      await storeResult(runId, index, blob, resultExtension(blob.type), await makeThumbnail(blob));
     } catch (error) {
       await updateVariant(runId, index, {
         state: "failed",

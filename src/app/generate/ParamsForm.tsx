@@ -1,4 +1,4 @@
-import type { OutputFormat, ProviderInfo } from "../../contract";
+import type { ParamRange, ProviderInfo, ToolOutputFormat } from "../../contract";
 import { Field, inputClass, NumberInput } from "../ui/Field";
 import type { FieldErrors, FormValues } from "./fill-params";
 import { MAX_VARIANTS } from "./fill-params";
@@ -6,6 +6,8 @@ import type { ProviderSetting } from "./provider-reads";
 
 interface Props {
   provider: ProviderInfo;
+  /** The task's safety scale and output formats on this provider (`taskLimits`). */
+  limits: { safety: ParamRange; formats: readonly ToolOutputFormat[] };
   values: FormValues;
   errors: FieldErrors;
   /** Settings the provider reads; the others are hidden (their defaults are still valid). */
@@ -14,8 +16,9 @@ interface Props {
 }
 
 /** The provider's parameters with its ranges; each invalid value says why beside it. */
-export function ParamsForm({ provider, values, errors, reads, onChange }: Props) {
-  const { steps, guidance, safety_tolerance } = provider.ranges;
+export function ParamsForm({ provider, limits, values, errors, reads, onChange }: Props) {
+  const { steps, guidance } = provider.ranges;
+  const safety_tolerance = limits.safety;
   return (
     <div className="grid grid-cols-2 gap-x-3 gap-y-2 text-xs text-neutral-300">
       {reads.has("steps") && (
@@ -57,9 +60,9 @@ export function ParamsForm({ provider, values, errors, reads, onChange }: Props)
           data-testid="param-format"
           className={inputClass}
           value={values.outputFormat}
-          onChange={(e) => onChange({ outputFormat: e.currentTarget.value as OutputFormat })}
+          onChange={(e) => onChange({ outputFormat: e.currentTarget.value as ToolOutputFormat })}
         >
-          {provider.outputFormats.map((f) => (
+          {limits.formats.map((f) => (
             <option key={f} value={f}>
               {f.toUpperCase()}
             </option>

@@ -1,20 +1,20 @@
 import { Info } from "lucide-react";
 import { useAppStore } from "../store/store";
-import { currentTask } from "../workspace/tasks";
 import { providerReads } from "./provider-reads";
 import { useFormValues } from "./use-form-values";
 import { useSelectedProvider } from "./use-generate";
 
-/** The prompt, and one line when the provider ignores it (and the settings hidden with it). */
-export function PromptField() {
+/**
+ * The prompt of a task that reads one, and one line when the provider ignores it (and the
+ * settings hidden with it).
+ */
+export function PromptField({ placeholder }: { placeholder: string }) {
   const provider = useSelectedProvider();
   const prompt = useAppStore((s) => s.prompt);
   const setPrompt = useAppStore((s) => s.setPrompt);
   const { parsed } = useFormValues(provider);
   const error = parsed && !parsed.ok ? parsed.errors.prompt : undefined;
   const why = provider ? providerReads(provider).why : null;
-  // A task without a prompt (issue 14's "Remove") keeps the field but says it is not read.
-  const placeholder = useAppStore((s) => currentTask(s.outpaint !== null).promptPlaceholder);
   return (
     <div className="space-y-1.5">
       <textarea
@@ -22,8 +22,7 @@ export function PromptField() {
         aria-label="Prompt"
         aria-invalid={Boolean(error)}
         rows={2}
-        disabled={placeholder === null}
-        placeholder={placeholder ?? "This task takes no prompt"}
+        placeholder={placeholder}
         value={prompt}
         onChange={(event) => setPrompt(event.currentTarget.value)}
         className="w-full resize-y rounded-md border border-neutral-600 bg-neutral-800 p-2 text-sm placeholder:text-neutral-500 aria-invalid:border-red-400"

@@ -3,6 +3,7 @@ import type { ProviderId } from "../../contract";
 import { configQuery } from "../api/config-query";
 import { useAppStore } from "../store/store";
 import { inputClass } from "../ui/Field";
+import { taskLimits } from "./fill-params";
 import { ParamsForm } from "./ParamsForm";
 import { providerReads } from "./provider-reads";
 import { useFormValues } from "./use-form-values";
@@ -13,7 +14,7 @@ export function ProviderSettings() {
   const config = useQuery(configQuery);
   const provider = useSelectedProvider();
   const setProvider = useAppStore((s) => s.setProvider);
-  const { values, parsed, change } = useFormValues(provider);
+  const { values, parsed, change, task } = useFormValues(provider);
   const errors = parsed && !parsed.ok ? parsed.errors : {};
   return (
     <>
@@ -40,6 +41,7 @@ export function ProviderSettings() {
       {provider && values && (
         <ParamsForm
           provider={provider}
+          limits={taskLimits(provider, task)}
           values={values}
           errors={errors}
           reads={providerReads(provider).reads}

@@ -1,4 +1,10 @@
-import type { OutputFormat, ProviderInfo } from "../../contract";
+import {
+  type ParamRange,
+  type ProviderInfo,
+  type TaskId,
+  type ToolOutputFormat,
+  toolSafetyRange,
+} from "../../contract";
 
 export const MAX_VARIANTS = 4;
 /** BFL takes any integer seed; we stay within 32 bits so every client can repeat it. */
@@ -12,7 +18,7 @@ export interface FormValues {
   steps: string;
   guidance: string;
   safetyTolerance: string;
-  outputFormat: OutputFormat;
+  outputFormat: ToolOutputFormat;
   promptUpsampling: boolean;
   seedLocked: boolean;
   seed: string;
@@ -24,7 +30,7 @@ export interface RunParams {
   steps: number;
   guidance: number;
   safety_tolerance: number;
-  output_format: OutputFormat;
+  output_format: ToolOutputFormat;
   prompt_upsampling: boolean;
   /** The first seed when locked; null when each variant draws a random one. */
   seed: number | null;
@@ -47,12 +53,35 @@ export function defaultFormValues(provider: ProviderInfo): FormValues {
   };
 }
 
+/**
+ * What a task's endpoint accepts on this provider: BFL's tools (erase, outpainting) take a
+ * narrower safety scale than fill and also write webp; a task the provider maps onto its fill
+ * keeps fill's.
+ */
+export function taskLimits(
+  provider: ProviderInfo,
+  task: TaskId,
+): { safety: ParamRange; formats: readonly ToolOutputFormat[] } {
+  const tool = task !== "fill" && (provider.nativeTasks ?? []).includes(task);
+  if (!tool) return { safety: provider.ranges.safety_tolerance, formats: provider.outputFormats };
+  return { safety: toolSafetyRange(provider), formats: [...provider.outputFormats, "webp"] };
+}
+
 type Parsed = { ok: true; params: RunParams } | { ok: false; errors: FieldErrors };
 
-/** Checks the form against the provider's ranges and says what is wrong, field by field. */
-export function parseForm(values: FormValues, prompt: string, provider: ProviderInfo): Parsed {
+/**
+ * Checks the form against the provider's ranges for the task and says what is wrong, field by
+ * field. Remove reads no prompt, so it asks for none.
+ */
+export function parseForm(
+  values: FormValues,
+  prompt: string,
+  provider: ProviderInfo,
+  task: TaskId = "fill",
+): Parsed {
   const errors: FieldErrors = {};
   const { ranges } = provider;
+  const limits = taskLimits(provider, task);
   const number = (
     field: keyof FormValues,
     text: string,
@@ -71,20 +100,20 @@ export function parseForm(values: FormValues, prompt: string, provider: Provider
   };
   const steps = number("steps", values.steps, ranges.steps, true);
   const guidance = number("guidance", values.guidance, ranges.guidance, false);
-  const safety = number("safetyTolerance", values.safetyTolerance, ranges.safety_tolerance, true);
+  const safety = number("safetyTolerance", values.safetyTolerance, limits.safety, true);
   const seed = values.seedLocked
     ? number("seed", values.seed, { min: 0, max: MAX_SEED - (values.variants - 1) }, true)
     : null;
-  if (!provider.outputFormats.includes(values.outputFormat)) {
-    errors.outputFormat = `This provider writes ${provider.outputFormats.join(" or ")}.`;
+  if (!limits.formats.includes(values.outputFormat)) {
+    errors.outputFormat = `This task writes ${limits.formats.join(" or ")} here.`;
   }
   if (!Number.isInteger(values.variants) || values.variants < 1 || values.variants > MAX_VARIANTS) {
     errors.variants = `Choose 1 to ${MAX_VARIANTS} variants.`;
   }
-  if (prompt.trim().length < provider.minPromptLength) {
+  if (task !== "erase" && prompt.trim().length < provider.minPromptLength) {
     errors.prompt = `${provider.label} needs a prompt describing what should appear.`;
   }
-  if (prompt.length > provider.maxPromptLength) {
+  if (task !== "erase" && prompt.length > provider.maxPromptLength) {
     errors.prompt = `The prompt is ${prompt.length} characters; the limit is ${provider.maxPromptLength}.`;
   }
   if (Object.keys(errors).length > 0) return { ok: false, errors };

@@ -1,34 +1,78 @@
-import type { FillRequestBody } from "../../contract";
-import { cancelJob, submitFill, submitPresetExpand } from "../api/fill-jobs";
+import { ERASE_ROUTE, EXPAND_ROUTE, FILL_ROUTE, OUTPAINT_ROUTE } from "../../contract";
+import { cancelJob, type JobRequest, submitJob } from "../api/fill-jobs";
 import { ApiError } from "../api/http";
 import { blobKey, type RunRecord, type VariantRecord } from "../history/history-db";
 import { readBlob, readVariant, updateVariant } from "../history/runs-repo";
 import { blobToBase64 } from "../lib/png";
 import { describeSubmitError } from "./describe-status";
 import { MAX_SEED } from "./fill-params";
+import type { TaskRequest } from "./task-request";
 
 /**
- * Image and mask as BFL wants them (bare base64), encoded once per run. For a run outpainted by
- * preset the image is the original and the mask is not sent.
+ * Image and mask as BFL wants them (bare base64), encoded once per run. The image is the file
+ * itself, or for a padded outpaint the canvas; the outpainting tool and a preset send no mask.
  */
 export interface EncodedInputs {
   image: string;
   mask: string;
 }
 
-export function fillBody(run: RunRecord, inputs: EncodedInputs, seed: number): FillRequestBody {
+/** The request of a run stored before the tools: fill, or expand by its preset. */
+function requestOf(run: RunRecord): TaskRequest {
+  if (run.request) return run.request;
+  return run.outpaintPreset ? { kind: "preset", preset: run.outpaintPreset } : { kind: "fill" };
+}
+
+/**
+ * One variant's request to the endpoint its run chose. Fill and expand write jpeg or png only:
+ * a run that chose webp for a tool and fell back to them gets png.
+ */
+export function jobRequest(run: RunRecord, inputs: EncodedInputs, seed: number): JobRequest {
   const { params } = run;
-  return {
+  const common = { seed, safety_tolerance: params.safety_tolerance };
+  const fillFormat = params.output_format === "webp" ? "png" : params.output_format;
+  const generation = {
+    ...common,
     image: inputs.image,
-    mask: inputs.mask,
     prompt: run.prompt,
     steps: params.steps,
     guidance: params.guidance,
-    seed,
-    safety_tolerance: params.safety_tolerance,
-    output_format: params.output_format,
+    output_format: fillFormat,
     prompt_upsampling: params.prompt_upsampling,
   };
+  const request = requestOf(run);
+  switch (request.kind) {
+    case "erase":
+      return {
+        route: ERASE_ROUTE,
+        body: {
+          ...common,
+          image: inputs.image,
+          mask: inputs.mask,
+          dilate_pixels: request.dilatePixels,
+          output_format: params.output_format,
+        },
+      };
+    case "outpaint":
+      return {
+        route: OUTPAINT_ROUTE,
+        body: {
+          ...common,
+          input_image: inputs.image,
+          width: request.width,
+          height: request.height,
+          reference_offset_x: request.offsetX,
+          reference_offset_y: request.offsetY,
+          // The tool's prompt is optional: an empty one is left out rather than sent.
+          ...(run.prompt.trim() ? { prompt: run.prompt } : {}),
+          output_format: params.output_format,
+        },
+      };
+    case "preset":
+      return { route: EXPAND_ROUTE, body: generation, preset: request.preset };
+    case "fill":
+      return { route: FILL_ROUTE, body: { ...generation, mask: inputs.mask } };
+  }
 }
 
 /** How a variant the user cancelled is recorded; it can always be sent again. */
@@ -58,10 +102,11 @@ export async function submitVariant(
     pollingUrl: null,
   });
   try {
-    const { mask, ...body } = fillBody(run, inputs, seed);
-    const submitted = run.outpaintPreset
-      ? await submitPresetExpand(body, run.provider, run.outpaintPreset)
-      : await submitFill({ ...body, mask }, run.provider);
+    const submitted = await submitJob(
+      jobRequest(run, inputs, seed),
+      run.provider,
+      run.composite === true,
+    );
     const ids = { jobId: submitted.id, pollingUrl: submitted.polling_url };
     if ((await readVariant(run.id, index))?.state === "cancelled") {
       // Cancelled while it was being sent: now that the job has an id, tell the proxy too.
@@ -86,10 +131,12 @@ export async function submitVariant(
 /** Sends a failed or cancelled variant again, from the image and mask kept with its run. */
 export async function retryVariant(run: RunRecord, index: number): Promise<void> {
   const variant = run.variants[index];
-  const [image, mask] = await Promise.all([
-    readBlob(blobKey(run.id, run.outpaintPreset ? "original" : "source")),
+  const [original, source, mask] = await Promise.all([
+    readBlob(blobKey(run.id, "original")),
+    readBlob(blobKey(run.id, "source")),
     readBlob(blobKey(run.id, "mask")),
   ]);
+  const image = original ?? source;
   if (!variant || !image || !mask) {
     throw new Error("This run's images were pruned from storage; generate it again.");
   }

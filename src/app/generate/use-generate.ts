@@ -12,9 +12,11 @@ import { createRun, pruneHistory } from "../history/runs-repo";
 import { encodeRgbaPng } from "../lib/decode-image";
 import { blobToBase64 } from "../lib/png";
 import { useAppStore } from "../store/store";
+import { currentTask, offeredTasks } from "../workspace/tasks";
 import type { RunParams } from "./fill-params";
 import { variantSeeds } from "./fill-params";
 import { submitVariant } from "./submit-variant";
+import { chooseRequest } from "./task-request";
 
 /** The provider the form submits to: the user's pick, else the proxy's default. */
 export function useSelectedProvider() {
@@ -28,8 +30,8 @@ export function useSelectedProvider() {
 const OUTLINE_RGB: [number, number, number] = [255, 92, 57];
 
 /**
- * Export image and mask from one snapshot of the document, store the run with them, then submit
- * one job per variant, image and mask base64'd once for all of them. The store is only read, and the run is
+ * Export image and mask from one snapshot of the document, choose the task's endpoint, store the
+ * run with them, then submit one job per variant, image and mask base64'd once for all of them. The store is only read, and the run is
  * stored before anything is sent, so a failure never loses the user's work.
  */
 export function useGenerate() {
@@ -42,21 +44,34 @@ export function useGenerate() {
       const state = useAppStore.getState();
       const snapshot = snapshotDocument(state, provider.outpaintPresets);
       const inputs = await exportFillInputs(masks, snapshot);
-      const { source, mask, maskGray, width, height, outpaintPreset, original } = inputs;
+      const { source, mask, maskGray, width, height, outpaintPreset, file, frame } = inputs;
+      const task = currentTask(frame !== null, state.maskTask, offeredTasks(provider));
+      const request = chooseRequest(task.id, provider, {
+        image: snapshot.image,
+        frame,
+        painted: inputs.painted,
+        outpaintPreset,
+        dilatePixels: state.dilatePixels,
+      });
+      // Only a padded outpaint sends the canvas; every other request sends the file itself.
+      const original = request.kind === "fill" && frame ? null : file;
       const outline = await encodeRgbaPng(
         outlineRgba(maskOutline(maskGray, width, height, 3), OUTLINE_RGB),
         width,
         height,
       );
       const run = await createRun({
-        prompt: state.prompt,
+        // Remove reads no prompt; one typed for another task is not the run's.
+        prompt: task.promptPlaceholder === null ? "" : state.prompt,
         provider: provider.id,
         params,
         seeds: variantSeeds(params),
         source: { name: snapshot.image.name, width, height },
         images: { source, mask, outline, original },
         outpaintPreset,
-        task: runTaskOf(state),
+        task: runTaskOf({ ...state, removing: task.id === "erase" }),
+        request,
+        composite: state.composite,
         thumbnail: await makeThumbnail(source),
       });
       showRun(run.id);

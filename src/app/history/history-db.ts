@@ -1,7 +1,11 @@
 import Dexie, { type EntityTable } from "dexie";
 import type { ApiframeOutpaintPreset, ProviderId } from "../../contract";
 import type { RunParams } from "../generate/fill-params";
+import type { TaskRequest } from "../generate/task-request";
 import type { RunTask } from "./run-task";
+
+/** The formats a result may come back in (BFL's tools also write webp). */
+export type ResultExtension = "png" | "jpeg" | "webp";
 
 /** Where one variant of a run stands; `status` keeps the provider's own word for messages. */
 export type VariantState = "submitting" | "pending" | "ready" | "failed" | "cancelled";
@@ -17,7 +21,7 @@ export interface VariantRecord {
   /** The sentence shown for a failure. */
   message: string | null;
   retryable: boolean;
-  resultExtension: "png" | "jpeg" | null;
+  resultExtension: ResultExtension | null;
 }
 
 /** One press of Generate: the image and mask it was made from, its parameters and variants. */
@@ -40,8 +44,19 @@ export interface RunRecord {
   outpaintPreset?: ApiframeOutpaintPreset | null;
   /** What the run did (inpaint, or which outpaint and where the photo sits); absent on old runs. */
   task?: RunTask;
+  /**
+   * The endpoint its jobs go to (`chooseRequest`), with what it needs beyond image and mask.
+   * Absent on runs stored before the tools: those go to fill, or to expand by `outpaintPreset`.
+   */
+  request?: TaskRequest;
+  /** Results are composited into the original (`x-fillpaint-composite: 1`); absent: not. */
+  composite?: boolean;
 }
 
+/**
+ * `original`: the image's own file when the run's requests send it unpadded (every run but a
+ * padded outpaint, which sends `source`), so a retry sends the same bytes.
+ */
 export type BlobKind = "source" | "original" | "mask" | "outline" | "result";
 
 /** Images live apart from run records so listing the history never loads them. */

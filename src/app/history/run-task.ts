@@ -1,3 +1,4 @@
+import { TASK_LABELS } from "../../contract";
 import type { OutpaintPreset } from "../outpaint/outpaint-geometry";
 import { DEFAULT_LIMITS, fitFrame } from "../outpaint/outpaint-geometry";
 import type { DocumentImage } from "../store/document-slice";
@@ -16,23 +17,33 @@ export interface Placement {
  * shows the photo at its place on the new canvas instead of the padding sent to the provider.
  */
 export type RunTask =
+  | { kind: "erase" }
+  /** Replace (fill with a prompt); named for what runs stored before Remove existed say. */
   | { kind: "inpaint" }
   | { kind: "outpaint"; preset: OutpaintPreset | "Custom"; placement: Placement };
 
-/** The task of the document as it is about to be sent (the same frame the export derives). */
+/**
+ * The task of the document as it is about to be sent (the same frame the export derives);
+ * `removing` when the mask task is Remove.
+ */
 export function runTaskOf(state: {
   image: Pick<DocumentImage, "width" | "height"> | null;
   outpaint: OutpaintRequest | null;
+  removing?: boolean;
 }): RunTask {
-  if (!state.image || !state.outpaint) return { kind: "inpaint" };
+  if (!state.image || !state.outpaint) return { kind: state.removing ? "erase" : "inpaint" };
   const { frame } = fitFrame(state.image, state.outpaint.padding, DEFAULT_LIMITS);
   return { kind: "outpaint", preset: state.outpaint.preset, placement: frame.image };
 }
 
-/** The task in a few words, for history cards: "Inpaint", "Outpaint · Make square". */
+/**
+ * The task in a few words, the same on history cards, the compare caption and Present:
+ * "Remove", "Replace", "Extend · Make square".
+ */
 export function describeTask(task: RunTask | undefined): string {
-  if (!task || task.kind === "inpaint") return "Inpaint";
-  return `Outpaint · ${task.preset === "Custom" ? "custom frame" : task.preset}`;
+  if (task?.kind === "erase") return TASK_LABELS.erase;
+  if (!task || task.kind === "inpaint") return TASK_LABELS.fill;
+  return `${TASK_LABELS.outpaint} · ${task.preset === "Custom" ? "custom frame" : task.preset}`;
 }
 
 /** One wording for a run without a prompt, the same in History, the caption and Present. */

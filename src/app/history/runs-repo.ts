@@ -4,6 +4,7 @@ import {
   type BlobKind,
   blobKey,
   historyDb,
+  type ResultExtension,
   type RunRecord,
   type VariantRecord,
 } from "./history-db";
@@ -23,6 +24,8 @@ export interface NewRun {
   thumbnail: Blob;
   outpaintPreset: RunRecord["outpaintPreset"];
   task: RunTask;
+  request: RunRecord["request"];
+  composite: boolean;
 }
 
 /** Stores a run and its inputs before anything is sent, so a failure can never lose them. */
@@ -39,6 +42,8 @@ export async function createRun(run: NewRun): Promise<RunRecord> {
     imagesPruned: false,
     outpaintPreset: run.outpaintPreset,
     task: run.task,
+    request: run.request,
+    composite: run.composite,
     variants: run.seeds.map((seed, index) => ({
       index,
       seed,
@@ -98,7 +103,7 @@ export async function storeResult(
   runId: string,
   index: number,
   blob: Blob,
-  extension: "png" | "jpeg",
+  extension: ResultExtension,
   thumbnail: Blob | null,
 ): Promise<void> {
   await historyDb.transaction("rw", historyDb.runs, historyDb.blobs, async () => {

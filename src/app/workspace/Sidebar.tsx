@@ -8,7 +8,9 @@ import { OutpaintPanel } from "../outpaint/OutpaintPanel";
 import { useAppStore } from "../store/store";
 import { modeOf } from "../store/view-slice";
 import { Section } from "../ui/Section";
+import { TaskOptions } from "./TaskOptions";
 import { TaskSwitch } from "./TaskSwitch";
+import { useTask } from "./use-task";
 
 /**
  * The task, the prompt, Generate and the run's jobs pinned at the top; below, in folding
@@ -17,6 +19,7 @@ import { TaskSwitch } from "./TaskSwitch";
 export function Sidebar() {
   const mode = useAppStore(modeOf);
   const runId = useAppStore((s) => s.shownRunId);
+  const { task } = useTask();
   return (
     <aside
       data-testid="sidebar"
@@ -24,7 +27,8 @@ export function Sidebar() {
     >
       <div className="space-y-3 border-b border-neutral-800 p-4">
         <TaskSwitch />
-        <PromptField />
+        {task.promptPlaceholder !== null && <PromptField placeholder={task.promptPlaceholder} />}
+        <TaskOptions task={task} />
         <GenerateBar />
         {runId && (
           // Right under Generate, so a press is answered where it was made; a long list scrolls.

@@ -1,12 +1,18 @@
 import { useAppStore } from "../store/store";
-import { currentTask, TASKS, type Task } from "./tasks";
+import type { Task } from "./tasks";
+import { useTask } from "./use-task";
 
 /** What Generate will do, as one segmented choice at the top of the sidebar. */
 export function TaskSwitch() {
-  const task = useAppStore((s) => currentTask(s.outpaint !== null));
+  const { task, offered } = useTask();
   const editMask = useAppStore((s) => s.editMask);
   const extendCanvas = useAppStore((s) => s.extendCanvas);
-  const choose = (next: Task) => (next.mode === "extend" ? extendCanvas() : editMask());
+  const setMaskTask = useAppStore((s) => s.setMaskTask);
+  const choose = (next: Task) => {
+    if (next.id === "outpaint") return extendCanvas();
+    setMaskTask(next.id);
+    editMask();
+  };
   return (
     <div className="space-y-1">
       <fieldset
@@ -14,7 +20,7 @@ export function TaskSwitch() {
         className="grid auto-cols-fr grid-flow-col rounded-md border border-neutral-700 p-0.5 text-sm"
       >
         <legend className="sr-only">Task</legend>
-        {TASKS.map((t) => (
+        {offered.map((t) => (
           <label
             key={t.id}
             title={t.hint}
