@@ -6,7 +6,8 @@ import { freePort, spawnProxy } from "../src/server/testing/proxy-process";
  * contract), with outcomes picked by a tag in the prompt, since in these tests the browser
  * writes the request: `[402]`, `[429]` (refused once, then accepted), `[request-moderated]`,
  * `[content-moderated]`, `[error]`, `[not-found]`, `[slow]` (Pending for about 4 s); anything
- * else is Ready after one Pending poll.
+ * else is Ready after one Pending poll. Erase sends no prompt, so its outcome is picked by the
+ * seed the test locks instead (`SEED_TAGS`).
  */
 export function startFakeUpstream(apiKey = "fake-key"): Promise<FakeBfl> {
   const refusedOnce = new Set<string>();
@@ -16,7 +17,8 @@ export function startFakeUpstream(apiKey = "fake-key"): Promise<FakeBfl> {
     "[error]": "Error",
     "[not-found]": "Task not found",
   };
-  const forPrompt = (prompt: string): PromptOptions => {
+  const forPrompt = (text: string, body: Record<string, unknown>): PromptOptions => {
+    const prompt = text || (SEED_TAGS[Number(body.seed)] ?? "");
     if (prompt.includes("[402]")) return { submitStatus: 402 };
     if (prompt.includes("[429]") && !refusedOnce.has(prompt)) {
       refusedOnce.add(prompt);
@@ -31,6 +33,14 @@ export function startFakeUpstream(apiKey = "fake-key"): Promise<FakeBfl> {
   };
   return startFakeBfl({ apiKey, pendingPolls: 1, forPrompt });
 }
+
+/** Seeds that stand for a prompt's tag, for requests without a prompt (erase). */
+export const SEED_TAGS: Record<number, string> = {
+  402: "[402]",
+  429: "[429]",
+  4001: "[content-moderated]",
+  4002: "[error]",
+};
 
 export interface SecondProxy {
   url: string;

@@ -39,8 +39,11 @@ export interface FakeBflOptions {
   roundTo32?: boolean;
   /** `get_result` answers leave out `details`, `preview` and `progress`, and add a new field. */
   leanAnswers?: boolean;
-  /** Options for one task, chosen by its prompt when it is submitted, over the ones above. */
-  forPrompt?: (prompt: string) => PromptOptions;
+  /**
+   * Options for one task, chosen by its prompt when it is submitted, over the ones above. The
+   * whole body comes along for a request without a prompt (erase), picked by its seed say.
+   */
+  forPrompt?: (prompt: string, body: Record<string, unknown>) => PromptOptions;
 }
 
 /** The colour a fake sample paints where it generates. */
@@ -104,7 +107,7 @@ export async function startFakeBfl(options: FakeBflOptions): Promise<FakeBfl> {
         ...rest,
       };
       submits.push(seen);
-      const own = options.forPrompt?.(String(body.prompt ?? "")) ?? {};
+      const own = options.forPrompt?.(String(body.prompt ?? ""), body) ?? {};
       const submitStatus = own.submitStatus ?? options.submitStatus;
       if (submitStatus) seen.refused = submitStatus;
       if (submitStatus === 422) {
