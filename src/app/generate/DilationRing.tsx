@@ -6,8 +6,11 @@ import { useAppStore } from "../store/store";
 import { useTask } from "../workspace/use-task";
 import { dilationRing, ringPixels } from "./dilation-ring";
 
-/** Amber at 85% (ABGR, little-endian): apart from the mask's tint and the smart tools' blue. */
-const RING_TINT = 0xd824bffb;
+/**
+ * Amber at 65% (ABGR, little-endian): apart from the mask's tint and the smart tools' blue, with
+ * the photo still readable under it.
+ */
+const RING_TINT = 0xa624bffb;
 
 /**
  * Remove's dilation shown on the stage before sending: the band `dilate_pixels` adds around the

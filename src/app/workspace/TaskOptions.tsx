@@ -37,7 +37,9 @@ export function TaskOptions({ task }: { task: Task }) {
           checked={composite}
           onChange={(event) => setComposite(event.currentTarget.checked)}
         />
-        Keep everything outside the mask exactly as the original
+        {task.id === "outpaint"
+          ? "Keep the photo exactly as the original"
+          : "Keep everything outside the mask exactly as the original"}
       </label>
     </div>
   );
