@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { FILL_RANGES, type ProviderInfo } from "../../contract";
-import { defaultFormValues, parseForm, variantSeeds } from "./fill-params";
+import { defaultFormValues, parseForm, taskLimits, variantSeeds } from "./fill-params";
 
 const provider: ProviderInfo = {
   id: "bfl",
@@ -15,6 +15,46 @@ const provider: ProviderInfo = {
   maxPromptLength: 20,
   maxImagePixels: 1_000_000,
 };
+
+describe("taskLimits and the task's form", () => {
+  const tools = {
+    ...provider,
+    tasks: ["erase", "fill", "outpaint"],
+    nativeTasks: ["erase", "fill", "outpaint"],
+  } satisfies ProviderInfo;
+  const mapped = { ...tools, nativeTasks: ["fill"] } satisfies ProviderInfo;
+
+  it("gives BFL's tools their narrower safety scale and webp; fill and mapped tasks keep fill's", () => {
+    expect(taskLimits(tools, "erase")).toEqual({
+      safety: { min: 0, max: 5, default: 2 },
+      formats: ["jpeg", "png", "webp"],
+    });
+    expect(taskLimits(tools, "fill")).toEqual({
+      safety: FILL_RANGES.safety_tolerance,
+      formats: ["jpeg", "png"],
+    });
+    expect(taskLimits(mapped, "erase").formats).toEqual(["jpeg", "png"]);
+  });
+
+  it("refuses safety 6 and webp where the task cannot take them, and asks Remove for no prompt", () => {
+    const values = {
+      ...defaultFormValues(tools),
+      safetyTolerance: "6",
+      outputFormat: "webp" as const,
+    };
+    expect(parseForm(values, "a cat", tools, "erase")).toEqual({
+      ok: false,
+      errors: { safetyTolerance: "Use a value from 0 to 5." },
+    });
+    expect(parseForm(values, "a cat", tools, "fill")).toEqual({
+      ok: false,
+      errors: { outputFormat: "This task writes jpeg or png here." },
+    });
+    const strict = { ...tools, label: "apiframe", minPromptLength: 1 };
+    expect(parseForm(defaultFormValues(strict), "", strict, "erase").ok).toBe(true);
+    expect(parseForm(defaultFormValues(strict), "", strict, "fill").ok).toBe(false);
+  });
+});
 
 describe("parseForm", () => {
   it("asks for a prompt where the provider needs one", () => {
