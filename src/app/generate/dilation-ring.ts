@@ -1,5 +1,6 @@
 import { growMask } from "../editor/raster/morphology";
 import type { MaskRaster } from "../editor/raster/paint-shapes";
+import { maskBounds } from "../select/composite";
 import type { Selection } from "../select/selection";
 
 /**
@@ -10,29 +11,10 @@ import type { Selection } from "../select/selection";
  */
 export function dilationRing(mask: MaskRaster, pixels: number): Selection | null {
   const { data, width, height } = mask;
-  let left = width;
-  let top = height;
-  let right = -1;
-  let bottom = -1;
-  for (let y = 0; y < height; y++) {
-    const row = y * width;
-    for (let x = 0; x < width; x++) {
-      if (data[row + x] !== 255) continue;
-      if (x < left) left = x;
-      if (x > right) right = x;
-      if (y < top) top = y;
-      if (y > bottom) bottom = y;
-    }
-  }
-  if (right < 0 || pixels <= 0) return null;
-  const x0 = Math.max(0, left - pixels);
-  const y0 = Math.max(0, top - pixels);
-  const box = {
-    x: x0,
-    y: y0,
-    width: Math.min(width, right + pixels + 1) - x0,
-    height: Math.min(height, bottom + pixels + 1) - y0,
-  };
+  if (pixels <= 0) return null;
+  const box = maskBounds(data, width, height, pixels);
+  // An empty mask has an empty box (or one where growing adds nothing: null below).
+  if (box.width <= 0 || box.height <= 0) return null;
   const crop = new Uint8Array(box.width * box.height);
   for (let y = 0; y < box.height; y++) {
     const from = (y + box.y) * width + box.x;
