@@ -124,3 +124,15 @@ test("Extend on local goes to the outpainting tool: frame size, the photo's offs
     "Extend · Right outpaint · local",
   );
 });
+
+test("the task, its dilation and the composite choice survive a reload", async ({ page }) => {
+  await page.goto("/");
+  await openImage(page, CAT.name);
+  await chooseTask(page, "erase");
+  await page.getByTestId("dilate-pixels").fill("17");
+  await page.getByTestId("composite").uncheck();
+  await page.reload();
+  await expect(page.locator("[data-task=erase]")).toBeChecked();
+  await expect(page.getByTestId("dilate-pixels")).toHaveValue("17");
+  await expect(page.getByTestId("composite")).not.toBeChecked();
+});
