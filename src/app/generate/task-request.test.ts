@@ -43,12 +43,16 @@ describe("chooseRequest", () => {
     });
   });
 
-  it("falls back to the padded fill past the tool's canvas limit, with a painted mask, or a scaled photo", () => {
+  it("falls back to the padded fill outside the tool's canvas sizes, with a painted mask, or a scaled photo", () => {
     const big = { width: 2048, height: 2049, image: { x: 0, y: 0, width: 400, height: 300 } };
     expect(chooseRequest("outpaint", bfl, { ...inputs, frame: big })).toEqual({ kind: "fill" });
     expect(chooseRequest("outpaint", bfl, { ...inputs, painted: true })).toEqual({
       kind: "fill",
     });
+    // A tiny photo's frame is under the tool's smallest side (64 px).
+    const tiny = { width: 32, height: 32, image: { x: 8, y: 8, width: 16, height: 16 } };
+    const tinyInputs = { ...inputs, image: { width: 16, height: 16 }, frame: tiny };
+    expect(chooseRequest("outpaint", bfl, tinyInputs)).toEqual({ kind: "fill" });
     const scaled = { ...frame, image: { ...frame.image, width: 399 } };
     expect(chooseRequest("outpaint", bfl, { ...inputs, frame: scaled })).toEqual({
       kind: "fill",

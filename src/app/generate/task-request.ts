@@ -1,4 +1,9 @@
-import type { ApiframeOutpaintPreset, ProviderInfo, TaskId } from "../../contract";
+import {
+  type ApiframeOutpaintPreset,
+  OUTPAINT_MIN_SIDE,
+  type ProviderInfo,
+  type TaskId,
+} from "../../contract";
 import type { OutpaintFrame } from "../outpaint/outpaint-geometry";
 
 /**
@@ -30,7 +35,7 @@ export interface RequestInputs {
  * provider takes it (a mapped erase is still the proxy's job). Extend goes to the outpainting
  * tool only where the provider has one (`nativeTasks`) and the request fits it: no painted mask
  * to carry, the photo at its own size (a frame past the limits scales it) and a canvas within
- * `maxOutpaintPixels`; otherwise the preset by name, else the padded fill.
+ * the tool's sides (at least `OUTPAINT_MIN_SIDE`) and `maxOutpaintPixels`; otherwise the preset by name, else the padded fill.
  */
 export function chooseRequest(
   task: TaskId,
@@ -49,6 +54,8 @@ export function chooseRequest(
     !inputs.painted &&
     frame.image.width === inputs.image.width &&
     frame.image.height === inputs.image.height &&
+    frame.width >= OUTPAINT_MIN_SIDE &&
+    frame.height >= OUTPAINT_MIN_SIDE &&
     frame.width * frame.height <= maxPixels;
   if (!fits) return { kind: "fill" };
   return {
