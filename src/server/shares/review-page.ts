@@ -25,7 +25,7 @@ export const REVIEW_PAGE_POLICY = [
 ].join("; ");
 
 /**
- * `GET /r/:token`: the SPA's shell with the share's link preview (Open Graph) and `noindex`
+ * `GET /r/:token`: the review page's shell (`review.html`, its own entry of the SPA) with the share's link preview (Open Graph) and `noindex`
  * in its head, so a pasted link shows the comparison and search engines leave it alone. An
  * unknown, expired or revoked link gets the same shell with status 404 and no preview; the SPA
  * then says the link is gone.
@@ -37,7 +37,7 @@ export function reviewPageRoute(deps: {
 }) {
   let shell: Promise<string> | null = null;
   const readShell = () => {
-    shell ??= readFile(join(deps.staticDir, "index.html"), "utf8");
+    shell ??= readFile(join(deps.staticDir, "review.html"), "utf8");
     return shell;
   };
   return new Hono().get("/r/:token", async (c) => {

@@ -56,7 +56,7 @@ afterEach(async () => {
 async function start(overrides: Partial<ProxyConfig> = {}) {
   const staticDir = mkdtempSync(join(tmpdir(), "fillpaint-spa-"));
   writeFileSync(
-    join(staticDir, "index.html"),
+    join(staticDir, "review.html"),
     "<!doctype html><html><head><title>Fillpaint</title></head><body><div id=root></div></body></html>",
   );
   const config = testConfig({ staticDir, ...overrides });
