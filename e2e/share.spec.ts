@@ -164,9 +164,14 @@ test("the wipe animation as GIF and video, and the offline HTML file", async ({
   await page.getByTestId("export-animation").click();
   await page.getByTestId("animation-format-gif").check();
   const gifDownload = page.waitForEvent("download");
+  const gifStarted = Date.now();
   await page.getByTestId("animation-start").click();
   await expect(page.getByTestId("animation-progress")).toBeVisible();
   const gif = readFileSync(await (await gifDownload).path());
+  testInfo.annotations.push({
+    type: "gif",
+    description: `${gif.length} bytes in ${Date.now() - gifStarted} ms`,
+  });
   const meta = await sharp(gif, { animated: true }).metadata();
   expect(meta.format).toBe("gif");
   expect(meta.pages).toBeGreaterThanOrEqual(20);
@@ -187,6 +192,10 @@ test("the wipe animation as GIF and video, and the offline HTML file", async ({
   const mp4 = bytes.subarray(4, 8).toString("latin1") === "ftyp";
   expect(webm || mp4).toBe(true);
   expect(video.suggestedFilename()).toMatch(webm ? /\.webm$/ : /\.mp4$/);
+  testInfo.annotations.push({
+    type: "video",
+    description: `${webm ? "webm" : "mp4"}, ${bytes.length} bytes`,
+  });
   await page.getByRole("button", { name: "Close" }).click();
 
   const htmlDownload = page.waitForEvent("download");

@@ -1,6 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { Hono } from "hono";
+import { escapeHtml } from "../../app/share/review-html";
 import { reviewApiPath, SHARE_TOKEN_PATTERN } from "../../contract";
 import type { ShareRecord } from "./share-repository";
 import type { ShareService } from "./share-service";
@@ -79,17 +80,4 @@ export function injectHead(shell: string, preview: string | null): string {
   return shell
     .replace(/<title>[^<]*<\/title>/, "<title>Fillpaint review</title>")
     .replace("</head>", `  ${tags.join("\n    ")}\n  </head>`);
-}
-
-const ENTITIES: Record<string, string> = {
-  "&": "&amp;",
-  "<": "&lt;",
-  ">": "&gt;",
-  '"': "&quot;",
-  "'": "&#39;",
-};
-
-/** Prompts are anybody's text: escaped before they go into an attribute. */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (ch) => ENTITIES[ch] ?? ch);
 }
