@@ -34,6 +34,7 @@ const meanDiff = (a: ArrayLike<number>, b: ArrayLike<number>) => {
   return sum / a.length;
 };
 
+/** A two-variant run of the astronaut, its original and its first result as pixels. */
 async function generateRun(page: Page) {
   await page.goto("/");
   await openImage(page, "skimage_astronaut.png");
@@ -50,6 +51,10 @@ async function generateRun(page: Page) {
     await expect(statuses.nth(i)).toHaveAttribute("data-status", "Ready", { timeout: 60_000 });
   }
   await expect(page.getByTestId("share-run")).toBeEnabled();
+  return {
+    result: await decodeRgba(await downloadedResult(page)),
+    before: await decodeRgba(readFileSync(fixture("skimage_astronaut.png"))),
+  };
 }
 
 /** The designer's result on the B side (variant 1), as the download gives it. */
@@ -69,9 +74,7 @@ test("a shared run opens anywhere; reviewers' picks and comments reach the desig
   browser,
 }, testInfo) => {
   test.setTimeout(180_000);
-  await generateRun(page);
-  const result = await decodeRgba(await downloadedResult(page));
-  const before = await decodeRgba(readFileSync(fixture("skimage_astronaut.png")));
+  const { result, before } = await generateRun(page);
 
   await page.getByTestId("share-run").click();
   const link = page.getByTestId("share-link");
@@ -157,9 +160,7 @@ test("the wipe animation as GIF and video, and the offline HTML file", async ({
   browser,
 }, testInfo) => {
   test.setTimeout(180_000);
-  await generateRun(page);
-  const result = await decodeRgba(await downloadedResult(page));
-  const before = await decodeRgba(readFileSync(fixture("skimage_astronaut.png")));
+  const { result, before } = await generateRun(page);
 
   await page.getByTestId("export-animation").click();
   await page.getByTestId("animation-format-gif").check();

@@ -44,21 +44,13 @@ export function AnimationDialog({ run, onClose }: { run: RunRecord; onClose: () 
             <X size={16} />
           </button>
         </header>
-        <label className="flex items-center justify-between gap-2 text-sm">
-          After
-          <select
-            data-testid="animation-variant"
-            value={variant}
-            onChange={(e) => setVariant(Number(e.currentTarget.value))}
-            className="rounded bg-neutral-700 px-2 py-1"
-          >
-            {ready.map((index) => (
-              <option key={index} value={index}>
-                {sideLabel(index)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <NumberChoice
+          label="After"
+          testId="animation-variant"
+          value={variant}
+          onChange={setVariant}
+          options={ready.map((index) => [index, sideLabel(index)])}
+        />
         <Slider
           label="Length"
           testId="animation-duration"
@@ -69,24 +61,16 @@ export function AnimationDialog({ run, onClose }: { run: RunRecord; onClose: () 
           step={0.5}
           onChange={(s) => setDuration(s * 1000)}
         />
-        <label className="flex items-center justify-between gap-2 text-sm">
-          Size
-          <select
-            data-testid="animation-width"
-            value={width}
-            onChange={(e) => setWidth(Number(e.currentTarget.value))}
-            className="rounded bg-neutral-700 px-2 py-1"
-          >
-            {WIDTHS.map((w) => {
-              const s = wipeSize(run.source, w);
-              return (
-                <option key={w} value={w}>
-                  {s.width}×{s.height}
-                </option>
-              );
-            })}
-          </select>
-        </label>
+        <NumberChoice
+          label="Size"
+          testId="animation-width"
+          value={width}
+          onChange={setWidth}
+          options={WIDTHS.map((w) => {
+            const s = wipeSize(run.source, w);
+            return [w, `${s.width}×${s.height}`];
+          })}
+        />
         <fieldset className="flex gap-4 text-sm">
           <legend className="sr-only">Format</legend>
           {(["gif", "video"] as const).map((f) => (
@@ -133,5 +117,31 @@ export function AnimationDialog({ run, onClose }: { run: RunRecord; onClose: () 
         </footer>
       </div>
     </div>
+  );
+}
+
+function NumberChoice(props: {
+  label: string;
+  testId: string;
+  value: number;
+  onChange: (value: number) => void;
+  options: [number, string][];
+}) {
+  return (
+    <label className="flex items-center justify-between gap-2 text-sm">
+      {props.label}
+      <select
+        data-testid={props.testId}
+        value={props.value}
+        onChange={(e) => props.onChange(Number(e.currentTarget.value))}
+        className="rounded bg-neutral-700 px-2 py-1"
+      >
+        {props.options.map(([value, text]) => (
+          <option key={value} value={value}>
+            {text}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }

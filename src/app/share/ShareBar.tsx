@@ -3,6 +3,7 @@ import { lazy, Suspense, useState } from "react";
 import { toast } from "sonner";
 import { readyVariants } from "../compare/use-comparison";
 import type { RunRecord } from "../history/history-db";
+import { actionButtonClass } from "../ui/button-class";
 import { exportReviewHtml } from "./export-html";
 import { SharedLinkRow } from "./SharedLinkRow";
 import { useRunLinks, useShareRun } from "./use-shares";
@@ -10,9 +11,6 @@ import { useRunLinks, useShareRun } from "./use-shares";
 const AnimationDialog = lazy(() =>
   import("./AnimationDialog").then((m) => ({ default: m.AnimationDialog })),
 );
-
-const button =
-  "inline-flex shrink-0 items-center gap-1.5 rounded-md bg-neutral-700 px-2.5 py-1.5 text-sm text-white hover:bg-neutral-600 disabled:opacity-40";
 
 /** Ways a run leaves the app for people who never open it: a review link, an animation, a file. */
 export function ShareBar({ run }: { run: RunRecord }) {
@@ -26,7 +24,7 @@ export function ShareBar({ run }: { run: RunRecord }) {
         <button
           type="button"
           data-testid="share-run"
-          className={button}
+          className={actionButtonClass}
           disabled={disabled || share.isPending}
           onClick={() => share.mutate()}
           title="A read-only review link with the slider and variants; reviewers can pick and comment"
@@ -36,7 +34,7 @@ export function ShareBar({ run }: { run: RunRecord }) {
         <button
           type="button"
           data-testid="export-animation"
-          className={button}
+          className={actionButtonClass}
           disabled={disabled}
           onClick={() => setAnimating(true)}
           title="A before/after wipe as GIF or video, for decks and chats"
@@ -46,7 +44,7 @@ export function ShareBar({ run }: { run: RunRecord }) {
         <button
           type="button"
           data-testid="export-html"
-          className={button}
+          className={actionButtonClass}
           disabled={disabled}
           onClick={() => exportReviewHtml(run).catch((e: Error) => toast.error(e.message))}
           title="One HTML file with the slider and variants inside; opens offline"
