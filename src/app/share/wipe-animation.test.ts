@@ -91,5 +91,12 @@ describe("wipe animation", () => {
     expect(meanDiff(first, before)).toBeLessThan(4);
     expect(meanDiff(last, after)).toBeLessThan(4);
     expect(meanDiff(first, after)).toBeGreaterThan(40);
+    // A frame mid-sweep, composed over the kept previous ones: after left, before right.
+    const middle = await frame(8);
+    const expected = new Uint8ClampedArray(before.length);
+    composeWipeFrame(before, after, width, height, wipePosition(8 / 29), expected);
+    // (The divider's white line is not in the two pictures' palette: a little more error.)
+    expect(meanDiff(middle, expected)).toBeLessThan(8);
+    expect(meanDiff(middle, before)).toBeGreaterThan(15);
   });
 });
