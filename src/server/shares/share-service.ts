@@ -27,7 +27,7 @@ export interface ShareLimits {
 /** A refusal with its HTTP status and a sentence for people. */
 export class ShareRefusal extends Error {
   constructor(
-    readonly status: 404 | 409 | 429,
+    readonly status: 404 | 429,
     message: string,
   ) {
     super(message);
