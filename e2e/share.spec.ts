@@ -78,7 +78,8 @@ test("a shared run opens anywhere; reviewers' picks and comments reach the desig
 
   await page.getByTestId("share-run").click();
   const link = page.getByTestId("share-link");
-  await expect(link).toHaveCount(1);
+  // Base64 of three 512² PNGs, sharp's probes and the preview JPEG: seconds on a loaded box.
+  await expect(link).toHaveCount(1, { timeout: 30_000 });
   const url = (await link.textContent()) ?? "";
   expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/r\/[A-Za-z0-9_-]{43}$/);
 
