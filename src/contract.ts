@@ -425,3 +425,81 @@ export const configResponseSchema = z.object({
   providers: z.array(providerInfoSchema),
 });
 export type ConfigResponse = z.infer<typeof configResponseSchema>;
+
+// ---- Review links (issue 16): a run's snapshot shared with people outside the editor ----
+
+export const SHARES_ROUTE = "/api/shares";
+/** What a reviewer's page calls, under the link's token. */
+export const reviewApiPath = (token: string) => `/api/review/${token}`;
+/** The designer's secret for one share: revoke it and read its feedback. */
+export const SHARE_OWNER_HEADER = "x-fillpaint-share-owner";
+export const MAX_SHARE_VARIANTS = 8;
+export const MAX_SHARE_CAPTION = 300;
+export const MAX_FEEDBACK_COMMENT = 500;
+export const MAX_FEEDBACK_NAME = 60;
+/** 256 bits in base64url: 43 characters. */
+export const SHARE_TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;
+
+export const shareCreateSchema = z.strictObject({
+  /** The "before": the source, or for an outpaint the placed original on the new canvas. */
+  before: z.string().min(1),
+  variants: z
+    .array(z.strictObject({ index: z.number().int().min(0).max(99), image: z.string().min(1) }))
+    .min(1)
+    .max(MAX_SHARE_VARIANTS),
+  /** The mask's border as a transparent PNG, or null. */
+  outline: z.string().min(1).nullable(),
+  prompt: z.string().max(MAX_PROMPT_LENGTH),
+  /** How the run's task reads for people ("Replace", "Extend to 16:9 …"). */
+  task: z.string().max(MAX_SHARE_CAPTION),
+});
+export type ShareCreateBody = z.input<typeof shareCreateSchema>;
+
+export const shareCreatedSchema = z.object({
+  id: z.string(),
+  /** `/r/<token>`, absolute when PUBLIC_BASE_URL is set. */
+  url: z.string(),
+  ownerSecret: z.string(),
+  createdAt: z.number(),
+  expiresAt: z.number(),
+});
+export type ShareCreated = z.infer<typeof shareCreatedSchema>;
+
+/** What a reviewer's page reads: no ids, no other shares, image URLs under the same token. */
+export const shareViewSchema = z.object({
+  prompt: z.string(),
+  task: z.string(),
+  createdAt: z.number(),
+  expiresAt: z.number(),
+  width: z.number(),
+  height: z.number(),
+  before: z.string(),
+  outline: z.string().nullable(),
+  variants: z.array(z.object({ index: z.number(), url: z.string() })),
+});
+export type ShareView = z.infer<typeof shareViewSchema>;
+
+export const feedbackCreateSchema = z.strictObject({
+  /** The favourite variant's index, or null for a comment without a pick. */
+  pick: z.number().int().min(0).max(99).nullable(),
+  comment: z.string().trim().max(MAX_FEEDBACK_COMMENT),
+  name: z.string().trim().max(MAX_FEEDBACK_NAME).default(""),
+});
+export type FeedbackCreateBody = z.input<typeof feedbackCreateSchema>;
+
+export const feedbackSchema = z.object({
+  id: z.number(),
+  pick: z.number().nullable(),
+  comment: z.string(),
+  name: z.string(),
+  createdAt: z.number(),
+});
+export type Feedback = z.infer<typeof feedbackSchema>;
+
+export const SHARE_STATES = ["live", "revoked", "expired"] as const;
+/** The designer's view of one share: whether the link still works, and what reviewers said. */
+export const shareFeedbackResponseSchema = z.object({
+  state: z.enum(SHARE_STATES),
+  feedback: z.array(feedbackSchema),
+});
+export type ShareFeedbackResponse = z.infer<typeof shareFeedbackResponseSchema>;

@@ -16,6 +16,9 @@ import { configRoute } from "./routes/config-route";
 import { generateRoute } from "./routes/generate-route";
 import { inputRoute } from "./routes/input-route";
 import { resultRoute } from "./routes/result-route";
+import { REVIEW_PAGE_POLICY, reviewPageRoute } from "./shares/review-page";
+import { shareRoutes } from "./shares/share-routes";
+import type { ShareService } from "./shares/share-service";
 
 export interface AppDeps {
   jobs: JobService;
@@ -30,6 +33,10 @@ export interface AppDeps {
   /** The built SPA; omitted in API-only tests and under `npm run dev` (Vite serves it). */
   staticDir?: string;
   maxBodyBytes: number;
+  shares: ShareService;
+  feedbackLimiter: RateLimiter;
+  /** PUBLIC_BASE_URL: review links and their previews are absolute against it when set. */
+  publicBaseUrl: string | null;
 }
 
 /**
@@ -59,6 +66,14 @@ const SELECT_WORKER = /^\/assets\/select\.worker-[\w-]+\.js$/;
 const SELECT_WORKER_POLICY =
   "default-src 'self'; script-src 'self' 'unsafe-eval' 'wasm-unsafe-eval'; connect-src 'self' blob: data:";
 
+/** Input and review-link tokens are capabilities: the logs name the route, never the token. */
+function redactTokens(path: string): string {
+  return path
+    .replace(/^\/v1\/inputs\/.*/, "/v1/inputs/[token]")
+    .replace(/^\/r\/[^/]*/, "/r/[token]")
+    .replace(/^\/api\/review\/[^/]*/, "/api/review/[token]");
+}
+
 /** The proxy as a Hono app, so tests can drive it in-process or over real HTTP. */
 export function createApp(deps: AppDeps): Hono<{ Variables: { requestId: string } }> {
   const app = new Hono<{ Variables: { requestId: string } }>();
@@ -71,7 +86,7 @@ export function createApp(deps: AppDeps): Hono<{ Variables: { requestId: string 
       {
         reqId: c.get("requestId"),
         method: c.req.method,
-        path: c.req.path.replace(/^\/v1\/inputs\/.*/, "/v1/inputs/[token]"),
+        path: redactTokens(c.req.path),
         status: c.res.status,
         ms: Math.round(performance.now() - started),
       },
@@ -83,6 +98,8 @@ export function createApp(deps: AppDeps): Hono<{ Variables: { requestId: string 
     await next();
     if (SELECT_WORKER.test(c.req.path))
       c.res.headers.set("content-security-policy", SELECT_WORKER_POLICY);
+    if (c.req.path.startsWith("/r/"))
+      c.res.headers.set("content-security-policy", REVIEW_PAGE_POLICY);
   });
   app.use(
     secureHeaders({
@@ -126,9 +143,11 @@ export function createApp(deps: AppDeps): Hono<{ Variables: { requestId: string 
   app.route("/", cancelRoute(deps.jobs));
   app.route("/", inputRoute(deps.inputs));
   app.route("/", configRoute(deps.providers, deps.defaultProvider));
+  app.route("/", shareRoutes(deps));
   app.all("/v1/*", (c) => c.json({ detail: "Not Found" }, 404));
   app.all("/api/*", (c) => c.json({ detail: "Not Found" }, 404));
   if (deps.staticDir) {
+    app.route("/", reviewPageRoute({ ...deps, staticDir: deps.staticDir }));
     app.use("/*", serveStatic({ root: deps.staticDir }));
     // Client-side routes fall back to the SPA shell.
     app.get("/*", serveStatic({ root: deps.staticDir, path: "index.html" }));

@@ -40,6 +40,14 @@ const envSchema = z.object({
   /** Comma-separated origins allowed to call the API from other sites; empty = same origin. */
   CORS_ORIGINS: z.string().default(""),
   LOG_LEVEL: z.enum(LOG_LEVELS).default("info"),
+  /** How long a review link works. */
+  SHARE_TTL_DAYS: z.coerce.number().positive().max(3650).default(30),
+  /** Live review links per client address. */
+  SHARE_MAX_PER_CLIENT: z.coerce.number().int().min(1).default(50),
+  /** Megabytes of images in one client's live review links. */
+  SHARE_MAX_MB_PER_CLIENT: z.coerce.number().positive().default(500),
+  /** Reviewer comments per minute per client address; 0 turns the limit off. */
+  FEEDBACK_PER_MIN: z.coerce.number().min(0).default(6),
   /** Provider used when a request names none; by default bfl when its key is set, else local. */
   DEFAULT_PROVIDER: z.enum(PROVIDER_IDS).optional(),
 });
@@ -65,6 +73,16 @@ export interface ProxyConfig {
   maxJobsInFlight: number;
   localQueueMax: number;
   corsOrigins: string[];
+  /** Used for review links' absolute URLs (and apiframe's inputs); null: the request's origin. */
+  publicBaseUrl: string | null;
+  shares: {
+    ttlMs: number;
+    maxPerClient: number;
+    maxBytesPerClient: number;
+    feedbackPerMinute: number;
+  };
+  /** The proxy's clock for share expiry; tests move it forward. */
+  now?: () => number;
   logLevel: LogLevel;
   defaultProvider?: ProviderId;
   /** Where log lines go; stdout unless a test captures them. */
@@ -109,6 +127,13 @@ export function configFromEnv(env: NodeJS.ProcessEnv, staticDir?: string): Proxy
     maxJobsInFlight: e.MAX_JOBS_IN_FLIGHT,
     localQueueMax: e.LOCAL_QUEUE_MAX,
     corsOrigins: hostList(e.CORS_ORIGINS),
+    publicBaseUrl: e.PUBLIC_BASE_URL ?? null,
+    shares: {
+      ttlMs: Math.round(e.SHARE_TTL_DAYS * 86_400_000),
+      maxPerClient: e.SHARE_MAX_PER_CLIENT,
+      maxBytesPerClient: Math.round(e.SHARE_MAX_MB_PER_CLIENT * 1024 * 1024),
+      feedbackPerMinute: e.FEEDBACK_PER_MIN,
+    },
     logLevel: e.LOG_LEVEL,
     defaultProvider: e.DEFAULT_PROVIDER,
     staticDir,

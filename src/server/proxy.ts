@@ -16,6 +16,7 @@ import { ApiframeProvider } from "./providers/apiframe-provider";
 import { BflProvider } from "./providers/bfl-provider";
 import { LocalProvider } from "./providers/local-provider";
 import type { Provider } from "./providers/provider";
+import { createShareService } from "./shares/create-share-service";
 
 export interface RunningProxy {
   url: string;
@@ -75,13 +76,15 @@ export async function startProxy(config: ProxyConfig): Promise<RunningProxy> {
     },
   );
   jobs.resumeUnfinished();
+  const shares = createShareService(config);
 
   const sweep = async () => {
     try {
       const removed = await jobs.purgeExpired(config.resultTtlMs);
       const inputsRemoved = await inputs.purgeExpired();
-      if (removed + inputsRemoved > 0)
-        logger.info({ removed, inputsRemoved }, "swept expired files");
+      const sharesRemoved = await shares.service.purgeEnded();
+      if (removed + inputsRemoved + sharesRemoved > 0)
+        logger.info({ removed, inputsRemoved, sharesRemoved }, "swept expired files");
     } catch (error) {
       logger.error({ err: error instanceof Error ? error.message : String(error) }, "sweep failed");
     }
@@ -101,6 +104,9 @@ export async function startProxy(config: ProxyConfig): Promise<RunningProxy> {
     corsOrigins: config.corsOrigins,
     staticDir: config.staticDir,
     maxBodyBytes: config.maxBodyBytes,
+    shares: shares.service,
+    feedbackLimiter: new RateLimiter(config.shares.feedbackPerMinute),
+    publicBaseUrl: config.publicBaseUrl,
   });
 
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
@@ -125,6 +131,7 @@ export async function startProxy(config: ProxyConfig): Promise<RunningProxy> {
       await closed;
       await pool.close();
       table.close();
+      await shares.close();
     },
   };
 }

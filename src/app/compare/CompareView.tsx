@@ -1,6 +1,7 @@
 import { useRef } from "react";
 import { useElementSize } from "../editor/use-element-size";
 import { useRun } from "../history/history-queries";
+import { ShareBar } from "../share/ShareBar";
 import { useAppStore } from "../store/store";
 import { fitView } from "../view/view-transform";
 import { CompareSlider } from "./CompareSlider";
@@ -23,6 +24,7 @@ export function CompareView({ runId }: { runId: string }) {
         {run && viewport.width > 0 && <RunSlider run={run} viewport={viewport} />}
       </div>
       {run && <RunActions run={run} />}
+      {run && <ShareBar run={run} />}
       {run && <RunGrid run={run} />}
     </div>
   );

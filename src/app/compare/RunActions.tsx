@@ -5,11 +5,9 @@ import type { RunRecord } from "../history/history-db";
 import { downloadResult, downloadSheet } from "../history/run-downloads";
 import { describeTask, NO_PROMPT } from "../history/run-task";
 import { useAppStore } from "../store/store";
+import { actionButtonClass } from "../ui/button-class";
 import { loadResultAsInput } from "./load-result-as-input";
 import { readyVariants } from "./use-comparison";
-
-const button =
-  "inline-flex shrink-0 items-center gap-1.5 rounded-md bg-neutral-700 px-2.5 py-1.5 text-sm text-white hover:bg-neutral-600 disabled:opacity-40";
 
 /** What can be done with the comparison on show: outline, downloads, use as input, present. */
 export function RunActions({ run }: { run: RunRecord }) {
@@ -41,7 +39,7 @@ export function RunActions({ run }: { run: RunRecord }) {
         type="button"
         data-testid="download-result"
         title="The result on the B side, named after image, prompt, variant and seed"
-        className={button}
+        className={actionButtonClass}
         disabled={disabled}
         onClick={() => b !== undefined && downloadResult(run, b).catch(fail)}
       >
@@ -50,7 +48,7 @@ export function RunActions({ run }: { run: RunRecord }) {
       <button
         type="button"
         data-testid="download-sheet"
-        className={button}
+        className={actionButtonClass}
         disabled={disabled}
         onClick={() => downloadSheet(run).catch(fail)}
         title="The original and every finished variant, labelled, side by side on one PNG"
@@ -69,7 +67,7 @@ export function RunActions({ run }: { run: RunRecord }) {
       <button
         type="button"
         data-testid="use-as-input"
-        className={button}
+        className={actionButtonClass}
         disabled={disabled}
         onClick={() => b !== undefined && loadResultAsInput(run, b, keepMask).catch(fail)}
       >
@@ -78,7 +76,7 @@ export function RunActions({ run }: { run: RunRecord }) {
       <button
         type="button"
         data-testid="present-open"
-        className={button}
+        className={actionButtonClass}
         disabled={disabled}
         onClick={() => setPresenting(true)}
         title="Presentation view (P)"

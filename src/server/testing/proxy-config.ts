@@ -26,6 +26,13 @@ export function testConfig(overrides: Partial<ProxyConfig> = {}): ProxyConfig {
     maxJobsInFlight: 1000,
     localQueueMax: 64,
     corsOrigins: [],
+    publicBaseUrl: null,
+    shares: {
+      ttlMs: 30 * 86_400_000,
+      maxPerClient: 1000,
+      maxBytesPerClient: 1024 * 1024 * 1024,
+      feedbackPerMinute: 0,
+    },
     logLevel: "info",
     logDestination: logCollector().stream,
     ...overrides,

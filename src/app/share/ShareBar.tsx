@@ -1,0 +1,70 @@
+import { Clapperboard, FileCode, Share2 } from "lucide-react";
+import { lazy, Suspense, useState } from "react";
+import { toast } from "sonner";
+import { readyVariants } from "../compare/use-comparison";
+import type { RunRecord } from "../history/history-db";
+import { actionButtonClass } from "../ui/button-class";
+import { exportReviewHtml } from "./export-html";
+import { SharedLinkRow } from "./SharedLinkRow";
+import { useRunLinks, useShareRun } from "./use-shares";
+
+const AnimationDialog = lazy(() =>
+  import("./AnimationDialog").then((m) => ({ default: m.AnimationDialog })),
+);
+
+/** Ways a run leaves the app for people who never open it: a review link, an animation, a file. */
+export function ShareBar({ run }: { run: RunRecord }) {
+  const links = useRunLinks(run.id) ?? [];
+  const share = useShareRun(run);
+  const [animating, setAnimating] = useState(false);
+  const disabled = readyVariants(run).length === 0 || run.imagesPruned;
+  return (
+    <section data-testid="share-bar" className="flex flex-col gap-2 text-sm text-neutral-300">
+      <div className="flex flex-wrap items-center justify-center gap-2">
+        <button
+          type="button"
+          data-testid="share-run"
+          className={actionButtonClass}
+          disabled={disabled || share.isPending}
+          onClick={() => share.mutate()}
+          title="A read-only review link with the slider and variants; reviewers can pick and comment"
+        >
+          <Share2 size={15} aria-hidden /> {share.isPending ? "Sharing…" : "Share link"}
+        </button>
+        <button
+          type="button"
+          data-testid="export-animation"
+          className={actionButtonClass}
+          disabled={disabled}
+          onClick={() => setAnimating(true)}
+          title="A before/after wipe as GIF or video, for decks and chats"
+        >
+          <Clapperboard size={15} aria-hidden /> Animation
+        </button>
+        <button
+          type="button"
+          data-testid="export-html"
+          className={actionButtonClass}
+          disabled={disabled}
+          onClick={() => exportReviewHtml(run).catch((e: Error) => toast.error(e.message))}
+          title="One HTML file with the slider and variants inside; opens offline"
+        >
+          <FileCode size={15} aria-hidden /> HTML file
+        </button>
+      </div>
+      {links.length > 0 && (
+        <ul
+          data-testid="share-links"
+          className="mx-auto flex max-h-48 w-full max-w-3xl flex-col gap-2 overflow-y-auto"
+        >
+          {links.map((link) => (
+            <SharedLinkRow key={link.id} link={link} />
+          ))}
+        </ul>
+      )}
+      <Suspense>
+        {animating && <AnimationDialog run={run} onClose={() => setAnimating(false)} />}
+      </Suspense>
+    </section>
+  );
+}

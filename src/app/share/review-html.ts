@@ -1,0 +1,90 @@
+/**
+ * One self-contained HTML file of a run for decks, mail and offline viewing: the before/after
+ * slider and the variants with every image inlined as a data URL and the script inline, so it
+ * opens from disk with no network. Pure, so Node tests read what it writes.
+ */
+
+export interface ReviewHtmlInput {
+  title: string;
+  caption: string;
+  before: string;
+  variants: { label: string; src: string }[];
+  width: number;
+  height: number;
+}
+
+const ENTITIES: Record<string, string> = {
+  "&": "&amp;",
+  "<": "&lt;",
+  ">": "&gt;",
+  '"': "&quot;",
+  "'": "&#39;",
+};
+
+/** Prompts are anybody's text: escaped for both text and attributes. */
+export const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (ch) => ENTITIES[ch] ?? ch);
+
+const STYLE = `
+*{box-sizing:border-box}body{margin:0;background:#171717;color:#e5e5e5;font:14px/1.4 system-ui,sans-serif}
+main{max-width:1200px;margin:0 auto;padding:16px;display:flex;flex-direction:column;gap:12px;align-items:center}
+h1{font-size:16px;font-weight:600;margin:0;text-align:center}
+.slider{position:relative;width:100%;max-width:var(--w);aspect-ratio:var(--ar);touch-action:none;user-select:none;cursor:ew-resize;background:repeating-conic-gradient(#a3a3a3 0 25%,#d4d4d4 0 50%) 0 0/16px 16px}
+.slider img{position:absolute;inset:0;width:100%;height:100%;display:block}
+.slider .after{clip-path:inset(0 0 0 var(--pos))}
+.divider{position:absolute;top:0;bottom:0;left:var(--pos);width:2px;margin-left:-1px;background:#fff;box-shadow:0 0 0 1px #0006}
+.tag{position:absolute;top:8px;padding:2px 8px;border-radius:4px;background:#0009;color:#fff;font-size:12px}
+input[type=range]{width:100%;max-width:var(--w)}
+.grid{display:flex;flex-wrap:wrap;gap:8px;justify-content:center}
+.grid button{background:#262626;border:2px solid transparent;border-radius:6px;padding:4px;color:inherit;cursor:pointer}
+.grid button[aria-pressed=true]{border-color:#f59e0b}
+.grid img{display:block;height:96px;width:auto}
+`;
+
+const SCRIPT = `
+const slider=document.querySelector('.slider'),range=document.querySelector('input[type=range]'),after=slider.querySelector('.after'),tagB=document.querySelector('.tag.b');
+const set=(p)=>{slider.style.setProperty('--pos',p+'%');range.value=p};
+range.addEventListener('input',()=>set(range.value));
+const drag=(e)=>{const r=slider.getBoundingClientRect();set(Math.round(Math.min(100,Math.max(0,(e.clientX-r.left)/r.width*100))))};
+slider.addEventListener('pointerdown',(e)=>{slider.setPointerCapture(e.pointerId);drag(e)});
+slider.addEventListener('pointermove',(e)=>{if(slider.hasPointerCapture(e.pointerId))drag(e)});
+for(const b of document.querySelectorAll('.grid button'))b.addEventListener('click',()=>{
+for(const o of document.querySelectorAll('.grid button'))o.setAttribute('aria-pressed',String(o===b));
+after.src=b.querySelector('img').src;tagB.textContent=b.dataset.label});
+`;
+
+export function reviewHtml(input: ReviewHtmlInput): string {
+  const first = input.variants[0];
+  if (!first) throw new Error("A run needs at least one finished variant to export.");
+  const tiles = input.variants
+    .map(
+      (v, i) =>
+        `<button type="button" aria-pressed="${i === 0}" data-label="${escapeHtml(v.label)}"><img src="${v.src}" alt="${escapeHtml(v.label)}"><div>${escapeHtml(v.label)}</div></button>`,
+    )
+    .join("");
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="robots" content="noindex">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src data:; style-src 'unsafe-inline'; script-src 'unsafe-inline'">
+<title>${escapeHtml(input.title)}</title>
+<style>${STYLE}</style>
+</head>
+<body>
+<main>
+<h1>${escapeHtml(input.caption)}</h1>
+<div class="slider" style="--pos:50%;--w:${input.width}px;--ar:${input.width}/${input.height}">
+<img class="before" src="${input.before}" alt="Before">
+<img class="after" src="${first.src}" alt="After">
+<div class="divider"></div>
+<span class="tag" style="left:8px">Before</span><span class="tag b" style="right:8px">${escapeHtml(first.label)}</span>
+</div>
+<input type="range" min="0" max="100" value="50" aria-label="Divider position">
+<div class="grid">${tiles}</div>
+</main>
+<script>${SCRIPT}</script>
+</body>
+</html>
+`;
+}

@@ -1,0 +1,195 @@
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import Database from "better-sqlite3";
+import type { FeedbackRecord, ShareRecord, ShareRepository } from "./share-repository";
+
+interface ShareRow {
+  id: string;
+  token_hash: string;
+  owner_hash: string;
+  client_id: string;
+  prompt: string;
+  task: string;
+  width: number;
+  height: number;
+  variants: string;
+  formats: string;
+  bytes: number;
+  created_at: number;
+  expires_at: number;
+  revoked_at: number | null;
+}
+
+interface FeedbackRow {
+  id: number;
+  share_id: string;
+  pick: number | null;
+  comment: string;
+  name: string;
+  created_at: number;
+}
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS shares (
+  id TEXT PRIMARY KEY,
+  token_hash TEXT NOT NULL UNIQUE,
+  owner_hash TEXT NOT NULL,
+  client_id TEXT NOT NULL,
+  prompt TEXT NOT NULL,
+  task TEXT NOT NULL,
+  width INTEGER NOT NULL,
+  height INTEGER NOT NULL,
+  variants TEXT NOT NULL,
+  formats TEXT NOT NULL,
+  bytes INTEGER NOT NULL,
+  created_at INTEGER NOT NULL,
+  expires_at INTEGER NOT NULL,
+  revoked_at INTEGER
+);
+CREATE INDEX IF NOT EXISTS shares_by_client ON shares (client_id, expires_at);
+CREATE TABLE IF NOT EXISTS share_feedback (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  share_id TEXT NOT NULL REFERENCES shares (id) ON DELETE CASCADE,
+  pick INTEGER,
+  comment TEXT NOT NULL,
+  name TEXT NOT NULL,
+  created_at INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS share_feedback_by_share ON share_feedback (share_id, id);
+`;
+
+/**
+ * Shares in the proxy's existing database file (`jobs.sqlite`, WAL), on a connection of their
+ * own so the job table's code is untouched. better-sqlite3 is synchronous; the interface is not.
+ */
+export class SqliteShareRepository implements ShareRepository {
+  private readonly db: Database.Database;
+  private readonly statements;
+
+  constructor(dataDir: string) {
+    mkdirSync(dataDir, { recursive: true });
+    this.db = new Database(join(dataDir, "jobs.sqlite"));
+    this.db.pragma("journal_mode = WAL");
+    this.db.pragma("synchronous = NORMAL");
+    this.db.pragma("foreign_keys = ON");
+    this.db.exec(SCHEMA);
+    this.statements = {
+      insert: this.db.prepare(
+        `INSERT INTO shares (id, token_hash, owner_hash, client_id, prompt, task, width, height,
+           variants, formats, bytes, created_at, expires_at, revoked_at)
+         VALUES (@id, @token_hash, @owner_hash, @client_id, @prompt, @task, @width, @height,
+           @variants, @formats, @bytes, @created_at, @expires_at, @revoked_at)`,
+      ),
+      byTokenHash: this.db.prepare<[string], ShareRow>("SELECT * FROM shares WHERE token_hash = ?"),
+      byId: this.db.prepare<[string], ShareRow>("SELECT * FROM shares WHERE id = ?"),
+      revoke: this.db.prepare<[number, string]>(
+        "UPDATE shares SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL",
+      ),
+      usage: this.db.prepare<[string, number], { count: number; bytes: number | null }>(
+        `SELECT COUNT(*) AS count, SUM(bytes) AS bytes FROM shares
+         WHERE client_id = ? AND revoked_at IS NULL AND expires_at > ?`,
+      ),
+      addFeedback: this.db.prepare<[string, number | null, string, string, number]>(
+        "INSERT INTO share_feedback (share_id, pick, comment, name, created_at) VALUES (?, ?, ?, ?, ?)",
+      ),
+      feedback: this.db.prepare<[string], FeedbackRow>(
+        "SELECT * FROM share_feedback WHERE share_id = ? ORDER BY id",
+      ),
+      ended: this.db.prepare<[number, number], { id: string }>(
+        "SELECT id FROM shares WHERE expires_at < ? OR revoked_at < ?",
+      ),
+      delete: this.db.prepare<[string]>("DELETE FROM shares WHERE id = ?"),
+    };
+  }
+
+  async insert(share: ShareRecord): Promise<void> {
+    this.statements.insert.run({
+      id: share.id,
+      token_hash: share.tokenHash,
+      owner_hash: share.ownerHash,
+      client_id: share.clientId,
+      prompt: share.prompt,
+      task: share.task,
+      width: share.width,
+      height: share.height,
+      variants: JSON.stringify(share.variants),
+      formats: JSON.stringify(share.formats),
+      bytes: share.bytes,
+      created_at: share.createdAt,
+      expires_at: share.expiresAt,
+      revoked_at: share.revokedAt,
+    });
+  }
+
+  async byTokenHash(tokenHash: string): Promise<ShareRecord | undefined> {
+    const row = this.statements.byTokenHash.get(tokenHash);
+    return row && fromRow(row);
+  }
+
+  async byId(id: string): Promise<ShareRecord | undefined> {
+    const row = this.statements.byId.get(id);
+    return row && fromRow(row);
+  }
+
+  async revoke(id: string, at: number): Promise<void> {
+    this.statements.revoke.run(at, id);
+  }
+
+  async usage(clientId: string, now: number): Promise<{ count: number; bytes: number }> {
+    const row = this.statements.usage.get(clientId, now);
+    return { count: row?.count ?? 0, bytes: row?.bytes ?? 0 };
+  }
+
+  async addFeedback(feedback: Omit<FeedbackRecord, "id">): Promise<FeedbackRecord> {
+    const { lastInsertRowid } = this.statements.addFeedback.run(
+      feedback.shareId,
+      feedback.pick,
+      feedback.comment,
+      feedback.name,
+      feedback.createdAt,
+    );
+    return { ...feedback, id: Number(lastInsertRowid) };
+  }
+
+  async feedback(shareId: string): Promise<FeedbackRecord[]> {
+    return this.statements.feedback.all(shareId).map((row) => ({
+      id: row.id,
+      shareId: row.share_id,
+      pick: row.pick,
+      comment: row.comment,
+      name: row.name,
+      createdAt: row.created_at,
+    }));
+  }
+
+  async deleteEndedBefore(time: number): Promise<string[]> {
+    const ended = this.statements.ended.all(time, time).map((row) => row.id);
+    this.db.transaction(() => {
+      for (const id of ended) this.statements.delete.run(id);
+    })();
+    return ended;
+  }
+
+  async close(): Promise<void> {
+    this.db.close();
+  }
+}
+
+function fromRow(row: ShareRow): ShareRecord {
+  return {
+    id: row.id,
+    tokenHash: row.token_hash,
+    ownerHash: row.owner_hash,
+    clientId: row.client_id,
+    prompt: row.prompt,
+    task: row.task,
+    width: row.width,
+    height: row.height,
+    variants: JSON.parse(row.variants) as number[],
+    formats: JSON.parse(row.formats) as ShareRecord["formats"],
+    bytes: row.bytes,
+    createdAt: row.created_at,
+    expiresAt: row.expires_at,
+    revokedAt: row.revoked_at,
+  };
+}
