@@ -125,12 +125,11 @@ export function inpaintExemplar(
   }
   levels[coarsest]!.guide = coarsestGuide(base, levels[coarsest]!, 2 ** coarsest);
   if (extrapolates(levels[coarsest]!)) {
+    // Each level halves the depth; measuring it once on the finest level saves a pass per level.
+    const depth = maxHoleDepth(base.hole, base.width, base.height);
     for (let i = 0; i <= coarsest; i++) {
       const level = levels[i]!;
-      const reach = Math.max(
-        4 * PATCH_RADIUS,
-        maxHoleDepth(level.hole, level.width, level.height) * OUTPAINT_REACH,
-      );
+      const reach = Math.max(4 * PATCH_RADIUS, (depth / 2 ** i) * OUTPAINT_REACH);
       sites[i] = sourcesNearHole(level, sites[i]!, reach);
     }
   }
