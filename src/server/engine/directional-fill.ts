@@ -1,4 +1,4 @@
-import { type FillLevel, sampleCells } from "./fill-level";
+import { cellAxes, type FillLevel, sampleCells } from "./fill-level";
 import { guideBands } from "./layout-guide";
 
 /**
@@ -235,18 +235,15 @@ export function blendContinuation(
   weight: number,
 ): void {
   const { width, height, bands, colour, hole } = base;
-  const fw = from.width;
-  const fh = from.height;
-  const sample = (values: Float32Array, n: number, x: number, y: number, c: number) =>
-    sampleCells(values, n, fw, fh, scale, x, y, c);
+  const axes = cellAxes(from.width, from.height, scale, width, height);
   for (let y = 0; y < height; y++) {
     for (let x = 0; x < width; x++) {
       const p = y * width + x;
       if (hole[p] === 0) continue;
-      const w = weight * sample(along.trust, 1, x, y, 0);
+      const w = weight * sampleCells(along.trust, 1, axes, x, y, 0);
       if (w === 0) continue;
       for (let c = 0; c < bands; c++) {
-        const v = sample(along.colour, bands, x, y, c);
+        const v = sampleCells(along.colour, bands, axes, x, y, c);
         colour[p * bands + c] = w * v + (1 - w) * colour[p * bands + c]!;
       }
     }

@@ -67,6 +67,11 @@ const COARSEST_SIDE = 48;
 const ORIENTATION_PIXELS = 250_000;
 /** an outpaint copies only from kept pixels within this fraction of its depth of the new area */
 const OUTPAINT_REACH = 0.5;
+/**
+ * A removal whose depth (farthest hole pixel from a kept one) is below this fraction of its
+ * length is long and thin: a spoon, a pole, a cable (ellipses and blobs measure ~0.3).
+ */
+const ELONGATED = 0.2;
 /** a level needs this many source patches to be worth searching */
 const MIN_SOURCES = 64;
 
@@ -123,14 +128,13 @@ export function inpaintExemplar(
     // Too little context for even one patch: a diffusion fill is the honest answer.
     return inpaintTelea(pixels, width, height, channels, mask);
   }
-  levels[coarsest]!.guide = coarsestGuide(base, levels[coarsest]!, 2 ** coarsest);
-  if (extrapolates(levels[coarsest]!)) {
+  const outpaint = extrapolates(levels[coarsest]!);
+  // Each level halves the depth; measuring it once on the finest level saves a pass per level.
+  const depth = maxHoleDepth(base.hole, base.width, base.height);
+  if (outpaint) {
     for (let i = 0; i <= coarsest; i++) {
       const level = levels[i]!;
-      const reach = Math.max(
-        4 * PATCH_RADIUS,
-        maxHoleDepth(level.hole, level.width, level.height) * OUTPAINT_REACH,
-      );
+      const reach = Math.max(4 * PATCH_RADIUS, (depth / 2 ** i) * OUTPAINT_REACH);
       sites[i] = sourcesNearHole(level, sites[i]!, reach);
     }
   }
@@ -145,6 +149,12 @@ export function inpaintExemplar(
   const reach = Math.max(4, Math.round(side(bounds) / 2 ** (structureIndex + 1)));
   const weight = structureWeight(structureLevel, orientation, reach);
   const continuation = weight > 0 ? continueAlong(structureLevel, orientation) : null;
+  levels[coarsest]!.guide = coarsestGuide(
+    base,
+    levels[coarsest]!,
+    2 ** coarsest,
+    outpaint || (weight === 0 && depth < ELONGATED * side(bounds)) ? "nearest" : "membrane",
+  );
   steerGuide(levels[coarsest]!, orientation, weight);
   const reference = layoutReference(levels[coarsest]!, 2 ** coarsest);
   const plans = levels.map((level, i) => planLevel(level, sites[i]!, i === coarsest));

@@ -31,11 +31,18 @@ export function cropLevel(
   const colour = new Float32Array(w * h * bands);
   const hole = new Uint8Array(w * h);
   for (let y = 0; y < h; y++) {
-    for (let x = 0; x < w; x++) {
-      const src = (box.y0 + y) * width + box.x0 + x;
-      const dst = y * w + x;
-      hole[dst] = mask[src] === 0 ? 0 : 1;
-      for (let c = 0; c < bands; c++) colour[dst * bands + c] = pixels[src * channels + c]!;
+    const rowStart = (box.y0 + y) * width + box.x0;
+    for (let x = 0; x < w; x++) hole[y * w + x] = mask[rowStart + x] === 0 ? 0 : 1;
+    let src = rowStart * channels;
+    let dst = y * w * bands;
+    if (bands === 1) {
+      for (let x = 0; x < w; x++, src += channels) colour[dst++] = pixels[src]!;
+    } else {
+      for (let x = 0; x < w; x++, src += channels) {
+        colour[dst++] = pixels[src]!;
+        colour[dst++] = pixels[src + 1]!;
+        colour[dst++] = pixels[src + 2]!;
+      }
     }
   }
   return { width: w, height: h, bands, colour, hole };
@@ -124,29 +131,68 @@ export function upsampleBilinear(
 }
 
 /**
- * A per-cell value (`bands` per cell, cells `scale` pixels across on a `gw`×`gh` grid) at pixel
- * (x, y), bilinear between cell centres: smooth, so no cell edges show.
+ * Where each pixel of a `width`×`height` image falls between the centres of cells `scale` pixels
+ * across on a `gw`×`gh` grid: the two neighbouring cells and the weight of the second, per
+ * column and per row. Computed once per pass, so sampling per pixel is a few reads.
+ */
+export interface CellAxes {
+  gw: number;
+  x0: Int32Array;
+  x1: Int32Array;
+  fx: Float32Array;
+  y0: Int32Array;
+  y1: Int32Array;
+  fy: Float32Array;
+}
+
+export function cellAxes(
+  gw: number,
+  gh: number,
+  scale: number,
+  width: number,
+  height: number,
+): CellAxes {
+  const axis = (n: number, cells: number) => {
+    const i0 = new Int32Array(n);
+    const i1 = new Int32Array(n);
+    const f = new Float32Array(n);
+    for (let i = 0; i < n; i++) {
+      const g = Math.min(cells - 1, Math.max(0, (i + 0.5) / scale - 0.5));
+      i0[i] = Math.floor(g);
+      i1[i] = Math.min(cells - 1, i0[i]! + 1);
+      f[i] = g - i0[i]!;
+    }
+    return { i0, i1, f };
+  };
+  const xs = axis(width, gw);
+  const ys = axis(height, gh);
+  return { gw, x0: xs.i0, x1: xs.i1, fx: xs.f, y0: ys.i0, y1: ys.i1, fy: ys.f };
+}
+
+/**
+ * A per-cell value (`bands` per cell) at pixel (x, y), bilinear between cell centres: smooth,
+ * so no cell edges show.
  */
 export function sampleCells(
   values: Float32Array | Float64Array,
   bands: number,
-  gw: number,
-  gh: number,
-  scale: number,
+  axes: CellAxes,
   x: number,
   y: number,
   c: number,
 ): number {
-  const gx = Math.min(gw - 1, Math.max(0, (x + 0.5) / scale - 0.5));
-  const gy = Math.min(gh - 1, Math.max(0, (y + 0.5) / scale - 0.5));
-  const x0 = Math.floor(gx);
-  const y0 = Math.floor(gy);
-  const x1 = Math.min(gw - 1, x0 + 1);
-  const y1 = Math.min(gh - 1, y0 + 1);
-  const fx = gx - x0;
-  const fy = gy - y0;
-  const v = (xx: number, yy: number) => values[(yy * gw + xx) * bands + c]!;
-  const top = v(x0, y0) + (v(x1, y0) - v(x0, y0)) * fx;
-  const bottom = v(x0, y1) + (v(x1, y1) - v(x0, y1)) * fx;
+  const { gw } = axes;
+  const fx = axes.fx[x]!;
+  const fy = axes.fy[y]!;
+  const r0 = axes.y0[y]! * gw;
+  const r1 = axes.y1[y]! * gw;
+  const c0 = axes.x0[x]!;
+  const c1 = axes.x1[x]!;
+  const a = values[(r0 + c0) * bands + c]!;
+  const b = values[(r0 + c1) * bands + c]!;
+  const d = values[(r1 + c0) * bands + c]!;
+  const e = values[(r1 + c1) * bands + c]!;
+  const top = a + (b - a) * fx;
+  const bottom = d + (e - d) * fx;
   return top + (bottom - top) * fy;
 }

@@ -1,4 +1,4 @@
-import { type FillLevel, sampleCells } from "./fill-level";
+import { cellAxes, type FillLevel, sampleCells } from "./fill-level";
 
 /**
  * The last guard on a patch fill's layout. Patches are copied from anywhere in the context, and
@@ -89,17 +89,17 @@ export function clampToLayout(level: FillLevel, ref: LayoutReference): void {
     const limit = Math.max(MIN_CONTRAST, TEXTURE_HEADROOM * ref.contrast[i]!);
     if (std > limit) gain[i] = limit / std;
   }
+  const axes = cellAxes(gw, gh, scale, width, height);
   for (let y = 0; y < height; y++) {
     for (let x = 0; x < width; x++) {
       const p = y * width + x;
       if (hole[p] === 0) continue;
       // v + shift − (1 − gain)(v − cell mean): moved within bounds, detail faded around the mean
-      const fade = 1 - sampleCells(gain, 1, gw, gh, scale, x, y, 0);
+      const fade = 1 - sampleCells(gain, 1, axes, x, y, 0);
       for (let c = 0; c < bands; c++) {
         const v = colour[p * bands + c]!;
-        const low = sampleCells(mean, bands, gw, gh, scale, x, y, c);
-        colour[p * bands + c] =
-          v + sampleCells(shift, bands, gw, gh, scale, x, y, c) - fade * (v - low);
+        const low = sampleCells(mean, bands, axes, x, y, c);
+        colour[p * bands + c] = v + sampleCells(shift, bands, axes, x, y, c) - fade * (v - low);
       }
     }
   }

@@ -25,7 +25,7 @@ function twoSided(): { base: FillLevel; coarse: FillLevel } {
 describe("layout guide", () => {
   it("holds blurred colour and contrast outside the hole, and continues both into it", () => {
     const { base, coarse } = twoSided();
-    const guide = coarsestGuide(base, coarse, 4);
+    const guide = coarsestGuide(base, coarse, 4, "membrane");
     const gb = guideBands(1);
     expect(guide.length).toBe(coarse.width * coarse.height * gb);
     const at = (x: number, y: number, band: number) => guide[(y * coarse.width + x) * gb + band]!;
@@ -44,10 +44,23 @@ describe("layout guide", () => {
     expect(at(10, row, 1)).toBeLessThan(40);
   });
 
+  it("meets two different sides along an edge instead of blending them, when asked for nearest", () => {
+    const { base, coarse } = twoSided();
+    const guide = coarsestGuide(base, coarse, 4, "nearest");
+    const at = (x: number, band: number) => guide[(4 * coarse.width + x) * guideBands(1) + band]!;
+    // hole columns 5..10 of row 4: the speckle's mean colour and contrast, then the flat side's
+    const colours = [5, 6, 7, 8, 9, 10].map((x) => at(x, 0));
+    expect(Math.abs(colours[0]! - 100)).toBeLessThan(25);
+    expect(colours[5]).toBe(200);
+    expect(colours.filter((v) => v > 125 && v < 175)).toEqual([]);
+    expect(at(5, 1)).toBeGreaterThan(60);
+    expect(at(10, 1)).toBe(0);
+  });
+
   it("is carried to a finer level bilinearly, covering every pixel", () => {
     const { base, coarse } = twoSided();
     const middle = downsampleLevel(base);
-    coarse.guide = coarsestGuide(base, coarse, 4);
+    coarse.guide = coarsestGuide(base, coarse, 4, "membrane");
     upsampleGuide(coarse, middle);
     const gb = guideBands(1);
     expect(middle.guide?.length).toBe(middle.width * middle.height * gb);
@@ -79,7 +92,7 @@ describe("layout guide", () => {
     }
     const base = cropLevel(pixels, w, 1, mask, { x0: 0, y0: 0, x1: w, y1: h });
     const coarse = downsampleLevel(downsampleLevel(base));
-    const guide = coarsestGuide(base, coarse, 4);
+    const guide = coarsestGuide(base, coarse, 4, "nearest");
     const gb = guideBands(1);
     const at = (x: number, y: number) => guide[(y * coarse.width + x) * gb]!;
     for (const x of [0, 3, 20, 23]) {

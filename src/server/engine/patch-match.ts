@@ -31,6 +31,8 @@ export interface Nnf {
 /** Which centres may be sources and which must be matched, from a box count of hole pixels. */
 export function patchSites(level: FillLevel): PatchSites {
   const { width, height, hole } = level;
+  // Hole pixels per (2R+1)-wide run of each row, then per (2R+1)-tall run of those: the box
+  // count by two running sums, a few operations per pixel whatever the patch size.
   const rows = new Uint16Array(width * height);
   for (let y = 0; y < height; y++) {
     let run = 0;
@@ -42,31 +44,36 @@ export function patchSites(level: FillLevel): PatchSites {
     }
   }
   const sourceOk = new Uint8Array(width * height);
+  const isTarget = new Uint8Array(width * height);
+  const column = new Uint16Array(width);
+  for (let y = 0; y < 2 * R; y++) {
+    for (let x = 0; x < width; x++) column[x]! += rows[y * width + x]!;
+  }
   let sourceCount = 0;
   let targetCount = 0;
-  const counts = new Uint16Array(width * height);
   for (let y = R; y < height - R; y++) {
+    const add = (y + R) * width;
+    for (let x = 0; x < width; x++) column[x]! += rows[add + x]!;
+    const row = y * width;
     for (let x = R; x < width - R; x++) {
-      let count = 0;
-      for (let dy = -R; dy <= R; dy++) count += rows[(y + dy) * width + x]!;
-      const i = y * width + x;
-      counts[i] = count;
-      if (count === 0) {
-        sourceOk[i] = 1;
+      if (column[x] === 0) {
+        sourceOk[row + x] = 1;
         sourceCount++;
-      } else targetCount++;
+      } else {
+        isTarget[row + x] = 1;
+        targetCount++;
+      }
     }
+    const drop = (y - R) * width;
+    for (let x = 0; x < width; x++) column[x]! -= rows[drop + x]!;
   }
   const sources = new Int32Array(sourceCount);
   const targets = new Int32Array(targetCount);
   let s = 0;
   let t = 0;
-  for (let y = R; y < height - R; y++) {
-    for (let x = R; x < width - R; x++) {
-      const i = y * width + x;
-      if (sourceOk[i] === 1) sources[s++] = i;
-      else if (counts[i]! > 0) targets[t++] = i;
-    }
+  for (let i = 0; i < sourceOk.length; i++) {
+    if (sourceOk[i] === 1) sources[s++] = i;
+    else if (isTarget[i] === 1) targets[t++] = i;
   }
   return { sourceOk, sources, targets };
 }
@@ -82,10 +89,17 @@ export function sourcesNearHole(level: FillLevel, sites: PatchSites, reach: numb
   const kept = new Uint8Array(hole.length);
   for (let i = 0; i < hole.length; i++) kept[i] = hole[i] === 0 ? 1 : 0;
   const distance = distanceToUnmasked(kept, width, height);
-  const near = sites.sources.filter((s) => distance[s]! <= reach);
-  if (near.length < MIN_NEAR_SOURCES) return sites;
   const sourceOk = new Uint8Array(sites.sourceOk.length);
-  for (const s of near) sourceOk[s] = 1;
+  let count = 0;
+  for (const s of sites.sources) {
+    if (distance[s]! > reach) continue;
+    sourceOk[s] = 1;
+    count++;
+  }
+  if (count < MIN_NEAR_SOURCES) return sites;
+  const near = new Int32Array(count);
+  let n = 0;
+  for (const s of sites.sources) if (sourceOk[s] === 1) near[n++] = s;
   return { sourceOk, sources: near, targets: sites.targets };
 }
 
