@@ -1,5 +1,6 @@
 import { useLayoutEffect, useRef, useSyncExternalStore } from "react";
 import { drawSelection, previewStep, selectionPreview } from "./selection-preview";
+import { markShown, SHOWN } from "./shown-marks";
 
 /** Light blue at half opacity (ABGR, little-endian), so a preview never looks like the mask. */
 const PREVIEW_TINT = 0x80ffc83e;
@@ -14,7 +15,9 @@ export function SelectionPreview({ view }: { view: { scale: number; x: number; y
   const selection = pending?.selection ?? null;
 
   useLayoutEffect(() => {
-    if (canvas.current && selection) drawSelection(canvas.current, selection, PREVIEW_TINT);
+    if (!canvas.current || !selection) return;
+    drawSelection(canvas.current, selection, PREVIEW_TINT);
+    markShown(SHOWN.preview);
   }, [selection]);
 
   if (!selection) return null;

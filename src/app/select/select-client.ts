@@ -1,7 +1,7 @@
 import { useAppStore } from "../store/store";
 import type { SelectRequest, SelectResponse } from "./select-protocol";
 
-type Answer = Exclude<SelectResponse, { kind: "opencv" }>;
+type Answer = Exclude<SelectResponse, { kind: "opencv" | "opencv-progress" }>;
 type Ask =
   Exclude<SelectRequest, { kind: "image" }> extends infer R
     ? R extends { id: number }
@@ -16,7 +16,7 @@ const waiting = new Map<number, (answer: Answer) => void>();
 
 /**
  * The smart-selection worker, created on the first use of a smart tool (never at page load).
- * OpenCV's loading state goes to the store for the progress indicator.
+ * OpenCV's loading state and download progress go to the store for the progress bar.
  */
 function selectWorker(): Worker {
   if (worker) return worker;
@@ -25,6 +25,12 @@ function selectWorker(): Worker {
     const message = event.data;
     if (message.kind === "opencv") {
       useAppStore.getState().setSmartToolsStatus(message.status);
+      return;
+    }
+    if (message.kind === "opencv-progress") {
+      useAppStore
+        .getState()
+        .setSmartToolsDownload({ loaded: message.loaded, total: message.total });
       return;
     }
     waiting.get(message.id)?.(message);

@@ -15,11 +15,15 @@ export type SelectRequest =
    * anchor to it (nothing for the first), so a click never depends on a move's answer.
    */
   | { kind: "lasso-anchor"; id: number; at: Point; first: boolean }
-  | { kind: "lasso-path"; id: number; at: Point };
+  | { kind: "lasso-path"; id: number; at: Point }
+  /** The closed path (flat image pixels) filled, its edge refined at full resolution. */
+  | { kind: "lasso-fill"; id: number; points: number[] };
 
 export type SelectResponse =
   | { kind: "selection"; id: number; selection: Selection | null }
   | { kind: "path"; id: number; points: number[] }
   | { kind: "error"; id: number; message: string }
   /** OpenCV's loading, which only object select and the lasso wait for. */
-  | { kind: "opencv"; status: "loading" | "ready" | "failed"; message?: string };
+  | { kind: "opencv"; status: "loading" | "ready" | "failed"; message?: string }
+  /** OpenCV.js's download: bytes so far and in all (0 when unknown). */
+  | { kind: "opencv-progress"; loaded: number; total: number };

@@ -1,6 +1,7 @@
 /// <reference lib="webworker" />
 
 import { EdgeLasso } from "./edge-lasso";
+import { lassoFill } from "./lasso-fill";
 import { objectCut } from "./object-cut";
 import type { Cv } from "./opencv";
 import { loadOpenCv } from "./opencv-loader";
@@ -36,7 +37,9 @@ let opencv: Promise<Cv> | null = null;
 function openCv(): Promise<Cv> {
   if (!opencv) {
     post({ kind: "opencv", status: "loading" });
-    opencv = loadOpenCv().then(
+    opencv = loadOpenCv(({ loaded, total }) =>
+      post({ kind: "opencv-progress", loaded, total }),
+    ).then(
       (cv) => {
         post({ kind: "opencv", status: "ready" });
         return cv;
@@ -83,6 +86,13 @@ async function answer(request: Exclude<SelectRequest, { kind: "image" }>): Promi
     const points = request.first ? [] : tool.pathTo(request.at);
     tool.anchor(request.at);
     post({ kind: "path", id: request.id, points });
+  } else if (request.kind === "lasso-fill") {
+    const [tool, pixels] = await Promise.all([edgeLasso(image), image]);
+    const selection = lassoFill(pixels, request.points, tool.scale);
+    post(
+      { kind: "selection", id: request.id, selection },
+      selection ? [selection.data.buffer] : [],
+    );
   } else {
     post({ kind: "path", id: request.id, points: (await edgeLasso(image)).pathTo(request.at) });
   }
