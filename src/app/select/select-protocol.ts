@@ -4,10 +4,15 @@ import type { Selection } from "./selection";
 
 type Point = { x: number; y: number };
 
-/** Messages to the smart-selection worker. Every request but `image` is answered by its id. */
+/** Messages to the smart-selection worker. Every request with an id is answered by it. */
 export type SelectRequest =
   /** The document's image (its object URL); the worker decodes and keeps its pixels. */
   | { kind: "image"; url: string }
+  /**
+   * A smart tool was picked: starts what it will need (OpenCV for object select; OpenCV and
+   * the scissors' edge features for the lasso), so the first box or click does not wait.
+   */
+  | { kind: "prepare"; tool: "object" | "scissors" }
   | { kind: "wand"; id: number; at: Point; tolerance: number; contiguous: boolean }
   | { kind: "object"; id: number; box: PixelBox; strokes: CutStroke[] }
   /**

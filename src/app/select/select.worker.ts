@@ -63,7 +63,9 @@ function edgeLasso(pixels: Promise<RgbaImage>): Promise<EdgeLasso> {
   return lasso.tool;
 }
 
-async function answer(request: Exclude<SelectRequest, { kind: "image" }>): Promise<void> {
+async function answer(
+  request: Exclude<SelectRequest, { kind: "image" | "prepare" }>,
+): Promise<void> {
   if (!image) throw new Error("No image is open.");
   if (request.kind === "wand") {
     const pixels = await image;
@@ -105,6 +107,12 @@ self.onmessage = (event: MessageEvent<SelectRequest>) => {
       imageUrl = request.url;
       image = decode(request.url);
     }
+    return;
+  }
+  if (request.kind === "prepare") {
+    // Failures show through the OpenCV status, or when the tool is used.
+    if (request.tool === "object") openCv().catch(() => {});
+    else if (image) edgeLasso(image).catch(() => {});
     return;
   }
   answer(request).catch((error: unknown) =>
