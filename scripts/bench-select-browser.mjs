@@ -17,6 +17,7 @@ const MARKS = {
   preview: "fillpaint:selection-preview",
   anchor: "fillpaint:lasso-anchor",
   path: "fillpaint:lasso-path",
+  committed: "fillpaint:selection-committed",
 };
 
 export async function selectInBrowser(browser, baseUrl) {
@@ -52,6 +53,18 @@ export async function selectInBrowser(browser, baseUrl) {
           mouse.move(...at(900 + i * 300, 200 + (i % 3) * 60)),
         ),
       );
+
+    // A click works out the region on the full image and commits it.
+    const wandClicks = [];
+    for (let i = 0; i < 3; i++) {
+      await mouse.move(...at(1200 + i * 700, 300));
+      wandClicks.push(
+        await timed(page, "pointerdown", MARKS.committed, () =>
+          mouse.down().then(() => mouse.up()),
+        ),
+      );
+      await page.keyboard.press("Control+z");
+    }
 
     await page.locator("body").press("s");
     const quarter = [WIDTH / 4, HEIGHT / 4, (3 * WIDTH) / 4, (3 * HEIGHT) / 4];
@@ -90,7 +103,18 @@ export async function selectInBrowser(browser, baseUrl) {
           mouse.move(...at(400 + i * 100, 2000 - i * 40)),
         ),
       );
-    await page.keyboard.press("Escape");
+    // Two more anchors, then a click on the first closes the path: its fill is refined at
+    // full resolution in the worker before it is committed.
+    for (const [x, y] of [
+      [3400, 800],
+      [3400, 2400],
+    ]) {
+      await mouse.move(...at(x, y));
+      await timed(page, "pointerdown", MARKS.anchor, click, 60_000);
+    }
+    await mouse.move(...at(400, 2000));
+    const lassoClose = await timed(page, "pointerdown", MARKS.committed, click, 60_000);
+    await page.keyboard.press("Control+z");
     // A new path on the same image: only the anchor's shortest-path map is built.
     const lassoAnchors = [];
     for (let i = 0; i < 3; i++) {
@@ -105,6 +129,7 @@ export async function selectInBrowser(browser, baseUrl) {
       wand: {
         firstHoverWithDecodeMs: wandFirst,
         hoverToPreviewMs: stats(wandHover),
+        clickToCommittedMs: stats(wandClicks),
         targetMs: 150,
       },
       objectSelect: {
@@ -116,6 +141,7 @@ export async function selectInBrowser(browser, baseUrl) {
         startRightAfterPickingMs: lassoStart,
         anchorClickMs: stats(lassoAnchors),
         moveToPathMs: stats(lassoMoves),
+        closeToCommittedMs: lassoClose,
         targets: { startMs: 1000, moveMs: 50 },
       },
     };

@@ -61,6 +61,7 @@ export function lassoPointer(context: SmartContext) {
     const state = useAppStore.getState();
     if (state.image !== image || answer.kind !== "selection" || !answer.selection) return;
     state.commitMaskOp({ kind: "selection", mode: done.mode, ...answer.selection });
+    markShown(SHOWN.committed);
   };
 
   const close = () => {

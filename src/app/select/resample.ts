@@ -11,6 +11,25 @@ export function workingSize(box: PixelBox, maxPixels: number) {
 }
 
 /**
+ * Every `step`-th pixel of every `step`-th row, colours unchanged: a copy on which a flood fill
+ * by colour gives the same kind of region as on the original, only coarser (an averaged copy
+ * would invent in-between colours along every edge).
+ */
+export function sampleEvery(image: RgbaImage, step: number): RgbaImage {
+  const width = Math.ceil(image.width / step);
+  const height = Math.ceil(image.height / step);
+  const data = new Uint8Array(width * height * 4);
+  for (let y = 0; y < height; y++) {
+    const row = y * step * image.width;
+    for (let x = 0; x < width; x++) {
+      const from = (row + x * step) * 4;
+      data.set(image.data.subarray(from, from + 4), (y * width + x) * 4);
+    }
+  }
+  return { data, width, height };
+}
+
+/**
  * The region `box` of an RGBA image as packed RGB at `width`×`height`, each output pixel the
  * average of the source pixels it covers (nearest when enlarging), as OpenCV's CV_8UC3 wants.
  */

@@ -13,7 +13,18 @@ export type SelectRequest =
    * the scissors' edge features for the lasso), so the first box or click does not wait.
    */
   | { kind: "prepare"; tool: "object" | "scissors" }
-  | { kind: "wand"; id: number; at: Point; tolerance: number; contiguous: boolean }
+  /**
+   * `preview`: for a hover, worked out on a sampled copy of an image over ~1 MP, answered with
+   * its `step`; a click is always worked out on the full image.
+   */
+  | {
+      kind: "wand";
+      id: number;
+      at: Point;
+      tolerance: number;
+      contiguous: boolean;
+      preview: boolean;
+    }
   | { kind: "object"; id: number; box: PixelBox; strokes: CutStroke[] }
   /**
    * Sets an anchor of the edge-snapping path and answers with the path from the previous
@@ -25,7 +36,8 @@ export type SelectRequest =
   | { kind: "lasso-fill"; id: number; points: number[] };
 
 export type SelectResponse =
-  | { kind: "selection"; id: number; selection: Selection | null }
+  /** `step`: image pixels per pixel of `selection` (its box too), when not 1. */
+  | { kind: "selection"; id: number; selection: Selection | null; step?: number }
   | { kind: "path"; id: number; points: number[] }
   | { kind: "error"; id: number; message: string }
   /** OpenCV's loading, which only object select and the lasso wait for. */

@@ -5,6 +5,7 @@ import { lassoFill } from "./lasso-fill";
 import { objectCut } from "./object-cut";
 import type { Cv } from "./opencv";
 import { loadOpenCv } from "./opencv-loader";
+import { sampleEvery } from "./resample";
 import type { SelectRequest, SelectResponse } from "./select-protocol";
 import { magicWand, type RgbaImage } from "./wand";
 
@@ -16,6 +17,10 @@ import { magicWand, type RgbaImage } from "./wand";
 let imageUrl = "";
 let image: Promise<RgbaImage> | null = null;
 let scratch = new Uint8Array(0);
+/** The image sampled down to ~1 MP for the wand's hover, made once per image. */
+let sampled: { url: string; step: number; copy: Promise<RgbaImage>; scratch: Uint8Array } | null =
+  null;
+const PREVIEW_PIXELS = 1_000_000;
 let lasso: { url: string; tool: Promise<EdgeLasso> } | null = null;
 
 const post = (response: SelectResponse, transfer: Transferable[] = []) =>
@@ -69,6 +74,26 @@ async function answer(
   if (!image) throw new Error("No image is open.");
   if (request.kind === "wand") {
     const pixels = await image;
+    const step = Math.ceil(Math.sqrt((pixels.width * pixels.height) / PREVIEW_PIXELS));
+    if (request.preview && step > 1) {
+      if (sampled?.url !== imageUrl)
+        sampled = {
+          url: imageUrl,
+          step,
+          copy: image.then((full) => sampleEvery(full, step)),
+          scratch: new Uint8Array(0),
+        };
+      const copy = await sampled.copy;
+      if (sampled.scratch.length !== copy.width * copy.height)
+        sampled.scratch = new Uint8Array(copy.width * copy.height);
+      const at = { x: request.at.x / step, y: request.at.y / step };
+      const selection = magicWand(copy, at, request, sampled.scratch);
+      post(
+        { kind: "selection", id: request.id, selection, step },
+        selection ? [selection.data.buffer] : [],
+      );
+      return;
+    }
     if (scratch.length !== pixels.width * pixels.height)
       scratch = new Uint8Array(pixels.width * pixels.height);
     const selection = magicWand(pixels, request.at, request, scratch);

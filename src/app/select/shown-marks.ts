@@ -10,6 +10,8 @@ export const SHOWN = {
   anchor: "fillpaint:lasso-anchor",
   /** The snapped path from the last anchor to the pointer shown. */
   path: "fillpaint:lasso-path",
+  /** A wand click's or a closed lasso's selection committed to the mask. */
+  committed: "fillpaint:selection-committed",
 } as const;
 
 export function markShown(name: (typeof SHOWN)[keyof typeof SHOWN]): void {
