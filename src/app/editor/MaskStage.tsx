@@ -3,6 +3,7 @@ import { useEffect, useLayoutEffect, useRef } from "react";
 import { Group, Image as KonvaImage, Layer, Line, Rect, Stage } from "react-konva";
 import { useMaskManager } from "../export/mask-manager-context";
 import { SelectionPreview } from "../select/SelectionPreview";
+import { SmartToolsLoading } from "../select/SmartToolsLoading";
 import type { DocumentImage } from "../store/document-slice";
 import { useAppStore } from "../store/store";
 import { Checkerboard } from "../view/Checkerboard";
@@ -103,6 +104,7 @@ export function MaskStage({ image }: { image: DocumentImage }) {
         </Stage>
       )}
       <SelectionPreview view={view} />
+      <SmartToolsLoading />
       <div
         ref={refs.cursor}
         data-testid="brush-cursor"

@@ -3,7 +3,6 @@ import { useAppStore } from "../store/store";
 import { WAND_TOLERANCE } from "../store/tools-slice";
 import { Slider } from "../ui/Slider";
 import { ToolButton } from "../ui/ToolButton";
-import { SmartToolsLoading } from "./SmartToolsLoading";
 import { applyPendingObject, selectionPreview } from "./selection-preview";
 
 const HINTS = {
@@ -13,7 +12,7 @@ const HINTS = {
     "Click to set anchors; the path follows edges. Click the first point, double-click or Enter to close.",
 } as const;
 
-/** Settings and hints for the smart tool in use, and OpenCV's loading progress. */
+/** Settings and hints for the smart tool in use. */
 export function SmartToolOptions() {
   const tool = useAppStore((s) => s.tool);
   const tolerance = useAppStore((s) => s.wandTolerance);
@@ -24,7 +23,6 @@ export function SmartToolOptions() {
   if (tool !== "wand" && tool !== "object" && tool !== "scissors") return null;
   return (
     <div className="space-y-2 text-xs text-neutral-400">
-      <SmartToolsLoading />
       {tool === "wand" ? (
         <>
           <Slider
