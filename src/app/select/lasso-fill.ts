@@ -1,4 +1,4 @@
-import type { PixelBox } from "../editor/apply-mask-op";
+import { pointsBox } from "../editor/apply-mask-op";
 import { fillPolygon } from "../editor/raster/paint-shapes";
 import { downscaleRgb, upsampleCut } from "./resample";
 import { type Selection, trimSelection } from "./selection";
@@ -23,8 +23,8 @@ export function lassoFill(image: RgbaImage, points: readonly number[], scale: nu
     fillPolygon(raster, points, 255);
     return trimSelection(raster.data, whole);
   }
-  const roi = pathBox(points, Math.ceil(3 / scale), image);
-  if (roi.width < 2 || roi.height < 2) return null;
+  const roi = pointsBox(points, Math.ceil(3 / scale), image.width, image.height);
+  if (!roi || roi.width < 2 || roi.height < 2) return null;
   const width = Math.max(1, Math.round(roi.width * scale));
   const height = Math.max(1, Math.round(roi.height * scale));
   const sx = width / roi.width;
@@ -38,27 +38,4 @@ export function lassoFill(image: RgbaImage, points: readonly number[], scale: nu
   const rgb = downscaleRgb(image, roi, width, height);
   const full = upsampleCut(image, roi, { mask: small.data, rgb, width, height }, LASSO_BAND);
   return trimSelection(full, roi) satisfies Selection | null;
-}
-
-/** The path's bounding box grown by `margin`, clipped to the image, in whole pixels. */
-function pathBox(
-  points: readonly number[],
-  margin: number,
-  image: { width: number; height: number },
-): PixelBox {
-  let x0 = Number.POSITIVE_INFINITY;
-  let y0 = Number.POSITIVE_INFINITY;
-  let x1 = Number.NEGATIVE_INFINITY;
-  let y1 = Number.NEGATIVE_INFINITY;
-  for (let i = 0; i + 1 < points.length; i += 2) {
-    x0 = Math.min(x0, points[i]!);
-    x1 = Math.max(x1, points[i]!);
-    y0 = Math.min(y0, points[i + 1]!);
-    y1 = Math.max(y1, points[i + 1]!);
-  }
-  const left = Math.max(0, Math.floor(x0) - margin);
-  const top = Math.max(0, Math.floor(y0) - margin);
-  const right = Math.min(image.width, Math.ceil(x1) + margin);
-  const bottom = Math.min(image.height, Math.ceil(y1) + margin);
-  return { x: left, y: top, width: Math.max(0, right - left), height: Math.max(0, bottom - top) };
 }
