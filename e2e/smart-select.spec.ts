@@ -57,6 +57,43 @@ async function click(page: Page, at: [number, number], modifiers: ("Shift" | "Al
   for (const key of modifiers) await page.keyboard.up(key);
 }
 
+/** The editor stage's view (image → page pixels), read from Konva after zooms and pans. */
+async function stageView(page: Page) {
+  return page.evaluate(() => {
+    const konva = (window as unknown as { Konva: { stages: KonvaStage[] } }).Konva;
+    const stage = konva.stages.find((s) => s.container().closest("[data-testid=stage]"))!;
+    const rect = stage.container().getBoundingClientRect();
+    return { scale: stage.scaleX(), x: rect.x + stage.x(), y: rect.y + stage.y() };
+  });
+}
+interface KonvaStage {
+  container(): HTMLElement;
+  scaleX(): number;
+  x(): number;
+  y(): number;
+}
+
+/**
+ * 100 %, then one wheel notch worth exactly ×2 around the stage's centre (scale 2 = two screen
+ * pixels per image pixel), then a middle-button pan by (dx, dy). Returns the resulting view.
+ */
+async function zoomTwiceAndPan(page: Page, dx: number, dy: number) {
+  await page.locator("body").press("1");
+  const box = (await page.getByTestId("stage").boundingBox())!;
+  const centre = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+  await page.mouse.move(centre.x, centre.y);
+  await page.mouse.wheel(0, -Math.log(2) / 0.0015);
+  await expect.poll(async () => (await stageView(page)).scale).toBeCloseTo(2, 2);
+  await page.mouse.down({ button: "middle" });
+  await page.mouse.move(centre.x + dx, centre.y + dy, { steps: 5 });
+  await page.mouse.up({ button: "middle" });
+  return stageView(page);
+}
+
+/** Page position of an image pixel under a view from `stageView`. */
+const onPage = (view: { scale: number; x: number; y: number }, x: number, y: number) =>
+  [view.x + x * view.scale, view.y + y * view.scale] as [number, number];
+
 const mismatches = (
   mask: Awaited<ReturnType<typeof exportedMask>>,
   expected: (i: number) => boolean,
@@ -149,7 +186,7 @@ async function catComposite() {
   return { png, truth, width: image.width, height: image.height };
 }
 
-test("object select cuts a pasted object (IoU ≥ 0.9), loads OpenCV only then, and a reload keeps it", async ({
+test("object select cuts a pasted object (IoU ≥ 0.9), also at 2× after a pan; loads OpenCV only then; a reload keeps it", async ({
   page,
 }) => {
   test.setTimeout(300_000);
@@ -177,6 +214,33 @@ test("object select cuts a pasted object (IoU ≥ 0.9), loads OpenCV only then, 
   const cut = new Uint8Array(width * height);
   for (let i = 0; i < cut.length; i++) cut[i] = mask.data[i * mask.channels]!;
   expect(maskIoU(cut, truth)).toBeGreaterThanOrEqual(0.9);
+  await page.keyboard.press("Control+z");
+  await expect(page.getByTestId("undo")).toBeDisabled();
+
+  // At 2× and after a pan the box still lands where the pointer was, in image pixels.
+  const zoomed = await zoomTwiceAndPan(page, -320, -60);
+  const [zx0, zy0] = onPage(zoomed, bounds.x, bounds.y);
+  const [zx1, zy1] = onPage(zoomed, bounds.x + bounds.width, bounds.y + bounds.height);
+  const stageBox = (await page.getByTestId("stage").boundingBox())!;
+  for (const [x, y] of [
+    [zx0, zy0],
+    [zx1, zy1],
+  ] as const) {
+    expect(x).toBeGreaterThan(stageBox.x);
+    expect(y).toBeGreaterThan(stageBox.y);
+    expect(x).toBeLessThan(stageBox.x + stageBox.width);
+    expect(y).toBeLessThan(stageBox.y + stageBox.height);
+  }
+  await page.mouse.move(zx0, zy0);
+  await page.mouse.down();
+  await page.mouse.move(zx1, zy1, { steps: 10 });
+  await page.mouse.up();
+  await expect(page.getByTestId("object-apply")).toHaveText("Apply", { timeout: 60_000 });
+  await page.getByTestId("object-apply").click();
+  await expect(page.getByTestId("undo")).toBeEnabled();
+  const zoomedMask = await exportedMask(page);
+  for (let i = 0; i < cut.length; i++) cut[i] = zoomedMask.data[i * zoomedMask.channels]!;
+  expect(maskIoU(cut, truth)).toBeGreaterThanOrEqual(0.9);
 
   await page.waitForTimeout(500); // the save is debounced
   await page.reload();
@@ -187,7 +251,7 @@ test("object select cuts a pasted object (IoU ≥ 0.9), loads OpenCV only then, 
   expect(mismatches(await exportedMask(page), () => false)).toBe(0);
 });
 
-test("the edge lasso follows a shape's edges between clicks and fills the closed path", async ({
+test("the edge lasso follows a shape's edges between clicks and fills the closed path, also at 2× after a pan", async ({
   page,
 }) => {
   test.setTimeout(300_000);
@@ -202,12 +266,18 @@ test("the edge lasso follows a shape's edges between clicks and fills the closed
   const view = await openBuffer(page, "square.png", await rgbPng(data));
   await page.locator("body").press("q");
   const box = (await page.getByTestId("stage").boundingBox())!;
-  // Anchors near three corners, each a few pixels off the edge; the path between them snaps.
+  // Anchors near the corners and the middles of the sides, each a few pixels off the edge;
+  // the path between them snaps. (With corners alone, a segment along the whole square's side
+  // sometimes costs the scissors as much as the way round the other three.)
   const anchors: [number, number][] = [
     [102, 82],
+    [200, 83],
     [297, 83],
+    [298, 150],
     [298, 217],
+    [200, 218],
     [102, 218],
+    [101, 150],
   ];
   for (const [x, y] of anchors) {
     const [sx, sy] = toScreen(view, x, y);
@@ -225,5 +295,19 @@ test("the edge lasso follows a shape's edges between clicks and fills the closed
     cut[i] = mask.data[i * mask.channels]!;
     truth[i] = inside(i) ? 255 : 0;
   }
+  expect(maskIoU(cut, truth)).toBeGreaterThanOrEqual(0.97);
+
+  // Again at 2× after a pan: the path is drawn where the pointer was, in image pixels.
+  await page.keyboard.press("Control+z");
+  await expect(page.getByTestId("undo")).toBeDisabled();
+  const zoomed = await zoomTwiceAndPan(page, 70, -50);
+  for (const [x, y] of [...anchors, anchors[0]!]) {
+    const [px, py] = onPage(zoomed, x, y);
+    await page.mouse.move(px, py, { steps: 6 });
+    await page.mouse.click(px, py);
+  }
+  await expect(page.getByTestId("undo")).toBeEnabled({ timeout: 60_000 });
+  const zoomedMask = await exportedMask(page);
+  for (let i = 0; i < cut.length; i++) cut[i] = zoomedMask.data[i * zoomedMask.channels]!;
   expect(maskIoU(cut, truth)).toBeGreaterThanOrEqual(0.97);
 });

@@ -7,8 +7,10 @@
  *  - a baseline that redraws every stroke per move, as IOPaint does;
  *  - exporting the mask (button → downloaded PNG), with the longest main-thread block;
  *  - the memory the 200-stroke history costs (heap growth and the stored vectors' size);
- *  - the first page load's JavaScript (gzip), and the smart selection tools
- *    (`scripts/bench-select.ts`, under `select`).
+ *  - the first page load's JavaScript (gzip), and the smart selection tools: their CPU and
+ *    quality in Node (`scripts/bench-select.ts`, under `select`) and their wall time in this
+ *    browser, pointer event to result drawn (`scripts/bench-select-browser.mjs`, under
+ *    `selectBrowser`).
  * BENCH_PORT (default 8799) picks the port; BENCH_SKIP_BUILD=1 reuses dist/.
  */
 import { spawn, spawnSync } from "node:child_process";
@@ -16,6 +18,7 @@ import { readFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import { chromium } from "@playwright/test";
 import sharp from "sharp";
+import { selectInBrowser } from "./bench-select-browser.mjs";
 
 const port = Number(process.env.BENCH_PORT ?? 8799);
 const SIZE = 4096;
@@ -123,6 +126,7 @@ try {
     },
     firstLoad,
     select: selectBench(),
+    selectBrowser: await selectInBrowser(browser, `http://127.0.0.1:${port}/`),
   };
   console.log(JSON.stringify(result, null, 2));
 } finally {

@@ -4,6 +4,7 @@ import { Group, Image as KonvaImage, Layer, Line, Rect, Stage } from "react-konv
 import { useMaskManager } from "../export/mask-manager-context";
 import { DilationRing } from "../generate/DilationRing";
 import { SelectionPreview } from "../select/SelectionPreview";
+import { SmartToolsLoading } from "../select/SmartToolsLoading";
 import type { DocumentImage } from "../store/document-slice";
 import { useAppStore } from "../store/store";
 import { Checkerboard } from "../view/Checkerboard";
@@ -105,6 +106,7 @@ export function MaskStage({ image }: { image: DocumentImage }) {
       )}
       <SelectionPreview view={view} />
       <DilationRing image={image} view={view} />
+      <SmartToolsLoading />
       <div
         ref={refs.cursor}
         data-testid="brush-cursor"

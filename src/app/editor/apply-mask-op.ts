@@ -66,7 +66,16 @@ export function opBounds(op: MaskOp, width: number, height: number): PixelBox | 
     return { x: 0, y: 0, width, height };
   }
   const points = op.kind === "rect" ? [op.x, op.y, op.x + op.width, op.y + op.height] : op.points;
-  const pad = (op.kind === "stroke" ? op.size / 2 : 0) + 1;
+  return pointsBox(points, (op.kind === "stroke" ? op.size / 2 : 0) + 1, width, height);
+}
+
+/** Whole pixels around flat [x0, y0, …] points grown by `pad`, clipped to the image. */
+export function pointsBox(
+  points: readonly number[],
+  pad: number,
+  width: number,
+  height: number,
+): PixelBox | null {
   let minX = Number.POSITIVE_INFINITY;
   let minY = Number.POSITIVE_INFINITY;
   let maxX = Number.NEGATIVE_INFINITY;

@@ -1,5 +1,6 @@
 import { useLayoutEffect, useRef, useSyncExternalStore } from "react";
 import { drawSelection, previewStep, selectionPreview } from "./selection-preview";
+import { markShown, SHOWN } from "./shown-marks";
 
 /** Light blue at half opacity (ABGR, little-endian), so a preview never looks like the mask. */
 const PREVIEW_TINT = 0x80ffc83e;
@@ -12,21 +13,24 @@ export function SelectionPreview({ view }: { view: { scale: number; x: number; y
   const pending = useSyncExternalStore(selectionPreview.subscribe, selectionPreview.get);
   const canvas = useRef<HTMLCanvasElement>(null);
   const selection = pending?.selection ?? null;
+  const step = pending?.step ?? 1;
 
   useLayoutEffect(() => {
-    if (canvas.current && selection) drawSelection(canvas.current, selection, PREVIEW_TINT);
+    if (!canvas.current || !selection) return;
+    drawSelection(canvas.current, selection, PREVIEW_TINT);
+    markShown(SHOWN.preview);
   }, [selection]);
 
   if (!selection) return null;
   const { box } = selection;
-  const scale = view.scale * previewStep(box);
-  const left = view.x + box.x * view.scale;
-  const top = view.y + box.y * view.scale;
+  const scale = view.scale * step * previewStep(box);
+  const left = view.x + box.x * step * view.scale;
+  const top = view.y + box.y * step * view.scale;
   return (
     <canvas
       ref={canvas}
       data-testid="selection-preview"
-      data-box={`${box.x},${box.y},${box.width},${box.height}`}
+      data-box={[box.x, box.y, box.width, box.height].map((v) => v * step).join(",")}
       className="pointer-events-none absolute top-0 left-0 origin-top-left"
       style={{ transform: `translate(${left}px, ${top}px) scale(${scale})` }}
     />

@@ -1,4 +1,3 @@
-import { LoaderCircle } from "lucide-react";
 import { useSyncExternalStore } from "react";
 import { useAppStore } from "../store/store";
 import { WAND_TOLERANCE } from "../store/tools-slice";
@@ -13,10 +12,9 @@ const HINTS = {
     "Click to set anchors; the path follows edges. Click the first point, double-click or Enter to close.",
 } as const;
 
-/** Settings and hints for the smart tool in use, and OpenCV's loading state. */
+/** Settings and hints for the smart tool in use. */
 export function SmartToolOptions() {
   const tool = useAppStore((s) => s.tool);
-  const status = useAppStore((s) => s.smartToolsStatus);
   const tolerance = useAppStore((s) => s.wandTolerance);
   const setTolerance = useAppStore((s) => s.setWandTolerance);
   const contiguous = useAppStore((s) => s.wandContiguous);
@@ -25,14 +23,6 @@ export function SmartToolOptions() {
   if (tool !== "wand" && tool !== "object" && tool !== "scissors") return null;
   return (
     <div className="space-y-2 text-xs text-neutral-400">
-      {status === "loading" && (
-        <p data-testid="smart-tools-loading" className="flex items-center gap-1.5 text-neutral-300">
-          <LoaderCircle size={13} className="animate-spin" aria-hidden /> Loading edge tools…
-        </p>
-      )}
-      {status === "failed" && (
-        <p className="text-red-300">Object select and the lasso could not load in this browser.</p>
-      )}
       {tool === "wand" ? (
         <>
           <Slider

@@ -14,7 +14,8 @@ export const EDGE_LASSO_PIXELS = 1_000_000;
 export class EdgeLasso {
   private readonly tool: CvScissors;
   private readonly contour: CvMat;
-  private readonly scale: number;
+  /** Working pixels per image pixel (1 for images of ~1 MP or less). */
+  readonly scale: number;
   private readonly size: { width: number; height: number };
 
   constructor(

@@ -1,7 +1,7 @@
-import { fillPolygon } from "../editor/raster/paint-shapes";
 import { useAppStore } from "../store/store";
 import { askSelectWorker, latestOnly } from "./select-client";
-import { type SelectionMode, selectionMode, trimSelection } from "./selection";
+import { type SelectionMode, selectionMode } from "./selection";
+import { markShown, SHOWN } from "./shown-marks";
 import { type PointerInfo, type SmartContext, showOutline } from "./smart-gesture";
 
 /** A click this close (screen px) to the first anchor closes the path. */
@@ -21,13 +21,16 @@ interface Path {
  * The edge-snapping lasso: clicks set anchors, and between the last anchor and the pointer the
  * path follows the strongest edges. Each anchor's segment comes from the worker in click
  * order, so fast clicks snap exactly like slow ones. Clicking the first anchor,
- * double-clicking or Enter closes the path and fills it as a selection; Escape drops it.
+ * double-clicking or Enter closes the path; the worker fills it (its edge refined at full
+ * resolution) and it is committed as a selection. Escape drops it.
  */
 export function lassoPointer(context: SmartContext) {
   let path: Path | null = null;
   const follow = latestOnly((answer) => {
-    if (path && !path.closing && path.waiting.length === 0 && answer.kind === "path")
+    if (path && !path.closing && path.waiting.length === 0 && answer.kind === "path") {
       showOutline(context, [...path.fixed, ...answer.points]);
+      markShown(SHOWN.path);
+    }
   });
 
   const anchor = (at: { x: number; y: number }, first: boolean) => {
@@ -39,18 +42,26 @@ export function lassoPointer(context: SmartContext) {
       if (!first) current.waiting.splice(0, 2);
       if (answer.kind === "path") current.fixed.push(...answer.points);
       showOutline(context, [...current.fixed, ...current.waiting]);
-      if (current.closing && current.waiting.length === 0) commit(current);
+      markShown(SHOWN.anchor);
+      if (current.closing && current.waiting.length === 0) void commit(current);
     });
   };
 
-  const commit = (done: Path) => {
+  const commit = async (done: Path) => {
     path = null;
     follow.drop();
-    showOutline(context, []);
+    if (done.fixed.length < 6) {
+      showOutline(context, []);
+      return;
+    }
+    const image = useAppStore.getState().image;
+    // The closed path stays on screen until its fill (refined in the worker) is committed.
+    const answer = await askSelectWorker({ kind: "lasso-fill", points: done.fixed });
+    if (!path) showOutline(context, []);
     const state = useAppStore.getState();
-    if (!state.image || done.fixed.length < 6) return;
-    const selection = rasterise(done.fixed, state.image.width, state.image.height);
-    if (selection) state.commitMaskOp({ kind: "selection", mode: done.mode, ...selection });
+    if (state.image !== image || answer.kind !== "selection" || !answer.selection) return;
+    state.commitMaskOp({ kind: "selection", mode: done.mode, ...answer.selection });
+    markShown(SHOWN.committed);
   };
 
   const close = () => {
@@ -92,11 +103,4 @@ export function lassoPointer(context: SmartContext) {
       follow.ask({ kind: "lasso-path", at });
     },
   };
-}
-
-/** The closed path filled, as a selection trimmed to its box. */
-function rasterise(points: number[], width: number, height: number) {
-  const raster = { data: new Uint8Array(width * height), width, height };
-  fillPolygon(raster, points, 255);
-  return trimSelection(raster.data, { x: 0, y: 0, width, height });
 }

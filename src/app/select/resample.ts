@@ -11,6 +11,25 @@ export function workingSize(box: PixelBox, maxPixels: number) {
 }
 
 /**
+ * Every `step`-th pixel of every `step`-th row, colours unchanged: a copy on which a flood fill
+ * by colour gives the same kind of region as on the original, only coarser (an averaged copy
+ * would invent in-between colours along every edge).
+ */
+export function sampleEvery(image: RgbaImage, step: number): RgbaImage {
+  const width = Math.ceil(image.width / step);
+  const height = Math.ceil(image.height / step);
+  const data = new Uint8Array(width * height * 4);
+  for (let y = 0; y < height; y++) {
+    const row = y * step * image.width;
+    for (let x = 0; x < width; x++) {
+      const from = (row + x * step) * 4;
+      data.set(image.data.subarray(from, from + 4), (y * width + x) * 4);
+    }
+  }
+  return { data, width, height };
+}
+
+/**
  * The region `box` of an RGBA image as packed RGB at `width`×`height`, each output pixel the
  * average of the source pixels it covers (nearest when enlarging), as OpenCV's CV_8UC3 wants.
  */
@@ -57,12 +76,20 @@ export interface WorkingCut {
 /**
  * Brings a cut made on a downscaled copy back to the full-resolution region `box`. Pixels the
  * upsampled mask is sure about keep its answer; along the boundary (where the bilinear
- * upsample is neither 0 nor 1) each full-resolution pixel goes to whichever side's local mean
- * colour it is closer to, so the edge follows the image's own edge instead of the coarse grid.
+ * upsample is neither 0 nor 1, and within `band` more working pixels of it) each
+ * full-resolution pixel goes to whichever side's local mean colour it is closer to, so the
+ * edge follows the image's own edge instead of the coarse grid. A band is for cuts whose
+ * boundary may sit a working pixel off the edge, as a lasso path snapped beside it does.
  */
-export function upsampleCut(image: RgbaImage, box: PixelBox, cut: WorkingCut): Uint8Array {
+export function upsampleCut(
+  image: RgbaImage,
+  box: PixelBox,
+  cut: WorkingCut,
+  band = 0,
+): Uint8Array {
   const { width: sw, height: sh } = cut;
-  const means = localMeans(cut, 2);
+  const near = nearBoundary(cut, band);
+  const means = localMeans(cut, 2 + band, near);
   const out = new Uint8Array(box.width * box.height);
   const fx = sw / box.width;
   const fy = sh / box.height;
@@ -81,14 +108,14 @@ export function upsampleCut(image: RgbaImage, box: PixelBox, cut: WorkingCut): U
       const c = cut.mask[y1 * sw + x0]!;
       const d = cut.mask[y1 * sw + x1]!;
       const o = y * box.width + x;
-      if (a === b && b === c && c === d) {
+      const nearest = Math.round(v) * sw + Math.round(u);
+      if (a === b && b === c && c === d && !near[nearest]) {
         out[o] = a;
         continue;
       }
       const soft = (a * (1 - tx) + b * tx) * (1 - ty) + (c * (1 - tx) + d * tx) * ty;
-      const near = Math.round(v) * sw + Math.round(u);
       const p = ((box.y + y) * image.width + box.x + x) * 4;
-      const side = closerSide(image.data, p, means, near);
+      const side = closerSide(image.data, p, means, nearest);
       out[o] = side === null ? (soft >= 127.5 ? 255 : 0) : side;
     }
   }
@@ -103,8 +130,37 @@ interface LocalMeans {
   bgCount: Uint16Array;
 }
 
-/** Mean colour of the foreground and of the background within `radius` of each working pixel. */
-function localMeans(cut: WorkingCut, radius: number): LocalMeans {
+/**
+ * 1 for working pixels within `band` (Chebyshev distance) of the cut's boundary, i.e. of a
+ * pixel whose 3×3 neighbourhood holds both sides; all 0 when `band` is 0.
+ */
+function nearBoundary(cut: WorkingCut, band: number): Uint8Array {
+  const { width, height, mask } = cut;
+  const near = new Uint8Array(width * height);
+  if (band <= 0) return near;
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      const v = mask[y * width + x];
+      const right = x + 1 < width ? mask[y * width + x + 1] : v;
+      const below = y + 1 < height ? mask[(y + 1) * width + x] : v;
+      if (v === right && v === below) continue;
+      const radius = band + 1;
+      for (let yy = Math.max(0, y - radius); yy <= Math.min(height - 1, y + radius); yy++)
+        near.fill(
+          1,
+          yy * width + Math.max(0, x - radius),
+          yy * width + Math.min(width, x + radius + 1),
+        );
+    }
+  }
+  return near;
+}
+
+/**
+ * Mean colour of the foreground and of the background within `radius` of each working pixel
+ * on the boundary or marked in `near`.
+ */
+function localMeans(cut: WorkingCut, radius: number, near: Uint8Array): LocalMeans {
   const { width, height, mask, rgb } = cut;
   const n = width * height;
   const result: LocalMeans = {
@@ -116,8 +172,8 @@ function localMeans(cut: WorkingCut, radius: number): LocalMeans {
   for (let y = 0; y < height; y++) {
     for (let x = 0; x < width; x++) {
       const i = y * width + x;
-      let fgSeen = false;
-      let bgSeen = false;
+      let fgSeen = near[i] === 1;
+      let bgSeen = fgSeen;
       for (let dy = -1; dy <= 1 && !(fgSeen && bgSeen); dy++) {
         for (let dx = -1; dx <= 1; dx++) {
           const j = Math.min(height - 1, Math.max(0, y + dy)) * width;

@@ -1,9 +1,9 @@
 import { useAppStore } from "../store/store";
 import type { SelectRequest, SelectResponse } from "./select-protocol";
 
-type Answer = Exclude<SelectResponse, { kind: "opencv" }>;
+type Answer = Exclude<SelectResponse, { kind: "opencv" | "opencv-progress" }>;
 type Ask =
-  Exclude<SelectRequest, { kind: "image" }> extends infer R
+  Exclude<SelectRequest, { kind: "image" | "prepare" }> extends infer R
     ? R extends { id: number }
       ? Omit<R, "id">
       : never
@@ -16,7 +16,7 @@ const waiting = new Map<number, (answer: Answer) => void>();
 
 /**
  * The smart-selection worker, created on the first use of a smart tool (never at page load).
- * OpenCV's loading state goes to the store for the progress indicator.
+ * OpenCV's loading state and download progress go to the store for the progress bar.
  */
 function selectWorker(): Worker {
   if (worker) return worker;
@@ -27,21 +27,39 @@ function selectWorker(): Worker {
       useAppStore.getState().setSmartToolsStatus(message.status);
       return;
     }
+    if (message.kind === "opencv-progress") {
+      useAppStore
+        .getState()
+        .setSmartToolsDownload({ loaded: message.loaded, total: message.total });
+      return;
+    }
     waiting.get(message.id)?.(message);
     waiting.delete(message.id);
   };
   return worker;
 }
 
-/** Sends the open document's image to the worker (once per image) and asks it something. */
-export function askSelectWorker(ask: Ask): Promise<Answer> {
+/** The worker, with the open document's image sent to it (once per image); null without one. */
+function workerWithImage(): Worker | null {
   const image = useAppStore.getState().image;
-  if (!image) return Promise.reject(new Error("Open an image first."));
+  if (!image) return null;
   const target = selectWorker();
   if (sentImage !== image.url) {
     sentImage = image.url;
     target.postMessage({ kind: "image", url: image.url } satisfies SelectRequest);
   }
+  return target;
+}
+
+/** Starts loading what a just-picked smart tool needs (see `prepare` in the protocol). */
+export function prepareSmartTool(tool: "object" | "scissors"): void {
+  workerWithImage()?.postMessage({ kind: "prepare", tool } satisfies SelectRequest);
+}
+
+/** Asks the worker about the open document's image. */
+export function askSelectWorker(ask: Ask): Promise<Answer> {
+  const target = workerWithImage();
+  if (!target) return Promise.reject(new Error("Open an image first."));
   const id = nextId++;
   return new Promise((resolve) => {
     waiting.set(id, resolve);

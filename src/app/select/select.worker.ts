@@ -1,9 +1,11 @@
 /// <reference lib="webworker" />
 
 import { EdgeLasso } from "./edge-lasso";
+import { lassoFill } from "./lasso-fill";
 import { objectCut } from "./object-cut";
 import type { Cv } from "./opencv";
 import { loadOpenCv } from "./opencv-loader";
+import { sampleEvery } from "./resample";
 import type { SelectRequest, SelectResponse } from "./select-protocol";
 import { magicWand, type RgbaImage } from "./wand";
 
@@ -15,6 +17,10 @@ import { magicWand, type RgbaImage } from "./wand";
 let imageUrl = "";
 let image: Promise<RgbaImage> | null = null;
 let scratch = new Uint8Array(0);
+/** The image sampled down to ~1 MP for the wand's hover, made once per image. */
+let sampled: { url: string; step: number; copy: Promise<RgbaImage>; scratch: Uint8Array } | null =
+  null;
+const PREVIEW_PIXELS = 1_000_000;
 let lasso: { url: string; tool: Promise<EdgeLasso> } | null = null;
 
 const post = (response: SelectResponse, transfer: Transferable[] = []) =>
@@ -36,7 +42,9 @@ let opencv: Promise<Cv> | null = null;
 function openCv(): Promise<Cv> {
   if (!opencv) {
     post({ kind: "opencv", status: "loading" });
-    opencv = loadOpenCv().then(
+    opencv = loadOpenCv(({ loaded, total }) =>
+      post({ kind: "opencv-progress", loaded, total }),
+    ).then(
       (cv) => {
         post({ kind: "opencv", status: "ready" });
         return cv;
@@ -60,10 +68,32 @@ function edgeLasso(pixels: Promise<RgbaImage>): Promise<EdgeLasso> {
   return lasso.tool;
 }
 
-async function answer(request: Exclude<SelectRequest, { kind: "image" }>): Promise<void> {
+async function answer(
+  request: Exclude<SelectRequest, { kind: "image" | "prepare" }>,
+): Promise<void> {
   if (!image) throw new Error("No image is open.");
   if (request.kind === "wand") {
     const pixels = await image;
+    const step = Math.ceil(Math.sqrt((pixels.width * pixels.height) / PREVIEW_PIXELS));
+    if (request.preview && step > 1) {
+      if (sampled?.url !== imageUrl)
+        sampled = {
+          url: imageUrl,
+          step,
+          copy: image.then((full) => sampleEvery(full, step)),
+          scratch: new Uint8Array(0),
+        };
+      const copy = await sampled.copy;
+      if (sampled.scratch.length !== copy.width * copy.height)
+        sampled.scratch = new Uint8Array(copy.width * copy.height);
+      const at = { x: request.at.x / step, y: request.at.y / step };
+      const selection = magicWand(copy, at, request, sampled.scratch);
+      post(
+        { kind: "selection", id: request.id, selection, step },
+        selection ? [selection.data.buffer] : [],
+      );
+      return;
+    }
     if (scratch.length !== pixels.width * pixels.height)
       scratch = new Uint8Array(pixels.width * pixels.height);
     const selection = magicWand(pixels, request.at, request, scratch);
@@ -83,6 +113,13 @@ async function answer(request: Exclude<SelectRequest, { kind: "image" }>): Promi
     const points = request.first ? [] : tool.pathTo(request.at);
     tool.anchor(request.at);
     post({ kind: "path", id: request.id, points });
+  } else if (request.kind === "lasso-fill") {
+    const [tool, pixels] = await Promise.all([edgeLasso(image), image]);
+    const selection = lassoFill(pixels, request.points, tool.scale);
+    post(
+      { kind: "selection", id: request.id, selection },
+      selection ? [selection.data.buffer] : [],
+    );
   } else {
     post({ kind: "path", id: request.id, points: (await edgeLasso(image)).pathTo(request.at) });
   }
@@ -95,6 +132,12 @@ self.onmessage = (event: MessageEvent<SelectRequest>) => {
       imageUrl = request.url;
       image = decode(request.url);
     }
+    return;
+  }
+  if (request.kind === "prepare") {
+    // Failures show through the OpenCV status, or when the tool is used.
+    if (request.tool === "object") openCv().catch(() => {});
+    else if (image) edgeLasso(image).catch(() => {});
     return;
   }
   answer(request).catch((error: unknown) =>

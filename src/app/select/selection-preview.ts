@@ -10,6 +10,11 @@ import type { Selection, SelectionMode } from "./selection";
  */
 export interface PendingSelection {
   selection: Selection | null;
+  /**
+   * Image pixels per pixel of `selection`, its box included (1 when absent): the wand's hover
+   * on a large image is worked out on a sampled copy, so it stays quick at 12 MP.
+   */
+  step?: number;
   /** Only for object select: the box and strokes the cut came from, so strokes can refine it. */
   object?: { box: PixelBox; mode: SelectionMode; strokes: CutStroke[] };
 }

@@ -5,6 +5,7 @@ import { useAppStore } from "../store/store";
 import { isSmartTool, type SmartTool } from "../store/tools-slice";
 import { lassoPointer } from "./lasso-pointer";
 import { objectPointer } from "./object-pointer";
+import { prepareSmartTool } from "./select-client";
 import { selectionPreview } from "./selection-preview";
 import type { PointerInfo } from "./smart-gesture";
 import { wandPointer } from "./wand-pointer";
@@ -38,10 +39,14 @@ export function useSmartPointer(outline: RefObject<Konva.Line | null>, scale: ()
 
   useEffect(() => {
     const all = handlers.current!;
-    // Switching tool or image commits a pending cut and drops a half-drawn lasso.
+    // Switching tool or image commits a pending cut and drops a half-drawn lasso; picking
+    // object select or the lasso starts loading what it needs.
     const unsubscribe = useAppStore.subscribe((state, previous) => {
       if (state.image !== previous.image) finish(all, false);
       else if (state.tool !== previous.tool) finish(all, true);
+      const picked = state.tool !== previous.tool || state.image !== previous.image;
+      if (picked && (state.tool === "object" || state.tool === "scissors"))
+        prepareSmartTool(state.tool);
     });
     const onKeyDown = (event: KeyboardEvent) => {
       if (isTyping(event.target) || !isSmartTool(useAppStore.getState().tool)) return;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { sampleEvery } from "./resample";
 import { selectionToMask } from "./selection";
 import { magicWand } from "./wand";
 
@@ -58,5 +59,23 @@ describe("magicWand", () => {
 
   it("returns nothing for a click outside the image", () => {
     expect(magicWand(image(), { x: -1, y: 3 }, { tolerance: 10, contiguous: true })).toBeNull();
+  });
+
+  it("on a copy sampled every 4th pixel (the hover preview of a large image) finds the same region, 4× coarser", () => {
+    // The 20×10 image enlarged 4× by repeating pixels: 80×40, its black square at 8…19.
+    const small = image();
+    const big = { data: new Uint8Array(80 * 40 * 4), width: 80, height: 40 };
+    for (let y = 0; y < 40; y++)
+      for (let x = 0; x < 80; x++) {
+        const from = ((y >> 2) * 20 + (x >> 2)) * 4;
+        big.data.set(small.data.subarray(from, from + 4), (y * 80 + x) * 4);
+      }
+    const copy = sampleEvery(big, 4);
+    expect([copy.width, copy.height]).toEqual([20, 10]);
+    expect(copy.data).toEqual(small.data);
+    const coarse = magicWand(copy, { x: 13 / 4, y: 13 / 4 }, { tolerance: 0, contiguous: true });
+    const full = magicWand(big, { x: 13, y: 13 }, { tolerance: 0, contiguous: true });
+    expect(coarse?.box).toEqual({ x: 2, y: 2, width: 3, height: 3 });
+    expect(full?.box).toEqual({ x: 8, y: 8, width: 12, height: 12 });
   });
 });

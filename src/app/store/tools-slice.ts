@@ -29,6 +29,8 @@ export interface ToolsSlice {
   wandContiguous: boolean;
   /** OpenCV.js, loaded on the first use of object select or the lasso. */
   smartToolsStatus: "idle" | "loading" | "ready" | "failed";
+  /** OpenCV.js's download while it loads: bytes so far and in all (0 when unknown). */
+  smartToolsDownload: { loaded: number; total: number };
   setTool: (tool: Tool) => void;
   setBrushSize: (size: number) => void;
   setFeatherPx: (px: number) => void;
@@ -40,6 +42,7 @@ export interface ToolsSlice {
   setWandTolerance: (tolerance: number) => void;
   setWandContiguous: (contiguous: boolean) => void;
   setSmartToolsStatus: (status: ToolsSlice["smartToolsStatus"]) => void;
+  setSmartToolsDownload: (download: ToolsSlice["smartToolsDownload"]) => void;
 }
 
 const clamp = (value: number, min: number, max: number) => Math.min(max, Math.max(min, value));
@@ -56,6 +59,7 @@ export const createToolsSlice: StateCreator<AppState, [], [], ToolsSlice> = (set
   wandTolerance: WAND_TOLERANCE.default,
   wandContiguous: true,
   smartToolsStatus: "idle",
+  smartToolsDownload: { loaded: 0, total: 0 },
   setTool: (tool) => set({ tool }),
   setBrushSize: (size) =>
     set({ brushSize: clamp(Math.round(size), BRUSH_SIZE.min, BRUSH_SIZE.max) }),
@@ -69,4 +73,5 @@ export const createToolsSlice: StateCreator<AppState, [], [], ToolsSlice> = (set
     set({ wandTolerance: clamp(Math.round(tolerance), WAND_TOLERANCE.min, WAND_TOLERANCE.max) }),
   setWandContiguous: (wandContiguous) => set({ wandContiguous }),
   setSmartToolsStatus: (smartToolsStatus) => set({ smartToolsStatus }),
+  setSmartToolsDownload: (smartToolsDownload) => set({ smartToolsDownload }),
 });
