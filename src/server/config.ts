@@ -59,7 +59,10 @@ const envSchema = z.object({
   RATE_LIMIT_PER_MIN: z.coerce.number().min(0).default(30),
   MAX_JOBS_PER_CLIENT: z.coerce.number().int().min(1).default(8),
   MAX_JOBS_IN_FLIGHT: z.coerce.number().int().min(1).default(64),
-  /** Local fills waiting for a worker before submits are answered 429. */
+  /**
+   * Local fills waiting for a worker before submits are answered 429; with DATABASE_URL, this
+   * plus FILL_WORKERS bounds the local fills queued or running in the shared queue.
+   */
   LOCAL_QUEUE_MAX: z.coerce.number().int().min(1).default(32),
   /** Comma-separated origins allowed to call the API from other sites; empty = same origin. */
   CORS_ORIGINS: z.string().default(""),

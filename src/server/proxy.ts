@@ -75,6 +75,7 @@ export async function startProxy(config: ProxyConfig): Promise<RunningProxy> {
     {
       maxPerClient: config.maxJobsPerClient,
       maxTotal: config.maxJobsInFlight,
+      maxQueuedFills: config.fillWorkers + config.localQueueMax,
     },
     queue,
   );

@@ -34,6 +34,13 @@ export interface JobLimits {
   maxPerClient: number;
   /** Jobs not yet terminal across all clients. */
   maxTotal: number;
+  /**
+   * Local fills queued or running at once in the shared fill queue, across all replicas: this
+   * process's own engine workers plus LOCAL_QUEUE_MAX (fill workers elsewhere are not known
+   * here). Beyond it submits get 429 instead of piling inputs up. Without the queue the local
+   * provider bounds its own.
+   */
+  maxQueuedFills: number;
 }
 
 /**
@@ -81,8 +88,8 @@ export class JobService {
   ): Promise<JobRecord> {
     const provider = this.providers.get(providerId);
     if (!provider) throw new Error(`provider ${providerId} is not configured`);
-    await this.reserve(clientId);
     const queued = providerId === "local" && this.queue !== null;
+    await this.reserve(clientId, queued);
     const id = randomUUID();
     let upstreamRef: string;
     let plan: CompositePlan | null = null;
@@ -195,12 +202,22 @@ export class JobService {
   }
 
   /** Takes a slot under both caps, or throws a 429; one reservation at a time per process. */
-  private reserve(clientId: string): Promise<void> {
+  private reserve(clientId: string, queuedFill: boolean): Promise<void> {
     const reserved = this.reserving.then(async () => {
-      const [pendingMine, pendingTotal] = await Promise.all([
-        this.table.pendingCount(clientId),
+      const [pendingMine, pendingTotal, pendingFills] = await Promise.all([
+        this.table.pendingCount({ clientId }),
         this.table.pendingCount(),
+        queuedFill ? this.table.pendingCount({ provider: "local" }) : 0,
       ]);
+      // Reservations of this process not yet written are counted as fills too: the cap is loose
+      // only by other replicas' submits in the same instant.
+      if (queuedFill && pendingFills + this.reservedTotal >= this.limits.maxQueuedFills) {
+        throw new UpstreamError(
+          429,
+          `The local engine's queue is full (${this.limits.maxQueuedFills} fills); try again shortly.`,
+          "2",
+        );
+      }
       const mine = pendingMine + (this.reservedByClient.get(clientId) ?? 0);
       if (mine >= this.limits.maxPerClient) {
         throw new UpstreamError(

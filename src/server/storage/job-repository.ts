@@ -33,8 +33,8 @@ export interface JobRepository {
   /** Applies `update`; with `onlyPending`, only to a job still `Pending`. True when a row changed. */
   update(id: string, update: JobUpdate, options?: { onlyPending?: boolean }): Promise<boolean>;
   pending(): Promise<JobRecord[]>;
-  /** Jobs still `Pending`, in total or for one client: the in-flight caps count these. */
-  pendingCount(clientId?: string): Promise<number>;
+  /** Jobs still `Pending`, in total, for one client or of one provider: the caps count these. */
+  pendingCount(filter?: { clientId?: string; provider?: ProviderId }): Promise<number>;
   /** Deletes jobs that ended before `time` and returns their ids and result file names. */
   deleteFinishedBefore(time: number): Promise<{ id: string; resultName: string | null }[]>;
   /** Remembers an uploaded input's name, so the sweep can find it once `expiresAt` has passed. */
@@ -98,8 +98,8 @@ export function fromRow(row: JobRow): JobRecord {
     progress: row.progress,
     details: row.details === null ? null : (JSON.parse(row.details) as Record<string, unknown>),
     prompt: row.prompt,
-    seed: row.seed,
-    // Postgres returns BIGINT as a string: times are numbers in the record either way.
+    seed: row.seed === null ? null : Number(row.seed),
+    // Postgres returns BIGINT as a string: seeds and times are numbers in the record either way.
     startTime: Number(row.start_time),
     endTime: row.end_time === null ? null : Number(row.end_time),
     resultName: row.result_name,

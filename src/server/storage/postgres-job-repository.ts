@@ -110,16 +110,17 @@ export class PostgresJobRepository implements JobRepository {
     return rows.map(fromRow);
   }
 
-  async pendingCount(clientId?: string): Promise<number> {
-    const { rows } =
-      clientId === undefined
-        ? await this.pool.query<{ n: string }>(
-            "SELECT COUNT(*) AS n FROM jobs WHERE status = 'Pending'",
-          )
-        : await this.pool.query<{ n: string }>(
-            "SELECT COUNT(*) AS n FROM jobs WHERE status = 'Pending' AND client_id = $1",
-            [clientId],
-          );
+  async pendingCount({ clientId, provider }: { clientId?: string; provider?: string } = {}) {
+    const [where, values] =
+      clientId !== undefined
+        ? [" AND client_id = $1", [clientId]]
+        : provider !== undefined
+          ? [" AND provider = $1", [provider]]
+          : ["", []];
+    const { rows } = await this.pool.query<{ n: string }>(
+      `SELECT COUNT(*) AS n FROM jobs WHERE status = 'Pending'${where}`,
+      values,
+    );
     return Number(rows[0]?.n ?? 0);
   }
 

@@ -69,6 +69,9 @@ export class SqliteJobRepository implements JobRepository {
       pendingCountByClient: this.db.prepare<[string], { n: number }>(
         "SELECT COUNT(*) AS n FROM jobs WHERE status = 'Pending' AND client_id = ?",
       ),
+      pendingCountByProvider: this.db.prepare<[string], { n: number }>(
+        "SELECT COUNT(*) AS n FROM jobs WHERE status = 'Pending' AND provider = ?",
+      ),
       finishedBefore: this.db.prepare<[number], { id: string; result_name: string | null }>(
         "SELECT id, result_name FROM jobs WHERE end_time IS NOT NULL AND end_time < ?",
       ),
@@ -109,11 +112,13 @@ export class SqliteJobRepository implements JobRepository {
     return this.statements.pending.all().map(fromRow);
   }
 
-  async pendingCount(clientId?: string): Promise<number> {
+  async pendingCount({ clientId, provider }: { clientId?: string; provider?: string } = {}) {
     const row =
-      clientId === undefined
-        ? this.statements.pendingCount.get()
-        : this.statements.pendingCountByClient.get(clientId);
+      clientId !== undefined
+        ? this.statements.pendingCountByClient.get(clientId)
+        : provider !== undefined
+          ? this.statements.pendingCountByProvider.get(provider)
+          : this.statements.pendingCount.get();
     return row?.n ?? 0;
   }
 
