@@ -36,7 +36,11 @@ const SWEEP_INTERVAL_MS = 10 * 60_000;
 export async function startProxy(config: ProxyConfig): Promise<RunningProxy> {
   const logger = createLogger({
     level: config.logLevel,
-    secrets: [config.bfl?.apiKey ?? "", config.apiframe?.apiKey ?? ""],
+    secrets: [
+      config.bfl?.apiKey ?? "",
+      config.apiframe?.apiKey ?? "",
+      config.s3?.secretAccessKey ?? "",
+    ],
     destination: config.logDestination,
   });
   const storage = await openStorage(config);

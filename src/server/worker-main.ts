@@ -14,7 +14,10 @@ if (!config.database) {
   );
 }
 if (config.fillWorkers === 0) throw new Error("invalid configuration: FILL_WORKERS must be ≥ 1");
-const logger = createLogger({ level: config.logLevel, secrets: [] });
+const logger = createLogger({
+  level: config.logLevel,
+  secrets: [config.s3?.secretAccessKey ?? ""],
+});
 const storage = await openStorage(config);
 const queue = await PgBossFillQueue.open(
   config.database,
