@@ -50,7 +50,8 @@ export async function startProxy(config: ProxyConfig): Promise<RunningProxy> {
       )
     : null;
   const pool = createFillPool(config.fillWorkers);
-  if (queue && pool.size > 0) await startFillWorkers(queue, storage, pool, logger);
+  const runner =
+    queue && pool.size > 0 ? await startFillWorkers(queue, storage, pool, logger) : null;
   const inputs = new InputStore(storage.blobs, storage.repository, config.inputUrlTtlMs);
   const providers = new Map<ProviderId, Provider>([
     ["local", new LocalProvider(pool, config.fillWorkers + config.localQueueMax)],
@@ -132,6 +133,7 @@ export async function startProxy(config: ProxyConfig): Promise<RunningProxy> {
       // Idle keep-alive sockets would otherwise hold close() open for seconds.
       (server as { closeAllConnections?: () => void }).closeAllConnections?.();
       await closed;
+      runner?.stop();
       await queue?.close();
       await pool.close();
       await storage.close();

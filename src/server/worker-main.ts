@@ -26,12 +26,13 @@ const queue = await PgBossFillQueue.open(
   (err) => logger.error({ err: err.message }, "fill queue error"),
 );
 const pool = createFillPool(config.fillWorkers);
-await startFillWorkers(queue, storage, pool, logger);
+const runner = await startFillWorkers(queue, storage, pool, logger);
 logger.info({ threads: pool.size }, "fill worker ready");
 
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.once(signal, () => {
     void (async () => {
+      runner.stop();
       await queue.close();
       await pool.close();
       await storage.close();

@@ -16,6 +16,8 @@ const CANCEL_CHECK_MS = 250;
  * sees it between progress reports and stops the engine.
  */
 export class FillRunner {
+  private stopping = false;
+
   constructor(
     private readonly repository: JobRepository,
     private readonly blobs: BlobStore,
@@ -23,6 +25,14 @@ export class FillRunner {
     private readonly fill: LocalFill,
     private readonly logger: Logger,
   ) {}
+
+  /**
+   * This process is shutting down: fills it is running stop with their engine threads and are
+   * left `Pending`, for another worker to take once their lease runs out.
+   */
+  stop(): void {
+    this.stopping = true;
+  }
 
   /** Settles the job; throws only on trouble worth a retry (storage unreachable). */
   async run(jobId: string): Promise<void> {
@@ -57,6 +67,7 @@ export class FillRunner {
         if (now?.resultName !== resultName) await this.results.remove(resultName);
       }
     } catch (error) {
+      if (this.stopping) return;
       if (cancelled.signal.aborted) {
         this.logger.info({ job: jobId }, "fill cancelled");
       } else {

@@ -10,13 +10,14 @@ import type { PgBossFillQueue } from "./pg-boss-fill-queue";
 /**
  * Takes queued fills, one per engine worker thread: in `npm run worker`, and in a proxy with
  * DATABASE_URL and FILL_WORKERS > 0 (so a single proxy on Postgres still fills by itself).
+ * Call the runner's `stop` before closing the pool.
  */
 export async function startFillWorkers(
   queue: PgBossFillQueue,
   storage: Storage,
   pool: WorkerPool<FillTask, FillOutput>,
   logger: Logger,
-): Promise<void> {
+): Promise<FillRunner> {
   const engine = new LocalProvider(pool, pool.size);
   const runner = new FillRunner(
     storage.repository,
@@ -26,4 +27,5 @@ export async function startFillWorkers(
     logger,
   );
   await queue.work(pool.size, (jobId) => runner.run(jobId));
+  return runner;
 }

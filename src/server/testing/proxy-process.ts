@@ -72,7 +72,8 @@ export async function spawnProxy(
  */
 export async function spawnFillWorker(env: Record<string, string>): Promise<ProxyProcess> {
   const child = spawn(process.execPath, ["--import", "tsx", WORKER_MAIN], {
-    env: { PATH: process.env.PATH ?? "", FILL_WORKERS: "1", ...env },
+    // Readiness (and which fills it ran) is read from its info lines, whatever the caller asks.
+    env: { PATH: process.env.PATH ?? "", FILL_WORKERS: "1", ...env, LOG_LEVEL: "info" },
     stdio: ["ignore", "pipe", "pipe"],
   });
   const output: string[] = [];
