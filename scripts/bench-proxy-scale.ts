@@ -27,6 +27,8 @@ import { percentile, round, submit, testImages, waitReady } from "./bench-proxy-
 const POLLERS = Number(process.env.BENCH_SCALE_POLLERS ?? 100);
 const SECONDS = Number(process.env.BENCH_SCALE_SECONDS ?? 10);
 const FILLS = Number(process.env.BENCH_SCALE_FILLS ?? 16);
+/** tsx compiling a proxy on a loaded 2-core box has taken 30 s. */
+const START_TIMEOUT_MS = 120_000;
 
 const LIMITS_OFF = {
   RATE_LIMIT_PER_MIN: "0",
@@ -128,7 +130,10 @@ export async function benchScale(): Promise<void> {
     const dataDir = () => mkdtempSync(join(tmpdir(), "fillpaint-bench-scale-"));
 
     const sqlite = await start(
-      spawnProxy({ ...LIMITS_OFF, PORT: String(await freePort()), DATA_DIR: dataDir() }),
+      spawnProxy(
+        { ...LIMITS_OFF, PORT: String(await freePort()), DATA_DIR: dataDir() },
+        { startTimeoutMs: START_TIMEOUT_MS },
+      ),
     );
     const sqlitePolling = await pollLoad([sqlite.url], await readyJobs(sqlite.url, body));
     await sqlite.kill("SIGTERM");
@@ -141,12 +146,10 @@ export async function benchScale(): Promise<void> {
     };
     const replica = async () =>
       start(
-        spawnProxy({
-          ...shared,
-          PORT: String(await freePort()),
-          FILL_WORKERS: "0",
-          DATA_DIR: dataDir(),
-        }),
+        spawnProxy(
+          { ...shared, PORT: String(await freePort()), FILL_WORKERS: "0", DATA_DIR: dataDir() },
+          { startTimeoutMs: START_TIMEOUT_MS },
+        ),
       );
     const a = await replica();
     await start(spawnFillWorker(shared));

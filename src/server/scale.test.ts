@@ -91,9 +91,14 @@ describe.skipIf(!databaseUrl)("two proxies and two fill workers on Postgres and 
       // Nothing may be read from a local folder: each proxy gets its own, unshared one.
       DATA_DIR: mkdtempSync(join(tmpdir(), "fillpaint-scale-")),
     });
-    [a, b] = await Promise.all([spawnProxy(await proxyEnv()), spawnProxy(await proxyEnv())]);
+    // Starting under tsx on a loaded 2-core box has taken 30 s.
+    const options = { startTimeoutMs: 150_000 };
+    [a, b] = await Promise.all([
+      spawnProxy(await proxyEnv(), options),
+      spawnProxy(await proxyEnv(), options),
+    ]);
     workers.push(...(await Promise.all([spawnFillWorker(env), spawnFillWorker(env)])));
-  }, 120_000);
+  }, 300_000);
 
   afterAll(async () => {
     await Promise.all([a, b, ...workers].map((p) => p?.kill()));

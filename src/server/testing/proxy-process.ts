@@ -31,7 +31,7 @@ export interface ProxyProcess {
  */
 export async function spawnProxy(
   env: Record<string, string> & { PORT: string },
-  { built = false } = {},
+  { built = false, startTimeoutMs = 30_000 } = {},
 ): Promise<ProxyProcess> {
   const args = built ? [BUILT_MAIN] : ["--import", "tsx", MAIN];
   const child = spawn(process.execPath, args, {
@@ -42,7 +42,7 @@ export async function spawnProxy(
   child.stdout?.on("data", (chunk: Buffer) => output.push(chunk.toString()));
   child.stderr?.on("data", (chunk: Buffer) => output.push(chunk.toString()));
   const url = `http://127.0.0.1:${env.PORT}`;
-  const deadline = Date.now() + 30_000;
+  const deadline = Date.now() + startTimeoutMs;
   for (;;) {
     if (child.exitCode !== null) {
       throw new Error(`proxy exited with ${child.exitCode}:\n${output.join("")}`);
