@@ -15,6 +15,23 @@ const reviewPageInDev: Plugin = {
   },
 };
 
+/**
+ * The proxy tests that build the app through `testConfig`: with a test Postgres at hand
+ * (TEST_DATABASE_URL, which `npm test` starts) they run a second time on Postgres, so both
+ * storage implementations keep the same contract.
+ */
+const SCALE_TESTS = "src/server/scale.test.ts";
+const PROXY_TESTS = [
+  "src/server/apiframe.test.ts",
+  "src/server/bfl-faults.test.ts",
+  "src/server/cancel.test.ts",
+  "src/server/composite-api.test.ts",
+  "src/server/flux-tools.test.ts",
+  "src/server/input-guards.test.ts",
+  "src/server/limits.test.ts",
+  "src/server/proxy.test.ts",
+];
+
 export default defineConfig({
   plugins: [react(), tailwindcss(), reviewPageInDev],
   build: {
@@ -32,8 +49,26 @@ export default defineConfig({
     },
   },
   test: {
-    include: ["src/**/*.test.ts"],
     environment: "node",
     testTimeout: 30_000,
+    projects: [
+      {
+        extends: true,
+        // The scenarios need Postgres; they are the "postgres" project's.
+        test: { name: "sqlite", include: ["src/**/*.test.ts"], exclude: [SCALE_TESTS] },
+      },
+      ...(process.env.TEST_DATABASE_URL
+        ? [
+            {
+              extends: true as const,
+              test: {
+                name: "postgres",
+                include: [...PROXY_TESTS, SCALE_TESTS],
+                env: { FILLPAINT_TEST_STORAGE: "postgres" },
+              },
+            },
+          ]
+        : []),
+    ],
   },
 });

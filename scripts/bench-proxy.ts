@@ -7,13 +7,15 @@
  *   2. 1,000 submits hit the local engine's bounded queue at once: each must be answered 200
  *      or 429, never 500 or a dropped connection.
  * Prints one JSON object (also written to bench-results/proxy.json); exits 1 on any error.
+ * `-- --scale` measures the Postgres deployment instead (`bench-proxy-scale.ts`).
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import sharp from "sharp";
-import type { ResultResponse, SubmitResponse } from "../src/contract";
+import type { ResultResponse } from "../src/contract";
 import { freePort, spawnProxy } from "../src/server/testing/proxy-process";
+import { benchScale } from "./bench-proxy-scale";
+import { percentile, round, rssMb, submit, testImages, waitReady } from "./bench-proxy-shared";
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 30);
 const POLLERS = Number(process.env.BENCH_POLLERS ?? 200);
@@ -21,53 +23,6 @@ const SUBMITS = Number(process.env.BENCH_SUBMITS ?? 1000);
 /** Pause between one client's polls: BFL's documented cadence; 0 = back-to-back stress. */
 const POLL_INTERVAL_MS = Number(process.env.BENCH_POLL_INTERVAL_MS ?? 500);
 const LOCAL_QUEUE_MAX = 32;
-
-function rssMb(pid: number): number {
-  const status = readFileSync(`/proc/${pid}/status`, "utf8");
-  const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
-  return Math.round(kb / 1024);
-}
-
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return 0;
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-}
-
-const round = (ms: number) => Math.round(ms * 10) / 10;
-
-async function testImages() {
-  const image = await sharp({
-    create: { width: 128, height: 96, channels: 3, background: "#6a8caf" },
-  })
-    .png()
-    .toBuffer();
-  const gray = new Uint8Array(128 * 96);
-  for (let y = 40; y < 56; y++) gray.fill(255, y * 128 + 56, y * 128 + 72);
-  const mask = await sharp(gray, { raw: { width: 128, height: 96, channels: 1 } })
-    .png()
-    .toBuffer();
-  return { image: image.toString("base64"), mask: mask.toString("base64") };
-}
-
-async function submit(base: string, body: string): Promise<{ status: number; id?: string }> {
-  const response = await fetch(`${base}/v1/flux-pro-1.0-fill`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body,
-  });
-  const answer = (await response.json()) as Partial<SubmitResponse>;
-  return { status: response.status, id: answer.id };
-}
-
-async function waitReady(base: string, id: string, timeoutMs = 120_000): Promise<string> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    const answer = (await (await fetch(`${base}/v1/get_result?id=${id}`)).json()) as ResultResponse;
-    if (answer.status !== "Pending") return answer.status;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  return "timeout";
-}
 
 async function main() {
   const dataDir = mkdtempSync(join(tmpdir(), "fillpaint-bench-"));
@@ -204,4 +159,5 @@ async function main() {
   }
 }
 
-await main();
+if (process.argv.includes("--scale")) await benchScale();
+else await main();

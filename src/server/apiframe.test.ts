@@ -288,7 +288,8 @@ describe("apiframe faults and configuration", () => {
     const port = Number(new URL(first.url).port);
     const dataDir = mkdtempSync(join(tmpdir(), "fillpaint-af-resume-"));
     await first.close();
-    const config = {
+    // One config for both starts: the second proxy must find the first one's jobs.
+    const config = testConfig({
       port,
       dataDir,
       apiframe: {
@@ -297,8 +298,8 @@ describe("apiframe faults and configuration", () => {
         extraAllowedHosts: [fake.cdnHost],
         publicBaseUrl: `http://127.0.0.1:${port}`,
       },
-    };
-    let proxy = await startProxy(testConfig(config));
+    });
+    let proxy = await startProxy(config);
     try {
       const mask = await rectMaskBase64(600, 400, { x: 1, y: 1, w: 5, h: 5 });
       const submit = await bflSubmit(proxy.url, { image: coffee, mask, prompt: "x" }, viaApiframe);
@@ -308,7 +309,7 @@ describe("apiframe faults and configuration", () => {
       }
       await proxy.close();
       fake.options.pendingPolls = 0;
-      proxy = await startProxy(testConfig(config));
+      proxy = await startProxy(config);
       const final = (await bflPollUntilDone(submit.body as SubmitResponse, 30_000)).at(-1)!;
       expect(final.status).toBe("Ready");
       expect((await fetch(final.result!.sample)).status).toBe(200);

@@ -127,10 +127,11 @@ describe("compositing (x-fillpaint-composite: 1)", () => {
   it("is still applied to a job resumed after a restart", async () => {
     const first = await proxyOnFake();
     fake.options.pendingPolls = 1_000_000;
-    const dataDir = testConfig().dataDir;
+    // The second proxy must find the first one's storage: same data directory (and database).
+    const { dataDir, database } = testConfig();
     await first.close();
     proxies.splice(proxies.indexOf(first), 1);
-    const before = await proxyOnFake({ dataDir });
+    const before = await proxyOnFake({ dataDir, database });
     const submit = await bflSubmit(
       before.url,
       { image: coffee, mask: await rectMaskBase64(600, 400, hole), output_format: "png" },
@@ -142,7 +143,7 @@ describe("compositing (x-fillpaint-composite: 1)", () => {
     await before.close();
     proxies.splice(proxies.indexOf(before), 1);
     fake.options.pendingPolls = 0;
-    const after = await proxyOnFake({ dataDir, port });
+    const after = await proxyOnFake({ dataDir, database, port });
     expect(after.url).toBe(before.url);
     const final = (await bflPollUntilDone(submitted, 60_000)).at(-1)!;
     expect(final.status).toBe("Ready");

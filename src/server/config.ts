@@ -28,14 +28,41 @@ const envSchema = z.object({
   /** This proxy's address as the internet sees it; apiframe fetches uploaded inputs from it. */
   PUBLIC_BASE_URL: z.string().url().optional(),
   INPUT_URL_TTL_MINUTES: z.coerce.number().positive().default(60),
-  FILL_WORKERS: z.coerce.number().int().min(1).max(64).default(Math.max(1, cpus().length)),
+  /** Engine worker threads in this process; 0 (with DATABASE_URL) = this proxy only serves HTTP. */
+  FILL_WORKERS: z.coerce.number().int().min(0).max(64).default(Math.max(1, cpus().length)),
+  /** Postgres for jobs, input tokens and the shared fill queue; unset = SQLite under DATA_DIR. */
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// URL")
+    .optional(),
+  /** The Postgres schema Fillpaint's tables live in (created when missing). */
+  DATABASE_SCHEMA: z
+    .string()
+    .regex(/^[a-z_][a-z0-9_]*$/, "must be a lower-case SQL identifier")
+    .default("public"),
+  /**
+   * How long a fill worker holds a queued fill before another worker may take it over: a worker
+   * that dies mid-fill delays its job by this much. Longer than the slowest fill.
+   */
+  FILL_LEASE_SECONDS: z.coerce.number().int().min(2).max(3600).default(600),
+  S3_ENDPOINT: z.string().url().optional(),
+  S3_BUCKET: z.string().min(1).optional(),
+  S3_REGION: z.string().min(1).default("us-east-1"),
+  S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  S3_FORCE_PATH_STYLE: z.enum(["true", "false", "1", "0"]).default("false"),
+  /** The bucket is reachable from the internet: apiframe fetches inputs from presigned URLs. */
+  S3_PRESIGN_INPUTS: z.enum(["true", "false", "1", "0"]).default("false"),
   MAX_BODY_MB: z.coerce.number().positive().default(64),
   RESULT_TTL_HOURS: z.coerce.number().positive().default(72),
   /** Submits per minute per client address; 0 turns the limit off (benchmarks). */
   RATE_LIMIT_PER_MIN: z.coerce.number().min(0).default(30),
   MAX_JOBS_PER_CLIENT: z.coerce.number().int().min(1).default(8),
   MAX_JOBS_IN_FLIGHT: z.coerce.number().int().min(1).default(64),
-  /** Local fills waiting for a worker before submits are answered 429. */
+  /**
+   * Local fills waiting for a worker before submits are answered 429; with DATABASE_URL, this
+   * plus FILL_WORKERS bounds the local fills queued or running in the shared queue.
+   */
   LOCAL_QUEUE_MAX: z.coerce.number().int().min(1).default(32),
   /** Comma-separated origins allowed to call the API from other sites; empty = same origin. */
   CORS_ORIGINS: z.string().default(""),
@@ -52,6 +79,16 @@ const envSchema = z.object({
   DEFAULT_PROVIDER: z.enum(PROVIDER_IDS).optional(),
 });
 
+export interface S3Config {
+  endpoint: string | undefined;
+  bucket: string;
+  region: string;
+  accessKeyId: string;
+  secretAccessKey: string;
+  forcePathStyle: boolean;
+  presignInputs: boolean;
+}
+
 export interface ProxyConfig {
   port: number;
   host: string;
@@ -66,6 +103,11 @@ export interface ProxyConfig {
   } | null;
   inputUrlTtlMs: number;
   fillWorkers: number;
+  /** Postgres instead of SQLite; with it, local fills go through the shared fill queue. */
+  database: { url: string; schema: string } | null;
+  /** An S3-compatible bucket instead of files under the data directory. */
+  s3: S3Config | null;
+  fillLeaseSeconds: number;
   maxBodyBytes: number;
   resultTtlMs: number;
   rateLimitPerMinute: number;
@@ -97,6 +139,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv, staticDir?: string): Proxy
     throw new Error(`invalid configuration: ${problems.join("; ")}`);
   }
   const e = parsed.data;
+  const problems = crossFieldProblems(e);
+  if (problems.length > 0) throw new Error(`invalid configuration: ${problems.join("; ")}`);
   const bflKey = e.BFL_API_KEY?.trim();
   const apiframeKey = e.APIFRAME_API_KEY?.trim();
   return {
@@ -120,6 +164,20 @@ export function configFromEnv(env: NodeJS.ProcessEnv, staticDir?: string): Proxy
       : null,
     inputUrlTtlMs: e.INPUT_URL_TTL_MINUTES * 60_000,
     fillWorkers: e.FILL_WORKERS,
+    database: e.DATABASE_URL ? { url: e.DATABASE_URL, schema: e.DATABASE_SCHEMA } : null,
+    s3:
+      e.S3_BUCKET && e.S3_ACCESS_KEY_ID && e.S3_SECRET_ACCESS_KEY
+        ? {
+            endpoint: e.S3_ENDPOINT,
+            bucket: e.S3_BUCKET,
+            region: e.S3_REGION,
+            accessKeyId: e.S3_ACCESS_KEY_ID,
+            secretAccessKey: e.S3_SECRET_ACCESS_KEY,
+            forcePathStyle: isTrue(e.S3_FORCE_PATH_STYLE),
+            presignInputs: isTrue(e.S3_PRESIGN_INPUTS),
+          }
+        : null,
+    fillLeaseSeconds: e.FILL_LEASE_SECONDS,
     maxBodyBytes: Math.round(e.MAX_BODY_MB * 1024 * 1024),
     resultTtlMs: Math.round(e.RESULT_TTL_HOURS * 3_600_000),
     rateLimitPerMinute: e.RATE_LIMIT_PER_MIN,
@@ -138,4 +196,29 @@ export function configFromEnv(env: NodeJS.ProcessEnv, staticDir?: string): Proxy
     defaultProvider: e.DEFAULT_PROVIDER,
     staticDir,
   };
+}
+
+const isTrue = (flag: string) => flag === "true" || flag === "1";
+
+/** Settings that are valid alone but not together, named so the operator knows what to fix. */
+function crossFieldProblems(e: z.infer<typeof envSchema>): string[] {
+  const problems: string[] = [];
+  if (e.FILL_WORKERS === 0 && !e.DATABASE_URL) {
+    problems.push(
+      "FILL_WORKERS=0 needs DATABASE_URL: without the shared fill queue no process would run local fills",
+    );
+  }
+  const s3 = {
+    S3_BUCKET: e.S3_BUCKET,
+    S3_ACCESS_KEY_ID: e.S3_ACCESS_KEY_ID,
+    S3_SECRET_ACCESS_KEY: e.S3_SECRET_ACCESS_KEY,
+  };
+  const missing = Object.entries(s3).filter(([, value]) => !value);
+  if (missing.length > 0 && (missing.length < 3 || e.S3_ENDPOINT)) {
+    problems.push(`S3 storage needs ${missing.map(([name]) => name).join(", ")} as well`);
+  }
+  if (isTrue(e.S3_PRESIGN_INPUTS) && !e.S3_BUCKET) {
+    problems.push("S3_PRESIGN_INPUTS needs S3 storage (S3_BUCKET and its keys)");
+  }
+  return problems;
 }

@@ -4,11 +4,11 @@ import type { ProviderId } from "../contract";
 import { createApp } from "./app";
 import type { ProxyConfig } from "./config";
 import type { FillOutput, FillTask } from "./engine/fill-task";
-import { WorkerPool } from "./engine/worker-pool";
+import type { WorkerPool } from "./engine/worker-pool";
+import { createFillPool } from "./fill-pool";
 import { CompositeStore } from "./jobs/composite-store";
 import { InputStore } from "./jobs/input-store";
 import { JobService } from "./jobs/job-service";
-import { JobTable } from "./jobs/job-table";
 import { ResultStore } from "./jobs/result-store";
 import { RateLimiter } from "./limits/rate-limiter";
 import { createLogger, type Logger } from "./logging";
@@ -16,7 +16,10 @@ import { ApiframeProvider } from "./providers/apiframe-provider";
 import { BflProvider } from "./providers/bfl-provider";
 import { LocalProvider } from "./providers/local-provider";
 import type { Provider } from "./providers/provider";
+import { startFillWorkers } from "./queue/fill-workers";
+import { PgBossFillQueue } from "./queue/pg-boss-fill-queue";
 import { createShareService } from "./shares/create-share-service";
+import { openStorage } from "./storage/open-storage";
 
 export interface RunningProxy {
   url: string;
@@ -27,12 +30,6 @@ export interface RunningProxy {
   close(): Promise<void>;
 }
 
-// Under tsx this module is TypeScript source; bundled, it sits beside engine/fill-worker.js.
-const FILL_WORKER = new URL(
-  `./engine/fill-worker.${import.meta.url.endsWith(".ts") ? "ts" : "js"}`,
-  import.meta.url,
-);
-
 /** How often expired results and inputs are swept (and once at start). */
 const SWEEP_INTERVAL_MS = 10 * 60_000;
 
@@ -40,11 +37,23 @@ const SWEEP_INTERVAL_MS = 10 * 60_000;
 export async function startProxy(config: ProxyConfig): Promise<RunningProxy> {
   const logger = createLogger({
     level: config.logLevel,
-    secrets: [config.bfl?.apiKey ?? "", config.apiframe?.apiKey ?? ""],
+    secrets: [
+      config.bfl?.apiKey ?? "",
+      config.apiframe?.apiKey ?? "",
+      config.s3?.secretAccessKey ?? "",
+    ],
     destination: config.logDestination,
   });
-  const pool = new WorkerPool<FillTask, FillOutput>(FILL_WORKER, config.fillWorkers);
-  const inputs = new InputStore(config.dataDir, config.inputUrlTtlMs);
+  const storage = await openStorage(config);
+  const queue = config.database
+    ? await PgBossFillQueue.open(config.database, storage.blobs, config.fillLeaseSeconds, (err) =>
+        logger.error({ err: err.message }, "fill queue error"),
+      )
+    : null;
+  const pool = createFillPool(config.fillWorkers);
+  const runner =
+    queue && pool.size > 0 ? await startFillWorkers(queue, storage, pool, logger) : null;
+  const inputs = new InputStore(storage.blobs, storage.repository, config.inputUrlTtlMs);
   const providers = new Map<ProviderId, Provider>([
     ["local", new LocalProvider(pool, config.fillWorkers + config.localQueueMax)],
   ]);
@@ -62,20 +71,21 @@ export async function startProxy(config: ProxyConfig): Promise<RunningProxy> {
       : config.bfl
         ? "bfl"
         : "local";
-  const table = new JobTable(config.dataDir);
-  const results = new ResultStore(config.dataDir);
+  const results = new ResultStore(storage.blobs);
   const jobs = new JobService(
     providers,
-    table,
+    storage.repository,
     results,
-    new CompositeStore(config.dataDir),
+    new CompositeStore(storage.blobs),
     logger,
     {
       maxPerClient: config.maxJobsPerClient,
       maxTotal: config.maxJobsInFlight,
+      maxQueuedFills: config.fillWorkers + config.localQueueMax,
     },
+    queue,
   );
-  jobs.resumeUnfinished();
+  await jobs.resumeUnfinished();
   const shares = createShareService(config);
 
   const sweep = async () => {
@@ -129,8 +139,10 @@ export async function startProxy(config: ProxyConfig): Promise<RunningProxy> {
       // Idle keep-alive sockets would otherwise hold close() open for seconds.
       (server as { closeAllConnections?: () => void }).closeAllConnections?.();
       await closed;
+      runner?.stop();
+      await queue?.close();
       await pool.close();
-      table.close();
+      await storage.close();
       await shares.close();
     },
   };

@@ -6,11 +6,10 @@ import type { Logger } from "../logging";
 import { jobGeometry } from "../providers/job-geometry";
 import type { PollOutcome, Provider, ProviderJob, ResultExtension } from "../providers/provider";
 import { jobPrompt, UpstreamError } from "../providers/provider";
+import type { FillQueue } from "../queue/fill-queue";
+import type { JobRecord, JobRepository, JobUpdate } from "../storage/job-repository";
 import type { CompositePlan, CompositeStore } from "./composite-store";
-import type { JobRecord, JobTable, JobUpdate } from "./job-table";
 import type { ResultStore } from "./result-store";
-
-export type { JobRecord };
 
 /** Transient poll failures in a row before a job is given up as `Error`. */
 const MAX_POLL_FAILURES = 8;
@@ -35,6 +34,13 @@ export interface JobLimits {
   maxPerClient: number;
   /** Jobs not yet terminal across all clients. */
   maxTotal: number;
+  /**
+   * Local fills queued or running at once in the shared fill queue, across all replicas: this
+   * process's own engine workers plus LOCAL_QUEUE_MAX (fill workers elsewhere are not known
+   * here). Beyond it submits get 429 instead of piling inputs up. Without the queue the local
+   * provider bounds its own.
+   */
+  maxQueuedFills: number;
 }
 
 /**
@@ -46,21 +52,28 @@ export interface JobLimits {
 export class JobService {
   private readonly stopping = new AbortController();
   /**
-   * Jobs in flight, counted in memory and reserved before the (async) upstream submit, so a
-   * burst of concurrent submits cannot all slip under the caps.
+   * Slots reserved in this process whose job row is not written yet (the upstream submit is
+   * async). The caps count `Pending` rows, which every replica shares, plus these; reservations
+   * are taken one at a time, so a burst of concurrent submits cannot all slip under the caps.
    */
-  private readonly inFlightByClient = new Map<string, number>();
-  private inFlightTotal = 0;
+  private readonly reservedByClient = new Map<string, number>();
+  private reservedTotal = 0;
+  private reserving: Promise<unknown> = Promise.resolve();
   /** One per job being followed; aborting it makes `follow` drop the job wherever it is. */
   private readonly following = new Map<string, AbortController>();
 
+  /**
+   * @param queue with Postgres, local fills go to the shared fill queue, and whichever fill
+   *   worker takes one writes its row: this service neither polls nor resumes them.
+   */
   constructor(
     private readonly providers: ReadonlyMap<ProviderId, Provider>,
-    private readonly table: JobTable,
+    private readonly table: JobRepository,
     private readonly results: ResultStore,
     private readonly composites: CompositeStore,
     private readonly logger: Logger,
     private readonly limits: JobLimits,
+    private readonly queue: FillQueue | null = null,
   ) {}
 
   /**
@@ -75,19 +88,21 @@ export class JobService {
   ): Promise<JobRecord> {
     const provider = this.providers.get(providerId);
     if (!provider) throw new Error(`provider ${providerId} is not configured`);
-    this.reserve(clientId);
+    const queued = providerId === "local" && this.queue !== null;
+    await this.reserve(clientId, queued);
+    const id = randomUUID();
     let upstreamRef: string;
     let plan: CompositePlan | null = null;
     try {
       // Worked out before the (billed) submit, so a mask that cannot be read costs nothing.
       plan = composite && !provider.composites ? await compositePlan(job) : null;
-      upstreamRef = await provider.submit(job);
+      upstreamRef = queued ? id : await provider.submit(job);
     } catch (error) {
-      this.release(clientId);
+      this.unreserve(clientId);
       throw error;
     }
     const record: JobRecord = {
-      id: randomUUID(),
+      id,
       provider: providerId,
       upstreamRef,
       status: "Pending",
@@ -100,17 +115,23 @@ export class JobService {
       resultName: null,
       clientId,
     };
-    if (plan) await this.composites.save(record.id, plan);
-    this.table.insert(record);
+    try {
+      if (plan) await this.composites.save(record.id, plan);
+      await this.table.insert(record);
+    } finally {
+      // From here on the row counts against the caps (or was never written).
+      this.unreserve(clientId);
+    }
     this.logger.info(
-      { job: record.id, provider: providerId, composite: plan !== null },
+      { job: record.id, provider: providerId, composite: plan !== null, queued },
       "job submitted",
     );
-    void this.follow(record, provider);
+    if (this.queue && queued) await this.enqueue(this.queue, record, job);
+    else void this.follow(record, provider);
     return record;
   }
 
-  get(id: string): JobRecord | undefined {
+  get(id: string): Promise<JobRecord | undefined> {
     return this.table.get(id);
   }
 
@@ -120,53 +141,48 @@ export class JobService {
    * may be billed) upstream: the proxy only stops polling it and never stores its result.
    * Only the client that submitted a job may cancel it (clients are told apart as for the caps).
    */
-  cancel(id: string, clientId: string): CancelResult {
-    const record = this.table.get(id);
+  async cancel(id: string, clientId: string): Promise<CancelResult> {
+    const record = await this.table.get(id);
     if (!record) return { outcome: "not-found" };
     if (record.clientId !== clientId) return { outcome: "not-yours" };
     if (record.status !== "Pending") return { outcome: "finished", record };
-    const follower = this.following.get(id);
-    follower?.abort();
-    this.providers.get(record.provider)?.cancel?.(record.upstreamRef);
-    // Without a follower the job holds no slot (it was never reserved in this process).
-    this.finish(
-      record,
-      CANCELLED_STATUS,
-      { message: CANCELLED_MESSAGE },
-      {},
-      follower !== undefined,
-    );
-    return { outcome: "cancelled", record: this.table.get(id) ?? record };
-  }
-
-  /** Jobs not yet terminal, in total or for one client. */
-  inFlight(clientId?: string): number {
-    return clientId === undefined ? this.inFlightTotal : (this.inFlightByClient.get(clientId) ?? 0);
+    // The first terminal write wins: a worker or another replica may have finished it just now.
+    if (!(await this.finish(record, CANCELLED_STATUS, { message: CANCELLED_MESSAGE }))) {
+      const now = await this.table.get(id);
+      return now ? { outcome: "finished", record: now } : { outcome: "not-found" };
+    }
+    this.following.get(id)?.abort();
+    // A queued fill is stopped by its worker, which sees the row end; others are told here.
+    if (!(record.provider === "local" && this.queue)) {
+      this.providers.get(record.provider)?.cancel?.(record.upstreamRef);
+    }
+    return { outcome: "cancelled", record: (await this.table.get(id)) ?? record };
   }
 
   /**
    * Called once at start: upstream jobs that were in flight are followed again from their
    * stored reference; local fills cannot be (their pixels lived in memory) and are failed.
    */
-  resumeUnfinished(): void {
-    for (const record of this.table.pending()) {
+  async resumeUnfinished(): Promise<void> {
+    for (const record of await this.table.pending()) {
+      // Queued fills belong to the fill workers, which outlive any one proxy.
+      if (record.provider === "local" && this.queue) continue;
       const provider = this.providers.get(record.provider);
       if (provider?.resumable) {
         this.logger.info({ job: record.id, provider: record.provider }, "resuming job");
-        this.reserve(record.clientId, false);
         void this.follow(record, provider);
       } else {
         const message = provider
           ? RESTARTED_LOCAL_JOB_MESSAGE
           : `The proxy restarted without the ${record.provider} provider configured.`;
-        this.finish(record, "Error", { message }, {}, false);
+        await this.finish(record, "Error", { message });
       }
     }
   }
 
   /** Forgets jobs that ended more than `ttlMs` ago and deletes their result files. */
   async purgeExpired(ttlMs: number): Promise<number> {
-    const expired = this.table.deleteFinishedBefore(Date.now() - ttlMs);
+    const expired = await this.table.deleteFinishedBefore(Date.now() - ttlMs);
     await Promise.all(
       expired.flatMap((job) => [
         this.composites.remove(job.id),
@@ -185,31 +201,62 @@ export class JobService {
     return this.stopping.signal.aborted;
   }
 
-  private reserve(clientId: string, enforce = true): void {
-    const mine = this.inFlightByClient.get(clientId) ?? 0;
-    if (enforce && mine >= this.limits.maxPerClient) {
-      throw new UpstreamError(
-        429,
-        `You already have ${mine} jobs running (limit ${this.limits.maxPerClient}); wait for one to finish.`,
-        "2",
-      );
-    }
-    if (enforce && this.inFlightTotal >= this.limits.maxTotal) {
-      throw new UpstreamError(
-        429,
-        `The server is busy (${this.inFlightTotal} jobs running); try again shortly.`,
-        "5",
-      );
-    }
-    this.inFlightByClient.set(clientId, mine + 1);
-    this.inFlightTotal += 1;
+  /** Takes a slot under both caps, or throws a 429; one reservation at a time per process. */
+  private reserve(clientId: string, queuedFill: boolean): Promise<void> {
+    const reserved = this.reserving.then(async () => {
+      const [pendingMine, pendingTotal, pendingFills] = await Promise.all([
+        this.table.pendingCount({ clientId }),
+        this.table.pendingCount(),
+        queuedFill ? this.table.pendingCount({ provider: "local" }) : 0,
+      ]);
+      // Reservations of this process not yet written are counted as fills too: the cap is loose
+      // only by other replicas' submits in the same instant.
+      if (queuedFill && pendingFills + this.reservedTotal >= this.limits.maxQueuedFills) {
+        throw new UpstreamError(
+          429,
+          `The local engine's queue is full (${this.limits.maxQueuedFills} fills); try again shortly.`,
+          "2",
+        );
+      }
+      const mine = pendingMine + (this.reservedByClient.get(clientId) ?? 0);
+      if (mine >= this.limits.maxPerClient) {
+        throw new UpstreamError(
+          429,
+          `You already have ${mine} jobs running (limit ${this.limits.maxPerClient}); wait for one to finish.`,
+          "2",
+        );
+      }
+      const total = pendingTotal + this.reservedTotal;
+      if (total >= this.limits.maxTotal) {
+        throw new UpstreamError(
+          429,
+          `The server is busy (${total} jobs running); try again shortly.`,
+          "5",
+        );
+      }
+      this.reservedByClient.set(clientId, (this.reservedByClient.get(clientId) ?? 0) + 1);
+      this.reservedTotal += 1;
+    });
+    this.reserving = reserved.catch(() => undefined);
+    return reserved;
   }
 
-  private release(clientId: string): void {
-    const mine = (this.inFlightByClient.get(clientId) ?? 1) - 1;
-    if (mine > 0) this.inFlightByClient.set(clientId, mine);
-    else this.inFlightByClient.delete(clientId);
-    this.inFlightTotal = Math.max(0, this.inFlightTotal - 1);
+  private unreserve(clientId: string): void {
+    const mine = (this.reservedByClient.get(clientId) ?? 1) - 1;
+    if (mine > 0) this.reservedByClient.set(clientId, mine);
+    else this.reservedByClient.delete(clientId);
+    this.reservedTotal = Math.max(0, this.reservedTotal - 1);
+  }
+
+  private async enqueue(queue: FillQueue, record: JobRecord, job: ProviderJob): Promise<void> {
+    try {
+      await queue.enqueue(record.id, job);
+    } catch (error) {
+      await this.finish(record, "Error", {
+        message: `The fill could not be queued: ${errorMessage(error)}`,
+      });
+      throw error;
+    }
   }
 
   private async follow(record: JobRecord, provider: Provider): Promise<void> {
@@ -243,25 +290,32 @@ export class JobService {
         failures = 0;
         delay = provider.pollIntervalMs;
         if (outcome.state === "pending") {
-          this.update(record.id, { progress: outcome.progress });
+          // A job ended elsewhere (cancelled on another replica) is no longer followed.
+          if (!(await this.update(record.id, { progress: outcome.progress }))) return;
           continue;
         }
         if (outcome.state === "ready") {
           const ready = await this.composited(record, outcome);
           if (stop.aborted) return;
           if (!ready.ok) {
-            this.finish(record, "Error", { message: ready.message });
+            await this.finish(record, "Error", { message: ready.message });
             return;
           }
           const resultName = await this.results.save(record.id, ready.extension, ready.image);
-          if (cancelled.aborted) {
-            // Cancelled while the image was being written: the client asked not to keep it.
-            await this.results.remove(resultName);
-            return;
+          const kept =
+            !cancelled.aborted &&
+            (await this.finish(record, "Ready", null, {
+              resultName,
+              seed: outcome.seed ?? record.seed,
+            }));
+          if (!kept && !this.closed) {
+            // Cancelled while the image was being written: the client asked not to keep it. The
+            // same name may be another process's stored result for this job: that one stays.
+            const now = await this.table.get(record.id);
+            if (now?.resultName !== resultName) await this.results.remove(resultName);
           }
-          this.finish(record, "Ready", null, { resultName, seed: outcome.seed ?? record.seed });
         } else {
-          this.finish(record, outcome.status, { message: outcome.message });
+          await this.finish(record, outcome.status, { message: outcome.message });
         }
         return;
       } catch (error) {
@@ -272,14 +326,14 @@ export class JobService {
           "poll failed",
         );
         if (failures >= MAX_POLL_FAILURES) {
-          this.finish(record, "Error", { message: errorMessage(error) });
+          await this.finish(record, "Error", { message: errorMessage(error) });
           return;
         }
         const retryAfter = error instanceof UpstreamError ? Number(error.retryAfter) * 1000 : 0;
         delay = Math.min(Math.max(delay * 2, retryAfter || 0), MAX_POLL_DELAY_MS);
       }
     }
-    this.finish(record, "Error", { message: "the job timed out" });
+    await this.finish(record, "Error", { message: "the job timed out" });
   }
 
   /** The ready image, composited into the original when the job has a plan. */
@@ -302,29 +356,31 @@ export class JobService {
     }
   }
 
-  private finish(
+  /** Ends a still-pending job; false when it had already ended (elsewhere) or we are closing. */
+  private async finish(
     record: JobRecord,
     status: string,
     details: JobRecord["details"],
     extra: JobUpdate = {},
-    reserved = true,
-  ): void {
-    if (this.closed) return;
-    this.update(record.id, {
+  ): Promise<boolean> {
+    const ended = await this.update(record.id, {
       ...extra,
       status,
       details,
       ...(status === "Ready" ? { progress: 1 } : {}),
       endTime: Date.now(),
     });
-    if (reserved) this.release(record.clientId);
+    if (!ended) return false;
     void this.composites.remove(record.id);
     this.logger.info({ job: record.id, provider: record.provider, status }, "job finished");
+    return true;
   }
 
-  private update(id: string, update: JobUpdate): void {
+  /** Writes to a job still `Pending`; true when it was. */
+  private async update(id: string, update: JobUpdate): Promise<boolean> {
     // After close the table belongs to the next process; the row stays Pending for it.
-    if (!this.closed) this.table.update(id, update);
+    if (this.closed) return false;
+    return this.table.update(id, update, { onlyPending: true });
   }
 }
 

@@ -205,7 +205,8 @@ export class ApiframeProvider implements Provider {
 
   private async publish(base: string, bytes: Uint8Array, format: "png" | "jpeg" | "webp") {
     const name = await this.options.inputs.save(bytes, format);
-    return `${base}/v1/inputs/${name}`;
+    // A presigned S3 URL when the bucket is public-facing (S3_PRESIGN_INPUTS), else our route.
+    return (await this.options.inputs.directUrl(name)) ?? `${base}/v1/inputs/${name}`;
   }
 
   private async upstreamError(response: Response): Promise<UpstreamError> {

@@ -15,6 +15,13 @@ import { jobGeometry, padToCanvas } from "./job-geometry";
 import type { PollOutcome, Provider, ProviderJob } from "./provider";
 import { UpstreamError } from "./provider";
 
+/** One fill on this process's engine workers; a fill worker runs queued fills through it. */
+export type LocalFill = (
+  job: ProviderJob,
+  cancelled: AbortSignal,
+  onProgress: (fraction: number) => void,
+) => Promise<Extract<PollOutcome, { state: "ready" }>>;
+
 /**
  * The embedded engine: a content-aware fill from the image's own surroundings, run in worker
  * threads. It needs no key and no network, so the app works offline and in every test. It does
@@ -75,7 +82,7 @@ export class LocalProvider implements Provider {
     const keep = (outcome: PollOutcome) => {
       if (!abort.signal.aborted) this.jobs.set(ref, outcome);
     };
-    this.run(job, abort.signal, (progress) => keep({ state: "pending", progress }))
+    this.fill(job, abort.signal, (progress) => keep({ state: "pending", progress }))
       .then(keep, (error: unknown) =>
         keep({
           state: "failed",
@@ -106,11 +113,7 @@ export class LocalProvider implements Provider {
     this.jobs.delete(ref);
   }
 
-  private async run(
-    job: ProviderJob,
-    cancelled: AbortSignal,
-    onProgress: (fraction: number) => void,
-  ): Promise<PollOutcome> {
+  readonly fill: LocalFill = async (job, cancelled, onProgress) => {
     const { task, source } = await decodeTask(job);
     // Decoding cannot be interrupted; a fill cancelled meanwhile never reaches a worker.
     cancelled.throwIfAborted();
@@ -122,7 +125,7 @@ export class LocalProvider implements Provider {
     const filled = { data: pixels, width: task.width, height: task.height, channels: 3 };
     const image = await encodeOwnValues(filled, source, extension);
     return { state: "ready", image, extension, seed: job.request.seed ?? null };
-  }
+  };
 }
 
 /**

@@ -15,9 +15,9 @@ import { toResultResponse } from "./result-route";
  * and left as it was, so a finished result stays downloadable.
  */
 export function cancelRoute(jobs: JobService) {
-  return new Hono().delete(CANCEL_JOB_ROUTE, (c) => {
+  return new Hono().delete(CANCEL_JOB_ROUTE, async (c) => {
     const id = c.req.param("id");
-    const done = jobs.cancel(id, clientId(c));
+    const done = await jobs.cancel(id, clientId(c));
     switch (done.outcome) {
       case "cancelled":
         return c.json(

@@ -1,20 +1,21 @@
 import { Hono } from "hono";
 import type { ResultResponse } from "../../contract";
-import type { JobRecord, JobService } from "../jobs/job-service";
+import type { JobService } from "../jobs/job-service";
 import type { ResultStore } from "../jobs/result-store";
+import type { JobRecord } from "../storage/job-repository";
 import { validationError } from "./validation";
 
 /** `GET /v1/get_result` in BFL's shape, and the stored images its `sample` URLs point to. */
 export function resultRoute(jobs: JobService, results: ResultStore) {
   return new Hono()
-    .get("/v1/get_result", (c) => {
+    .get("/v1/get_result", async (c) => {
       const id = c.req.query("id");
       if (!id) {
         return validationError(c, [
           { loc: ["query", "id"], msg: "id is required", type: "missing" },
         ]);
       }
-      const record = jobs.get(id);
+      const record = await jobs.get(id);
       const origin = new URL(c.req.url).origin;
       // Clients poll this; a cached answer would freeze their progress bar.
       c.header("cache-control", "no-store");

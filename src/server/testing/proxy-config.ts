@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -9,9 +10,24 @@ export function logCollector() {
   return { lines, stream: { write: (line: string) => void lines.push(line) } };
 }
 
+/**
+ * The storage the proxy tests run on: SQLite and files by default; Postgres when the test run
+ * sets FILLPAINT_TEST_STORAGE=postgres (vitest's "postgres" project, which `npm test` runs
+ * against the throw-away cluster in TEST_DATABASE_URL). Each call gets a schema of its own, so
+ * tests never see each other's jobs.
+ */
+export function testStorage(): Pick<ProxyConfig, "database" | "s3"> {
+  if (process.env.FILLPAINT_TEST_STORAGE !== "postgres") return { database: null, s3: null };
+  const url = process.env.TEST_DATABASE_URL;
+  if (!url) throw new Error("FILLPAINT_TEST_STORAGE=postgres needs TEST_DATABASE_URL");
+  return { database: { url, schema: `t_${randomBytes(6).toString("hex")}` }, s3: null };
+}
+
 /** A proxy on a free loopback port with its own data directory; limits are off unless set. */
 export function testConfig(overrides: Partial<ProxyConfig> = {}): ProxyConfig {
   return {
+    ...testStorage(),
+    fillLeaseSeconds: 600,
     port: 0,
     host: "127.0.0.1",
     dataDir: mkdtempSync(join(tmpdir(), "fillpaint-test-")),

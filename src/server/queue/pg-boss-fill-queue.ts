@@ -1,0 +1,79 @@
+import PgBoss from "pg-boss";
+import type { ProviderJob } from "../providers/provider";
+import type { BlobStore } from "../storage/blob-store";
+import type { FillQueue } from "./fill-queue";
+import { serializeJob } from "./job-payload";
+
+const QUEUE = "fillpaint-local-fills";
+/** A fill whose worker died is run again this many times before it is given up. */
+const RETRY_LIMIT = 3;
+
+export const payloadKey = (jobId: string) => `fills/${jobId}.json`;
+
+/**
+ * The shared fill queue on pg-boss: the job's inputs go to the blob store, and a message with
+ * its id to Postgres. A worker holds a fill for `leaseSeconds`; one that dies mid-fill lets the
+ * lease run out, and pg-boss's supervisor hands the fill to another worker.
+ */
+export class PgBossFillQueue implements FillQueue {
+  private constructor(
+    private readonly boss: PgBoss,
+    private readonly blobs: BlobStore,
+    private readonly leaseSeconds: number,
+  ) {}
+
+  static async open(
+    database: { url: string; schema: string },
+    blobs: BlobStore,
+    leaseSeconds: number,
+    onError: (error: Error) => void,
+  ): Promise<PgBossFillQueue> {
+    const boss = new PgBoss({
+      connectionString: database.url,
+      schema: database.schema === "public" ? "pgboss" : `${database.schema}_pgboss`,
+      max: 4,
+      // Expired leases are noticed within a second or two, not pg-boss's default minute.
+      maintenanceIntervalSeconds: Math.max(1, Math.min(60, Math.floor(leaseSeconds / 2))),
+      schedule: false,
+    });
+    boss.on("error", onError);
+    await boss.start();
+    await boss.createQueue(QUEUE, {
+      name: QUEUE,
+      retryLimit: RETRY_LIMIT,
+      retryDelay: 0,
+      expireInSeconds: leaseSeconds,
+    });
+    return new PgBossFillQueue(boss, blobs, leaseSeconds);
+  }
+
+  async enqueue(jobId: string, job: ProviderJob): Promise<void> {
+    await this.blobs.put(payloadKey(jobId), serializeJob(job));
+    await this.boss.send(
+      QUEUE,
+      { jobId },
+      { expireInSeconds: this.leaseSeconds, retryLimit: RETRY_LIMIT, retryDelay: 0 },
+    );
+  }
+
+  /**
+   * Runs `handle` for queued fills, `concurrency` at a time (one per engine worker thread). A
+   * handler that throws leaves the fill to be retried; one that returns has settled its job.
+   */
+  async work(concurrency: number, handle: (jobId: string) => Promise<void>): Promise<void> {
+    for (let i = 0; i < concurrency; i++) {
+      await this.boss.work<{ jobId: string }>(
+        QUEUE,
+        { batchSize: 1, pollingIntervalSeconds: 0.5 },
+        async ([job]) => {
+          if (job) await handle(job.data.jobId);
+        },
+      );
+    }
+  }
+
+  async close(): Promise<void> {
+    // Fills still running are left to their lease: another worker takes them over.
+    await this.boss.stop({ graceful: false, wait: true, close: true });
+  }
+}

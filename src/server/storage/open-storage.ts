@@ -1,0 +1,31 @@
+import type { ProxyConfig } from "../config";
+import type { BlobStore } from "./blob-store";
+import { FileBlobStore } from "./file-blob-store";
+import type { JobRepository } from "./job-repository";
+import { PostgresJobRepository } from "./postgres-job-repository";
+import { S3BlobStore } from "./s3-blob-store";
+import { SqliteJobRepository } from "./sqlite-job-repository";
+
+export interface Storage {
+  repository: JobRepository;
+  blobs: BlobStore;
+  close(): Promise<void>;
+}
+
+/** SQLite and files under DATA_DIR unless DATABASE_URL / S3_* say otherwise. */
+export async function openStorage(
+  config: Pick<ProxyConfig, "dataDir" | "database" | "s3">,
+): Promise<Storage> {
+  const repository = config.database
+    ? await PostgresJobRepository.open(config.database.url, config.database.schema)
+    : new SqliteJobRepository(config.dataDir);
+  const s3 = config.s3 ? new S3BlobStore(config.s3) : null;
+  return {
+    repository,
+    blobs: s3 ?? new FileBlobStore(config.dataDir),
+    close: async () => {
+      s3?.close();
+      await repository.close();
+    },
+  };
+}
