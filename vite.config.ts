@@ -30,6 +30,7 @@ const PROXY_TESTS = [
   "src/server/input-guards.test.ts",
   "src/server/limits.test.ts",
   "src/server/proxy.test.ts",
+  "src/server/shares/shares.test.ts",
 ];
 
 export default defineConfig({

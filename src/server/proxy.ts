@@ -86,13 +86,13 @@ export async function startProxy(config: ProxyConfig): Promise<RunningProxy> {
     queue,
   );
   await jobs.resumeUnfinished();
-  const shares = createShareService(config);
+  const shares = createShareService(config, storage);
 
   const sweep = async () => {
     try {
       const removed = await jobs.purgeExpired(config.resultTtlMs);
       const inputsRemoved = await inputs.purgeExpired();
-      const sharesRemoved = await shares.service.purgeEnded();
+      const sharesRemoved = await shares.purgeEnded();
       if (removed + inputsRemoved + sharesRemoved > 0)
         logger.info({ removed, inputsRemoved, sharesRemoved }, "swept expired files");
     } catch (error) {
@@ -114,7 +114,7 @@ export async function startProxy(config: ProxyConfig): Promise<RunningProxy> {
     corsOrigins: config.corsOrigins,
     staticDir: config.staticDir,
     maxBodyBytes: config.maxBodyBytes,
-    shares: shares.service,
+    shares,
     feedbackLimiter: new RateLimiter(config.shares.feedbackPerMinute),
     publicBaseUrl: config.publicBaseUrl,
   });
@@ -143,7 +143,6 @@ export async function startProxy(config: ProxyConfig): Promise<RunningProxy> {
       await queue?.close();
       await pool.close();
       await storage.close();
-      await shares.close();
     },
   };
 }

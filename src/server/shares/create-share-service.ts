@@ -1,18 +1,17 @@
 import { MAX_IMAGE_PIXELS } from "../../contract";
 import type { ProxyConfig } from "../config";
+import type { Storage } from "../storage/open-storage";
 import { ShareImageStore } from "./share-image-store";
 import { ShareService } from "./share-service";
-import { SqliteShareRepository } from "./sqlite-share-repository";
 
 /** Feedback kept per link; beyond it a link is being spammed, not reviewed. */
 const MAX_FEEDBACK_PER_SHARE = 200;
 
-/** Review links on this proxy's storage: SQLite beside the jobs, images under DATA_DIR/shares. */
-export function createShareService(config: ProxyConfig) {
-  const repo = new SqliteShareRepository(config.dataDir);
-  const service = new ShareService(
-    repo,
-    new ShareImageStore(config.dataDir),
+/** Review links on the proxy's storage: the same database and blob store as the jobs. */
+export function createShareService(config: ProxyConfig, storage: Storage): ShareService {
+  return new ShareService(
+    storage.shares,
+    new ShareImageStore(storage.blobs),
     {
       ttlMs: config.shares.ttlMs,
       maxPerClient: config.shares.maxPerClient,
@@ -22,5 +21,4 @@ export function createShareService(config: ProxyConfig) {
     },
     config.now,
   );
-  return { service, close: () => repo.close() };
 }

@@ -1,5 +1,5 @@
-import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
-import { join } from "node:path";
+import type { BlobStore } from "../storage/blob-store";
+import type { ShareRecord } from "./share-repository";
 
 const NAME = /^(before|outline|preview|variant-\d{1,2})\.(jpeg|png|webp)$/;
 const ID = /^[0-9a-f-]{36}$/;
@@ -7,21 +7,16 @@ const CONTENT_TYPES = { jpeg: "image/jpeg", png: "image/png", webp: "image/webp"
 type Extension = keyof typeof CONTENT_TYPES;
 
 /**
- * A share's images on disk, one folder per share under `DATA_DIR/shares`. Ids are UUIDs and
- * names come from a fixed pattern, so a lookup can never leave the folder. Async like the
- * result store, so an object store (S3) can take its place.
+ * A share's images in the storage layer's blob store, under `shares/<id>/<name>` (files under
+ * DATA_DIR or the S3 bucket), so a link made on one replica is served by any other. Ids are
+ * UUIDs and names come from a fixed pattern, so a key can never leave the share's prefix.
  */
 export class ShareImageStore {
-  private readonly dir: string;
-
-  constructor(dataDir: string) {
-    this.dir = join(dataDir, "shares");
-  }
+  constructor(private readonly blobs: BlobStore) {}
 
   async save(shareId: string, name: string, bytes: Uint8Array): Promise<void> {
     if (!ID.test(shareId) || !NAME.test(name)) throw new Error(`invalid share file ${name}`);
-    await mkdir(join(this.dir, shareId), { recursive: true });
-    await writeFile(join(this.dir, shareId, name), bytes);
+    await this.blobs.put(key(shareId, name), bytes);
   }
 
   async read(
@@ -30,15 +25,23 @@ export class ShareImageStore {
   ): Promise<{ bytes: Buffer; contentType: string } | null> {
     const match = NAME.exec(name);
     if (!ID.test(shareId) || !match) return null;
-    try {
-      const bytes = await readFile(join(this.dir, shareId, name));
-      return { bytes, contentType: CONTENT_TYPES[match[2] as Extension] };
-    } catch {
-      return null;
-    }
+    const bytes = await this.blobs.get(key(shareId, name));
+    return bytes && { bytes, contentType: CONTENT_TYPES[match[2] as Extension] };
   }
 
-  async remove(shareId: string): Promise<void> {
-    if (ID.test(shareId)) await rm(join(this.dir, shareId), { recursive: true, force: true });
+  /** Deletes every image the record names: an object store has no folder to remove at once. */
+  async remove(share: ShareRecord): Promise<void> {
+    if (!ID.test(share.id)) return;
+    const names = [
+      `before.${share.formats.before}`,
+      "preview.jpeg",
+      ...(share.formats.outline ? [`outline.${share.formats.outline}`] : []),
+      ...share.variants.map((index, i) => `variant-${index}.${share.formats.variants[i]}`),
+    ];
+    await Promise.all(names.map((name) => this.blobs.delete(key(share.id, name))));
   }
+}
+
+function key(shareId: string, name: string): string {
+  return `shares/${shareId}/${name}`;
 }

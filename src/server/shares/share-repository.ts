@@ -50,7 +50,10 @@ export interface ShareRepository {
   usage(clientId: string, now: number): Promise<{ count: number; bytes: number }>;
   addFeedback(feedback: Omit<FeedbackRecord, "id">): Promise<FeedbackRecord>;
   feedback(shareId: string): Promise<FeedbackRecord[]>;
-  /** Deletes shares expired or revoked before `time` with their feedback; returns their ids. */
-  deleteEndedBefore(time: number): Promise<string[]>;
+  /**
+   * Deletes shares expired or revoked before `time` with their feedback and returns them, so
+   * the caller knows which images to delete.
+   */
+  deleteEndedBefore(time: number): Promise<ShareRecord[]>;
   close(): Promise<void>;
 }

@@ -192,13 +192,13 @@ export class ShareService {
     const share = await this.owned(id, ownerSecret);
     await this.repo.revoke(share.id, this.now());
     // The images go at once: a revoked link must not leave the pictures on disk for weeks.
-    await this.images.remove(share.id);
+    await this.images.remove(share);
   }
 
   /** Deletes shares that ended (expired or revoked) before now, with their images. */
   async purgeEnded(): Promise<number> {
     const ended = await this.repo.deleteEndedBefore(this.now());
-    for (const id of ended) await this.images.remove(id);
+    for (const share of ended) await this.images.remove(share);
     return ended.length;
   }
 

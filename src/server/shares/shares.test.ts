@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import sharp from "sharp";
@@ -11,10 +11,12 @@ import {
   shareFeedbackResponseSchema,
   shareViewSchema,
 } from "../../contract";
-import type { ProxyConfig } from "../config";
+import { configFromEnv, type ProxyConfig } from "../config";
 import { type RunningProxy, startProxy } from "../proxy";
+import { S3BlobStore } from "../storage/s3-blob-store";
 import { pngBombBase64 } from "../testing/images";
 import { logCollector, testConfig } from "../testing/proxy-config";
+import { startTestS3 } from "../testing/s3-server";
 import { REVIEW_PAGE_POLICY } from "./review-page";
 
 const DAY = 86_400_000;
@@ -84,6 +86,13 @@ async function created(
 }
 
 const owner = (secret: string) => ({ [SHARE_OWNER_HEADER]: secret });
+
+/** Files (not the emptied folders) below `dir`. */
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, encoding: "utf8" }).filter((name) =>
+    statSync(join(dir, name)).isFile(),
+  );
+}
 
 describe("review links", () => {
   it("stores a snapshot that anyone with the link can read, images included", async () => {
@@ -173,7 +182,7 @@ describe("review links", () => {
     });
     expect(shareFeedbackResponseSchema.parse(await state.json()).state).toBe("revoked");
     // The images leave the disk with the revoke.
-    expect(readdirSync(join(config.dataDir, "shares"))).toEqual([]);
+    expect(filesUnder(join(config.dataDir, "shares"))).toEqual([]);
   });
 
   it("expires after SHARE_TTL: 404 once the clock has passed it, then swept", async () => {
@@ -293,3 +302,63 @@ describe("review links", () => {
     expect(text).not.toContain(share.ownerSecret);
   });
 });
+
+// Two replicas on one Postgres schema and one bucket, as behind a load balancer.
+describe.runIf(process.env.FILLPAINT_TEST_STORAGE === "postgres")(
+  "review links across replicas",
+  () => {
+    it("serves and revokes on B a link made on A, images from S3", async () => {
+      const s3 = await startTestS3();
+      const s3Config = configFromEnv(s3.env).s3;
+      if (!s3Config) throw new Error("the test S3 environment gave no S3 config");
+      const bucket = new S3BlobStore(s3Config);
+      let replicaB: RunningProxy | null = null;
+      try {
+        const a = await start({ s3: s3Config });
+        replicaB = await startProxy(testConfig({ database: a.config.database, s3: s3Config }));
+        const b = replicaB.url;
+        const body = await shareBody();
+        const share = await created(a.url, body);
+        // The images are in the bucket, not on A's disk, so B can read them.
+        expect(await bucket.get(`shares/${share.id}/before.png`)).toEqual(
+          Buffer.from(body.before, "base64"),
+        );
+        expect(readdirSync(a.config.dataDir)).not.toContain("shares");
+
+        const view = shareViewSchema.parse(
+          await (await fetch(`${b}/api/review/${share.token}`)).json(),
+        );
+        const before = await fetch(`${b}${view.before}`);
+        expect(before.status).toBe(200);
+        expect(Buffer.from(await before.arrayBuffer()).toString("base64")).toBe(body.before);
+        const feedback = await fetch(`${b}/api/review/${share.token}/feedback`, {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify({ pick: 2, comment: "on B" }),
+        });
+        expect(feedback.status).toBe(201);
+        const read = await fetch(`${a.url}/api/shares/${share.id}/feedback`, {
+          headers: owner(share.ownerSecret),
+        });
+        expect(shareFeedbackResponseSchema.parse(await read.json()).feedback[0]?.comment).toBe(
+          "on B",
+        );
+
+        const revoked = await fetch(`${b}/api/shares/${share.id}`, {
+          method: "DELETE",
+          headers: owner(share.ownerSecret),
+        });
+        expect(revoked.status).toBe(204);
+        expect((await fetch(`${a.url}/api/review/${share.token}`)).status).toBe(404);
+        // The revoke on B empties the bucket of the link.
+        for (const name of ["before.png", "preview.jpeg", "variant-0.png", "variant-2.png"]) {
+          expect(await bucket.get(`shares/${share.id}/${name}`)).toBeNull();
+        }
+        bucket.close();
+      } finally {
+        await replicaB?.close();
+        await s3.close();
+      }
+    });
+  },
+);

@@ -95,8 +95,8 @@ export class SqliteShareRepository implements ShareRepository {
       feedback: this.db.prepare<[string], FeedbackRow>(
         "SELECT * FROM share_feedback WHERE share_id = ? ORDER BY id",
       ),
-      ended: this.db.prepare<[number, number], { id: string }>(
-        "SELECT id FROM shares WHERE expires_at < ? OR revoked_at < ?",
+      ended: this.db.prepare<[number, number], ShareRow>(
+        "SELECT * FROM shares WHERE expires_at < ? OR revoked_at < ?",
       ),
       delete: this.db.prepare<[string]>("DELETE FROM shares WHERE id = ?"),
     };
@@ -162,10 +162,10 @@ export class SqliteShareRepository implements ShareRepository {
     }));
   }
 
-  async deleteEndedBefore(time: number): Promise<string[]> {
-    const ended = this.statements.ended.all(time, time).map((row) => row.id);
+  async deleteEndedBefore(time: number): Promise<ShareRecord[]> {
+    const ended = this.statements.ended.all(time, time).map(fromRow);
     this.db.transaction(() => {
-      for (const id of ended) this.statements.delete.run(id);
+      for (const share of ended) this.statements.delete.run(share.id);
     })();
     return ended;
   }

@@ -1,4 +1,7 @@
 import type { ProxyConfig } from "../config";
+import { PostgresShareRepository } from "../shares/postgres-share-repository";
+import type { ShareRepository } from "../shares/share-repository";
+import { SqliteShareRepository } from "../shares/sqlite-share-repository";
 import type { BlobStore } from "./blob-store";
 import { FileBlobStore } from "./file-blob-store";
 import type { JobRepository } from "./job-repository";
@@ -8,6 +11,8 @@ import { SqliteJobRepository } from "./sqlite-job-repository";
 
 export interface Storage {
   repository: JobRepository;
+  /** Review links, in the same database as the jobs. */
+  shares: ShareRepository;
   blobs: BlobStore;
   close(): Promise<void>;
 }
@@ -16,15 +21,21 @@ export interface Storage {
 export async function openStorage(
   config: Pick<ProxyConfig, "dataDir" | "database" | "s3">,
 ): Promise<Storage> {
-  const repository = config.database
+  const postgres = config.database
     ? await PostgresJobRepository.open(config.database.url, config.database.schema)
-    : new SqliteJobRepository(config.dataDir);
+    : null;
+  const repository = postgres ?? new SqliteJobRepository(config.dataDir);
+  const shares = postgres
+    ? new PostgresShareRepository(postgres.pool)
+    : new SqliteShareRepository(config.dataDir);
   const s3 = config.s3 ? new S3BlobStore(config.s3) : null;
   return {
     repository,
+    shares,
     blobs: s3 ?? new FileBlobStore(config.dataDir),
     close: async () => {
       s3?.close();
+      await shares.close();
       await repository.close();
     },
   };

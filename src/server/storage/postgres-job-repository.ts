@@ -8,31 +8,7 @@ import {
   toRow,
   updateEntries,
 } from "./job-repository";
-
-/** Versioned schema changes, applied in order at start and recorded in `schema_migrations`. */
-const MIGRATIONS = [
-  `CREATE TABLE jobs (
-    id TEXT PRIMARY KEY,
-    provider TEXT NOT NULL,
-    upstream_ref TEXT NOT NULL,
-    status TEXT NOT NULL,
-    progress DOUBLE PRECISION,
-    details TEXT,
-    prompt TEXT NOT NULL,
-    seed BIGINT,
-    start_time BIGINT NOT NULL,
-    end_time BIGINT,
-    result_name TEXT,
-    client_id TEXT NOT NULL
-  );
-  CREATE INDEX jobs_pending_by_client ON jobs (client_id) WHERE status = 'Pending';
-  CREATE INDEX jobs_by_end_time ON jobs (end_time);`,
-  `CREATE TABLE input_tokens (name TEXT PRIMARY KEY, expires_at BIGINT NOT NULL);
-  CREATE INDEX input_tokens_by_expiry ON input_tokens (expires_at);`,
-];
-
-/** Any number works; it only has to be the same for every process migrating this database. */
-const MIGRATION_LOCK = 0x46696c6c;
+import { migrate } from "./postgres-migrations";
 
 const INSERT_COLUMNS = [
   "id",
@@ -55,7 +31,8 @@ const INSERT_COLUMNS = [
  * in `schema` (created when missing), so tests can give each proxy a fresh one.
  */
 export class PostgresJobRepository implements JobRepository {
-  private constructor(private readonly pool: pg.Pool) {}
+  /** Shared with the review-link repository: one pool per process, one set of migrations. */
+  private constructor(readonly pool: pg.Pool) {}
 
   static async open(url: string, schema: string, poolSize = 10): Promise<PostgresJobRepository> {
     if (!/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error(`invalid schema name ${schema}`);
@@ -149,39 +126,5 @@ export class PostgresJobRepository implements JobRepository {
 
   async close(): Promise<void> {
     await this.pool.end();
-  }
-}
-
-/** Applies the migrations not yet recorded, under a lock so replicas starting together agree. */
-async function migrate(pool: pg.Pool, schema: string): Promise<void> {
-  const client = await pool.connect();
-  try {
-    await client.query("SELECT pg_advisory_lock($1)", [MIGRATION_LOCK]);
-    await client.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
-    await client.query(
-      "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at BIGINT NOT NULL)",
-    );
-    const { rows } = await client.query<{ v: number | null }>(
-      "SELECT MAX(version) AS v FROM schema_migrations",
-    );
-    const applied = rows[0]?.v ?? 0;
-    for (const [index, sql] of MIGRATIONS.entries()) {
-      if (index < applied) continue;
-      await client.query("BEGIN");
-      try {
-        await client.query(sql);
-        await client.query("INSERT INTO schema_migrations (version, applied_at) VALUES ($1, $2)", [
-          index + 1,
-          Date.now(),
-        ]);
-        await client.query("COMMIT");
-      } catch (error) {
-        await client.query("ROLLBACK");
-        throw error;
-      }
-    }
-  } finally {
-    await client.query("SELECT pg_advisory_unlock($1)", [MIGRATION_LOCK]).catch(() => undefined);
-    client.release();
   }
 }
