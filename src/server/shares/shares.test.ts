@@ -187,7 +187,7 @@ describe("review links", () => {
 
   it("expires after SHARE_TTL: 404 once the clock has passed it, then swept", async () => {
     let now = Date.UTC(2026, 10, 29);
-    const { url } = await start({
+    const { url, config } = await start({
       now: () => now,
       shares: { ttlMs: 2 * DAY, maxPerClient: 10, maxBytesPerClient: 1e9, feedbackPerMinute: 0 },
     });
@@ -202,6 +202,16 @@ describe("review links", () => {
       headers: owner(share.ownerSecret),
     });
     expect(shareFeedbackResponseSchema.parse(await state.json()).state).toBe("expired");
+
+    // The next sweep (here: the one at start-up) deletes the record and its images.
+    now += 1;
+    await proxy?.close();
+    proxy = await startProxy(config);
+    const gone = await fetch(`${proxy.url}/api/shares/${share.id}/feedback`, {
+      headers: owner(share.ownerSecret),
+    });
+    expect(gone.status).toBe(404);
+    expect(filesUnder(join(config.dataDir, "shares"))).toEqual([]);
   });
 
   it("counts live links and their bytes against a per-client quota", async () => {
