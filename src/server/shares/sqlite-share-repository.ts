@@ -2,32 +2,14 @@ import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import type { FeedbackRecord, ShareRecord, ShareRepository } from "./share-repository";
-
-interface ShareRow {
-  id: string;
-  token_hash: string;
-  owner_hash: string;
-  client_id: string;
-  prompt: string;
-  task: string;
-  width: number;
-  height: number;
-  variants: string;
-  formats: string;
-  bytes: number;
-  created_at: number;
-  expires_at: number;
-  revoked_at: number | null;
-}
-
-interface FeedbackRow {
-  id: number;
-  share_id: string;
-  pick: number | null;
-  comment: string;
-  name: string;
-  created_at: number;
-}
+import {
+  type FeedbackRow,
+  feedbackFromRow,
+  SHARE_COLUMNS,
+  type ShareRow,
+  shareFromRow,
+  shareToRow,
+} from "./share-row";
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS shares (
@@ -75,10 +57,8 @@ export class SqliteShareRepository implements ShareRepository {
     this.db.exec(SCHEMA);
     this.statements = {
       insert: this.db.prepare(
-        `INSERT INTO shares (id, token_hash, owner_hash, client_id, prompt, task, width, height,
-           variants, formats, bytes, created_at, expires_at, revoked_at)
-         VALUES (@id, @token_hash, @owner_hash, @client_id, @prompt, @task, @width, @height,
-           @variants, @formats, @bytes, @created_at, @expires_at, @revoked_at)`,
+        `INSERT INTO shares (${SHARE_COLUMNS.join(", ")})
+         VALUES (${SHARE_COLUMNS.map((column) => `@${column}`).join(", ")})`,
       ),
       byTokenHash: this.db.prepare<[string], ShareRow>("SELECT * FROM shares WHERE token_hash = ?"),
       byId: this.db.prepare<[string], ShareRow>("SELECT * FROM shares WHERE id = ?"),
@@ -103,32 +83,17 @@ export class SqliteShareRepository implements ShareRepository {
   }
 
   async insert(share: ShareRecord): Promise<void> {
-    this.statements.insert.run({
-      id: share.id,
-      token_hash: share.tokenHash,
-      owner_hash: share.ownerHash,
-      client_id: share.clientId,
-      prompt: share.prompt,
-      task: share.task,
-      width: share.width,
-      height: share.height,
-      variants: JSON.stringify(share.variants),
-      formats: JSON.stringify(share.formats),
-      bytes: share.bytes,
-      created_at: share.createdAt,
-      expires_at: share.expiresAt,
-      revoked_at: share.revokedAt,
-    });
+    this.statements.insert.run(shareToRow(share));
   }
 
   async byTokenHash(tokenHash: string): Promise<ShareRecord | undefined> {
     const row = this.statements.byTokenHash.get(tokenHash);
-    return row && fromRow(row);
+    return row && shareFromRow(row);
   }
 
   async byId(id: string): Promise<ShareRecord | undefined> {
     const row = this.statements.byId.get(id);
-    return row && fromRow(row);
+    return row && shareFromRow(row);
   }
 
   async revoke(id: string, at: number): Promise<void> {
@@ -152,18 +117,11 @@ export class SqliteShareRepository implements ShareRepository {
   }
 
   async feedback(shareId: string): Promise<FeedbackRecord[]> {
-    return this.statements.feedback.all(shareId).map((row) => ({
-      id: row.id,
-      shareId: row.share_id,
-      pick: row.pick,
-      comment: row.comment,
-      name: row.name,
-      createdAt: row.created_at,
-    }));
+    return this.statements.feedback.all(shareId).map(feedbackFromRow);
   }
 
   async deleteEndedBefore(time: number): Promise<ShareRecord[]> {
-    const ended = this.statements.ended.all(time, time).map(fromRow);
+    const ended = this.statements.ended.all(time, time).map(shareFromRow);
     this.db.transaction(() => {
       for (const share of ended) this.statements.delete.run(share.id);
     })();
@@ -173,23 +131,4 @@ export class SqliteShareRepository implements ShareRepository {
   async close(): Promise<void> {
     this.db.close();
   }
-}
-
-function fromRow(row: ShareRow): ShareRecord {
-  return {
-    id: row.id,
-    tokenHash: row.token_hash,
-    ownerHash: row.owner_hash,
-    clientId: row.client_id,
-    prompt: row.prompt,
-    task: row.task,
-    width: row.width,
-    height: row.height,
-    variants: JSON.parse(row.variants) as number[],
-    formats: JSON.parse(row.formats) as ShareRecord["formats"],
-    bytes: row.bytes,
-    createdAt: row.created_at,
-    expiresAt: row.expires_at,
-    revokedAt: row.revoked_at,
-  };
 }
