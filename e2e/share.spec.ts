@@ -97,7 +97,7 @@ test("a shared run opens anywhere; reviewers' picks and comments reach the desig
     "content",
     /^http:\/\/127\.0\.0\.1:\d+\/api\/review\/[A-Za-z0-9_-]{43}\/images\/preview\.jpeg$/,
   );
-  await expect(reviewer.page.getByTestId("review-caption")).toHaveText("“a clear visor” · Inpaint");
+  await expect(reviewer.page.getByTestId("review-caption")).toHaveText("“a clear visor” · Replace");
   const slider = reviewer.page.getByTestId("compare-slider");
   await expect(slider).toBeVisible();
   await expect(reviewer.page.getByTestId("review-tile")).toHaveCount(3);
