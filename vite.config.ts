@@ -52,6 +52,9 @@ export default defineConfig({
   test: {
     environment: "node",
     testTimeout: 30_000,
+    // Most proxy tests wait on HTTP, child processes and Postgres rather than compute: on a
+    // 2-core CI box the default (cores − 1 = one file at a time) took twice as long.
+    maxWorkers: 3,
     projects: [
       {
         extends: true,

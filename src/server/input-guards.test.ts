@@ -22,25 +22,16 @@ describe("bad input and abuse, over real HTTP", () => {
   });
   afterAll(() => proxy.close());
 
-  it("refuses a 30000×30000 PNG from its header in milliseconds, without allocating it", async () => {
+  // Timing is left to benchmarks: memory is what shows the bomb was never decoded.
+  it("refuses a 30000×30000 PNG from its header, without allocating it", async () => {
     const bomb = pngBombBase64(30_000, 30_000);
     const before = process.memoryUsage().rss;
-    const started = performance.now();
     const answer = await bflSubmit(proxy.url, { image: bomb, mask });
-    const elapsed = performance.now() - started;
     expect(answer.status).toBe(422);
     const [first] = detailOf(answer.body);
     expect(first).toMatchObject({ loc: ["body", "image"], type: "value_error.image_size" });
     expect(first?.msg).toMatch(/30000×30000/);
-    expect(elapsed).toBeLessThan(3000); // the whole HTTP round trip, on a shared machine
-    // The check itself: header only, a few milliseconds.
-    let fastest = Number.POSITIVE_INFINITY;
-    for (let i = 0; i < 3; i++) {
-      const t = performance.now();
-      await expect(probeBase64Image(bomb, "image", 20_000_000)).rejects.toThrow(/30000×30000/);
-      fastest = Math.min(fastest, performance.now() - t);
-    }
-    expect(fastest).toBeLessThan(50);
+    await expect(probeBase64Image(bomb, "image", 20_000_000)).rejects.toThrow(/30000×30000/);
     // Decoding it would need 900 MB; the proxy's memory barely moves.
     expect(process.memoryUsage().rss - before).toBeLessThan(100 * 1024 * 1024);
   });
