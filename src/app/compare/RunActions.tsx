@@ -5,7 +5,7 @@ import type { RunRecord } from "../history/history-db";
 import { downloadResult, downloadSheet } from "../history/run-downloads";
 import { describeTask, NO_PROMPT } from "../history/run-task";
 import { useAppStore } from "../store/store";
-import { actionButtonClass } from "../ui/button-class";
+import { ActionButton } from "../ui/ActionButton";
 import { loadResultAsInput } from "./load-result-as-input";
 import { readyVariants } from "./use-comparison";
 
@@ -35,26 +35,22 @@ export function RunActions({ run }: { run: RunRecord }) {
         />
         Outline
       </label>
-      <button
-        type="button"
-        data-testid="download-result"
+      <ActionButton
+        testId="download-result"
+        icon={Download}
+        label="Download"
         title="The result on the B side, named after image, prompt, variant and seed"
-        className={actionButtonClass}
         disabled={disabled}
         onClick={() => b !== undefined && downloadResult(run, b).catch(fail)}
-      >
-        <Download size={15} aria-hidden /> Download
-      </button>
-      <button
-        type="button"
-        data-testid="download-sheet"
-        className={actionButtonClass}
+      />
+      <ActionButton
+        testId="download-sheet"
+        icon={Rows2}
+        label="Side by side"
+        title="The original and every finished variant, labelled, side by side on one PNG"
         disabled={disabled}
         onClick={() => downloadSheet(run).catch(fail)}
-        title="The original and every finished variant, labelled, side by side on one PNG"
-      >
-        <Rows2 size={15} aria-hidden /> Side by side
-      </button>
+      />
       <label className="flex items-center gap-1.5">
         <input
           type="checkbox"
@@ -64,25 +60,22 @@ export function RunActions({ run }: { run: RunRecord }) {
         />
         Keep mask
       </label>
-      <button
-        type="button"
-        data-testid="use-as-input"
-        className={actionButtonClass}
+      <ActionButton
+        testId="use-as-input"
+        icon={ImagePlus}
+        label="Use as input"
+        title="Open this result in the editor as the photo to work on next"
         disabled={disabled}
         onClick={() => b !== undefined && loadResultAsInput(run, b, keepMask).catch(fail)}
-      >
-        <ImagePlus size={15} aria-hidden /> Use as input
-      </button>
-      <button
-        type="button"
-        data-testid="present-open"
-        className={actionButtonClass}
+      />
+      <ActionButton
+        testId="present-open"
+        icon={Presentation}
+        label="Present"
+        title="Presentation view (P)"
         disabled={disabled}
         onClick={() => setPresenting(true)}
-        title="Presentation view (P)"
-      >
-        <Presentation size={15} aria-hidden /> Present
-      </button>
+      />
     </div>
   );
 }

@@ -3,7 +3,7 @@ import { lazy, Suspense, useState } from "react";
 import { toast } from "sonner";
 import { readyVariants } from "../compare/use-comparison";
 import type { RunRecord } from "../history/history-db";
-import { actionButtonClass } from "../ui/button-class";
+import { ActionButton } from "../ui/ActionButton";
 import { exportReviewHtml } from "./export-html";
 import { SharedLinkRow } from "./SharedLinkRow";
 import { useRunLinks, useShareRun } from "./use-shares";
@@ -21,36 +21,30 @@ export function ShareBar({ run }: { run: RunRecord }) {
   return (
     <section data-testid="share-bar" className="flex flex-col gap-2 text-sm text-neutral-300">
       <div className="flex flex-wrap items-center justify-center gap-2">
-        <button
-          type="button"
-          data-testid="share-run"
-          className={actionButtonClass}
+        <ActionButton
+          testId="share-run"
+          icon={Share2}
+          label={share.isPending ? "Sharing…" : "Share link"}
+          title="A read-only review link with the slider and variants; reviewers can pick and comment"
           disabled={disabled || share.isPending}
           onClick={() => share.mutate()}
-          title="A read-only review link with the slider and variants; reviewers can pick and comment"
-        >
-          <Share2 size={15} aria-hidden /> {share.isPending ? "Sharing…" : "Share link"}
-        </button>
-        <button
-          type="button"
-          data-testid="export-animation"
-          className={actionButtonClass}
+        />
+        <ActionButton
+          testId="export-animation"
+          icon={Clapperboard}
+          label="Animation"
+          title="A before/after wipe as GIF or video, for decks and chats"
           disabled={disabled}
           onClick={() => setAnimating(true)}
-          title="A before/after wipe as GIF or video, for decks and chats"
-        >
-          <Clapperboard size={15} aria-hidden /> Animation
-        </button>
-        <button
-          type="button"
-          data-testid="export-html"
-          className={actionButtonClass}
+        />
+        <ActionButton
+          testId="export-html"
+          icon={FileCode}
+          label="HTML file"
+          title="One HTML file with the slider and variants inside; opens offline"
           disabled={disabled}
           onClick={() => exportReviewHtml(run).catch((e: Error) => toast.error(e.message))}
-          title="One HTML file with the slider and variants inside; opens offline"
-        >
-          <FileCode size={15} aria-hidden /> HTML file
-        </button>
+        />
       </div>
       {links.length > 0 && (
         <ul
