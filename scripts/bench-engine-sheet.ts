@@ -17,7 +17,7 @@ const PANEL_HEIGHT = 360;
 const LABEL_HEIGHT = 22;
 
 export async function saveContactSheet(c: Case, panels: Panel[], dir: string): Promise<void> {
-  const box = contextBox(maskBounds(c.mask, c.width, c.height)!, c.width, c.height);
+  const box = contextBox(maskBounds(c.mask, c.width, c.height)!, c.width, c.height, 0.4);
   const w = box.x1 - box.x0;
   const h = box.y1 - box.y0;
   const scale = Math.min(1, PANEL_HEIGHT / h);

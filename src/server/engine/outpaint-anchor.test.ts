@@ -1,0 +1,62 @@
+import { describe, expect, it } from "vitest";
+import type { FillLevel } from "./fill-level";
+import { anchorOutpaintLayout, gaussianBlur } from "./outpaint-anchor";
+
+describe("gaussianBlur", () => {
+  it("keeps a flat image flat and an impulse's mass, spread over about σ", () => {
+    const flat = gaussianBlur(new Float32Array(40 * 30).fill(7), 40, 30, 1, 3);
+    expect(Math.max(...flat.map((v) => Math.abs(v - 7)))).toBeLessThan(1e-4);
+
+    const impulse = new Float32Array(61 * 61);
+    impulse[30 * 61 + 30] = 1000;
+    const spread = gaussianBlur(impulse, 61, 61, 1, 4);
+    const mass = spread.reduce((a, b) => a + b, 0);
+    expect(mass).toBeCloseTo(1000, 1);
+    // the spread's variance along x is σ² (three boxes match it to within the rounding of r)
+    let variance = 0;
+    for (let y = 0; y < 61; y++) {
+      for (let x = 0; x < 61; x++) variance += (spread[y * 61 + x]! * (x - 30) ** 2) / mass;
+    }
+    expect(Math.sqrt(variance)).toBeGreaterThan(3.5);
+    expect(Math.sqrt(variance)).toBeLessThan(4.6);
+  });
+});
+
+/** A 300×200 grey level whose top 80 rows are the hole, filled with `fill(x, y)`. */
+function topOutpaint(kept: number, fill: (x: number, y: number) => number): FillLevel {
+  const width = 300;
+  const height = 200;
+  const colour = new Float32Array(width * height);
+  const hole = new Uint8Array(width * height);
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      const inHole = y < 80;
+      hole[y * width + x] = inHole ? 1 : 0;
+      colour[y * width + x] = inHole ? fill(x, y) : kept;
+    }
+  }
+  return { width, height, bands: 1, colour, hole };
+}
+
+describe("anchorOutpaintLayout", () => {
+  it("moves the fill's large-scale colour towards the edge's, keeps its fine detail and every kept pixel", () => {
+    // A fill 60 levels too bright (a sky copied over a dark shore), with a fine checker on top.
+    const checker = (x: number, y: number) => ((x + y) % 2 === 0 ? 10 : -10);
+    const level = topOutpaint(100, (x, y) => 160 + checker(x, y));
+    anchorOutpaintLayout(level, 0.5);
+    const at = (x: number, y: number) => level.colour[y * level.width + x]!;
+    // far from the edge, halfway from 160 to the continued 100
+    const mean = (at(150, 20) + at(151, 20)) / 2;
+    expect(mean).toBeGreaterThan(125);
+    expect(mean).toBeLessThan(135);
+    // the checker's amplitude survives nearly whole
+    expect(Math.abs(at(150, 20) - at(151, 20))).toBeGreaterThan(15);
+    for (let y = 80; y < 200; y++) expect(at(150, y)).toBe(100);
+  });
+
+  it("leaves a fill that already continues the edge as it is", () => {
+    const level = topOutpaint(100, () => 100);
+    anchorOutpaintLayout(level, 1);
+    expect(Math.max(...level.colour.map((v) => Math.abs(v - 100)))).toBeLessThan(1e-3);
+  });
+});
