@@ -1,6 +1,7 @@
 import pg from "pg";
 import {
   fromRow,
+  type JobLease,
   type JobRecord,
   type JobRepository,
   type JobRow,
@@ -23,6 +24,8 @@ const INSERT_COLUMNS = [
   "end_time",
   "result_name",
   "client_id",
+  "owner",
+  "lease_until",
 ] as const satisfies readonly (keyof JobRow)[];
 
 /**
@@ -52,8 +55,8 @@ export class PostgresJobRepository implements JobRepository {
     return new PostgresJobRepository(pool);
   }
 
-  async insert(record: JobRecord): Promise<void> {
-    const row = toRow(record);
+  async insert(record: JobRecord, lease?: JobLease): Promise<void> {
+    const row = toRow(record, lease);
     await this.pool.query(
       `INSERT INTO jobs (${INSERT_COLUMNS.join(", ")})
        VALUES (${INSERT_COLUMNS.map((_, i) => `$${i + 1}`).join(", ")})`,
@@ -99,6 +102,49 @@ export class PostgresJobRepository implements JobRepository {
       values,
     );
     return Number(rows[0]?.n ?? 0);
+  }
+
+  async claimLease(id: string, lease: JobLease, now: number): Promise<boolean> {
+    const result = await this.pool.query(
+      `UPDATE jobs SET owner = $1, lease_until = $2
+       WHERE id = $3 AND status = 'Pending' AND (lease_until IS NULL OR lease_until < $4)`,
+      [lease.owner, lease.until, id, now],
+    );
+    return (result.rowCount ?? 0) > 0;
+  }
+
+  async claimExpiredLeases(
+    providers: readonly string[],
+    lease: JobLease,
+    now: number,
+  ): Promise<JobRecord[]> {
+    // Under READ COMMITTED a row another replica claims first is either skipped (still locked)
+    // or re-checked after its commit (its new lease no longer matches): one winner per job.
+    const { rows } = await this.pool.query<JobRow>(
+      `UPDATE jobs SET owner = $1, lease_until = $2
+       WHERE id IN (
+         SELECT id FROM jobs
+         WHERE status = 'Pending' AND provider = ANY($3) AND (lease_until IS NULL OR lease_until < $4)
+         FOR UPDATE SKIP LOCKED)
+       RETURNING *`,
+      [lease.owner, lease.until, providers, now],
+    );
+    return rows.map(fromRow);
+  }
+
+  async renewLeases(lease: JobLease): Promise<string[]> {
+    const { rows } = await this.pool.query<{ id: string }>(
+      "UPDATE jobs SET lease_until = $1 WHERE owner = $2 AND status = 'Pending' RETURNING id",
+      [lease.until, lease.owner],
+    );
+    return rows.map((row) => row.id);
+  }
+
+  async releaseLeases(owner: string): Promise<void> {
+    await this.pool.query(
+      "UPDATE jobs SET owner = NULL, lease_until = NULL WHERE owner = $1 AND status = 'Pending'",
+      [owner],
+    );
   }
 
   async deleteFinishedBefore(time: number): Promise<{ id: string; resultName: string | null }[]> {
