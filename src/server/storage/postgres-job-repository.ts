@@ -11,7 +11,8 @@ import {
 } from "./job-repository";
 import { migrate } from "./postgres-migrations";
 
-const INSERT_COLUMNS = [
+/** Every column of `jobs`, in the order INSERTs list them. */
+export const JOB_INSERT_COLUMNS = [
   "id",
   "provider",
   "upstream_ref",
@@ -58,9 +59,9 @@ export class PostgresJobRepository implements JobRepository {
   async insert(record: JobRecord, lease?: JobLease): Promise<void> {
     const row = toRow(record, lease);
     await this.pool.query(
-      `INSERT INTO jobs (${INSERT_COLUMNS.join(", ")})
-       VALUES (${INSERT_COLUMNS.map((_, i) => `$${i + 1}`).join(", ")})`,
-      INSERT_COLUMNS.map((column) => row[column]),
+      `INSERT INTO jobs (${JOB_INSERT_COLUMNS.join(", ")})
+       VALUES (${JOB_INSERT_COLUMNS.map((_, i) => `$${i + 1}`).join(", ")})`,
+      JOB_INSERT_COLUMNS.map((column) => row[column]),
     );
   }
 
