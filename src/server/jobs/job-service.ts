@@ -34,11 +34,9 @@ export interface JobServiceOptions {
    * With Postgres, local fills go to the shared fill queue, and whichever fill worker takes one
    * writes its row: this service neither polls nor resumes them.
    */
-  queue?: FillQueue | null;
-  leases?: FollowLeases;
+  queue: FillQueue | null;
+  leases: FollowLeases;
 }
-
-const DEFAULT_LEASES: FollowLeases = { leaseMs: 30_000, checkEveryMs: 5_000 };
 
 /** Why a follower stopped when another process took its job over. */
 const LEASE_LOST = "lease lost";
@@ -97,10 +95,10 @@ export class JobService {
     private readonly composites: CompositeStore,
     private readonly logger: Logger,
     private readonly limits: JobLimits,
-    options: JobServiceOptions = {},
+    { queue, leases }: JobServiceOptions,
   ) {
-    this.queue = options.queue ?? null;
-    this.leases = options.leases ?? DEFAULT_LEASES;
+    this.queue = queue;
+    this.leases = leases;
   }
 
   /**

@@ -69,6 +69,10 @@ export class FillRunner {
     this.running.add(jobId);
     try {
       await this.runClaimed(jobId);
+    } catch (error) {
+      // pg-boss retries at once: the retry must not find this run's lease and wait it out.
+      await this.repository.releaseLeases(this.owner, jobId).catch(() => undefined);
+      throw error;
     } finally {
       this.running.delete(jobId);
     }

@@ -107,6 +107,12 @@ describe.each(stores)("job leases on %s", (_name, open) => {
     const record = job("apiframe");
     await a.insert(record, { owner: "leaving", until: Number.MAX_SAFE_INTEGER - 1 });
     expect(await b.claimExpiredLeases(["apiframe"], { owner: "b", until: 10 }, 5)).toEqual([]);
+    const other = job("apiframe");
+    await a.insert(other, { owner: "leaving", until: Number.MAX_SAFE_INTEGER - 1 });
+    // One job's lease (a fill whose run failed, for its retry), then the rest (a shutdown).
+    await a.releaseLeases("leaving", other.id);
+    const first = await b.claimExpiredLeases(["apiframe"], { owner: "b", until: 10 }, 5);
+    expect(first.map((r) => r.id)).toEqual([other.id]);
     await a.releaseLeases("leaving");
     const taken = await b.claimExpiredLeases(["apiframe"], { owner: "b", until: 10 }, 5);
     expect(taken.map((r) => r.id)).toEqual([record.id]);

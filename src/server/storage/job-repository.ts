@@ -62,8 +62,11 @@ export interface JobRepository {
   ): Promise<JobRecord[]>;
   /** Extends every lease `lease.owner` holds on a `Pending` job; returns those jobs' ids. */
   renewLeases(lease: JobLease): Promise<string[]>;
-  /** Gives up `owner`'s leases at once (a clean shutdown), so another process takes over now. */
-  releaseLeases(owner: string): Promise<void>;
+  /**
+   * Gives up `owner`'s leases (of one job, or all at a clean shutdown) at once, so another
+   * process takes over now.
+   */
+  releaseLeases(owner: string, jobId?: string): Promise<void>;
   /** Deletes jobs that ended before `time` and returns their ids and result file names. */
   deleteFinishedBefore(time: number): Promise<{ id: string; resultName: string | null }[]>;
   /** Remembers an uploaded input's name, so the sweep can find it once `expiresAt` has passed. */

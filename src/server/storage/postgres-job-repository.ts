@@ -141,10 +141,11 @@ export class PostgresJobRepository implements JobRepository {
     return rows.map((row) => row.id);
   }
 
-  async releaseLeases(owner: string): Promise<void> {
+  async releaseLeases(owner: string, jobId?: string): Promise<void> {
     await this.pool.query(
-      "UPDATE jobs SET owner = NULL, lease_until = NULL WHERE owner = $1 AND status = 'Pending'",
-      [owner],
+      `UPDATE jobs SET owner = NULL, lease_until = NULL
+       WHERE owner = $1 AND status = 'Pending' AND ($2::text IS NULL OR id = $2)`,
+      [owner, jobId ?? null],
     );
   }
 

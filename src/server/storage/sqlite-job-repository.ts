@@ -80,8 +80,9 @@ export class SqliteJobRepository implements JobRepository {
       renew: this.db.prepare<[number, string], { id: string }>(
         "UPDATE jobs SET lease_until = ? WHERE owner = ? AND status = 'Pending' RETURNING id",
       ),
-      release: this.db.prepare<[string]>(
-        "UPDATE jobs SET owner = NULL, lease_until = NULL WHERE owner = ? AND status = 'Pending'",
+      release: this.db.prepare<[string, string | null, string | null]>(
+        `UPDATE jobs SET owner = NULL, lease_until = NULL
+         WHERE owner = ? AND status = 'Pending' AND (? IS NULL OR id = ?)`,
       ),
       get: this.db.prepare<[string], JobRow>("SELECT * FROM jobs WHERE id = ?"),
       pending: this.db.prepare<[], JobRow>("SELECT * FROM jobs WHERE status = 'Pending'"),
@@ -133,8 +134,8 @@ export class SqliteJobRepository implements JobRepository {
     return this.statements.renew.all(lease.until, lease.owner).map((row) => row.id);
   }
 
-  async releaseLeases(owner: string): Promise<void> {
-    this.statements.release.run(owner);
+  async releaseLeases(owner: string, jobId?: string): Promise<void> {
+    this.statements.release.run(owner, jobId ?? null, jobId ?? null);
   }
 
   async get(id: string): Promise<JobRecord | undefined> {
