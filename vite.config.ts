@@ -20,7 +20,7 @@ const reviewPageInDev: Plugin = {
  * (TEST_DATABASE_URL, which `npm test` starts) they run a second time on Postgres, so both
  * storage implementations keep the same contract.
  */
-const SCALE_TESTS = "src/server/scale.test.ts";
+const SCALE_TESTS = "src/server/scale*.test.ts";
 const PROXY_TESTS = [
   "src/server/apiframe.test.ts",
   "src/server/bfl-faults.test.ts",

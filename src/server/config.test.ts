@@ -28,6 +28,7 @@ describe("configFromEnv: scaling settings", () => {
     expect(config.fillWorkers).toBe(0);
     expect(config.s3).toMatchObject({ bucket: "fillpaint", forcePathStyle: true });
     expect(config.s3?.presignInputs).toBe(false);
+    expect(config.upstreamLeases).toEqual({ leaseMs: 30_000, checkEveryMs: 5_000 });
   });
 
   it("names what is wrong", () => {
@@ -44,5 +45,8 @@ describe("configFromEnv: scaling settings", () => {
     expect(() =>
       configFromEnv({ DATABASE_URL: "postgres://db/x", DATABASE_SCHEMA: "Bad-Name" }),
     ).toThrow(/DATABASE_SCHEMA: must be a lower-case SQL identifier/);
+    expect(() =>
+      configFromEnv({ UPSTREAM_LEASE_SECONDS: "10", UPSTREAM_ADOPT_SECONDS: "6" }),
+    ).toThrow(/UPSTREAM_ADOPT_SECONDS must be at most half of UPSTREAM_LEASE_SECONDS/);
   });
 });

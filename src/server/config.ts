@@ -45,6 +45,13 @@ const envSchema = z.object({
    * that dies mid-fill delays its job by this much. Longer than the slowest fill.
    */
   FILL_LEASE_SECONDS: z.coerce.number().int().min(2).max(3600).default(600),
+  /**
+   * How long a replica's hold on a BFL/apiframe job it follows lasts without renewal: a replica
+   * that dies leaves its jobs to the others after at most this long.
+   */
+  UPSTREAM_LEASE_SECONDS: z.coerce.number().int().min(2).max(3600).default(30),
+  /** How often a replica renews its holds and takes over upstream jobs whose hold ran out. */
+  UPSTREAM_ADOPT_SECONDS: z.coerce.number().int().min(1).max(600).default(5),
   S3_ENDPOINT: z.string().url().optional(),
   S3_BUCKET: z.string().min(1).optional(),
   S3_REGION: z.string().min(1).default("us-east-1"),
@@ -108,6 +115,8 @@ export interface ProxyConfig {
   /** An S3-compatible bucket instead of files under the data directory. */
   s3: S3Config | null;
   fillLeaseSeconds: number;
+  /** Holds on followed upstream jobs: length, and how often they are renewed and taken over. */
+  upstreamLeases: { leaseMs: number; checkEveryMs: number };
   maxBodyBytes: number;
   resultTtlMs: number;
   rateLimitPerMinute: number;
@@ -178,6 +187,10 @@ export function configFromEnv(env: NodeJS.ProcessEnv, staticDir?: string): Proxy
           }
         : null,
     fillLeaseSeconds: e.FILL_LEASE_SECONDS,
+    upstreamLeases: {
+      leaseMs: e.UPSTREAM_LEASE_SECONDS * 1000,
+      checkEveryMs: e.UPSTREAM_ADOPT_SECONDS * 1000,
+    },
     maxBodyBytes: Math.round(e.MAX_BODY_MB * 1024 * 1024),
     resultTtlMs: Math.round(e.RESULT_TTL_HOURS * 3_600_000),
     rateLimitPerMinute: e.RATE_LIMIT_PER_MIN,
@@ -216,6 +229,11 @@ function crossFieldProblems(e: z.infer<typeof envSchema>): string[] {
   const missing = Object.entries(s3).filter(([, value]) => !value);
   if (missing.length > 0 && (missing.length < 3 || e.S3_ENDPOINT)) {
     problems.push(`S3 storage needs ${missing.map(([name]) => name).join(", ")} as well`);
+  }
+  if (e.UPSTREAM_ADOPT_SECONDS * 2 > e.UPSTREAM_LEASE_SECONDS) {
+    problems.push(
+      "UPSTREAM_ADOPT_SECONDS must be at most half of UPSTREAM_LEASE_SECONDS: a live replica's holds would run out between renewals",
+    );
   }
   if (isTrue(e.S3_PRESIGN_INPUTS) && !e.S3_BUCKET) {
     problems.push("S3_PRESIGN_INPUTS needs S3 storage (S3_BUCKET and its keys)");

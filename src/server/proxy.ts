@@ -52,7 +52,9 @@ export async function startProxy(config: ProxyConfig): Promise<RunningProxy> {
     : null;
   const pool = createFillPool(config.fillWorkers);
   const runner =
-    queue && pool.size > 0 ? await startFillWorkers(queue, storage, pool, logger) : null;
+    queue && pool.size > 0
+      ? await startFillWorkers(queue, storage, pool, config.fillLeaseSeconds, logger)
+      : null;
   const inputs = new InputStore(storage.blobs, storage.repository, config.inputUrlTtlMs);
   const providers = new Map<ProviderId, Provider>([
     ["local", new LocalProvider(pool, config.fillWorkers + config.localQueueMax)],
@@ -83,9 +85,10 @@ export async function startProxy(config: ProxyConfig): Promise<RunningProxy> {
       maxTotal: config.maxJobsInFlight,
       maxQueuedFills: config.fillWorkers + config.localQueueMax,
     },
-    queue,
+    { queue, leases: config.upstreamLeases },
   );
-  await jobs.resumeUnfinished();
+  // On SQLite this process is the table's only user: every pending job is a previous run's.
+  await jobs.resumeUnfinished({ exclusive: !config.database });
   const shares = createShareService(config, storage);
 
   const sweep = async () => {
@@ -134,7 +137,7 @@ export async function startProxy(config: ProxyConfig): Promise<RunningProxy> {
     fillPool: pool,
     close: async () => {
       clearInterval(sweeper);
-      jobs.close();
+      await jobs.close();
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       // Idle keep-alive sockets would otherwise hold close() open for seconds.
       (server as { closeAllConnections?: () => void }).closeAllConnections?.();

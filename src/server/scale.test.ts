@@ -75,9 +75,9 @@ describe.skipIf(!databaseUrl)("two proxies and two fill workers on Postgres and 
       ...s3.env,
       DATABASE_URL: databaseUrl ?? "",
       DATABASE_SCHEMA: `scale_${randomBytes(4).toString("hex")}`,
-      // A dead worker's fill is taken over within seconds (a live one renews nothing, so a fill
-      // longer than this may also run twice: the result write is idempotent).
-      FILL_LEASE_SECONDS: "4",
+      // A dead worker's fill is taken over within seconds; a live one renews its row lease, so a
+      // fill longer than this is handed out again by pg-boss but not run again.
+      FILL_LEASE_SECONDS: "2",
       RATE_LIMIT_PER_MIN: "0",
       MAX_JOBS_PER_CLIENT: "1000",
       MAX_JOBS_IN_FLIGHT: "1000",
@@ -128,6 +128,23 @@ describe.skipIf(!databaseUrl)("two proxies and two fill workers on Postgres and 
     expect((await waitFor(a.url, next.id)).status).toBe("Ready");
     expect((await result(b.url, job.id)).status).toBe(CANCELLED_STATUS);
   }, 180_000);
+
+  it("runs a fill that outlasts the queue's lease once, however often pg-boss hands it out", async () => {
+    const job = await submit(a.url, await slowFill(13, 2400));
+    const done = await waitFor(b.url, job.id, undefined, 300_000);
+    expect(done.status).toBe("Ready");
+    const lines = workers.flatMap((w) => w.output.join("").split("\n"));
+    const about = (message: string) =>
+      lines.filter((line) => line.includes(`"job":"${job.id}"`) && line.includes(message));
+    // pg-boss timed the handler out and handed the fill out again (at least once) while it ran…
+    expect(about('"msg":"fill put back"').length).toBeGreaterThanOrEqual(1);
+    // …yet the engine ran it once, and its row was ended once.
+    expect(about('"msg":"fill started"')).toHaveLength(1);
+    expect(about('"msg":"fill finished"')).toHaveLength(1);
+    const image = await fetch(done.result!.sample);
+    expect(image.status).toBe(200);
+    expect((await sharp(Buffer.from(await image.arrayBuffer())).metadata()).width).toBe(2400);
+  }, 360_000);
 
   it("answers 200 or 429 to 200 simultaneous submits across both, and runs every accepted one", async () => {
     const tinyImage = await sharp({

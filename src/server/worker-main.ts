@@ -26,7 +26,7 @@ const queue = await PgBossFillQueue.open(
   (err) => logger.error({ err: err.message }, "fill queue error"),
 );
 const pool = createFillPool(config.fillWorkers);
-const runner = await startFillWorkers(queue, storage, pool, logger);
+const runner = await startFillWorkers(queue, storage, pool, config.fillLeaseSeconds, logger);
 logger.info({ threads: pool.size }, "fill worker ready");
 
 for (const signal of ["SIGINT", "SIGTERM"] as const) {

@@ -20,6 +20,27 @@ const JOB_TIMEOUT_MS = 30 * 60_000;
 export const RESTARTED_LOCAL_JOB_MESSAGE =
   "The proxy restarted while this local fill was running; local fills are not resumed. Submit it again.";
 
+/**
+ * How long a replica's hold on an upstream job it follows lasts, and how often it renews its
+ * holds and looks for jobs whose holder stopped renewing (a replica that died).
+ */
+export interface FollowLeases {
+  leaseMs: number;
+  checkEveryMs: number;
+}
+
+export interface JobServiceOptions {
+  /**
+   * With Postgres, local fills go to the shared fill queue, and whichever fill worker takes one
+   * writes its row: this service neither polls nor resumes them.
+   */
+  queue: FillQueue | null;
+  leases: FollowLeases;
+}
+
+/** Why a follower stopped when another process took its job over. */
+const LEASE_LOST = "lease lost";
+
 /** What `cancel` did; the route turns it into 200, 404, 403 or 409. */
 export type CancelResult =
   | { outcome: "cancelled"; record: JobRecord }
@@ -61,11 +82,12 @@ export class JobService {
   private reserving: Promise<unknown> = Promise.resolve();
   /** One per job being followed; aborting it makes `follow` drop the job wherever it is. */
   private readonly following = new Map<string, AbortController>();
+  /** This process's name in the leases of the upstream jobs it follows. */
+  private readonly owner = randomUUID();
+  private readonly queue: FillQueue | null;
+  private readonly leases: FollowLeases;
+  private leaseTimer: NodeJS.Timeout | undefined;
 
-  /**
-   * @param queue with Postgres, local fills go to the shared fill queue, and whichever fill
-   *   worker takes one writes its row: this service neither polls nor resumes them.
-   */
   constructor(
     private readonly providers: ReadonlyMap<ProviderId, Provider>,
     private readonly table: JobRepository,
@@ -73,8 +95,11 @@ export class JobService {
     private readonly composites: CompositeStore,
     private readonly logger: Logger,
     private readonly limits: JobLimits,
-    private readonly queue: FillQueue | null = null,
-  ) {}
+    { queue, leases }: JobServiceOptions,
+  ) {
+    this.queue = queue;
+    this.leases = leases;
+  }
 
   /**
    * `composite`: the result is composited into the original before it is stored (a provider
@@ -117,7 +142,8 @@ export class JobService {
     };
     try {
       if (plan) await this.composites.save(record.id, plan);
-      await this.table.insert(record);
+      // An upstream job is followed from here, so it is this replica's from the start.
+      await this.table.insert(record, queued ? undefined : this.lease());
     } finally {
       // From here on the row counts against the caps (or was never written).
       this.unreserve(clientId);
@@ -160,24 +186,27 @@ export class JobService {
   }
 
   /**
-   * Called once at start: upstream jobs that were in flight are followed again from their
-   * stored reference; local fills cannot be (their pixels lived in memory) and are failed.
+   * Called once at start, then on a timer: follows upstream jobs that no live replica follows.
+   * `exclusive`: this process alone uses the table (SQLite under DATA_DIR), so every pending job
+   * is a previous run's: upstream ones are followed again at once, whatever their lease says,
+   * and the rest are failed (a local fill's pixels lived in memory). Shared (Postgres), a job is
+   * taken over only once its follower's lease has run out: a replica that starts while another
+   * follows a job leaves it alone.
    */
-  async resumeUnfinished(): Promise<void> {
-    for (const record of await this.table.pending()) {
-      // Queued fills belong to the fill workers, which outlive any one proxy.
-      if (record.provider === "local" && this.queue) continue;
-      const provider = this.providers.get(record.provider);
-      if (provider?.resumable) {
-        this.logger.info({ job: record.id, provider: record.provider }, "resuming job");
-        void this.follow(record, provider);
-      } else {
+  async resumeUnfinished({ exclusive }: { exclusive: boolean }): Promise<void> {
+    if (exclusive) {
+      for (const record of await this.table.pending()) {
+        const provider = this.providers.get(record.provider);
+        if (provider?.resumable) continue;
         const message = provider
           ? RESTARTED_LOCAL_JOB_MESSAGE
           : `The proxy restarted without the ${record.provider} provider configured.`;
         await this.finish(record, "Error", { message });
       }
     }
+    await this.adopt(exclusive ? Number.MAX_SAFE_INTEGER : Date.now());
+    this.leaseTimer = setInterval(() => void this.tendLeases(), this.leases.checkEveryMs);
+    this.leaseTimer.unref();
   }
 
   /** Forgets jobs that ended more than `ttlMs` ago and deletes their result files. */
@@ -192,9 +221,52 @@ export class JobService {
     return expired.length;
   }
 
-  /** Stops following jobs without touching their rows: a new process resumes them. */
-  close(): void {
+  /**
+   * Stops following jobs and gives up their leases, so another replica (or the next process)
+   * takes them over at once; the rows stay `Pending`.
+   */
+  async close(): Promise<void> {
+    clearInterval(this.leaseTimer);
     this.stopping.abort();
+    await this.table.releaseLeases(this.owner).catch((error: unknown) => {
+      this.logger.warn({ err: errorMessage(error) }, "could not release job leases");
+    });
+  }
+
+  private lease() {
+    return { owner: this.owner, until: Date.now() + this.leases.leaseMs };
+  }
+
+  /**
+   * Renews the leases of the jobs followed here and stops following any this replica no longer
+   * holds (ended elsewhere, or taken over after a stall); then takes over orphaned ones.
+   */
+  private async tendLeases(): Promise<void> {
+    try {
+      const held = new Set(await this.table.renewLeases(this.lease()));
+      if (this.closed) return;
+      for (const [id, follower] of this.following) {
+        if (!held.has(id)) follower.abort(LEASE_LOST);
+      }
+      await this.adopt(Date.now());
+    } catch (error) {
+      this.logger.warn({ err: errorMessage(error) }, "job leases could not be tended");
+    }
+  }
+
+  /** Takes over upstream jobs whose lease ran out before `now` and follows them. */
+  private async adopt(now: number): Promise<void> {
+    const resumable = [...this.providers]
+      .filter(([id, provider]) => provider.resumable && !(id === "local" && this.queue))
+      .map(([id]) => id);
+    if (resumable.length === 0 || this.closed) return;
+    for (const record of await this.table.claimExpiredLeases(resumable, this.lease(), now)) {
+      if (this.following.has(record.id)) continue; // our own lease, renewed late
+      const provider = this.providers.get(record.provider);
+      if (!provider) continue;
+      this.logger.info({ job: record.id, provider: record.provider }, "resuming job");
+      void this.follow(record, provider);
+    }
   }
 
   private get closed(): boolean {
@@ -308,9 +380,10 @@ export class JobService {
               resultName,
               seed: outcome.seed ?? record.seed,
             }));
-          if (!kept && !this.closed) {
+          if (!kept && !this.closed && cancelled.reason !== LEASE_LOST) {
             // Cancelled while the image was being written: the client asked not to keep it. The
             // same name may be another process's stored result for this job: that one stays.
+            // (A replica that lost the job to another leaves the blob to it.)
             const now = await this.table.get(record.id);
             if (now?.resultName !== resultName) await this.results.remove(resultName);
           }

@@ -16,6 +16,7 @@ export async function startFillWorkers(
   queue: PgBossFillQueue,
   storage: Storage,
   pool: WorkerPool<FillTask, FillOutput>,
+  leaseSeconds: number,
   logger: Logger,
 ): Promise<FillRunner> {
   const engine = new LocalProvider(pool, pool.size);
@@ -25,6 +26,8 @@ export async function startFillWorkers(
     new ResultStore(storage.blobs),
     engine.fill,
     logger,
+    leaseSeconds * 1000,
+    pool.size,
   );
   await queue.work(pool.size, (jobId) => runner.run(jobId));
   return runner;

@@ -49,24 +49,35 @@ export class PgBossFillQueue implements FillQueue {
 
   async enqueue(jobId: string, job: ProviderJob): Promise<void> {
     await this.blobs.put(payloadKey(jobId), serializeJob(job));
+    await this.send(jobId, 0);
+  }
+
+  private async send(jobId: string, startAfter: number): Promise<void> {
     await this.boss.send(
       QUEUE,
       { jobId },
-      { expireInSeconds: this.leaseSeconds, retryLimit: RETRY_LIMIT, retryDelay: 0 },
+      { expireInSeconds: this.leaseSeconds, retryLimit: RETRY_LIMIT, retryDelay: 0, startAfter },
     );
   }
 
   /**
    * Runs `handle` for queued fills, `concurrency` at a time (one per engine worker thread). A
-   * handler that throws leaves the fill to be retried; one that returns has settled its job.
+   * handler that throws leaves the fill to be retried; one that returns has settled its job, or
+   * asks for it to be handed out again after `retryInSeconds` (a fresh message: a fill put back
+   * because another run holds it does not use up its retries).
    */
-  async work(concurrency: number, handle: (jobId: string) => Promise<void>): Promise<void> {
+  async work(
+    concurrency: number,
+    handle: (jobId: string) => Promise<{ retryInSeconds: number } | undefined>,
+  ): Promise<void> {
     for (let i = 0; i < concurrency; i++) {
       await this.boss.work<{ jobId: string }>(
         QUEUE,
         { batchSize: 1, pollingIntervalSeconds: 0.5 },
         async ([job]) => {
-          if (job) await handle(job.data.jobId);
+          if (!job) return;
+          const later = await handle(job.data.jobId);
+          if (later) await this.send(job.data.jobId, later.retryInSeconds);
         },
       );
     }

@@ -22,19 +22,51 @@ export type JobUpdate = Partial<
 >;
 
 /**
+ * Who follows a job and until when: the proxy replica polling an upstream job, or the fill worker
+ * running a queued fill. The holder renews it while it works; once `until` has passed, any live
+ * process may take the job over with a conditional write, so exactly one does.
+ */
+export interface JobLease {
+  owner: string;
+  until: number;
+}
+
+/**
  * Where jobs and apiframe's input tokens are kept: SQLite under the data directory (the embedded
  * default) or Postgres (`DATABASE_URL`), which every replica and fill worker share. Writes that
  * end a job are conditional on it still being `Pending`, so when two processes race (a cancel on
  * one replica, a result from a worker) the first terminal write wins and the other learns it lost.
  */
 export interface JobRepository {
-  insert(record: JobRecord): Promise<void>;
+  /** Writes a new job, with `lease` when the submitting process follows it itself. */
+  insert(record: JobRecord, lease?: JobLease): Promise<void>;
   get(id: string): Promise<JobRecord | undefined>;
   /** Applies `update`; with `onlyPending`, only to a job still `Pending`. True when a row changed. */
   update(id: string, update: JobUpdate, options?: { onlyPending?: boolean }): Promise<boolean>;
   pending(): Promise<JobRecord[]>;
   /** Jobs still `Pending`, in total, for one client or of one provider: the caps count these. */
   pendingCount(filter?: { clientId?: string; provider?: ProviderId }): Promise<number>;
+  /**
+   * Takes the lease of a `Pending` job nobody holds (or whose holder's lease ran out before
+   * `now`); true when this call took it. A live lease, even `lease.owner`'s own, is not taken.
+   */
+  claimLease(id: string, lease: JobLease, now: number): Promise<boolean>;
+  /**
+   * Takes the leases of `Pending` jobs of `providers` that nobody holds or whose lease ran out
+   * before `now`, and returns those jobs: each to exactly one of the processes asking at once.
+   */
+  claimExpiredLeases(
+    providers: readonly string[],
+    lease: JobLease,
+    now: number,
+  ): Promise<JobRecord[]>;
+  /** Extends every lease `lease.owner` holds on a `Pending` job; returns those jobs' ids. */
+  renewLeases(lease: JobLease): Promise<string[]>;
+  /**
+   * Gives up `owner`'s leases (of one job, or all at a clean shutdown) at once, so another
+   * process takes over now.
+   */
+  releaseLeases(owner: string, jobId?: string): Promise<void>;
   /** Deletes jobs that ended before `time` and returns their ids and result file names. */
   deleteFinishedBefore(time: number): Promise<{ id: string; resultName: string | null }[]>;
   /** Remembers an uploaded input's name, so the sweep can find it once `expiresAt` has passed. */
@@ -66,13 +98,15 @@ export interface JobRow {
   end_time: number | null;
   result_name: string | null;
   client_id: string;
+  owner?: string | null;
+  lease_until?: number | null;
 }
 
 export function serializeDetails(details: unknown): string | null {
   return details === null || details === undefined ? null : JSON.stringify(details);
 }
 
-export function toRow(record: JobRecord): JobRow {
+export function toRow(record: JobRecord, lease?: JobLease): JobRow {
   return {
     id: record.id,
     provider: record.provider,
@@ -86,6 +120,8 @@ export function toRow(record: JobRecord): JobRow {
     end_time: record.endTime,
     result_name: record.resultName,
     client_id: record.clientId,
+    owner: lease?.owner ?? null,
+    lease_until: lease?.until ?? null,
   };
 }
 

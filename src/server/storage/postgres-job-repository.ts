@@ -1,6 +1,7 @@
 import pg from "pg";
 import {
   fromRow,
+  type JobLease,
   type JobRecord,
   type JobRepository,
   type JobRow,
@@ -10,7 +11,8 @@ import {
 } from "./job-repository";
 import { migrate } from "./postgres-migrations";
 
-const INSERT_COLUMNS = [
+/** Every column of `jobs`, in the order INSERTs list them. */
+export const JOB_INSERT_COLUMNS = [
   "id",
   "provider",
   "upstream_ref",
@@ -23,6 +25,8 @@ const INSERT_COLUMNS = [
   "end_time",
   "result_name",
   "client_id",
+  "owner",
+  "lease_until",
 ] as const satisfies readonly (keyof JobRow)[];
 
 /**
@@ -52,12 +56,12 @@ export class PostgresJobRepository implements JobRepository {
     return new PostgresJobRepository(pool);
   }
 
-  async insert(record: JobRecord): Promise<void> {
-    const row = toRow(record);
+  async insert(record: JobRecord, lease?: JobLease): Promise<void> {
+    const row = toRow(record, lease);
     await this.pool.query(
-      `INSERT INTO jobs (${INSERT_COLUMNS.join(", ")})
-       VALUES (${INSERT_COLUMNS.map((_, i) => `$${i + 1}`).join(", ")})`,
-      INSERT_COLUMNS.map((column) => row[column]),
+      `INSERT INTO jobs (${JOB_INSERT_COLUMNS.join(", ")})
+       VALUES (${JOB_INSERT_COLUMNS.map((_, i) => `$${i + 1}`).join(", ")})`,
+      JOB_INSERT_COLUMNS.map((column) => row[column]),
     );
   }
 
@@ -99,6 +103,50 @@ export class PostgresJobRepository implements JobRepository {
       values,
     );
     return Number(rows[0]?.n ?? 0);
+  }
+
+  async claimLease(id: string, lease: JobLease, now: number): Promise<boolean> {
+    const result = await this.pool.query(
+      `UPDATE jobs SET owner = $1, lease_until = $2
+       WHERE id = $3 AND status = 'Pending' AND (lease_until IS NULL OR lease_until < $4)`,
+      [lease.owner, lease.until, id, now],
+    );
+    return (result.rowCount ?? 0) > 0;
+  }
+
+  async claimExpiredLeases(
+    providers: readonly string[],
+    lease: JobLease,
+    now: number,
+  ): Promise<JobRecord[]> {
+    // Under READ COMMITTED a row another replica claims first is either skipped (still locked)
+    // or re-checked after its commit (its new lease no longer matches): one winner per job.
+    const { rows } = await this.pool.query<JobRow>(
+      `UPDATE jobs SET owner = $1, lease_until = $2
+       WHERE id IN (
+         SELECT id FROM jobs
+         WHERE status = 'Pending' AND provider = ANY($3) AND (lease_until IS NULL OR lease_until < $4)
+         FOR UPDATE SKIP LOCKED)
+       RETURNING *`,
+      [lease.owner, lease.until, providers, now],
+    );
+    return rows.map(fromRow);
+  }
+
+  async renewLeases(lease: JobLease): Promise<string[]> {
+    const { rows } = await this.pool.query<{ id: string }>(
+      "UPDATE jobs SET lease_until = $1 WHERE owner = $2 AND status = 'Pending' RETURNING id",
+      [lease.until, lease.owner],
+    );
+    return rows.map((row) => row.id);
+  }
+
+  async releaseLeases(owner: string, jobId?: string): Promise<void> {
+    await this.pool.query(
+      `UPDATE jobs SET owner = NULL, lease_until = NULL
+       WHERE owner = $1 AND status = 'Pending' AND ($2::text IS NULL OR id = $2)`,
+      [owner, jobId ?? null],
+    );
   }
 
   async deleteFinishedBefore(time: number): Promise<{ id: string; resultName: string | null }[]> {

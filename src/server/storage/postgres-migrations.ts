@@ -50,6 +50,10 @@ const MIGRATIONS = [
     created_at BIGINT NOT NULL
   );
   CREATE INDEX share_feedback_by_share ON share_feedback (share_id, id);`,
+  // Job leases (JobLease): which replica follows an upstream job, which worker runs a fill.
+  `ALTER TABLE jobs ADD COLUMN owner TEXT;
+  ALTER TABLE jobs ADD COLUMN lease_until BIGINT;
+  CREATE INDEX jobs_pending_by_owner ON jobs (owner) WHERE status = 'Pending';`,
 ];
 
 /** Any number works; it only has to be the same for every process migrating this database. */

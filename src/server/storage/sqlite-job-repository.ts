@@ -3,6 +3,7 @@ import { join } from "node:path";
 import Database from "better-sqlite3";
 import {
   fromRow,
+  type JobLease,
   type JobRecord,
   type JobRepository,
   type JobRow,
@@ -34,6 +35,11 @@ const MIGRATIONS = [
   CREATE INDEX IF NOT EXISTS jobs_by_end_time ON jobs (end_time);`,
   `CREATE TABLE input_tokens (name TEXT PRIMARY KEY, expires_at INTEGER NOT NULL);
   CREATE INDEX input_tokens_by_expiry ON input_tokens (expires_at);`,
+  // Job leases (see JobLease): one process on SQLite holds them all, but the rows stay the same
+  // shape as Postgres's, which `npm run migrate-storage` copies.
+  `ALTER TABLE jobs ADD COLUMN owner TEXT;
+  ALTER TABLE jobs ADD COLUMN lease_until INTEGER;
+  CREATE INDEX jobs_pending_by_owner ON jobs (owner) WHERE status = 'Pending';`,
 ];
 
 /**
@@ -57,9 +63,26 @@ export class SqliteJobRepository implements JobRepository {
     this.statements = {
       insert: this.db.prepare(
         `INSERT INTO jobs (id, provider, upstream_ref, status, progress, details, prompt, seed,
-           start_time, end_time, result_name, client_id)
+           start_time, end_time, result_name, client_id, owner, lease_until)
          VALUES (@id, @provider, @upstream_ref, @status, @progress, @details, @prompt, @seed,
-           @start_time, @end_time, @result_name, @client_id)`,
+           @start_time, @end_time, @result_name, @client_id, @owner, @lease_until)`,
+      ),
+      claim: this.db.prepare<[string, number, string, number]>(
+        `UPDATE jobs SET owner = ?, lease_until = ?
+         WHERE id = ? AND status = 'Pending' AND (lease_until IS NULL OR lease_until < ?)`,
+      ),
+      claimExpired: this.db.prepare<[string, number, string, number], JobRow>(
+        `UPDATE jobs SET owner = ?, lease_until = ?
+         WHERE status = 'Pending' AND provider IN (SELECT value FROM json_each(?))
+           AND (lease_until IS NULL OR lease_until < ?)
+         RETURNING *`,
+      ),
+      renew: this.db.prepare<[number, string], { id: string }>(
+        "UPDATE jobs SET lease_until = ? WHERE owner = ? AND status = 'Pending' RETURNING id",
+      ),
+      release: this.db.prepare<[string, string | null, string | null]>(
+        `UPDATE jobs SET owner = NULL, lease_until = NULL
+         WHERE owner = ? AND status = 'Pending' AND (? IS NULL OR id = ?)`,
       ),
       get: this.db.prepare<[string], JobRow>("SELECT * FROM jobs WHERE id = ?"),
       pending: this.db.prepare<[], JobRow>("SELECT * FROM jobs WHERE status = 'Pending'"),
@@ -85,8 +108,34 @@ export class SqliteJobRepository implements JobRepository {
     };
   }
 
-  async insert(record: JobRecord): Promise<void> {
-    this.statements.insert.run(toRow(record));
+  async insert(record: JobRecord, lease?: JobLease): Promise<void> {
+    this.statements.insert.run(toRow(record, lease));
+  }
+
+  async claimLease(id: string, lease: JobLease, now: number): Promise<boolean> {
+    return this.statements.claim.run(lease.owner, lease.until, id, now).changes > 0;
+  }
+
+  async claimExpiredLeases(
+    providers: readonly string[],
+    lease: JobLease,
+    now: number,
+  ): Promise<JobRecord[]> {
+    const claimed = this.statements.claimExpired.all(
+      lease.owner,
+      lease.until,
+      JSON.stringify(providers),
+      now,
+    );
+    return claimed.map(fromRow);
+  }
+
+  async renewLeases(lease: JobLease): Promise<string[]> {
+    return this.statements.renew.all(lease.until, lease.owner).map((row) => row.id);
+  }
+
+  async releaseLeases(owner: string, jobId?: string): Promise<void> {
+    this.statements.release.run(owner, jobId ?? null, jobId ?? null);
   }
 
   async get(id: string): Promise<JobRecord | undefined> {

@@ -17,6 +17,11 @@ import { readBody, serveOnHosts } from "./loopback-hosts";
  */
 export interface FakeBflOptions {
   apiKey: string;
+  /**
+   * More keys of the same account (any of them polls any task), so a test can give each proxy
+   * replica its own and tell from `requests` which one polled.
+   */
+  otherKeys?: string[];
   /** Polls answered Pending before Ready. */
   pendingPolls?: number;
   /** How long a delivery link stays valid (BFL: 10 minutes). */
@@ -49,7 +54,7 @@ export interface FakeBflOptions {
 /** The colour a fake sample paints where it generates. */
 export const FAKE_FILL_COLOUR = { r: 0x33, g: 0x66, b: 0xcc };
 
-export type PromptOptions = Omit<FakeBflOptions, "apiKey" | "forPrompt">;
+export type PromptOptions = Omit<FakeBflOptions, "apiKey" | "otherKeys" | "forPrompt">;
 
 interface FakeTask {
   polls: number;
@@ -81,6 +86,8 @@ export async function startFakeBfl(options: FakeBflOptions): Promise<FakeBfl> {
   const submits: FakeBfl["submits"] = [];
   const inputs: FakeBfl["inputs"] = [];
   const origins: string[] = [];
+  const known = (key: string | undefined) =>
+    key !== undefined && (key === options.apiKey || (options.otherKeys ?? []).includes(key));
 
   const handle = async (req: IncomingMessage, res: ServerResponse, role: number) => {
     const url = new URL(req.url ?? "/", "http://fake");
@@ -97,7 +104,7 @@ export async function startFakeBfl(options: FakeBflOptions): Promise<FakeBfl> {
     };
     const submit = SUBMIT_PATH.exec(url.pathname);
     if (role === 0 && req.method === "POST" && submit) {
-      if (key !== options.apiKey) return json(403, { detail: "Not authenticated" });
+      if (!known(key)) return json(403, { detail: "Not authenticated" });
       const body = JSON.parse(await readBody(req)) as Record<string, unknown>;
       const { image, mask, input_image, ...rest } = body;
       const seen: Record<string, unknown> = {
@@ -137,7 +144,7 @@ export async function startFakeBfl(options: FakeBflOptions): Promise<FakeBfl> {
       return json(200, { id, polling_url: `${origins[1]}/v1/get_result?id=${id}` });
     }
     if (role === 1 && url.pathname === "/v1/get_result") {
-      if (key !== options.apiKey) return json(403, { detail: "Not authenticated" });
+      if (!known(key)) return json(403, { detail: "Not authenticated" });
       const id = url.searchParams.get("id") ?? "";
       const task = tasks.get(id);
       const now = { ...options, ...task?.own };

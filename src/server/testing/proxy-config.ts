@@ -28,6 +28,7 @@ export function testConfig(overrides: Partial<ProxyConfig> = {}): ProxyConfig {
   return {
     ...testStorage(),
     fillLeaseSeconds: 600,
+    upstreamLeases: { leaseMs: 30_000, checkEveryMs: 5_000 },
     port: 0,
     host: "127.0.0.1",
     dataDir: mkdtempSync(join(tmpdir(), "fillpaint-test-")),
