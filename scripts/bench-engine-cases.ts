@@ -70,6 +70,21 @@ export function ellipseMask(img: Rgb, cx: number, cy: number, fraction: number) 
   return shapeMask(img, cx, cy, (dx, dy) => (dx / a) ** 2 + (dy / b) ** 2 <= 1);
 }
 
+/**
+ * A long thin stroke (a pole, a cable, a spoon's handle): a capsule `length` of the image's
+ * width long and `thickness` of its shorter side wide, tilted 25° from the horizontal.
+ */
+export function strokeMask(img: Rgb, cx: number, cy: number, length: number, thickness: number) {
+  const half = (length * img.width) / 2;
+  const radius = (thickness * Math.min(img.width, img.height)) / 2;
+  const ux = Math.cos((25 * Math.PI) / 180);
+  const uy = Math.sin((25 * Math.PI) / 180);
+  return shapeMask(img, cx, cy, (dx, dy) => {
+    const along = Math.max(-half, Math.min(half, dx * ux + dy * uy));
+    return (dx - along * ux) ** 2 + (dy - along * uy) ** 2 <= radius * radius;
+  });
+}
+
 function shapeMask(
   img: Rgb,
   cx: number,
@@ -244,7 +259,7 @@ export const PHOTO_SET: Photo[] = [
 /** Quality cases are measured at a working size, so the run stays short on a shared machine. */
 const WORK_WIDTH = 640;
 
-/** The five cases of one photo, built lazily (a case's pixels live only while it runs). */
+/** The six cases of one photo, built lazily (a case's pixels live only while it runs). */
 export function photoCases(photo: Photo): { name: string; make: () => Promise<Case> }[] {
   const load = () => readRgb(photo.file, WORK_WIDTH);
   const third = (n: number) => Math.round(n / 3);
@@ -300,6 +315,15 @@ export function photoCases(photo: Photo): { name: string; make: () => Promise<Ca
         const img = await load();
         const { cx, cy, fraction } = photo.blob;
         return holeCase(name("blob"), photo.kind, img, blobMask(img, cx, cy, fraction, 3));
+      },
+    },
+    {
+      // through the blob's centre, which each photo puts over background
+      name: name("stroke"),
+      make: async () => {
+        const img = await load();
+        const { cx, cy } = photo.blob;
+        return holeCase(name("stroke"), photo.kind, img, strokeMask(img, cx, cy, 0.45, 0.04));
       },
     },
   ];

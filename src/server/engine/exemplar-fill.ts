@@ -15,7 +15,13 @@ import {
 } from "./directional-fill";
 import { cropLevel, downsampleLevel, type FillLevel, upsampleHole } from "./fill-level";
 import { clampToLayout } from "./layout-clamp";
-import { coarsestGuide, extrapolates, layoutReference, upsampleGuide } from "./layout-guide";
+import {
+  coarsestGuide,
+  extrapolates,
+  layoutReference,
+  sidesDisagree,
+  upsampleGuide,
+} from "./layout-guide";
 import { type Box, distanceToUnmasked, maskBounds, maxHoleDepth } from "./mask-geometry";
 import { onionPeel } from "./onion-peel";
 import { anchorOutpaintLayout } from "./outpaint-anchor";
@@ -70,7 +76,11 @@ const ORIENTATION_PIXELS = 250_000;
 const OUTPAINT_REACH = 0.5;
 /**
  * A removal whose depth (farthest hole pixel from a kept one) is below this fraction of its
- * length is long and thin: a spoon, a pole, a cable (ellipses and blobs measure ~0.3).
+ * length is long and thin: a spoon, a pole, a cable (ellipses and blobs measure ~0.3). Its
+ * guide takes the nearest side only when its sides differ along most of its length
+ * (sidesDisagree): a spoon along a cup's rim. A stroke across a photo keeps the membrane; the
+ * nearest side would drag what it crosses along it (on the benchmark's twelve strokes the
+ * membrane's layout is 0.7 dB better on average, and better or equal on eleven).
  */
 const ELONGATED = 0.2;
 /**
@@ -177,7 +187,10 @@ export function inpaintExemplar(
     base,
     levels[coarsest]!,
     2 ** coarsest,
-    outpaint || (weight === 0 && depth < ELONGATED * side(bounds)) ? "nearest" : "membrane",
+    outpaint ||
+      (weight === 0 && depth < ELONGATED * side(bounds) && sidesDisagree(levels[coarsest]!))
+      ? "nearest"
+      : "membrane",
   );
   steerGuide(levels[coarsest]!, orientation, weight);
   const reference = layoutReference(levels[coarsest]!, 2 ** coarsest);

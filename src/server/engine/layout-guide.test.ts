@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { cropLevel, downsampleLevel, type FillLevel } from "./fill-level";
-import { coarsestGuide, guideBands, upsampleGuide } from "./layout-guide";
+import { coarsestGuide, guideBands, sidesDisagree, upsampleGuide } from "./layout-guide";
 import { mulberry32 } from "./prng";
 
 /**
@@ -99,5 +99,42 @@ describe("layout guide", () => {
       expect(at(x, 1)).toBe(50);
       expect(at(x, 6)).toBe(200);
     }
+  });
+});
+
+/** A 60×40 RGB level split by `colourAt`, with a hole 4 px wide along `inHole`. */
+function stripLevel(
+  colourAt: (x: number, y: number) => [number, number, number],
+  inHole: (x: number, y: number) => boolean,
+): FillLevel {
+  const [width, height] = [60, 40];
+  const colour = new Float32Array(width * height * 3);
+  const hole = new Uint8Array(width * height);
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      colour.set(colourAt(x, y), (y * width + x) * 3);
+      hole[y * width + x] = inHole(x, y) ? 1 : 0;
+    }
+  }
+  return { width, height, bands: 3, colour, hole };
+}
+
+describe("sidesDisagree", () => {
+  const white: [number, number, number] = [240, 235, 225];
+  const red: [number, number, number] = [170, 40, 20];
+  it("is true for a strip lying along the border of a white rim and a red saucer", () => {
+    const level = stripLevel(
+      (x) => (x < 30 ? white : red),
+      (x, y) => x >= 28 && x < 32 && y >= 4 && y < 36,
+    );
+    expect(sidesDisagree(level)).toBe(true);
+  });
+
+  it("is false for a strip across a lake that crosses the shore once", () => {
+    const level = stripLevel(
+      (_x, y) => (y < 12 ? [40, 60, 30] : [60, 90, 140]),
+      (x, y) => x >= 28 && x < 32 && y >= 4 && y < 36,
+    );
+    expect(sidesDisagree(level)).toBe(false);
   });
 });
