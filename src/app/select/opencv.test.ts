@@ -2,8 +2,9 @@ import { createRequire } from "node:module";
 import sharp from "sharp";
 import { beforeAll, describe, expect, it } from "vitest";
 import { cutOut, maskBounds, maskIoU, pasteCutout, wobblyOutline } from "./composite";
+import type { CutPreview } from "./cut-region";
 import { EdgeLasso } from "./edge-lasso";
-import { objectCut } from "./object-cut";
+import { OBJECT_CUT, objectCut } from "./object-cut";
 import { type Cv, missingFunctions, whenReady } from "./opencv";
 import { selectionToMask } from "./selection";
 
@@ -50,6 +51,45 @@ describe("objectCut", () => {
         truth,
       ),
     ).toBeLessThan(0.8);
+  });
+
+  it("hands over a quick coarse cut of the object before the full cut", async () => {
+    const background = await rgba("skimage_coffee.png");
+    const cat = await rgba("skimage_chelsea.png", 300);
+    const { image, truth } = pasteCutout(
+      background,
+      cutOut(cat, wobblyOutline(150, 100, 80, 72, 0)),
+      330,
+      60,
+    );
+    const box = maskBounds(truth, image.width, image.height, 8);
+    const order: string[] = [];
+    let quick: CutPreview | null = null;
+    const full = objectCut(cv, image, box, [], OBJECT_CUT, (preview) => {
+      order.push("quick");
+      quick = preview;
+    });
+    order.push("full");
+    expect(order).toEqual(["quick", "full"]);
+    const { selection, step } = quick!;
+    expect(step).toBeGreaterThan(1);
+    // The quick cut, at its own coarse scale, already finds the object (its box alone scores < 0.8).
+    const coarse = selectionToMask(
+      selection,
+      Math.ceil(image.width / step),
+      Math.ceil(image.height / step),
+    );
+    const coarseTruth = new Uint8Array(coarse.length);
+    const cw = Math.ceil(image.width / step);
+    for (let i = 0; i < coarse.length; i++) {
+      const x = Math.min(image.width - 1, Math.floor(((i % cw) + 0.5) * step));
+      const y = Math.min(image.height - 1, Math.floor((Math.floor(i / cw) + 0.5) * step));
+      coarseTruth[i] = truth[y * image.width + x]!;
+    }
+    expect(maskIoU(coarse, coarseTruth)).toBeGreaterThanOrEqual(0.85);
+    expect(maskIoU(selectionToMask(full, image.width, image.height), truth)).toBeGreaterThanOrEqual(
+      0.9,
+    );
   });
 
   it("follows + and − strokes", () => {

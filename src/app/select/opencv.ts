@@ -33,6 +33,7 @@ export interface Cv {
   GC_PR_FGD: number;
   GC_INIT_WITH_RECT: number;
   GC_INIT_WITH_MASK: number;
+  GC_EVAL: number;
   grabCut(
     image: CvMat,
     mask: CvMat,

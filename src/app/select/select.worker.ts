@@ -2,7 +2,7 @@
 
 import { EdgeLasso } from "./edge-lasso";
 import { lassoFill } from "./lasso-fill";
-import { objectCut } from "./object-cut";
+import { OBJECT_CUT, objectCut } from "./object-cut";
 import type { Cv } from "./opencv";
 import { loadOpenCv } from "./opencv-loader";
 import { sampleEvery } from "./resample";
@@ -103,7 +103,12 @@ async function answer(
     );
   } else if (request.kind === "object") {
     const [cv, pixels] = await Promise.all([openCv(), image]);
-    const selection = objectCut(cv, pixels, request.box, request.strokes);
+    const selection = objectCut(cv, pixels, request.box, request.strokes, OBJECT_CUT, (quick) =>
+      post(
+        { kind: "preview", id: request.id, ...quick },
+        quick.selection ? [quick.selection.data.buffer] : [],
+      ),
+    );
     post(
       { kind: "selection", id: request.id, selection },
       selection ? [selection.data.buffer] : [],
