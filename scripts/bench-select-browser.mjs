@@ -99,19 +99,23 @@ export async function selectInBrowser(browser, baseUrl) {
           mouse.move(...at(400 + i * 100, 2000 - i * 40)),
         ),
       );
-    // Two more anchors, then a click on the first closes the path: its fill is refined at
-    // full resolution in the worker before it is committed.
+    // More anchors on the same path (each restarts the shortest paths, nothing is rebuilt),
+    // then a click on the first closes the path: its fill is refined at full resolution in
+    // the worker before it is committed.
+    const nextAnchors = [];
     for (const [x, y] of [
       [3400, 800],
+      [3800, 1600],
       [3400, 2400],
+      [2000, 2600],
     ]) {
       await mouse.move(...at(x, y));
-      await timed(page, "pointerdown", MARKS.anchor, click, 60_000);
+      nextAnchors.push(await timed(page, "pointerdown", MARKS.anchor, click, 60_000));
     }
     await mouse.move(...at(400, 2000));
     const lassoClose = await timed(page, "pointerdown", MARKS.committed, click, 60_000);
     await page.keyboard.press("Control+z");
-    // A new path on the same image: only the anchor's shortest-path map is built.
+    // A new path on the same image: its first anchor finds the edge costs made.
     const lassoAnchors = [];
     for (let i = 0; i < 3; i++) {
       await mouse.move(...at(600 + i * 500, 1800));
@@ -135,8 +139,9 @@ export async function selectInBrowser(browser, baseUrl) {
         targetMs: 2000,
       },
       edgeLasso: {
-        startRightAfterPickingMs: lassoStart,
-        anchorClickMs: stats(lassoAnchors),
+        firstAnchorRightAfterPickingMs: lassoStart,
+        nextAnchorClickMs: stats(nextAnchors),
+        newPathFirstAnchorMs: stats(lassoAnchors),
         moveToPathMs: stats(lassoMoves),
         closeToCommittedMs: lassoClose,
         targets: { startMs: 1000, moveMs: 50 },

@@ -95,7 +95,6 @@ const anchor = time(() => lasso.anchor({ x: 400, y: 2000 }));
 const moves = Array.from({ length: 40 }, (_, i) =>
   time(() => lasso.pathTo({ x: 400 + i * 80, y: 2000 - i * 30 })),
 );
-lasso.dispose();
 
 /** Real photos, each with a hand-placed irregular outline around its subject (fractions). */
 const SOURCES = [

@@ -10,21 +10,9 @@ export interface CvMat {
   delete(): void;
 }
 
-export interface CvScissors {
-  setEdgeFeatureCannyParameters(threshold1: number, threshold2: number): void;
-  setGradientMagnitudeMaxLimit(limit: number): void;
-  applyImage(image: CvMat): void;
-  buildMap(source: CvPoint): void;
-  getContour(target: CvPoint, contour: CvMat, backward: boolean): void;
-  delete(): void;
-}
-
-export type CvPoint = { x: number; y: number };
-
 export interface Cv {
   Mat: new (rows?: number, cols?: number, type?: number) => CvMat;
   Rect: new (x: number, y: number, width: number, height: number) => object;
-  Point: new (x: number, y: number) => CvPoint;
   CV_8UC1: number;
   CV_8UC3: number;
   GC_BGD: number;
@@ -43,13 +31,22 @@ export interface Cv {
     iterations: number,
     mode: number,
   ): void;
+  Canny(
+    image: CvMat,
+    edges: CvMat,
+    threshold1: number,
+    threshold2: number,
+    apertureSize: number,
+    l2Gradient: boolean,
+  ): void;
   floodFill: unknown;
-  segmentation_IntelligentScissorsMB: new () => CvScissors;
+  segmentation_IntelligentScissorsMB: unknown;
 }
 
 /** What the smart tools need from the build; a build without one of them cannot be used. */
 export const REQUIRED_FUNCTIONS = [
   "grabCut",
+  "Canny",
   "floodFill",
   "segmentation_IntelligentScissorsMB",
 ] as const;

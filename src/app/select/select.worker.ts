@@ -61,7 +61,6 @@ function openCv(): Promise<Cv> {
 /** One lasso per image, built once even when an anchor and a move ask for it together. */
 function edgeLasso(pixels: Promise<RgbaImage>): Promise<EdgeLasso> {
   if (lasso?.url !== imageUrl) {
-    lasso?.tool.then((old) => old.dispose());
     const tool = Promise.all([openCv(), pixels]).then(([cv, rgba]) => new EdgeLasso(cv, rgba));
     lasso = { url: imageUrl, tool };
   }

@@ -1,0 +1,253 @@
+/**
+ * Intelligent Scissors (Mortensen & Barrett) in plain TypeScript: a local cost per pixel is
+ * computed once per image, and the shortest paths from an anchor are grown lazily (Dijkstra,
+ * "live-wire on the fly"), only as far as the pointer has asked. OpenCV's
+ * `IntelligentScissorsMB` builds the whole map for every anchor: 0.4 s per click on 1 MP.
+ */
+
+/** The weights of Mortensen & Barrett's cost terms, as OpenCV's defaults. */
+const WEIGHTS = { nonEdge: 0.43, direction: 0.43, magnitude: 0.14 } as const;
+/** Gradients stronger than this (3×3 Sobel on 0–255) all count as the strongest edge. */
+const MAX_GRADIENT = 200;
+const DIRECTION_SCALE = 2 / (3 * Math.PI);
+const HALF_PI = Math.PI / 2;
+
+/** Per-pixel costs of a working-size image. */
+export interface EdgeCosts {
+  width: number;
+  height: number;
+  /** Weighted cost of stepping onto each pixel: off an edge, and with a weak gradient. */
+  nonEdge: Float32Array;
+  magnitude: Float32Array;
+  /**
+   * Per pixel, for each link direction in `LINK_ANGLES`: the angle (acos of the dot product) between
+   * the edge's direction there (the gradient turned 90°; zero where flat) and the link. With
+   * them the direction term of any link is two look-ups, not two acos per link.
+   */
+  angle: Float32Array;
+}
+
+/** The four link directions up to sign, as angles: right, down, down-right, up-right. */
+const LINK_ANGLES = [0, Math.PI / 2, Math.PI / 4, -Math.PI / 4] as const;
+
+/**
+ * The scissors' costs from packed RGB and an edge map (non-zero on edges, e.g. Canny's). The
+ * gradient is the Sobel gradient of whichever channel changes most at each pixel.
+ */
+export function edgeCosts(
+  rgb: Uint8Array,
+  width: number,
+  height: number,
+  edges: Uint8Array,
+): EdgeCosts {
+  const n = width * height;
+  const costs: EdgeCosts = {
+    width,
+    height,
+    nonEdge: new Float32Array(n),
+    magnitude: new Float32Array(n),
+    angle: new Float32Array(n * 4),
+  };
+  for (let y = 0; y < height; y++) {
+    // Rows and columns beyond the border repeat the border's.
+    const up = Math.max(0, y - 1) * width * 3;
+    const row = y * width * 3;
+    const down = Math.min(height - 1, y + 1) * width * 3;
+    for (let x = 0; x < width; x++) {
+      const left = Math.max(0, x - 1) * 3;
+      const centre = x * 3;
+      const right = Math.min(width - 1, x + 1) * 3;
+      let gx = 0;
+      let gy = 0;
+      let best = -1;
+      for (let c = 0; c < 3; c++) {
+        const ul = rgb[up + left + c]!;
+        const ur = rgb[up + right + c]!;
+        const dl = rgb[down + left + c]!;
+        const dr = rgb[down + right + c]!;
+        const dx = ur + 2 * rgb[row + right + c]! + dr - ul - 2 * rgb[row + left + c]! - dl;
+        const dy = dl + 2 * rgb[down + centre + c]! + dr - ul - 2 * rgb[up + centre + c]! - ur;
+        const squared = dx * dx + dy * dy;
+        if (squared > best) {
+          best = squared;
+          gx = dx;
+          gy = dy;
+        }
+      }
+      const i = y * width + x;
+      const length = Math.sqrt(best);
+      costs.nonEdge[i] = edges[i] ? 0 : WEIGHTS.nonEdge;
+      costs.magnitude[i] = WEIGHTS.magnitude * (1 - Math.min(length, MAX_GRADIENT) / MAX_GRADIENT);
+      if (length === 0) {
+        costs.angle.fill(HALF_PI, i * 4, i * 4 + 4);
+        continue;
+      }
+      // The edge's direction (gy, −gx) as an angle; to each link, the difference in [0, π].
+      const along = Math.atan2(-gx, gy);
+      for (let d = 0; d < 4; d++) {
+        const difference = Math.abs(along - LINK_ANGLES[d]!);
+        costs.angle[i * 4 + d] = difference > Math.PI ? 2 * Math.PI - difference : difference;
+      }
+    }
+  }
+  return costs;
+}
+
+/** The 8 neighbours: offset, and which of `LINKS` (either way) leads there. */
+const NEIGHBOURS = [
+  [-1, -1, 2],
+  [0, -1, 1],
+  [1, -1, 3],
+  [-1, 0, 0],
+  [1, 0, 0],
+  [-1, 1, 3],
+  [0, 1, 1],
+  [1, 1, 2],
+] as const;
+
+/**
+ * Shortest paths over `EdgeCosts` from one source pixel, grown only until the pixel asked for
+ * is settled: a path near the anchor costs a few pixels' work, and moving the pointer further
+ * continues where the last answer stopped.
+ */
+export class ShortestPaths {
+  private readonly cost: Float32Array;
+  private readonly previous: Int32Array;
+  private readonly settled: Uint8Array;
+  /** A binary heap of pixel indices keyed by `cost`, with each pixel's slot in it (-1: none). */
+  private readonly heap: Int32Array;
+  private readonly slot: Int32Array;
+  private size = 0;
+  private source = -1;
+
+  constructor(private readonly costs: EdgeCosts) {
+    const n = costs.width * costs.height;
+    this.cost = new Float32Array(n);
+    this.previous = new Int32Array(n);
+    this.settled = new Uint8Array(n);
+    this.heap = new Int32Array(n);
+    this.slot = new Int32Array(n);
+  }
+
+  /** Starts the paths at pixel (x, y), forgetting the previous source's. */
+  from(x: number, y: number): void {
+    this.cost.fill(Number.POSITIVE_INFINITY);
+    this.settled.fill(0);
+    this.slot.fill(-1);
+    this.size = 0;
+    this.source = this.index(x, y);
+    this.cost[this.source] = 0;
+    this.previous[this.source] = -1;
+    this.push(this.source);
+  }
+
+  /** The cheapest path from the source to pixel (x, y), flat [x0, y0, …], source first. */
+  pathTo(x: number, y: number): number[] {
+    if (this.source < 0) return [];
+    const target = this.index(x, y);
+    while (!this.settled[target] && this.size > 0) this.settle(this.pop());
+    const reversed: number[] = [];
+    for (let i = target; i >= 0; i = this.previous[i]!) reversed.push(i);
+    const { width } = this.costs;
+    const path = new Array<number>(reversed.length * 2);
+    for (let k = 0; k < reversed.length; k++) {
+      const i = reversed[reversed.length - 1 - k]!;
+      path[2 * k] = i % width;
+      path[2 * k + 1] = Math.floor(i / width);
+    }
+    return path;
+  }
+
+  private index(x: number, y: number): number {
+    const { width, height } = this.costs;
+    const cx = Math.min(width - 1, Math.max(0, Math.floor(x)));
+    const cy = Math.min(height - 1, Math.max(0, Math.floor(y)));
+    return cy * width + cx;
+  }
+
+  /**
+   * Settles pixel p and relaxes its links. The direction term (Mortensen & Barrett) of p→q is
+   * acos(|e(p)·l|) + acos(±e(q)·l) for the link l, e the edge directions, the sign that of
+   * e(p)·l: the link taken the way the edge at p runs. Both come from `angle`.
+   */
+  private settle(p: number): void {
+    this.settled[p] = 1;
+    const { width, height, nonEdge, magnitude, angle } = this.costs;
+    const px = p % width;
+    const py = (p - px) / width;
+    for (const [dx, dy, link] of NEIGHBOURS) {
+      const qx = px + dx;
+      const qy = py + dy;
+      if (qx < 0 || qy < 0 || qx >= width || qy >= height) continue;
+      const q = p + dy * width + dx;
+      if (this.settled[q]) continue;
+      const atP = angle[p * 4 + link]!;
+      const atQ = angle[q * 4 + link]!;
+      // acos(-v) = π − acos(v): an angle over π/2 means the dot product was negative.
+      const alongP = atP > HALF_PI;
+      const direction =
+        DIRECTION_SCALE * ((alongP ? Math.PI - atP : atP) + (alongP ? Math.PI - atQ : atQ));
+      const step =
+        nonEdge[q]! +
+        (dx !== 0 && dy !== 0 ? magnitude[q]! : magnitude[q]! * Math.SQRT1_2) +
+        WEIGHTS.direction * direction;
+      const total = this.cost[p]! + step;
+      if (total < this.cost[q]!) {
+        this.cost[q] = total;
+        this.previous[q] = p;
+        if (this.slot[q]! < 0) this.push(q);
+        else this.up(this.slot[q]!);
+      }
+    }
+  }
+
+  private push(i: number): void {
+    this.heap[this.size] = i;
+    this.slot[i] = this.size;
+    this.size++;
+    this.up(this.size - 1);
+  }
+
+  private pop(): number {
+    const top = this.heap[0]!;
+    this.size--;
+    this.slot[top] = -1;
+    if (this.size > 0) {
+      const last = this.heap[this.size]!;
+      this.heap[0] = last;
+      this.slot[last] = 0;
+      this.down(0);
+    }
+    return top;
+  }
+
+  private up(at: number): void {
+    const { heap, slot, cost } = this;
+    const item = heap[at]!;
+    while (at > 0) {
+      const parent = (at - 1) >> 1;
+      if (cost[heap[parent]!]! <= cost[item]!) break;
+      heap[at] = heap[parent]!;
+      slot[heap[at]!] = at;
+      at = parent;
+    }
+    heap[at] = item;
+    slot[item] = at;
+  }
+
+  private down(at: number): void {
+    const { heap, slot, cost } = this;
+    const item = heap[at]!;
+    for (;;) {
+      let child = 2 * at + 1;
+      if (child >= this.size) break;
+      if (child + 1 < this.size && cost[heap[child + 1]!]! < cost[heap[child]!]!) child++;
+      if (cost[heap[child]!]! >= cost[item]!) break;
+      heap[at] = heap[child]!;
+      slot[heap[at]!] = at;
+      at = child;
+    }
+    heap[at] = item;
+    slot[item] = at;
+  }
+}
