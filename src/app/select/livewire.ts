@@ -93,17 +93,21 @@ export function edgeCosts(
   return costs;
 }
 
-/** The 8 neighbours: offset, and which of `LINKS` (either way) leads there. */
-const NEIGHBOURS = [
-  [-1, -1, 2],
-  [0, -1, 1],
-  [1, -1, 3],
-  [-1, 0, 0],
-  [1, 0, 0],
-  [-1, 1, 3],
-  [0, 1, 1],
-  [1, 1, 2],
-] as const;
+/** The 8 neighbours' offsets, and which of `LINK_ANGLES` (either way) leads to each. */
+const NEIGHBOUR_X = Int8Array.of(-1, 0, 1, -1, 1, -1, 0, 1);
+const NEIGHBOUR_Y = Int8Array.of(-1, -1, -1, 0, 0, 1, 1, 1);
+const NEIGHBOUR_LINK = Int8Array.of(2, 1, 3, 0, 0, 3, 1, 2);
+/** The gradient term's factor per neighbour: 1 diagonally, 1/√2 sideways (as the paper). */
+const NEIGHBOUR_MAGNITUDE = Float32Array.of(
+  1,
+  Math.SQRT1_2,
+  1,
+  Math.SQRT1_2,
+  Math.SQRT1_2,
+  1,
+  Math.SQRT1_2,
+  1,
+);
 
 /**
  * Shortest paths over `EdgeCosts` from one source pixel, grown only until the pixel asked for
@@ -173,27 +177,33 @@ export class ShortestPaths {
   private settle(p: number): void {
     this.settled[p] = 1;
     const { width, height, nonEdge, magnitude, angle } = this.costs;
+    const { cost, settled } = this;
     const px = p % width;
     const py = (p - px) / width;
-    for (const [dx, dy, link] of NEIGHBOURS) {
-      const qx = px + dx;
-      const qy = py + dy;
-      if (qx < 0 || qy < 0 || qx >= width || qy >= height) continue;
+    const border = px === 0 || py === 0 || px === width - 1 || py === height - 1;
+    const base = cost[p]!;
+    for (let k = 0; k < 8; k++) {
+      const dx = NEIGHBOUR_X[k]!;
+      const dy = NEIGHBOUR_Y[k]!;
+      if (border) {
+        const qx = px + dx;
+        const qy = py + dy;
+        if (qx < 0 || qy < 0 || qx >= width || qy >= height) continue;
+      }
       const q = p + dy * width + dx;
-      if (this.settled[q]) continue;
+      if (settled[q]) continue;
+      const link = NEIGHBOUR_LINK[k]!;
       const atP = angle[p * 4 + link]!;
       const atQ = angle[q * 4 + link]!;
       // acos(-v) = π − acos(v): an angle over π/2 means the dot product was negative.
-      const alongP = atP > HALF_PI;
-      const direction =
-        DIRECTION_SCALE * ((alongP ? Math.PI - atP : atP) + (alongP ? Math.PI - atQ : atQ));
-      const step =
+      const direction = atP > HALF_PI ? 2 * Math.PI - atP - atQ : atP + atQ;
+      const total =
+        base +
         nonEdge[q]! +
-        (dx !== 0 && dy !== 0 ? magnitude[q]! : magnitude[q]! * Math.SQRT1_2) +
-        WEIGHTS.direction * direction;
-      const total = this.cost[p]! + step;
-      if (total < this.cost[q]!) {
-        this.cost[q] = total;
+        magnitude[q]! * NEIGHBOUR_MAGNITUDE[k]! +
+        WEIGHTS.direction * DIRECTION_SCALE * direction;
+      if (total < cost[q]!) {
+        cost[q] = total;
         this.previous[q] = p;
         if (this.slot[q]! < 0) this.push(q);
         else this.up(this.slot[q]!);
