@@ -251,10 +251,11 @@ test("object select cuts a pasted object (IoU ≥ 0.9), also at 2× after a pan;
   expect(mismatches(await exportedMask(page), () => false)).toBe(0);
 });
 
-test("the edge lasso follows a shape's edges between clicks and fills the closed path, also at 2× after a pan", async ({
+test("the edge lasso follows a shape's edges between clicks and fills the closed path, also at 2× after a pan; it never loads OpenCV", async ({
   page,
 }) => {
   test.setTimeout(300_000);
+  const opencvRequests = watchOpencv(page);
   await page.goto("/");
   const data = new Uint8Array(W * H * 3).fill(235);
   const inside = (i: number) => {
@@ -310,6 +311,7 @@ test("the edge lasso follows a shape's edges between clicks and fills the closed
   const zoomedMask = await exportedMask(page);
   for (let i = 0; i < cut.length; i++) cut[i] = zoomedMask.data[i * zoomedMask.channels]!;
   expect(maskIoU(cut, truth)).toBeGreaterThanOrEqual(0.97);
+  expect(opencvRequests).toEqual([]);
 });
 
 test("object select shows a quick cut before the full one, and Apply waits for the full cut", async ({

@@ -89,7 +89,7 @@ const objectRuns = Array.from({ length: 3 }, () => {
   );
   return { quick, full };
 });
-const start = time(() => new EdgeLasso(cv, photo));
+const start = time(() => new EdgeLasso(photo));
 const lasso = start.result;
 const anchor = time(() => lasso.anchor({ x: 400, y: 2000 }));
 const moves = Array.from({ length: 40 }, (_, i) =>

@@ -48,6 +48,7 @@ export function edgeCosts(
     magnitude: new Float32Array(n),
     angle: new Float32Array(n * 4),
   };
+  const { nonEdge, magnitude, angle } = costs;
   for (let y = 0; y < height; y++) {
     // Rows and columns beyond the border repeat the border's.
     const up = Math.max(0, y - 1) * width * 3;
@@ -76,17 +77,15 @@ export function edgeCosts(
       }
       const i = y * width + x;
       const length = Math.sqrt(best);
-      costs.nonEdge[i] = edges[i] ? 0 : WEIGHTS.nonEdge;
-      costs.magnitude[i] = WEIGHTS.magnitude * (1 - Math.min(length, MAX_GRADIENT) / MAX_GRADIENT);
-      if (length === 0) {
-        costs.angle.fill(HALF_PI, i * 4, i * 4 + 4);
-        continue;
-      }
+      nonEdge[i] = edges[i] ? 0 : WEIGHTS.nonEdge;
+      magnitude[i] = WEIGHTS.magnitude * (1 - Math.min(length, MAX_GRADIENT) / MAX_GRADIENT);
       // The edge's direction (gy, −gx) as an angle; to each link, the difference in [0, π].
-      const along = Math.atan2(-gx, gy);
+      // Flat pixels have no direction: π/2 to every link.
+      const along = length === 0 ? 0 : Math.atan2(-gx, gy);
       for (let d = 0; d < 4; d++) {
         const difference = Math.abs(along - LINK_ANGLES[d]!);
-        costs.angle[i * 4 + d] = difference > Math.PI ? 2 * Math.PI - difference : difference;
+        angle[i * 4 + d] =
+          length === 0 ? HALF_PI : difference > Math.PI ? 2 * Math.PI - difference : difference;
       }
     }
   }

@@ -31,14 +31,6 @@ export interface Cv {
     iterations: number,
     mode: number,
   ): void;
-  Canny(
-    image: CvMat,
-    edges: CvMat,
-    threshold1: number,
-    threshold2: number,
-    apertureSize: number,
-    l2Gradient: boolean,
-  ): void;
   floodFill: unknown;
   segmentation_IntelligentScissorsMB: unknown;
 }
@@ -46,7 +38,6 @@ export interface Cv {
 /** What the smart tools need from the build; a build without one of them cannot be used. */
 export const REQUIRED_FUNCTIONS = [
   "grabCut",
-  "Canny",
   "floodFill",
   "segmentation_IntelligentScissorsMB",
 ] as const;

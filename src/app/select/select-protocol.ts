@@ -9,8 +9,8 @@ export type SelectRequest =
   /** The document's image (its object URL); the worker decodes and keeps its pixels. */
   | { kind: "image"; url: string }
   /**
-   * A smart tool was picked: starts what it will need (OpenCV for object select; OpenCV and
-   * the scissors' edge features for the lasso), so the first box or click does not wait.
+   * A smart tool was picked: starts what it will need (OpenCV for object select, the
+   * scissors' edge costs for the lasso), so the first box or click does not wait.
    */
   | { kind: "prepare"; tool: "object" | "scissors" }
   /**

@@ -11,8 +11,8 @@ import { magicWand, type RgbaImage } from "./wand";
 
 /**
  * Smart selection off the main thread. The image's pixels are decoded here once per document;
- * the wand needs nothing more, so it answers while OpenCV is still loading. Object select and
- * the lasso wait for OpenCV, which is fetched on their first use only.
+ * the wand and the lasso need nothing more, so they answer while OpenCV is still loading.
+ * Object select waits for OpenCV, which is fetched on its first use only.
  */
 let imageUrl = "";
 let image: Promise<RgbaImage> | null = null;
@@ -61,7 +61,7 @@ function openCv(): Promise<Cv> {
 /** One lasso per image, built once even when an anchor and a move ask for it together. */
 function edgeLasso(pixels: Promise<RgbaImage>): Promise<EdgeLasso> {
   if (lasso?.url !== imageUrl) {
-    const tool = Promise.all([openCv(), pixels]).then(([cv, rgba]) => new EdgeLasso(cv, rgba));
+    const tool = pixels.then((rgba) => new EdgeLasso(rgba));
     lasso = { url: imageUrl, tool };
   }
   return lasso.tool;
@@ -139,7 +139,8 @@ self.onmessage = (event: MessageEvent<SelectRequest>) => {
     return;
   }
   if (request.kind === "prepare") {
-    // Failures show through the OpenCV status, or when the tool is used.
+    // Failures show through the OpenCV status, or when the tool is used. The lasso's edge
+    // costs are made now, so its first click finds them ready.
     if (request.tool === "object") openCv().catch(() => {});
     else if (image) edgeLasso(image).catch(() => {});
     return;
