@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { cannyEdges } from "./canny";
+import { sobel } from "./sobel";
 
 const W = 40;
 const H = 30;
@@ -16,7 +17,7 @@ const edgeCount = (edges: Uint8Array) => edges.reduce((n, v) => n + (v ? 1 : 0),
 describe("cannyEdges", () => {
   it("draws a dark rectangle's outline one pixel wide, and nothing on flat ground", () => {
     const gray = image((x, y) => (x >= 10 && x < 30 && y >= 8 && y < 22 ? 30 : 220));
-    const edges = cannyEdges(gray, W, H, 32, 100);
+    const edges = cannyEdges(sobel(gray, W, H, 1), 32, 100);
     for (let y = 0; y < H; y++)
       for (let x = 0; x < W; x++) {
         const nearOutline =
@@ -41,7 +42,7 @@ describe("cannyEdges", () => {
       if (x < 20) return x < 10 ? 100 : y < 15 ? 140 : 255;
       return x < 30 ? 100 : 120;
     });
-    const edges = cannyEdges(gray, W, H, 32 * 4 * 0.5, 100 * 4);
+    const edges = cannyEdges(sobel(gray, W, H, 1), 32 * 4 * 0.5, 100 * 4);
     const column = (x0: number, x1: number, y: number) =>
       edges.slice(y * W + x0, y * W + x1).some((v) => v);
     expect(column(8, 12, 22)).toBe(true); // strong

@@ -1,50 +1,19 @@
+import type { Gradient } from "./sobel";
+
 /** tan(22.5°): splits gradient directions into horizontal, vertical and the two diagonals. */
 const TAN_22_5 = Math.SQRT2 - 1;
 
 /**
- * Canny's edge map of an 8-bit grey image, as OpenCV computes it (3×3 Sobel, L1 magnitude,
- * thinning to the local maximum across the edge, hysteresis between `low` and `high`):
- * 255 on edges, 0 elsewhere. Written here so the edge lasso needs no OpenCV.js, whose
- * download and compilation take seconds.
+ * Canny's edge map from a Sobel gradient, as OpenCV computes it (L1 magnitude, thinning to the
+ * local maximum across the edge, hysteresis between `low` and `high`): 255 on edges, 0
+ * elsewhere. Written here so the edge lasso needs no OpenCV.js, whose download and
+ * compilation take seconds.
  */
-export function cannyEdges(
-  gray: Uint8Array,
-  width: number,
-  height: number,
-  low: number,
-  high: number,
-): Uint8Array {
+export function cannyEdges(gradient: Gradient, low: number, high: number): Uint8Array {
+  const { width, height, x: gx, y: gy } = gradient;
   const n = width * height;
-  const gx = new Int16Array(n);
-  const gy = new Int16Array(n);
   const magnitude = new Int32Array(n);
-  for (let y = 0; y < height; y++) {
-    // Beyond the border the border's pixels repeat, as OpenCV's default reflects them.
-    const up = Math.max(0, y - 1) * width;
-    const row = y * width;
-    const down = Math.min(height - 1, y + 1) * width;
-    for (let x = 0; x < width; x++) {
-      const left = Math.max(0, x - 1);
-      const right = Math.min(width - 1, x + 1);
-      const dx =
-        gray[up + right]! +
-        2 * gray[row + right]! +
-        gray[down + right]! -
-        gray[up + left]! -
-        2 * gray[row + left]! -
-        gray[down + left]!;
-      const dy =
-        gray[down + left]! +
-        2 * gray[down + x]! +
-        gray[down + right]! -
-        gray[up + left]! -
-        2 * gray[up + x]! -
-        gray[up + right]!;
-      gx[row + x] = dx;
-      gy[row + x] = dy;
-      magnitude[row + x] = Math.abs(dx) + Math.abs(dy);
-    }
-  }
+  for (let i = 0; i < n; i++) magnitude[i] = Math.abs(gx[i]!) + Math.abs(gy[i]!);
 
   // 2: a sure edge, 1: an edge if it touches a sure one.
   const kind = new Uint8Array(n);

@@ -1,6 +1,7 @@
 import { cannyEdges } from "./canny";
 import { edgeCosts, ShortestPaths } from "./livewire";
 import { downscaleRgb, workingSize } from "./resample";
+import { sobel } from "./sobel";
 import type { RgbaImage } from "./wand";
 
 /** The scissors work on a copy of at most this many pixels. */
@@ -23,12 +24,9 @@ export class EdgeLasso {
     const whole = { x: 0, y: 0, width: image.width, height: image.height };
     const { width, height } = workingSize(whole, EDGE_LASSO_PIXELS);
     this.scale = width / image.width;
-    const rgb = downscaleRgb(image, whole, width, height);
-    const gray = new Uint8Array(width * height);
-    for (let i = 0; i < gray.length; i++)
-      gray[i] = (77 * rgb[i * 3]! + 150 * rgb[i * 3 + 1]! + 29 * rgb[i * 3 + 2]!) >> 8;
-    const edges = cannyEdges(gray, width, height, CANNY[0], CANNY[1]);
-    this.paths = new ShortestPaths(edgeCosts(rgb, width, height, edges));
+    const gradient = sobel(downscaleRgb(image, whole, width, height), width, height, 3);
+    const edges = cannyEdges(gradient, CANNY[0], CANNY[1]);
+    this.paths = new ShortestPaths(edgeCosts(gradient, edges));
   }
 
   /** Makes `at` the start of the paths that `pathTo` returns. */

@@ -1,3 +1,5 @@
+import type { Gradient } from "./sobel";
+
 /**
  * Intelligent Scissors (Mortensen & Barrett) in plain TypeScript: a local cost per pixel is
  * computed once per image, and the shortest paths from an anchor are grown lazily (Dijkstra,
@@ -19,79 +21,43 @@ export interface EdgeCosts {
   /** Weighted cost of stepping onto each pixel: off an edge, and with a weak gradient. */
   nonEdge: Float32Array;
   magnitude: Float32Array;
-  /**
-   * Per pixel, for each link direction in `LINK_ANGLES`: the angle (acos of the dot product) between
-   * the edge's direction there (the gradient turned 90°; zero where flat) and the link. With
-   * them the direction term of any link is two look-ups, not two acos per link.
-   */
-  angle: Float32Array;
+  /** The direction the edge runs at each pixel (the gradient turned 90°), NaN where flat. */
+  along: Float32Array;
 }
 
 /** The four link directions up to sign, as angles: right, down, down-right, up-right. */
-const LINK_ANGLES = [0, Math.PI / 2, Math.PI / 4, -Math.PI / 4] as const;
+const LINK_ANGLES = Float32Array.of(0, Math.PI / 2, Math.PI / 4, -Math.PI / 4);
 
-/**
- * The scissors' costs from packed RGB and an edge map (non-zero on edges, e.g. Canny's). The
- * gradient is the Sobel gradient of whichever channel changes most at each pixel.
- */
-export function edgeCosts(
-  rgb: Uint8Array,
-  width: number,
-  height: number,
-  edges: Uint8Array,
-): EdgeCosts {
+/** The angle in [0, π] between a direction and a link (π/2 for no direction). */
+function angleTo(direction: number, link: number): number {
+  if (Number.isNaN(direction)) return HALF_PI;
+  const difference = Math.abs(direction - LINK_ANGLES[link]!);
+  return difference > Math.PI ? 2 * Math.PI - difference : difference;
+}
+
+/** The scissors' costs from an image's gradient and its edge map (non-zero on edges). */
+export function edgeCosts(gradient: Gradient, edges: Uint8Array): EdgeCosts {
+  const { width, height } = gradient;
   const n = width * height;
   const costs: EdgeCosts = {
     width,
     height,
     nonEdge: new Float32Array(n),
     magnitude: new Float32Array(n),
-    angle: new Float32Array(n * 4),
+    along: new Float32Array(n),
   };
-  const { nonEdge, magnitude, angle } = costs;
-  for (let y = 0; y < height; y++) {
-    // Rows and columns beyond the border repeat the border's.
-    const up = Math.max(0, y - 1) * width * 3;
-    const row = y * width * 3;
-    const down = Math.min(height - 1, y + 1) * width * 3;
-    for (let x = 0; x < width; x++) {
-      const left = Math.max(0, x - 1) * 3;
-      const centre = x * 3;
-      const right = Math.min(width - 1, x + 1) * 3;
-      let gx = 0;
-      let gy = 0;
-      let best = -1;
-      for (let c = 0; c < 3; c++) {
-        const ul = rgb[up + left + c]!;
-        const ur = rgb[up + right + c]!;
-        const dl = rgb[down + left + c]!;
-        const dr = rgb[down + right + c]!;
-        const dx = ur + 2 * rgb[row + right + c]! + dr - ul - 2 * rgb[row + left + c]! - dl;
-        const dy = dl + 2 * rgb[down + centre + c]! + dr - ul - 2 * rgb[up + centre + c]! - ur;
-        const squared = dx * dx + dy * dy;
-        if (squared > best) {
-          best = squared;
-          gx = dx;
-          gy = dy;
-        }
-      }
-      const i = y * width + x;
-      const length = Math.sqrt(best);
-      nonEdge[i] = edges[i] ? 0 : WEIGHTS.nonEdge;
-      magnitude[i] = WEIGHTS.magnitude * (1 - Math.min(length, MAX_GRADIENT) / MAX_GRADIENT);
-      // The edge's direction (gy, −gx) as an angle; to each link, the difference in [0, π].
-      // Flat pixels have no direction: π/2 to every link.
-      const along = length === 0 ? 0 : Math.atan2(-gx, gy);
-      for (let d = 0; d < 4; d++) {
-        const difference = Math.abs(along - LINK_ANGLES[d]!);
-        angle[i * 4 + d] =
-          length === 0 ? HALF_PI : difference > Math.PI ? 2 * Math.PI - difference : difference;
-      }
-    }
+  const { nonEdge, magnitude, along } = costs;
+  for (let i = 0; i < n; i++) {
+    const gx = gradient.x[i]!;
+    const gy = gradient.y[i]!;
+    const length = Math.sqrt(gx * gx + gy * gy);
+    nonEdge[i] = edges[i] ? 0 : WEIGHTS.nonEdge;
+    magnitude[i] = WEIGHTS.magnitude * (1 - Math.min(length, MAX_GRADIENT) / MAX_GRADIENT);
+    // The edge runs along (gy, −gx); flat pixels have no direction.
+    along[i] = length === 0 ? Number.NaN : Math.atan2(-gx, gy);
   }
   return costs;
 }
-
 /** The 8 neighbours' offsets, and which of `LINK_ANGLES` (either way) leads to each. */
 const NEIGHBOUR_X = Int8Array.of(-1, 0, 1, -1, 1, -1, 0, 1);
 const NEIGHBOUR_Y = Int8Array.of(-1, -1, -1, 0, 0, 1, 1, 1);
@@ -171,11 +137,11 @@ export class ShortestPaths {
   /**
    * Settles pixel p and relaxes its links. The direction term (Mortensen & Barrett) of p→q is
    * acos(|e(p)·l|) + acos(±e(q)·l) for the link l, e the edge directions, the sign that of
-   * e(p)·l: the link taken the way the edge at p runs. Both come from `angle`.
+   * e(p)·l: the link taken the way the edge at p runs.
    */
   private settle(p: number): void {
     this.settled[p] = 1;
-    const { width, height, nonEdge, magnitude, angle } = this.costs;
+    const { width, height, nonEdge, magnitude, along } = this.costs;
     const { cost, settled } = this;
     const px = p % width;
     const py = (p - px) / width;
@@ -192,8 +158,8 @@ export class ShortestPaths {
       const q = p + dy * width + dx;
       if (settled[q]) continue;
       const link = NEIGHBOUR_LINK[k]!;
-      const atP = angle[p * 4 + link]!;
-      const atQ = angle[q * 4 + link]!;
+      const atP = angleTo(along[p]!, link);
+      const atQ = angleTo(along[q]!, link);
       // acos(-v) = π − acos(v): an angle over π/2 means the dot product was negative.
       const direction = atP > HALF_PI ? 2 * Math.PI - atP - atQ : atP + atQ;
       const total =

@@ -8,6 +8,7 @@ import { EdgeLasso } from "./edge-lasso";
 import { OBJECT_CUT, objectCut } from "./object-cut";
 import { type Cv, type CvMat, missingFunctions, whenReady } from "./opencv";
 import { selectionToMask } from "./selection";
+import { sobel } from "./sobel";
 
 const fixture = (name: string) =>
   new URL(`../../../e2e/fixtures/${name}`, import.meta.url).pathname;
@@ -133,7 +134,7 @@ describe("cannyEdges", () => {
     const expected = new cv.Mat();
     image.data.set(gray);
     opencv.Canny(image, expected, 32, 100, 3, false);
-    const ours = cannyEdges(gray, width, height, 32, 100);
+    const ours = cannyEdges(sobel(gray, width, height, 1), 32, 100);
     let both = 0;
     let either = 0;
     for (let i = 0; i < ours.length; i++) {
