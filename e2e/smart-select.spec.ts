@@ -186,6 +186,21 @@ async function catComposite() {
   return { png, truth, width: image.width, height: image.height };
 }
 
+/** Drags object select's box over `bounds` (image pixels) on the fitted image. */
+async function dragBox(
+  page: Page,
+  view: Awaited<ReturnType<typeof imagePlacement>>,
+  bounds: { x: number; y: number; width: number; height: number },
+) {
+  const box = (await page.getByTestId("stage").boundingBox())!;
+  const [x0, y0] = toScreen(view, bounds.x, bounds.y);
+  const [x1, y1] = toScreen(view, bounds.x + bounds.width, bounds.y + bounds.height);
+  await page.mouse.move(box.x + x0, box.y + y0);
+  await page.mouse.down();
+  await page.mouse.move(box.x + x1, box.y + y1, { steps: 10 });
+  await page.mouse.up();
+}
+
 test("object select cuts a pasted object (IoU ≥ 0.9), also at 2× after a pan; loads OpenCV only then; a reload keeps it", async ({
   page,
 }) => {
@@ -198,13 +213,7 @@ test("object select cuts a pasted object (IoU ≥ 0.9), also at 2× after a pan;
   const bounds = maskBounds(truth, width, height, 8);
 
   await page.locator("body").press("s");
-  const box = (await page.getByTestId("stage").boundingBox())!;
-  const [x0, y0] = toScreen(view, bounds.x, bounds.y);
-  const [x1, y1] = toScreen(view, bounds.x + bounds.width, bounds.y + bounds.height);
-  await page.mouse.move(box.x + x0, box.y + y0);
-  await page.mouse.down();
-  await page.mouse.move(box.x + x1, box.y + y1, { steps: 10 });
-  await page.mouse.up();
+  await dragBox(page, view, bounds);
   // OpenCV.js loads on this first use: several seconds, far more on a loaded machine.
   await expect(page.getByTestId("selection-preview")).toBeVisible({ timeout: 180_000 });
   expect(opencvRequests.length).toBeGreaterThan(0);
@@ -338,13 +347,7 @@ test("object select shows a quick cut before the full one, and Apply waits for t
   const view = await openBuffer(page, "composite.png", png, width, height);
   const bounds = maskBounds(truth, width, height, 8);
   await page.locator("body").press("s");
-  const box = (await page.getByTestId("stage").boundingBox())!;
-  const [x0, y0] = toScreen(view, bounds.x, bounds.y);
-  const [x1, y1] = toScreen(view, bounds.x + bounds.width, bounds.y + bounds.height);
-  await page.mouse.move(box.x + x0, box.y + y0);
-  await page.mouse.down();
-  await page.mouse.move(box.x + x1, box.y + y1, { steps: 10 });
-  await page.mouse.up();
+  await dragBox(page, view, bounds);
   await expect(page.getByTestId("selection-preview")).toHaveAttribute("data-cut", "full", {
     timeout: 180_000,
   });
