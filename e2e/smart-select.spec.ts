@@ -186,6 +186,21 @@ async function catComposite() {
   return { png, truth, width: image.width, height: image.height };
 }
 
+/** Drags object select's box over `bounds` (image pixels) on the fitted image. */
+async function dragBox(
+  page: Page,
+  view: Awaited<ReturnType<typeof imagePlacement>>,
+  bounds: { x: number; y: number; width: number; height: number },
+) {
+  const box = (await page.getByTestId("stage").boundingBox())!;
+  const [x0, y0] = toScreen(view, bounds.x, bounds.y);
+  const [x1, y1] = toScreen(view, bounds.x + bounds.width, bounds.y + bounds.height);
+  await page.mouse.move(box.x + x0, box.y + y0);
+  await page.mouse.down();
+  await page.mouse.move(box.x + x1, box.y + y1, { steps: 10 });
+  await page.mouse.up();
+}
+
 test("object select cuts a pasted object (IoU ≥ 0.9), also at 2× after a pan; loads OpenCV only then; a reload keeps it", async ({
   page,
 }) => {
@@ -198,13 +213,7 @@ test("object select cuts a pasted object (IoU ≥ 0.9), also at 2× after a pan;
   const bounds = maskBounds(truth, width, height, 8);
 
   await page.locator("body").press("s");
-  const box = (await page.getByTestId("stage").boundingBox())!;
-  const [x0, y0] = toScreen(view, bounds.x, bounds.y);
-  const [x1, y1] = toScreen(view, bounds.x + bounds.width, bounds.y + bounds.height);
-  await page.mouse.move(box.x + x0, box.y + y0);
-  await page.mouse.down();
-  await page.mouse.move(box.x + x1, box.y + y1, { steps: 10 });
-  await page.mouse.up();
+  await dragBox(page, view, bounds);
   // OpenCV.js loads on this first use: several seconds, far more on a loaded machine.
   await expect(page.getByTestId("selection-preview")).toBeVisible({ timeout: 180_000 });
   expect(opencvRequests.length).toBeGreaterThan(0);
@@ -251,10 +260,11 @@ test("object select cuts a pasted object (IoU ≥ 0.9), also at 2× after a pan;
   expect(mismatches(await exportedMask(page), () => false)).toBe(0);
 });
 
-test("the edge lasso follows a shape's edges between clicks and fills the closed path, also at 2× after a pan", async ({
+test("the edge lasso follows a shape's edges between clicks and fills the closed path, also at 2× after a pan; it never loads OpenCV", async ({
   page,
 }) => {
   test.setTimeout(300_000);
+  const opencvRequests = watchOpencv(page);
   await page.goto("/");
   const data = new Uint8Array(W * H * 3).fill(235);
   const inside = (i: number) => {
@@ -310,4 +320,44 @@ test("the edge lasso follows a shape's edges between clicks and fills the closed
   const zoomedMask = await exportedMask(page);
   for (let i = 0; i < cut.length; i++) cut[i] = zoomedMask.data[i * zoomedMask.channels]!;
   expect(maskIoU(cut, truth)).toBeGreaterThanOrEqual(0.97);
+  expect(opencvRequests).toEqual([]);
+});
+
+test("object select shows a quick cut before the full one, and Apply waits for the full cut", async ({
+  page,
+}) => {
+  test.setTimeout(300_000);
+  // Every state of the preview and the Apply button, recorded as the DOM changes: the quick
+  // cut may be on screen for only a frame or two.
+  await page.addInitScript(() => {
+    const seen: string[] = [];
+    (window as unknown as { cutsSeen: string[] }).cutsSeen = seen;
+    new MutationObserver(() => {
+      const cut = document
+        .querySelector("[data-testid=selection-preview]")
+        ?.getAttribute("data-cut");
+      const apply = document.querySelector("[data-testid=object-apply]");
+      if (!cut || !apply) return;
+      const state = `${cut}|${(apply as HTMLButtonElement).disabled ? "waits" : "applies"}`;
+      if (seen.at(-1) !== state) seen.push(state);
+    }).observe(document, { subtree: true, childList: true, attributes: true });
+  });
+  await page.goto("/");
+  const { png, truth, width, height } = await catComposite();
+  const view = await openBuffer(page, "composite.png", png, width, height);
+  const bounds = maskBounds(truth, width, height, 8);
+  await page.locator("body").press("s");
+  await dragBox(page, view, bounds);
+  await expect(page.getByTestId("selection-preview")).toHaveAttribute("data-cut", "full", {
+    timeout: 180_000,
+  });
+  const seen = await page.evaluate(() => (window as unknown as { cutsSeen: string[] }).cutsSeen);
+  expect(seen).toEqual(["quick|waits", "full|applies"]);
+
+  // The committed mask is the full cut, not the quick one.
+  await page.getByTestId("object-apply").click();
+  const mask = await exportedMask(page);
+  const cut = new Uint8Array(width * height);
+  for (let i = 0; i < cut.length; i++) cut[i] = mask.data[i * mask.channels]!;
+  expect(maskIoU(cut, truth)).toBeGreaterThanOrEqual(0.9);
 });

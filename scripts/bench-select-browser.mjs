@@ -15,6 +15,8 @@ const WIDTH = 4272;
 const HEIGHT = 2848;
 const MARKS = {
   preview: "fillpaint:selection-preview",
+  quickCut: "fillpaint:object-quick-cut",
+  fullCut: "fillpaint:object-full-cut",
   anchor: "fillpaint:lasso-anchor",
   path: "fillpaint:lasso-path",
   committed: "fillpaint:selection-committed",
@@ -74,20 +76,14 @@ export async function selectInBrowser(browser, baseUrl) {
       await mouse.move(...at(x1, y1), { steps: 4 });
       await mouse.up();
     };
-    // The first cut waits for OpenCV.js to download and compile.
-    const objectFirst = await timed(
-      page,
-      "pointerup",
-      MARKS.preview,
-      () => dragBox(quarter),
-      300_000,
-    );
+    // Each box shows a quick cut first, then the full one (what Apply commits). The first
+    // waits for OpenCV.js to download and compile.
+    const cutMarks = [MARKS.quickCut, MARKS.fullCut];
+    const [objectFirst] = await timed(page, "pointerup", cutMarks, () => dragBox(quarter), 300_000);
     const objectRuns = [];
-    for (let i = 0; i < 3; i++) {
+    for (let i = 0; i < 4; i++) {
       await page.keyboard.press("Escape");
-      objectRuns.push(
-        await timed(page, "pointerup", MARKS.preview, () => dragBox(quarter), 60_000),
-      );
+      objectRuns.push(await timed(page, "pointerup", cutMarks, () => dragBox(quarter), 60_000));
     }
     await page.keyboard.press("Escape");
 
@@ -103,19 +99,23 @@ export async function selectInBrowser(browser, baseUrl) {
           mouse.move(...at(400 + i * 100, 2000 - i * 40)),
         ),
       );
-    // Two more anchors, then a click on the first closes the path: its fill is refined at
-    // full resolution in the worker before it is committed.
+    // More anchors on the same path (each restarts the shortest paths, nothing is rebuilt),
+    // then a click on the first closes the path: its fill is refined at full resolution in
+    // the worker before it is committed.
+    const nextAnchors = [];
     for (const [x, y] of [
       [3400, 800],
+      [3800, 1600],
       [3400, 2400],
+      [2000, 2600],
     ]) {
       await mouse.move(...at(x, y));
-      await timed(page, "pointerdown", MARKS.anchor, click, 60_000);
+      nextAnchors.push(await timed(page, "pointerdown", MARKS.anchor, click, 60_000));
     }
     await mouse.move(...at(400, 2000));
     const lassoClose = await timed(page, "pointerdown", MARKS.committed, click, 60_000);
     await page.keyboard.press("Control+z");
-    // A new path on the same image: only the anchor's shortest-path map is built.
+    // A new path on the same image: its first anchor finds the edge costs made.
     const lassoAnchors = [];
     for (let i = 0; i < 3; i++) {
       await mouse.move(...at(600 + i * 500, 1800));
@@ -133,13 +133,15 @@ export async function selectInBrowser(browser, baseUrl) {
         targetMs: 150,
       },
       objectSelect: {
-        firstWithOpenCvLoadMs: objectFirst,
-        quarterBoxToPreviewMs: stats(objectRuns),
+        firstQuickCutWithOpenCvLoadMs: objectFirst,
+        quarterBoxToQuickCutMs: stats(objectRuns.map(([quick]) => quick)),
+        quarterBoxToFullCutMs: stats(objectRuns.map(([, full]) => full)),
         targetMs: 2000,
       },
       edgeLasso: {
-        startRightAfterPickingMs: lassoStart,
-        anchorClickMs: stats(lassoAnchors),
+        firstAnchorRightAfterPickingMs: lassoStart,
+        nextAnchorClickMs: stats(nextAnchors),
+        newPathFirstAnchorMs: stats(lassoAnchors),
         moveToPathMs: stats(lassoMoves),
         closeToCommittedMs: lassoClose,
         targets: { startMs: 1000, moveMs: 50 },
@@ -159,21 +161,27 @@ function placement(stage) {
   return (x, y) => [stage.x + left + x * scale, stage.y + top + y * scale];
 }
 
-/** Runs `act`, then waits for a `mark` newer than its `event`; ms from the event to the mark. */
+/**
+ * Runs `act`, then waits for a mark newer than its `event`; ms from the event to the mark.
+ * Given several marks, waits for each and answers each's ms in order.
+ */
 async function timed(page, event, mark, act, timeout = 30_000) {
+  const marks = Array.isArray(mark) ? mark : [mark];
   const before = await page.evaluate(() => performance.now());
   await act();
   const ms = await page.waitForFunction(
-    ({ event, mark, before }) => {
+    ({ event, marks, before }) => {
       const sent = window.__lastPointer[event];
-      const shown = performance.getEntriesByName(mark).at(-1);
-      if (sent === undefined || sent < before || !shown || shown.startTime < sent) return null;
-      return shown.startTime - sent;
+      if (sent === undefined || sent < before) return null;
+      const times = marks.map((name) => performance.getEntriesByName(name).at(-1)?.startTime);
+      if (times.some((shown) => shown === undefined || shown < sent)) return null;
+      return times.map((shown) => shown - sent);
     },
-    { event, mark, before },
+    { event, marks, before },
     { timeout, polling: "raf" },
   );
-  return round(await ms.jsonValue());
+  const values = (await ms.jsonValue()).map(round);
+  return Array.isArray(mark) ? values : values[0];
 }
 
 function stats(values) {

@@ -14,12 +14,14 @@ export function SelectionPreview({ view }: { view: { scale: number; x: number; y
   const canvas = useRef<HTMLCanvasElement>(null);
   const selection = pending?.selection ?? null;
   const step = pending?.step ?? 1;
+  /** Object select's stage, on the canvas for tests: the quick cut, then the full one. */
+  const cut = pending?.object ? (pending.quick ? "quick" : "full") : undefined;
 
   useLayoutEffect(() => {
     if (!canvas.current || !selection) return;
     drawSelection(canvas.current, selection, PREVIEW_TINT);
-    markShown(SHOWN.preview);
-  }, [selection]);
+    markShown(cut === "quick" ? SHOWN.quickCut : cut === "full" ? SHOWN.fullCut : SHOWN.preview);
+  }, [selection, cut]);
 
   if (!selection) return null;
   const { box } = selection;
@@ -30,6 +32,7 @@ export function SelectionPreview({ view }: { view: { scale: number; x: number; y
     <canvas
       ref={canvas}
       data-testid="selection-preview"
+      data-cut={cut}
       data-box={[box.x, box.y, box.width, box.height].map((v) => v * step).join(",")}
       className="pointer-events-none absolute top-0 left-0 origin-top-left"
       style={{ transform: `translate(${left}px, ${top}px) scale(${scale})` }}

@@ -52,8 +52,8 @@ export function SmartToolOptions() {
         <div className="flex gap-1.5">
           <ToolButton
             testId="object-apply"
-            label={pending.selection ? "Apply" : "Cutting…"}
-            disabled={!pending.selection}
+            label={pending.selection && !pending.quick ? "Apply" : "Cutting…"}
+            disabled={!pending.selection || pending.quick}
             onClick={applyPendingObject}
           />
           <ToolButton label="Cancel" onClick={() => selectionPreview.set(null)} />

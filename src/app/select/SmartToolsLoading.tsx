@@ -7,7 +7,7 @@ const PANEL =
   "pointer-events-none absolute right-3 bottom-3 w-64 rounded-md bg-neutral-900/90 p-2 text-xs shadow-lg";
 
 /**
- * OpenCV.js's download while object select and the lasso wait for it, over the stage's corner
+ * OpenCV.js's download while object select waits for it, over the stage's corner
  * (the sidebar may be scrolled): a bar with the bytes received (11 MB takes seconds on a slow
  * line), then a spinner while it compiles.
  */
@@ -15,12 +15,8 @@ export function SmartToolsLoading() {
   const status = useAppStore((s) => s.smartToolsStatus);
   const { loaded, total } = useAppStore((s) => s.smartToolsDownload);
   const tool = useAppStore((s) => s.tool);
-  if (status === "failed" && (tool === "object" || tool === "scissors"))
-    return (
-      <p className={`${PANEL} text-red-300`}>
-        Object select and the lasso could not load in this browser.
-      </p>
-    );
+  if (status === "failed" && tool === "object")
+    return <p className={`${PANEL} text-red-300`}>Object select could not load in this browser.</p>;
   if (status !== "loading") return null;
   const percent = total > 0 ? Math.min(100, Math.floor((100 * loaded) / total)) : 0;
   const fetched = total > 0 && loaded >= total;
@@ -28,7 +24,7 @@ export function SmartToolsLoading() {
     <div data-testid="smart-tools-loading" className={`${PANEL} space-y-1 text-neutral-300`}>
       <p className="flex items-center gap-1.5">
         <LoaderCircle size={13} className="animate-spin" aria-hidden />
-        {fetched ? "Starting edge tools…" : "Loading edge tools…"}
+        {fetched ? "Starting object select…" : "Loading object select…"}
         {total > 0 && (
           <span className="ml-auto tabular-nums text-neutral-400">
             {mb(loaded)} / {mb(total)} MB
@@ -37,7 +33,7 @@ export function SmartToolsLoading() {
       </p>
       <div
         role="progressbar"
-        aria-label="Edge tools download"
+        aria-label="Object select download"
         aria-valuemin={0}
         aria-valuemax={100}
         aria-valuenow={percent}

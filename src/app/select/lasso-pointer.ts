@@ -14,6 +14,8 @@ interface Path {
   fixed: number[];
   /** Anchors clicked whose snapped segment has not come back yet (shown straight meanwhile). */
   waiting: number[];
+  /** The first anchor has been answered: the scissors are ready for this image. */
+  snapping: boolean;
   closing: boolean;
 }
 
@@ -40,6 +42,7 @@ export function lassoPointer(context: SmartContext) {
     void askSelectWorker({ kind: "lasso-anchor", at, first }).then((answer) => {
       if (path !== current) return;
       if (!first) current.waiting.splice(0, 2);
+      current.snapping = true;
       if (answer.kind === "path") current.fixed.push(...answer.points);
       showOutline(context, [...current.fixed, ...current.waiting]);
       markShown(SHOWN.anchor);
@@ -85,6 +88,7 @@ export function lassoPointer(context: SmartContext) {
           start: at,
           fixed: [at.x, at.y],
           waiting: [],
+          snapping: false,
           closing: false,
         };
         anchor(at, true);
@@ -97,8 +101,9 @@ export function lassoPointer(context: SmartContext) {
     },
     move(at: { x: number; y: number }) {
       if (!path || path.closing) return;
-      // Until the scissors answer (OpenCV may still be loading), the path shows straight.
-      if (path.waiting.length > 0 || useAppStore.getState().smartToolsStatus !== "ready")
+      // Until the scissors answer (their edge costs may still be in the making), the path
+      // shows straight.
+      if (path.waiting.length > 0 || !path.snapping)
         showOutline(context, [...path.fixed, ...path.waiting, at.x, at.y]);
       follow.ask({ kind: "lasso-path", at });
     },

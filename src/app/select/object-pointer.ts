@@ -3,11 +3,19 @@ import { useAppStore } from "../store/store";
 import type { CutStroke } from "./object-cut";
 import { askSelectWorker } from "./select-client";
 import { type SelectionMode, selectionMode } from "./selection";
-import { applyPendingObject, type PendingSelection, selectionPreview } from "./selection-preview";
+import {
+  applyPendingObject,
+  commitSelection,
+  type PendingSelection,
+  selectionPreview,
+} from "./selection-preview";
+import { markShown, SHOWN } from "./shown-marks";
 import { boxOutline, type PointerInfo, type SmartContext, showOutline } from "./smart-gesture";
 
 /** Refinement strokes are this wide on screen, whatever the zoom. */
 const STROKE_SCREEN_PX = 14;
+
+type PendingObject = NonNullable<PendingSelection["object"]>;
 
 type Drag =
   | { kind: "box"; x: number; y: number; mode: SelectionMode; box: PixelBox | null }
@@ -21,24 +29,48 @@ type Drag =
 export function objectPointer(context: SmartContext) {
   let drag: Drag | null = null;
   let request = 0;
+  /** The cut being worked out, and cuts applied before their full cut came (committed then). */
+  let cutting: PendingObject | null = null;
+  const applyOnArrival = new Set<PendingObject>();
 
   const pending = () => selectionPreview.get()?.object ?? null;
 
-  const cut = async (object: NonNullable<PendingSelection["object"]>) => {
+  const cut = async (object: PendingObject) => {
     const mine = ++request;
-    selectionPreview.set({ selection: selectionPreview.get()?.selection ?? null, object });
+    cutting = object;
+    // Until the new cut's quick preview comes, the previous cut stays on screen.
+    const shown = selectionPreview.get();
+    selectionPreview.set({ ...shown, selection: shown?.selection ?? null, object });
     showOutline(context, boxOutline(object.box));
-    const answer = await askSelectWorker({
-      kind: "object",
-      box: object.box,
-      strokes: object.strokes,
-    });
+    const answer = await askSelectWorker(
+      { kind: "object", box: object.box, strokes: object.strokes },
+      (quick) => {
+        if (mine === request && pending() === object)
+          selectionPreview.set({
+            selection: quick.selection,
+            step: quick.step,
+            quick: true,
+            object,
+          });
+      },
+    );
+    if (cutting === object) cutting = null;
+    if (applyOnArrival.delete(object)) {
+      if (answer.kind === "selection" && answer.selection) {
+        commitSelection(object.mode, answer.selection);
+        markShown(SHOWN.committed);
+      }
+      return;
+    }
     if (mine !== request || pending() !== object) return;
     if (answer.kind === "selection") selectionPreview.set({ selection: answer.selection, object });
   };
 
+  /** Commits the cut; one still being worked out is committed when its full cut comes. */
   const apply = () => {
-    request++;
+    const object = pending();
+    if (object && object === cutting) applyOnArrival.add(object);
+    else request++;
     applyPendingObject();
   };
   // However the cut ends (Apply, Enter, Escape, a new box), its box outline goes with it.
@@ -50,6 +82,7 @@ export function objectPointer(context: SmartContext) {
     apply,
     cancel() {
       request++;
+      applyOnArrival.clear();
       drag = null;
       selectionPreview.set(null);
     },

@@ -10,21 +10,9 @@ export interface CvMat {
   delete(): void;
 }
 
-export interface CvScissors {
-  setEdgeFeatureCannyParameters(threshold1: number, threshold2: number): void;
-  setGradientMagnitudeMaxLimit(limit: number): void;
-  applyImage(image: CvMat): void;
-  buildMap(source: CvPoint): void;
-  getContour(target: CvPoint, contour: CvMat, backward: boolean): void;
-  delete(): void;
-}
-
-export type CvPoint = { x: number; y: number };
-
 export interface Cv {
   Mat: new (rows?: number, cols?: number, type?: number) => CvMat;
   Rect: new (x: number, y: number, width: number, height: number) => object;
-  Point: new (x: number, y: number) => CvPoint;
   CV_8UC1: number;
   CV_8UC3: number;
   GC_BGD: number;
@@ -33,6 +21,7 @@ export interface Cv {
   GC_PR_FGD: number;
   GC_INIT_WITH_RECT: number;
   GC_INIT_WITH_MASK: number;
+  GC_EVAL: number;
   grabCut(
     image: CvMat,
     mask: CvMat,
@@ -43,7 +32,7 @@ export interface Cv {
     mode: number,
   ): void;
   floodFill: unknown;
-  segmentation_IntelligentScissorsMB: new () => CvScissors;
+  segmentation_IntelligentScissorsMB: unknown;
 }
 
 /** What the smart tools need from the build; a build without one of them cannot be used. */

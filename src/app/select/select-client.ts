@@ -1,7 +1,8 @@
 import { useAppStore } from "../store/store";
 import type { SelectRequest, SelectResponse } from "./select-protocol";
 
-type Answer = Exclude<SelectResponse, { kind: "opencv" | "opencv-progress" }>;
+type Answer = Exclude<SelectResponse, { kind: "opencv" | "opencv-progress" | "preview" }>;
+type Preview = Extract<SelectResponse, { kind: "preview" }>;
 type Ask =
   Exclude<SelectRequest, { kind: "image" | "prepare" }> extends infer R
     ? R extends { id: number }
@@ -12,7 +13,10 @@ type Ask =
 let worker: Worker | null = null;
 let sentImage = "";
 let nextId = 1;
-const waiting = new Map<number, (answer: Answer) => void>();
+const waiting = new Map<
+  number,
+  { resolve: (answer: Answer) => void; preview?: (preview: Preview) => void }
+>();
 
 /**
  * The smart-selection worker, created on the first use of a smart tool (never at page load).
@@ -33,7 +37,11 @@ function selectWorker(): Worker {
         .setSmartToolsDownload({ loaded: message.loaded, total: message.total });
       return;
     }
-    waiting.get(message.id)?.(message);
+    if (message.kind === "preview") {
+      waiting.get(message.id)?.preview?.(message);
+      return;
+    }
+    waiting.get(message.id)?.resolve(message);
     waiting.delete(message.id);
   };
   return worker;
@@ -56,13 +64,16 @@ export function prepareSmartTool(tool: "object" | "scissors"): void {
   workerWithImage()?.postMessage({ kind: "prepare", tool } satisfies SelectRequest);
 }
 
-/** Asks the worker about the open document's image. */
-export function askSelectWorker(ask: Ask): Promise<Answer> {
+/**
+ * Asks the worker about the open document's image; `preview` receives the quick answers some
+ * requests get before their last one.
+ */
+export function askSelectWorker(ask: Ask, preview?: (preview: Preview) => void): Promise<Answer> {
   const target = workerWithImage();
   if (!target) return Promise.reject(new Error("Open an image first."));
   const id = nextId++;
   return new Promise((resolve) => {
-    waiting.set(id, resolve);
+    waiting.set(id, { resolve, preview });
     target.postMessage({ ...ask, id } as SelectRequest);
   });
 }

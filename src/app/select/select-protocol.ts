@@ -9,8 +9,8 @@ export type SelectRequest =
   /** The document's image (its object URL); the worker decodes and keeps its pixels. */
   | { kind: "image"; url: string }
   /**
-   * A smart tool was picked: starts what it will need (OpenCV for object select; OpenCV and
-   * the scissors' edge features for the lasso), so the first box or click does not wait.
+   * A smart tool was picked: starts what it will need (OpenCV for object select, the
+   * scissors' edge costs for the lasso), so the first box or click does not wait.
    */
   | { kind: "prepare"; tool: "object" | "scissors" }
   /**
@@ -25,6 +25,7 @@ export type SelectRequest =
       contiguous: boolean;
       preview: boolean;
     }
+  /** Answered with a quick `preview` of the cut first, then the full cut's `selection`. */
   | { kind: "object"; id: number; box: PixelBox; strokes: CutStroke[] }
   /**
    * Sets an anchor of the edge-snapping path and answers with the path from the previous
@@ -38,6 +39,8 @@ export type SelectRequest =
 export type SelectResponse =
   /** `step`: image pixels per pixel of `selection` (its box too), when not 1. */
   | { kind: "selection"; id: number; selection: Selection | null; step?: number }
+  /** A first answer to come before the request's last (the object's quick cut). */
+  | { kind: "preview"; id: number; selection: Selection | null; step: number }
   | { kind: "path"; id: number; points: number[] }
   | { kind: "error"; id: number; message: string }
   /** OpenCV's loading, which only object select and the lasso wait for. */

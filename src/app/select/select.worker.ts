@@ -2,7 +2,7 @@
 
 import { EdgeLasso } from "./edge-lasso";
 import { lassoFill } from "./lasso-fill";
-import { objectCut } from "./object-cut";
+import { OBJECT_CUT, objectCut } from "./object-cut";
 import type { Cv } from "./opencv";
 import { loadOpenCv } from "./opencv-loader";
 import { sampleEvery } from "./resample";
@@ -11,8 +11,8 @@ import { magicWand, type RgbaImage } from "./wand";
 
 /**
  * Smart selection off the main thread. The image's pixels are decoded here once per document;
- * the wand needs nothing more, so it answers while OpenCV is still loading. Object select and
- * the lasso wait for OpenCV, which is fetched on their first use only.
+ * the wand and the lasso need nothing more, so they answer while OpenCV is still loading.
+ * Object select waits for OpenCV, which is fetched on its first use only.
  */
 let imageUrl = "";
 let image: Promise<RgbaImage> | null = null;
@@ -61,8 +61,7 @@ function openCv(): Promise<Cv> {
 /** One lasso per image, built once even when an anchor and a move ask for it together. */
 function edgeLasso(pixels: Promise<RgbaImage>): Promise<EdgeLasso> {
   if (lasso?.url !== imageUrl) {
-    lasso?.tool.then((old) => old.dispose());
-    const tool = Promise.all([openCv(), pixels]).then(([cv, rgba]) => new EdgeLasso(cv, rgba));
+    const tool = pixels.then((rgba) => new EdgeLasso(rgba));
     lasso = { url: imageUrl, tool };
   }
   return lasso.tool;
@@ -103,7 +102,12 @@ async function answer(
     );
   } else if (request.kind === "object") {
     const [cv, pixels] = await Promise.all([openCv(), image]);
-    const selection = objectCut(cv, pixels, request.box, request.strokes);
+    const selection = objectCut(cv, pixels, request.box, request.strokes, OBJECT_CUT, (quick) =>
+      post(
+        { kind: "preview", id: request.id, ...quick },
+        quick.selection ? [quick.selection.data.buffer] : [],
+      ),
+    );
     post(
       { kind: "selection", id: request.id, selection },
       selection ? [selection.data.buffer] : [],
@@ -135,7 +139,8 @@ self.onmessage = (event: MessageEvent<SelectRequest>) => {
     return;
   }
   if (request.kind === "prepare") {
-    // Failures show through the OpenCV status, or when the tool is used.
+    // Failures show through the OpenCV status, or when the tool is used. The lasso's edge
+    // costs are made now, so its first click finds them ready.
     if (request.tool === "object") openCv().catch(() => {});
     else if (image) edgeLasso(image).catch(() => {});
     return;

@@ -15,6 +15,11 @@ export interface PendingSelection {
    * on a large image is worked out on a sampled copy, so it stays quick at 12 MP.
    */
   step?: number;
+  /**
+   * Object select's quick cut, shown while the full cut is worked out; only a full cut is
+   * ever committed.
+   */
+  quick?: boolean;
   /** Only for object select: the box and strokes the cut came from, so strokes can refine it. */
   object?: { box: PixelBox; mode: SelectionMode; strokes: CutStroke[] };
 }
@@ -34,16 +39,16 @@ export const selectionPreview = {
   },
 };
 
-/** Commits a pending object cut as a selection operation and ends the preview. */
+/** Commits a pending full object cut as a selection operation and ends the preview. */
 export function applyPendingObject(): void {
   const pending = selectionPreview.get();
-  if (pending?.object && pending.selection) {
-    const { box, data } = pending.selection;
-    useAppStore
-      .getState()
-      .commitMaskOp({ kind: "selection", mode: pending.object.mode, box, data });
-  }
+  if (pending?.object && pending.selection && !pending.quick)
+    commitSelection(pending.object.mode, pending.selection);
   selectionPreview.set(null);
+}
+
+export function commitSelection(mode: SelectionMode, { box, data }: Selection): void {
+  useAppStore.getState().commitMaskOp({ kind: "selection", mode, box, data });
 }
 
 /** Display pixels at most: a 12 MP selection is previewed from a ~1 MP sample of it. */

@@ -101,3 +101,58 @@ describe("removeSpecks", () => {
     expect(mask.reduce((n, v) => n + (v ? 1 : 0), 0)).toBe(49);
   });
 });
+
+/** Pixel-by-pixel flood fill: what removeSpecks must do, slowly. */
+function removeSpecksSlowly(mask: Uint8Array, w: number, h: number, maxArea: number) {
+  const seen = new Uint8Array(w * h);
+  const out = mask.slice();
+  for (let s = 0; s < w * h; s++) {
+    if (seen[s]) continue;
+    const value = mask[s];
+    const members = [s];
+    seen[s] = 1;
+    let border = false;
+    for (let k = 0; k < members.length; k++) {
+      const i = members[k]!;
+      const x = i % w;
+      const y = Math.floor(i / w);
+      if (x === 0 || y === 0 || x === w - 1 || y === h - 1) border = true;
+      for (const [nx, ny] of [
+        [x - 1, y],
+        [x + 1, y],
+        [x, y - 1],
+        [x, y + 1],
+      ] as const) {
+        const j = ny * w + nx;
+        if (nx >= 0 && ny >= 0 && nx < w && ny < h && !seen[j] && mask[j] === value) {
+          seen[j] = 1;
+          members.push(j);
+        }
+      }
+    }
+    if (members.length <= maxArea && !(value === 0 && border))
+      for (const i of members) out[i] = value === 0 ? 255 : 0;
+  }
+  return out;
+}
+
+describe("removeSpecks on random masks", () => {
+  it("matches a pixel-by-pixel flood fill, including components that join only further down", () => {
+    let seed = 7;
+    const random = () => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed / 2 ** 31;
+    };
+    for (let trial = 0; trial < 40; trial++) {
+      const w = 5 + Math.floor(random() * 30);
+      const h = 5 + Math.floor(random() * 30);
+      const density = 0.3 + random() * 0.4;
+      const mask = new Uint8Array(w * h);
+      for (let i = 0; i < mask.length; i++) mask[i] = random() < density ? 255 : 0;
+      const maxArea = 1 + Math.floor(random() * 12);
+      const expected = removeSpecksSlowly(mask, w, h, maxArea);
+      removeSpecks(mask, w, h, maxArea);
+      expect(Array.from(mask)).toEqual(Array.from(expected));
+    }
+  });
+});

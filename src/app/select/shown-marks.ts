@@ -4,13 +4,17 @@
  * Each name keeps only its latest mark: one per pointer move would otherwise pile up.
  */
 export const SHOWN = {
-  /** The wand's region or the object's cut drawn into the preview canvas. */
+  /** The wand's region drawn into the preview canvas. */
   preview: "fillpaint:selection-preview",
+  /** Object select's quick (coarse) cut drawn, while the full cut is worked out. */
+  quickCut: "fillpaint:object-quick-cut",
+  /** Object select's full cut drawn: what Apply commits. */
+  fullCut: "fillpaint:object-full-cut",
   /** A lasso anchor's answer shown (the first one waits for the scissors' cost map). */
   anchor: "fillpaint:lasso-anchor",
   /** The snapped path from the last anchor to the pointer shown. */
   path: "fillpaint:lasso-path",
-  /** A wand click's or a closed lasso's selection committed to the mask. */
+  /** A wand click's, a closed lasso's or an applied cut's selection committed to the mask. */
   committed: "fillpaint:selection-committed",
 } as const;
 
