@@ -57,7 +57,7 @@ export function MaskFiles() {
         onClick={() => download("alpha")}
       />
       <label
-        className={`${buttonClass} cursor-pointer focus-within:ring-2 focus-within:ring-accent`}
+        className={`${buttonClass} relative cursor-pointer focus-within:ring-2 focus-within:ring-accent`}
       >
         <FileUp size={15} aria-hidden /> Import mask
         <input

@@ -37,7 +37,9 @@ export function Sidebar() {
           </div>
         )}
       </div>
-      <div className="min-h-0 flex-1 overflow-y-auto px-4 pt-2">
+      {/* `relative`: a visually hidden (absolute) input inside is then clipped by this scroll
+          area; without it, its containing block is the page, and it stretched the page. */}
+      <div className="relative min-h-0 flex-1 overflow-y-auto px-4 pt-2">
         {mode === "edit" && <MaskTools />}
         {mode === "extend" && <OutpaintPanel />}
         {mode === "compare" && <CompareTools />}
