@@ -1,3 +1,4 @@
+import { PROXY_RESTARTED } from "../../job-failures";
 import { MASK_COVERS_EVERYTHING } from "../../mask-coverage";
 
 /** What to tell a person about a job, and whether trying again could help. */
@@ -40,17 +41,41 @@ export function describeStatus(
     case "Cancelled":
       return { text: "Cancelled.", retryable: true };
     case "Error":
-      // The same mask fails again: only a change to it helps.
-      if (reason === MASK_COVERS_EVERYTHING) {
-        return { text: `Error: ${reason}. Leave part of the image unpainted.`, retryable: false };
-      }
-      return {
-        text: `Error: ${reason ?? "the fill failed"}. Retry, or change the mask.`,
-        retryable: true,
-      };
+      return describeFailure(reason);
     default:
-      return { text: `${status}: ${reason ?? "the job failed"}.`, retryable: true };
+      return { text: `${status}: ${endSentence(reason ?? "the job failed")}`, retryable: true };
   }
+}
+
+/**
+ * A failed job's reason as a sentence, then the advice that fits it. The reason comes from the
+ * engine or the provider, as a phrase or a sentence of its own: never a doubled full stop, and
+ * no "Error:" label (the status line already shows it failed).
+ */
+function describeFailure(reason: string | null): JobMessage {
+  // The same mask fails again: only a change to it helps.
+  if (reason === MASK_COVERS_EVERYTHING) {
+    return { text: `${asSentence(reason)} Leave part of the image unpainted.`, retryable: false };
+  }
+  if (reason === PROXY_RESTARTED) {
+    return { text: `${asSentence(reason)} Retry to run it again.`, retryable: true };
+  }
+  return {
+    text: `${asSentence(reason ?? "the fill failed")} Retry, or change the mask.`,
+    retryable: true,
+  };
+}
+
+/** `text` with one full stop at its end (kept if it ends with `!`, `?` or `…`). */
+function endSentence(text: string): string {
+  const trimmed = text.trim().replace(/[.\s]+$/, "");
+  return /[!?…]$/.test(trimmed) ? trimmed : `${trimmed}.`;
+}
+
+/** `text` as a sentence: a leading "Error:" dropped, a capital first letter, one full stop. */
+function asSentence(text: string): string {
+  const body = endSentence(text.replace(/^\s*error:\s*/i, ""));
+  return body.charAt(0).toUpperCase() + body.slice(1);
 }
 
 /** A refused or failed submit, by HTTP status (0 = the server could not be reached). */

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";
 import { CANCELLED_STATUS, type ProviderId } from "../../contract";
+import { PROXY_RESTARTED } from "../../job-failures";
 import { compositeResult } from "../images/composite-result";
 import type { Logger } from "../logging";
 import { jobGeometry } from "../providers/job-geometry";
@@ -17,8 +18,8 @@ const MAX_POLL_DELAY_MS = 5_000;
 /** A job still pending after this long is failed rather than polled forever. */
 const JOB_TIMEOUT_MS = 30 * 60_000;
 
-export const RESTARTED_LOCAL_JOB_MESSAGE =
-  "The proxy restarted while this local fill was running; local fills are not resumed. Submit it again.";
+/** A fact, not advice: the SPA says what to do about it (see `describeFailure`). */
+export const RESTARTED_LOCAL_JOB_MESSAGE = PROXY_RESTARTED;
 
 /**
  * How long a replica's hold on an upstream job it follows lasts, and how often it renews its
