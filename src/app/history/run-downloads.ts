@@ -16,6 +16,7 @@ export async function downloadResult(run: RunRecord, index: number): Promise<voi
     jobId: variant.jobId ?? run.id,
     sourceName: run.source.name,
     prompt: run.prompt,
+    task: run.task,
     variant: index,
     seed: variant.seed,
     extension: variant.resultExtension ?? "png",
@@ -33,10 +34,7 @@ export async function downloadSheet(run: RunRecord): Promise<void> {
   const labels = ["Original", ...ready.map((v) => variantLabel(v))];
   const panels = blobs.flatMap((blob, i) => (blob ? [{ blob, label: labels[i] ?? "" }] : []));
   if (panels.length !== blobs.length || panels.length < 2) throw pruned();
-  downloadBlob(
-    await sideBySidePng(panels),
-    sheetFileName(run.source.name, run.prompt, run.createdAt),
-  );
+  downloadBlob(await sideBySidePng(panels), sheetFileName(run));
 }
 
 /** How a variant is named on its tile and on the sheet. */

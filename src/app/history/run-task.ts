@@ -1,4 +1,4 @@
-import { TASK_LABELS } from "../../contract";
+import { TASK_LABELS, type TaskId } from "../../contract";
 import type { OutpaintPreset } from "../outpaint/outpaint-geometry";
 import { DEFAULT_LIMITS, fitFrame } from "../outpaint/outpaint-geometry";
 import type { DocumentImage } from "../store/document-slice";
@@ -41,9 +41,14 @@ export function runTaskOf(state: {
  * "Remove", "Replace", "Extend · Make square".
  */
 export function describeTask(task: RunTask | undefined): string {
-  if (task?.kind === "erase") return TASK_LABELS.erase;
-  if (!task || task.kind === "inpaint") return TASK_LABELS.fill;
+  if (task?.kind !== "outpaint") return TASK_LABELS[taskIdOf(task)];
   return `${TASK_LABELS.outpaint} · ${task.preset === "Custom" ? "custom frame" : task.preset}`;
+}
+
+/** The task the user picked for a run (runs stored before tasks were recorded were Replace). */
+export function taskIdOf(task: RunTask | undefined): TaskId {
+  if (task?.kind === "erase") return "erase";
+  return task?.kind === "outpaint" ? "outpaint" : "fill";
 }
 
 /** One wording for a run without a prompt, the same in History, the caption and Present. */

@@ -6,9 +6,8 @@ import { useAppStore } from "../store/store";
 import { Slider } from "../ui/Slider";
 import type { AnimationFormat } from "./animation-protocol";
 import { useAnimationExport } from "./use-animation-export";
-import { WIPE_DURATION, wipeSize } from "./wipe-animation";
+import { WIPE_DURATION, wipeSizes } from "./wipe-animation";
 
-const WIDTHS = [480, 640, 800, 1080] as const;
 const button =
   "rounded-md bg-neutral-700 px-3 py-1.5 text-sm text-white hover:bg-neutral-600 disabled:opacity-40";
 
@@ -22,7 +21,9 @@ export function AnimationDialog({ run, onClose }: { run: RunRecord; onClose: () 
   const [format, setFormat] = useState<AnimationFormat>("gif");
   const exporter = useAnimationExport(run);
   const { progress, error } = exporter;
-  const size = wipeSize(run.source, width);
+  const sizes = wipeSizes(run.source);
+  // 640 wide unless the image is narrower: then its own size.
+  const size = sizes.find((s) => s.width === width) ?? sizes[sizes.length - 1]!;
   const busy = progress !== null;
   return (
     <div className="fixed inset-0 z-40 grid place-items-center bg-black/60 p-4" role="presentation">
@@ -64,12 +65,9 @@ export function AnimationDialog({ run, onClose }: { run: RunRecord; onClose: () 
         <NumberChoice
           label="Size"
           testId="animation-width"
-          value={width}
+          value={size.width}
           onChange={setWidth}
-          options={WIDTHS.map((w) => {
-            const s = wipeSize(run.source, w);
-            return [w, `${s.width}×${s.height}`];
-          })}
+          options={sizes.map((s) => [s.width, s.label])}
         />
         <fieldset className="flex gap-4 text-sm">
           <legend className="sr-only">Format</legend>
@@ -110,7 +108,15 @@ export function AnimationDialog({ run, onClose }: { run: RunRecord; onClose: () 
             data-testid="animation-start"
             className={button}
             disabled={busy}
-            onClick={() => void exporter.start({ variant, ...size, durationMs, format })}
+            onClick={() =>
+              void exporter.start({
+                variant,
+                width: size.width,
+                height: size.height,
+                durationMs,
+                format,
+              })
+            }
           >
             {busy ? `Making… ${Math.round((progress ?? 0) * 100)}%` : "Make and download"}
           </button>

@@ -1,7 +1,13 @@
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
 import { encodeWipeGif } from "./encode-wipe-gif";
-import { composeWipeFrame, wipeFrameCount, wipePosition, wipeSize } from "./wipe-animation";
+import {
+  composeWipeFrame,
+  wipeFrameCount,
+  wipePosition,
+  wipeSize,
+  wipeSizes,
+} from "./wipe-animation";
 
 function solid(width: number, height: number, rgb: [number, number, number]) {
   const data = new Uint8ClampedArray(width * height * 4);
@@ -49,7 +55,35 @@ describe("wipe animation", () => {
     expect(wipeFrameCount(2000, 5)).toBe(20);
     expect(wipeFrameCount(4000, 15)).toBe(60);
     expect(wipeSize({ width: 1000, height: 667 }, 640)).toEqual({ width: 640, height: 426 });
-    expect(wipeSize({ width: 301, height: 201 }, 640)).toEqual({ width: 302, height: 202 });
+    expect(wipeSize({ width: 301, height: 201 }, 640)).toEqual({ width: 300, height: 200 });
+  });
+
+  it("offers distinct sizes, none larger than the image, ending on the image's own", () => {
+    // 741×500 offered 480×324, 640×432, 742×500, 742×500.
+    expect(wipeSizes({ width: 741, height: 500 })).toEqual([
+      { width: 480, height: 322, label: "480×322" },
+      { width: 640, height: 430, label: "640×430" },
+      { width: 740, height: 500, label: "740×500 · full size (even sides for video)" },
+    ]);
+    expect(wipeSizes({ width: 800, height: 600 }).map((s) => s.label)).toEqual([
+      "480×360",
+      "640×480",
+      "800×600 · full size",
+    ]);
+    for (const image of [
+      { width: 741, height: 500 },
+      { width: 3000, height: 17 },
+      { width: 5, height: 900 },
+      { width: 1081, height: 1081 },
+    ]) {
+      const sizes = wipeSizes(image);
+      expect(new Set(sizes.map((s) => s.width)).size).toBe(sizes.length);
+      for (const size of sizes) {
+        expect(size.width).toBeLessThanOrEqual(image.width);
+        expect(size.height).toBeLessThanOrEqual(image.height);
+        expect((size.width % 2) + (size.height % 2)).toBe(0);
+      }
+    }
   });
 
   it("draws the after left of the divider, the before right of it, and the line between", () => {

@@ -75,9 +75,39 @@ export function composeWipeFrame(
   }
 }
 
-/** The animation's size for an output width: the images' aspect, both sides even (video codecs). */
+const even = (n: number) => Math.max(2, Math.floor(n / 2) * 2);
+
+/**
+ * The animation's size for an output width: the images' aspect, both sides even (video codecs
+ * need them so), rounded down so it never exceeds the image.
+ */
 export function wipeSize(image: { width: number; height: number }, width: number) {
-  const w = Math.max(2, Math.round(Math.min(width, image.width) / 2) * 2);
-  const h = Math.max(2, Math.round((w * image.height) / image.width / 2) * 2);
-  return { width: w, height: h };
+  const w = even(Math.min(width, image.width));
+  return { width: w, height: even((w * image.height) / image.width) };
+}
+
+const WIPE_WIDTHS = [480, 640, 800, 1080] as const;
+
+export interface WipeSizeChoice {
+  width: number;
+  height: number;
+  label: string;
+}
+
+/**
+ * The sizes offered for an image: each preset width narrower than the image, then the image's
+ * own size, which says so, and says why when it lost a pixel to the even sides video needs.
+ */
+export function wipeSizes(image: { width: number; height: number }): WipeSizeChoice[] {
+  // Each side rounded down on its own: 741×500 gives 740×500, not a height that lost 2 px too.
+  const full = { width: even(image.width), height: even(image.height) };
+  const trimmed = full.width !== image.width || full.height !== image.height;
+  const presets = WIPE_WIDTHS.filter((w) => w < full.width).map((w) => wipeSize(image, w));
+  return [
+    ...presets.map((size) => ({ ...size, label: `${size.width}×${size.height}` })),
+    {
+      ...full,
+      label: `${full.width}×${full.height} · full size${trimmed ? " (even sides for video)" : ""}`,
+    },
+  ];
 }
