@@ -1,5 +1,6 @@
 import { expect, type Page, test } from "@playwright/test";
 import sharp from "sharp";
+import { SAMPLE } from "../src/app/editor/open-sample";
 import { sheetLayout } from "../src/app/history/sheet-layout";
 import { outpaintGeometry } from "../src/app/outpaint/outpaint-geometry";
 import { decodeDownload, exportedMask, imagePlacement, openImage, paint } from "./helpers";
@@ -108,10 +109,16 @@ test("first run: from an empty page to a comparison in two actions (time printed
   page,
 }, testInfo) => {
   await page.goto("/");
+  // The note says what the sample does: it opens in Replace, with a prompt.
+  await expect(page.getByTestId("sample-note")).toContainText(
+    "a prompt written: press Generate to replace the spoon",
+  );
   // Action 1: the sample, with its mask ready.
   const start = Date.now();
   await page.getByTestId("open-sample").click();
   await expect(page.getByText("sample-coffee.png · 600×400")).toBeVisible();
+  await expect(page.getByTestId("task").locator("[data-task=fill]")).toBeChecked();
+  await expect(page.getByTestId("prompt")).toHaveValue(SAMPLE.prompt);
   await expect(page.getByTestId("generate")).toBeEnabled();
   const mask = await exportedMask(page);
   // The spoon's bowl, handle tip, handle edge, neck and its reflection on the cup are masked; the

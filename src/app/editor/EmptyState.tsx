@@ -20,9 +20,10 @@ export function EmptyState() {
         >
           <Sparkles size={16} aria-hidden /> Try the sample photo
         </button>
-        <p className="text-xs text-neutral-500">
-          A cup of coffee with its spoon already masked: press Generate to see it removed. Photo:
-          Rachel Michetti,{" "}
+        {/* The sample opens in Replace with its prompt filled in (open-sample.ts): say so. */}
+        <p data-testid="sample-note" className="text-xs text-neutral-500">
+          A cup of coffee with its spoon already masked and a prompt written: press Generate to
+          replace the spoon with an empty saucer. Photo: Rachel Michetti,{" "}
           <a className="underline hover:text-neutral-300" href="/sample/LICENSE.txt">
             CC0
           </a>
