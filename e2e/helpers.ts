@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import type { Download, Page } from "@playwright/test";
+import { type Download, expect, type Page } from "@playwright/test";
 import sharp from "sharp";
 
 export const fixture = (name: string) => new URL(`./fixtures/${name}`, import.meta.url).pathname;
@@ -80,4 +80,18 @@ export function toScreen(view: { scale: number; x: number; y: number }, x: numbe
 export async function openHistory(page: Page): Promise<void> {
   const toggle = page.getByTestId("history-toggle");
   if ((await toggle.getAttribute("aria-pressed")) !== "true") await toggle.click();
+}
+
+/** Paints a short stroke on chelsea (451×300), generates on the local engine, waits for Compare. */
+export async function firstRun(page: Page, prompt = "") {
+  await page.goto("/");
+  await openImage(page, "skimage_chelsea.png");
+  const place = await imagePlacement(page, 451, 300);
+  await paint(page, [
+    [place.x + 150 * place.scale, place.y + 250 * place.scale],
+    [place.x + 250 * place.scale, place.y + 250 * place.scale],
+  ]);
+  if (prompt) await page.getByTestId("prompt").fill(prompt);
+  await page.getByTestId("generate").click();
+  await expect(page.getByTestId("compare-slider")).toBeVisible({ timeout: 30_000 });
 }

@@ -1,5 +1,5 @@
 import { expect, type Page, test } from "@playwright/test";
-import { imagePlacement, openImage, paint } from "./helpers";
+import { firstRun, openImage } from "./helpers";
 
 /** How far the document reaches past the window, and how far it is scrolled (both 0 for an app shell). */
 const pageOverflow = (page: Page) =>
@@ -17,15 +17,7 @@ test("the app never scrolls as a page, in Edit, Extend and Compare, at 1024×640
   page,
 }, testInfo) => {
   await page.setViewportSize(VIEWPORTS[0]);
-  await page.goto("/");
-  await openImage(page, "skimage_chelsea.png");
-  const place = await imagePlacement(page, 451, 300);
-  await paint(page, [
-    [place.x + 150 * place.scale, place.y + 250 * place.scale],
-    [place.x + 250 * place.scale, place.y + 250 * place.scale],
-  ]);
-  await page.getByTestId("generate").click();
-  await expect(page.getByTestId("compare-slider")).toBeVisible({ timeout: 30_000 });
+  await firstRun(page);
 
   for (const viewport of VIEWPORTS) {
     await page.setViewportSize(viewport);

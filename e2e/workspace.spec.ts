@@ -1,23 +1,9 @@
-import { expect, type Page, test } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import sharp from "sharp";
 import { SAMPLE } from "../src/app/editor/open-sample";
 import { sheetLayout } from "../src/app/history/sheet-layout";
 import { outpaintGeometry } from "../src/app/outpaint/outpaint-geometry";
-import { decodeDownload, exportedMask, imagePlacement, openImage, paint } from "./helpers";
-
-/** Paints a short stroke on chelsea (451×300), generates on the local engine, waits for Compare. */
-async function firstRun(page: Page, prompt = "") {
-  await page.goto("/");
-  await openImage(page, "skimage_chelsea.png");
-  const place = await imagePlacement(page, 451, 300);
-  await paint(page, [
-    [place.x + 150 * place.scale, place.y + 250 * place.scale],
-    [place.x + 250 * place.scale, place.y + 250 * place.scale],
-  ]);
-  if (prompt) await page.getByTestId("prompt").fill(prompt);
-  await page.getByTestId("generate").click();
-  await expect(page.getByTestId("compare-slider")).toBeVisible({ timeout: 30_000 });
-}
+import { decodeDownload, exportedMask, firstRun, imagePlacement, openImage } from "./helpers";
 
 test("a preset picked in Compare opens its frame (bug 3)", async ({ page }) => {
   await firstRun(page);
