@@ -3,8 +3,12 @@ import sharp from "sharp";
 import { FILL_ROUTE } from "../src/contract";
 import { imagePlacement, openHistory, paint } from "./helpers";
 
-/** Opens an image file and paints a stroke across its middle. */
+/**
+ * Writes a flat-coloured image of that size (small on disk however many pixels), opens it and
+ * paints a stroke across its middle.
+ */
 async function openAndPaint(page: Page, path: string, width: number, height: number) {
+  await sharp({ create: { width, height, channels: 3, background: "#5a7d9a" } }).toFile(path);
   await page.goto("/");
   await page.getByTestId("image-input").setInputFiles(path);
   await page.locator("[data-testid=stage] canvas").first().waitFor();
@@ -22,9 +26,6 @@ test("an image over the provider's pixel limit is refused at open, with the imag
   // 24 MP: over the 20 MP every provider takes; one flat colour keeps the file small.
   const [width, height] = [6000, 4000];
   const path = testInfo.outputPath("huge.jpg");
-  await sharp({ create: { width, height, channels: 3, background: "#5a7d9a" } })
-    .jpeg()
-    .toFile(path);
   const posts: string[] = [];
   page.on("request", (r) => {
     if (r.method() === "POST") posts.push(r.url());
@@ -34,7 +35,7 @@ test("an image over the provider's pixel limit is refused at open, with the imag
   const reason =
     "This image is 6000×4000 (24.0 MP); Local fill engine (offline) takes at most 20.0 MP. Pick another provider or open a smaller image.";
   // Said as the image opens, and beside Generate, which stays disabled while it holds.
-  await expect(page.getByText(reason).first()).toBeVisible();
+  await expect(page.locator("[data-sonner-toast]").filter({ hasText: reason })).toBeVisible();
   await expect(page.getByTestId("image-too-large")).toHaveText(reason);
   const generate = page.getByTestId("generate");
   await expect(generate).toBeDisabled();
@@ -60,9 +61,6 @@ for (const button of ["generate-cancel", "job-cancel"] as const) {
   }, testInfo) => {
     const [width, height] = [640, 480];
     const path = testInfo.outputPath("photo.png");
-    await sharp({ create: { width, height, channels: 3, background: "#8a6f4e" } })
-      .png()
-      .toFile(path);
     await openAndPaint(page, path, width, height);
 
     // The upload is held until the test lets it go, as a slow connection would hold it.
@@ -91,6 +89,8 @@ for (const button of ["generate-cancel", "job-cancel"] as const) {
     await expect(status).toHaveAttribute("data-status", "Cancelled");
     await expect(page.getByTestId("generate")).toHaveText("Generate");
     await expect(page.getByTestId("generate-cancel")).toHaveCount(0);
+    await page.setViewportSize({ width: 1024, height: 640 });
+    await page.screenshot({ path: testInfo.outputPath(`cancelled-${button}-1024.png`) });
     release();
     await page.unroute(`**${FILL_ROUTE}`);
 
