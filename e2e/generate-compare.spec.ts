@@ -188,6 +188,10 @@ test("variants, grid, A/B, keyboard slider, reload, use as input, presentation",
   // Stepping belonged to the presentation: the comparison is the one the user chose.
   await expect(compare).toContainText("A · Variant 2");
   await expect(compare).toContainText("B · Variant 3");
+  for (const width of [1024, 1280]) {
+    await page.setViewportSize({ width, height: width === 1024 ? 640 : 800 });
+    await page.screenshot({ path: testInfo.outputPath(`after-present-${width}.png`) });
+  }
 
   // Storage use is shown; deleting the run frees it.
   await expect(page.getByTestId("storage-use")).not.toHaveText(/^0\.0 MB/);
