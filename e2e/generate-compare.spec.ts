@@ -164,23 +164,34 @@ test("variants, grid, A/B, keyboard slider, reload, use as input, presentation",
   await expect(page.getByTestId("prompt")).toHaveValue("a clear visor");
   await expect(page.getByTestId("variants")).toHaveValue("3");
 
-  // Presentation: P opens it, arrows step through the variants, Esc leaves.
+  // Presentation: P opens it on the chosen B, arrows step through the variants, Esc leaves.
   await history.getByRole("button", { name: "a clear visor" }).click();
+  await page.getByRole("button", { name: /Variant 2 · seed \d+ as A/ }).click();
+  await page.getByRole("button", { name: /Variant 3 · seed \d+ as B/ }).click();
+  await expect(compare).toContainText("A · Variant 2");
+  await expect(compare).toContainText("B · Variant 3");
   await page.locator("body").click({ position: { x: 5, y: 5 } });
   await page.keyboard.press("p");
   const present = page.getByTestId("present");
   await expect(present).toBeVisible();
   await expect(page.getByTestId("present-caption")).toHaveText("a clear visor");
-  await expect(page.getByTestId("present-step")).toContainText("Variant 1 · 1 of 3");
+  await expect(page.getByTestId("present-step")).toContainText("Variant 3 · 3 of 3");
   await page.screenshot({ path: testInfo.outputPath("present-1280.png") });
   await page.keyboard.press("ArrowRight");
-  await expect(page.getByTestId("present-step")).toContainText("Variant 2 · 2 of 3");
+  await expect(page.getByTestId("present-step")).toContainText("Variant 1 · 1 of 3");
   await page.keyboard.press("ArrowRight");
-  await expect(page.getByTestId("present-step")).toContainText("Variant 3 · 3 of 3");
-  await page.keyboard.press("ArrowLeft");
   await expect(page.getByTestId("present-step")).toContainText("Variant 2 · 2 of 3");
+  await page.keyboard.press("ArrowLeft");
+  await expect(page.getByTestId("present-step")).toContainText("Variant 1 · 1 of 3");
   await page.keyboard.press("Escape");
   await expect(present).toBeHidden();
+  // Stepping belonged to the presentation: the comparison is the one the user chose.
+  await expect(compare).toContainText("A · Variant 2");
+  await expect(compare).toContainText("B · Variant 3");
+  for (const width of [1024, 1280]) {
+    await page.setViewportSize({ width, height: width === 1024 ? 640 : 800 });
+    await page.screenshot({ path: testInfo.outputPath(`after-present-${width}.png`) });
+  }
 
   // Storage use is shown; deleting the run frees it.
   await expect(page.getByTestId("storage-use")).not.toHaveText(/^0\.0 MB/);

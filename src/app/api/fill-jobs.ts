@@ -30,20 +30,22 @@ export type JobRequest =
 
 /**
  * Submits a job to its endpoint. `composite` asks the proxy to paste the result into the
- * original, so nothing outside the mask changes.
+ * original, so nothing outside the mask changes; `signal` stops the upload.
  */
-export async function submitJob(job: JobRequest, provider: ProviderId, composite: boolean) {
+export async function submitJob(
+  job: JobRequest,
+  provider: ProviderId,
+  composite: boolean,
+  signal?: AbortSignal,
+) {
   const headers: Record<string, string> = { [PROVIDER_HEADER]: provider };
   if (composite) headers[COMPOSITE_HEADER] = "1";
   if (job.route === EXPAND_ROUTE) headers[OUTPAINT_PRESET_HEADER] = job.preset;
-  return submit(job.route, job.body, headers);
-}
-
-async function submit(path: string, body: unknown, headers: Record<string, string>) {
-  const response = await request(path, {
+  const response = await request(job.route, {
     method: "POST",
     headers: { "content-type": "application/json", ...headers },
-    body: JSON.stringify(body),
+    body: JSON.stringify(job.body),
+    signal,
   });
   return submitResponseSchema.parse(await response.json());
 }

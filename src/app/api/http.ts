@@ -44,7 +44,9 @@ export async function request(input: string, init?: RequestInit): Promise<Respon
   let response: Response;
   try {
     response = await fetch(input, init);
-  } catch {
+  } catch (error) {
+    // A send the user stopped is not a lost connection: the caller tells the two apart.
+    if (init?.signal?.aborted) throw error;
     throw new ApiError("Cannot reach the Fillpaint server. Is it running?", 0);
   }
   if (!response.ok) throw await apiErrorFrom(response);

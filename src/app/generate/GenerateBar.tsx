@@ -3,8 +3,9 @@ import { useEffect } from "react";
 import { maskMayHavePixels } from "../editor/mask-op";
 import { useAppStore } from "../store/store";
 import { useFormValues } from "./use-form-values";
-import { useGenerate, useSelectedProvider } from "./use-generate";
+import { GenerateCancelled, useGenerate, useSelectedProvider } from "./use-generate";
 import { useGenerateShortcut } from "./use-generate-shortcut";
+import { useImageLimit } from "./use-image-limit";
 
 /**
  * The Generate button, at the top of the sidebar with the task and the prompt so it is in reach
@@ -16,6 +17,7 @@ export function GenerateBar() {
   const { parsed } = useFormValues(provider);
   const generate = useGenerate();
   const imageUrl = useAppStore((s) => s.image?.url);
+  const tooLarge = useImageLimit(provider);
   const { reset } = generate;
   // A refusal belongs to the document it was about: another one opening clears it.
   // biome-ignore lint/correctness/useExhaustiveDependencies: the image is the trigger, not an input
@@ -25,25 +27,46 @@ export function GenerateBar() {
     hasMask &&
     provider !== null &&
     !provider.unavailableReason &&
+    !tooLarge &&
     parsed?.ok === true;
   const submit = () => {
     if (ready && parsed?.ok) generate.mutate({ provider, params: parsed.params });
   };
   useGenerateShortcut(submit);
 
+  const cancelled = generate.error instanceof GenerateCancelled;
+
   return (
     <div className="space-y-2">
-      <button
-        type="button"
-        data-testid="generate"
-        disabled={!ready}
-        onClick={submit}
-        title="Generate (Ctrl/Cmd+Enter)"
-        className="inline-flex w-full items-center justify-center gap-2 rounded-md bg-accent px-3 py-2 text-sm font-semibold text-white hover:brightness-110 disabled:opacity-40"
-      >
-        <Sparkles size={16} aria-hidden />
-        {generate.isPending ? "Sending…" : "Generate"}
-      </button>
+      <div className="flex gap-2">
+        <button
+          type="button"
+          data-testid="generate"
+          disabled={!ready}
+          onClick={submit}
+          title={tooLarge ?? "Generate (Ctrl/Cmd+Enter)"}
+          className="inline-flex flex-1 items-center justify-center gap-2 rounded-md bg-accent px-3 py-2 text-sm font-semibold text-white hover:brightness-110 disabled:opacity-40"
+        >
+          <Sparkles size={16} aria-hidden />
+          {generate.isPending ? "Sending…" : "Generate"}
+        </button>
+        {generate.isPending && (
+          <button
+            type="button"
+            data-testid="generate-cancel"
+            onClick={generate.cancel}
+            title="Stop sending this run"
+            className="rounded-md bg-neutral-700 px-3 py-2 text-sm text-white hover:bg-neutral-600"
+          >
+            Cancel
+          </button>
+        )}
+      </div>
+      {tooLarge && (
+        <p data-testid="image-too-large" className="text-xs text-amber-300">
+          {tooLarge}
+        </p>
+      )}
       {!hasMask && (
         <p className="text-xs text-neutral-400">
           Paint the area to repaint, or pick an outpaint preset, first.
@@ -53,7 +76,10 @@ export function GenerateBar() {
         <p className="text-xs text-red-300">Fix the values marked above to generate.</p>
       )}
       {generate.error && (
-        <p role="alert" className="text-sm text-red-300">
+        <p
+          role={cancelled ? "status" : "alert"}
+          className={cancelled ? "text-sm text-neutral-300" : "text-sm text-red-300"}
+        >
           {generate.error.message}
         </p>
       )}

@@ -6,6 +6,7 @@ import { readBlob, readVariant, updateVariant } from "../history/runs-repo";
 import { blobToBase64 } from "../lib/png";
 import { describeSubmitError } from "./describe-status";
 import { MAX_SEED } from "./fill-params";
+import { finishSending, startSending } from "./sends-in-flight";
 import type { TaskRequest } from "./task-request";
 
 /**
@@ -101,11 +102,13 @@ export async function submitVariant(
     jobId: null,
     pollingUrl: null,
   });
+  const signal = startSending(run.id, index);
   try {
     const submitted = await submitJob(
       jobRequest(run, inputs, seed),
       run.provider,
       run.composite === true,
+      signal,
     );
     const ids = { jobId: submitted.id, pollingUrl: submitted.polling_url };
     if ((await readVariant(run.id, index))?.state === "cancelled") {
@@ -116,6 +119,11 @@ export async function submitVariant(
     }
     await updateVariant(run.id, index, { state: "pending", status: "Pending", ...ids });
   } catch (error) {
+    // Stopped while it was being sent: the proxy never made a job of it.
+    if (signal.aborted) {
+      await updateVariant(run.id, index, CANCELLED_VARIANT);
+      return;
+    }
     const status = error instanceof ApiError ? error.status : 0;
     const text = error instanceof Error ? error.message : String(error);
     const message = describeSubmitError(status, text);
@@ -125,6 +133,8 @@ export async function submitVariant(
       message: message.text,
       retryable: message.retryable,
     });
+  } finally {
+    finishSending(run.id, index);
   }
 }
 

@@ -3,6 +3,7 @@ import { toast } from "sonner";
 import { cancelJobMutation, jobQuery } from "../api/fill-jobs";
 import type { RunRecord, VariantRecord } from "../history/history-db";
 import { updateVariant } from "../history/runs-repo";
+import { abortSending } from "./sends-in-flight";
 import { CANCELLED_VARIANT } from "./submit-variant";
 
 /**
@@ -40,8 +41,13 @@ export function useCancelJob(run: RunRecord, variant: VariantRecord) {
     },
   });
   return () => {
-    // A job still being sent has no id yet: `submitVariant` cancels it once the proxy answers.
-    if (variant.jobId) mutate(variant.jobId);
-    else void markCancelled();
+    if (variant.jobId) {
+      mutate(variant.jobId);
+      return;
+    }
+    // Still being sent, so no job id yet: stop the upload. Should the proxy have answered
+    // meanwhile, `submitVariant` sees the cancel and tells it.
+    void markCancelled();
+    abortSending(run.id, variant.index);
   };
 }

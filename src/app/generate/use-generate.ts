@@ -1,4 +1,5 @@
 import { useMutation, useQuery } from "@tanstack/react-query";
+import { useCallback, useRef } from "react";
 import { toast } from "sonner";
 import type { ProviderInfo } from "../../contract";
 import { configQuery } from "../api/config-query";
@@ -8,14 +9,15 @@ import { exportFillInputs } from "../export/export-document";
 import { useMaskManager } from "../export/mask-manager-context";
 import { makeThumbnail } from "../history/image-blobs";
 import { runTaskOf } from "../history/run-task";
-import { createRun, pruneHistory } from "../history/runs-repo";
+import { createRun, pruneHistory, readVariant, updateVariant } from "../history/runs-repo";
 import { encodeRgbaPng } from "../lib/decode-image";
 import { blobToBase64 } from "../lib/png";
 import { useAppStore } from "../store/store";
 import { currentTask, offeredTasks } from "../workspace/tasks";
 import type { RunParams } from "./fill-params";
 import { variantSeeds } from "./fill-params";
-import { submitVariant } from "./submit-variant";
+import { abortSending } from "./sends-in-flight";
+import { CANCELLED_VARIANT, submitVariant } from "./submit-variant";
 import { chooseRequest } from "./task-request";
 
 /** The provider the form submits to: the user's pick, else the proxy's default. */
@@ -37,10 +39,15 @@ const OUTLINE_RGB: [number, number, number] = [255, 92, 57];
 export function useGenerate() {
   const showRun = useAppStore((s) => s.showRun);
   const masks = useMaskManager();
-  return useMutation({
+  // The press being sent: Cancel works from the first moment, before the run is even stored.
+  const sending = useRef<AbortController | null>(null);
+  const mutation = useMutation({
     // Offline, a submit must fail at once with a message, not wait silently for the network.
     networkMode: "always",
     mutationFn: async ({ provider, params }: { provider: ProviderInfo; params: RunParams }) => {
+      const controller = new AbortController();
+      sending.current = controller;
+      const { signal } = controller;
       const state = useAppStore.getState();
       const snapshot = snapshotDocument(state, provider.outpaintPresets);
       const inputs = await exportFillInputs(masks, snapshot);
@@ -60,6 +67,7 @@ export function useGenerate() {
         width,
         height,
       );
+      if (signal.aborted) throw new GenerateCancelled();
       const run = await createRun({
         // Remove reads no prompt; one typed for another task is not the run's.
         prompt: task.promptPlaceholder === null ? "" : state.prompt,
@@ -75,16 +83,39 @@ export function useGenerate() {
         thumbnail: await makeThumbnail(source),
       });
       showRun(run.id);
+      signal.addEventListener("abort", () => {
+        for (const v of run.variants) abortSending(run.id, v.index);
+      });
       // Encoded once per run, after the run is on show: a large image takes a moment.
       const encoded = {
         image: await blobToBase64(original ?? source),
         mask: await blobToBase64(mask),
       };
-      await Promise.all(run.variants.map((v) => submitVariant(run, v.index, encoded, v.seed)));
+      await Promise.all(
+        run.variants.map(async (v) => {
+          // A variant cancelled while the images were encoded is not sent at all.
+          if (signal.aborted || (await readVariant(run.id, v.index))?.state === "cancelled") {
+            await updateVariant(run.id, v.index, CANCELLED_VARIANT);
+            return;
+          }
+          await submitVariant(run, v.index, encoded, v.seed);
+        }),
+      );
       const pruned = await pruneHistory(new Set([run.id]));
       if (pruned > 0) toast.info(`Freed space: pruned images of ${pruned} old run(s).`);
       return run;
     },
-    onError: (error) => toast.error(error.message),
+    onError: (error) => {
+      if (!(error instanceof GenerateCancelled)) toast.error(error.message);
+    },
   });
+  const cancel = useCallback(() => sending.current?.abort(), []);
+  return { ...mutation, cancel };
+}
+
+/** A press cancelled before its run was stored: nothing was kept or sent. */
+export class GenerateCancelled extends Error {
+  constructor() {
+    super("Cancelled.");
+  }
 }

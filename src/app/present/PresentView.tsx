@@ -14,6 +14,7 @@ export function PresentView({ runId }: { runId: string }) {
   const run = useRun(runId);
   const root = useRef<HTMLDivElement>(null);
   const setPresenting = useAppStore((s) => s.setPresenting);
+  useKeepComparison();
   useEffect(() => {
     const element = root.current;
     // Fullscreen may be refused (no user gesture, embedded frame); the view works without it.
@@ -46,6 +47,21 @@ export function PresentView({ runId }: { runId: string }) {
       {run && <Stage run={run} />}
     </div>
   );
+}
+
+/**
+ * Stepping through variants in the presentation is its own: on leaving, the editor's comparison
+ * is back to the A and B the user had chosen.
+ */
+function useKeepComparison(): void {
+  useEffect(() => {
+    const { compareA, compareB } = useAppStore.getState();
+    return () => {
+      const { setCompareA, setCompareB } = useAppStore.getState();
+      setCompareA(compareA);
+      setCompareB(compareB);
+    };
+  }, []);
 }
 
 function Stage({ run }: { run: RunRecord }) {
