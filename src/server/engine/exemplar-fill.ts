@@ -102,6 +102,15 @@ const OUTPAINT_MARGIN = 0.4;
  * rises by 0.14 dB; all of the continuation (1.0) loses the rows that patches got right.
  */
 const OUTPAINT_ANCHOR = 0.5;
+/**
+ * The pyramid stops before a hole would be shallower than this many pixels. A thin stroke (a
+ * pole, a cable) halved further is a line of mixed pixels, and a 7×7 patch search there lays
+ * out the fill from what lies beside the stroke, not along it: the shore dragged down a stroke
+ * across a lake. On the benchmark's twelve strokes the layout rises from 26.44 to 28.61 dB mean
+ * (PyPatchMatch 29.39), better on eleven and equal on one; compact holes and outpaints are
+ * deep enough never to reach it.
+ */
+const MIN_COARSE_DEPTH = 3;
 /** a level needs this many source patches to be worth searching */
 const MIN_SOURCES = 64;
 
@@ -148,9 +157,12 @@ export function inpaintExemplar(
 
   const levels = [base];
   const sites = [patchSites(base)];
+  // Each level halves the depth; measuring it once on the finest level saves a pass per level.
+  const depth = maxHoleDepth(base.hole, base.width, base.height);
   for (;;) {
     const last = levels[levels.length - 1]!;
     if (Math.max(last.width, last.height) <= COARSEST_SIDE) break;
+    if (depth / 2 ** levels.length < MIN_COARSE_DEPTH) break;
     const next = downsampleLevel(last);
     const nextSites = patchSites(next);
     if (nextSites.sources.length < MIN_SOURCES) break;
@@ -163,8 +175,6 @@ export function inpaintExemplar(
     return inpaintTelea(pixels, width, height, channels, mask);
   }
   const outpaint = extrapolates(levels[coarsest]!);
-  // Each level halves the depth; measuring it once on the finest level saves a pass per level.
-  const depth = maxHoleDepth(base.hole, base.width, base.height);
   if (outpaint) {
     for (let i = 0; i <= coarsest; i++) {
       const level = levels[i]!;
