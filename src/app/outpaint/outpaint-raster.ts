@@ -1,4 +1,4 @@
-import { boxBlur } from "../editor/raster/box-blur";
+import { boxBlur } from "../../box-blur";
 import { framePadding, type OutpaintFrame } from "./outpaint-geometry";
 
 /**

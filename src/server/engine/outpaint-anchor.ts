@@ -7,6 +7,7 @@
  * keeps its own detail (its colour minus a blur of it) and its large-scale colour is moved
  * towards that continuation's.
  */
+import { boxBlur } from "../../box-blur";
 import { cellAxes, type FillLevel, sampleCells } from "./fill-level";
 import { nearestFill } from "./nearest-fill";
 
@@ -84,8 +85,8 @@ function shrink(level: FillLevel, cell: number): FillLevel {
 }
 
 /**
- * A Gaussian blur approximated by three box blurs per axis (Wells 1986), edges clamped: linear
- * time whatever σ is, which matters on a 12 MP outpaint.
+ * A Gaussian blur approximated by three box blurs (Wells 1986; the same running-sum blur as the
+ * editor's feather), per band, edges clamped: linear time whatever σ is.
  */
 export function gaussianBlur(
   source: Float32Array,
@@ -96,41 +97,13 @@ export function gaussianBlur(
 ): Float32Array {
   // three boxes of radius r have variance 3·((2r+1)² − 1)/12 = σ²
   const radius = Math.max(1, Math.round((Math.sqrt(4 * sigma * sigma + 1) - 1) / 2));
-  const a = source.slice();
-  const b = new Float32Array(source.length);
-  for (let pass = 0; pass < 3; pass++) {
-    boxPass(a, b, width, height, bands, radius, 1, width);
-    boxPass(b, a, height, width, bands, radius, width, 1);
+  const out = new Float32Array(source.length);
+  const plane = new Float32Array(width * height);
+  const scratch = new Float32Array(width * height);
+  for (let c = 0; c < bands; c++) {
+    for (let i = 0; i < plane.length; i++) plane[i] = source[i * bands + c]!;
+    for (let pass = 0; pass < 3; pass++) boxBlur(plane, width, height, radius, scratch);
+    for (let i = 0; i < plane.length; i++) out[i * bands + c] = plane[i]!;
   }
-  return a;
-}
-
-/**
- * One box blur along lines: `count` values per line `step` apart, lines `lineStep` apart
- * (rows: step 1, columns: step width).
- */
-function boxPass(
-  from: Float32Array,
-  to: Float32Array,
-  count: number,
-  lines: number,
-  bands: number,
-  radius: number,
-  step: number,
-  lineStep: number,
-): void {
-  const span = 2 * radius + 1;
-  for (let line = 0; line < lines; line++) {
-    const base = line * lineStep;
-    for (let c = 0; c < bands; c++) {
-      const at = (k: number) =>
-        from[(base + Math.min(count - 1, Math.max(0, k)) * step) * bands + c]!;
-      let sum = 0;
-      for (let k = -radius; k <= radius; k++) sum += at(k);
-      for (let k = 0; k < count; k++) {
-        to[(base + k * step) * bands + c] = sum / span;
-        sum += at(k + radius + 1) - at(k - radius);
-      }
-    }
-  }
+  return out;
 }

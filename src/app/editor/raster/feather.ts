@@ -1,4 +1,4 @@
-import { boxBlur } from "./box-blur";
+import { boxBlur } from "../../../box-blur";
 import type { MaskRaster } from "./paint-shapes";
 
 /**
