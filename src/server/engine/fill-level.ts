@@ -15,6 +15,8 @@ export interface FillLevel {
   hole: Uint8Array;
   /** The layout guide, guideBands(bands) values per pixel; see layout-guide.ts. */
   guide?: Float32Array;
+  /** How much the guide counts per pixel, 0–1 (outpaint-trust.ts); absent = fully everywhere. */
+  guideWeight?: Float32Array;
 }
 
 /** Cuts `box` out of the image as a level: colour bands as floats, the mask as the hole. */

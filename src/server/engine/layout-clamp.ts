@@ -24,6 +24,11 @@ export interface LayoutReference {
   colour: Float32Array;
   /** reference local contrast (luma standard deviation) per cell */
   contrast: Float32Array;
+  /**
+   * per cell, 0–1: how far the fill is trusted to continue the photo by itself
+   * (outpaint-trust.ts), so neither held to the reference nor anchored; absent = nowhere
+   */
+  trust?: Float32Array;
 }
 
 /** How many of the surroundings' standard deviations the fill's mean may stray from the reference. */
@@ -96,10 +101,12 @@ export function clampToLayout(level: FillLevel, ref: LayoutReference): void {
       if (hole[p] === 0) continue;
       // v + shift − (1 − gain)(v − cell mean): moved within bounds, detail faded around the mean
       const fade = 1 - sampleCells(gain, 1, axes, x, y, 0);
+      const held = ref.trust ? 1 - sampleCells(ref.trust, 1, axes, x, y, 0) : 1;
       for (let c = 0; c < bands; c++) {
         const v = colour[p * bands + c]!;
         const low = sampleCells(mean, bands, axes, x, y, c);
-        colour[p * bands + c] = v + sampleCells(shift, bands, axes, x, y, c) - fade * (v - low);
+        const correction = sampleCells(shift, bands, axes, x, y, c) - fade * (v - low);
+        colour[p * bands + c] = v + held * correction;
       }
     }
   }

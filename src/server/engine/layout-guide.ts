@@ -168,6 +168,9 @@ export function upsampleGuide(coarse: FillLevel, fine: FillLevel): void {
   const gb = guideBands(fine.bands);
   fine.guide = new Float32Array(fine.width * fine.height * gb);
   upsampleBilinear(coarse, coarse.guide, fine, fine.guide, gb, null);
+  if (!coarse.guideWeight) return;
+  fine.guideWeight = new Float32Array(fine.width * fine.height);
+  upsampleBilinear(coarse, coarse.guideWeight, fine, fine.guideWeight, 1, null);
 }
 
 /** How far apart two pixels' guides are (weighted squared distance). */

@@ -9,6 +9,7 @@
  */
 import { boxBlur } from "../../box-blur";
 import { cellAxes, type FillLevel, sampleCells } from "./fill-level";
+import type { LayoutReference } from "./layout-clamp";
 import { nearestFill } from "./nearest-fill";
 
 /**
@@ -34,7 +35,11 @@ const WORK_SIGMA = 3;
  * correction is sampled back bilinearly: a full-resolution blur of a 12 MP outpaint would cost
  * more than its fill.
  */
-export function anchorOutpaintLayout(level: FillLevel, weight: number): void {
+export function anchorOutpaintLayout(
+  level: FillLevel,
+  weight: number,
+  reference?: LayoutReference,
+): void {
   const { width, height, bands, colour, hole } = level;
   const side = Math.max(width, height);
   const cell = Math.max(1, Math.floor((side * DETAIL_SIGMA) / WORK_SIGMA));
@@ -46,12 +51,17 @@ export function anchorOutpaintLayout(level: FillLevel, weight: number): void {
   const shift = new Float32Array(continuation.length);
   for (let i = 0; i < shift.length; i++) shift[i] = weight * (continuation[i]! - ownLow[i]!);
   const axes = cellAxes(gw, gh, cell, width, height);
+  const trust = reference?.trust;
+  const trustAxes =
+    trust && cellAxes(reference.width, reference.height, reference.scale, width, height);
   for (let y = 0; y < height; y++) {
     for (let x = 0; x < width; x++) {
       const p = y * width + x;
       if (hole[p] === 0) continue;
+      // where the fill is trusted to continue the photo by itself, it keeps its own layout
+      const held = trust && trustAxes ? 1 - sampleCells(trust, 1, trustAxes, x, y, 0) : 1;
       for (let c = 0; c < bands; c++)
-        colour[p * bands + c]! += sampleCells(shift, bands, axes, x, y, c);
+        colour[p * bands + c]! += held * sampleCells(shift, bands, axes, x, y, c);
     }
   }
 }

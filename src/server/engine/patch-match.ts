@@ -110,9 +110,13 @@ const MIN_NEAR_SOURCES = 64;
  * the level has one; stops early once it reaches `limit`.
  */
 export function patchCost(level: FillLevel, target: number, source: number, limit: number): number {
-  const { colour, width, bands, guide } = level;
+  const { colour, width, bands, guide, guideWeight } = level;
   // The guide is smooth, so its difference at the centres stands for the whole patch's.
-  let cost = guide ? guideCost(guide, bands, target, source) * PATCH_AREA : 0;
+  let cost = guide
+    ? guideCost(guide, bands, target, source) *
+      PATCH_AREA *
+      (guideWeight ? guideWeight[target]! : 1)
+    : 0;
   if (cost >= limit) return cost;
   const span = (2 * R + 1) * bands;
   const rowStep = width * bands;
