@@ -1,5 +1,4 @@
-import { toast } from "sonner";
-import { retryVariant } from "../generate/submit-variant";
+import { useRetryVariant } from "../generate/use-retry-variant";
 import { blobKey, type RunRecord, type VariantRecord } from "../history/history-db";
 import { useBlobUrl } from "../history/history-queries";
 import { variantLabel } from "../history/run-downloads";
@@ -47,6 +46,7 @@ function VariantTile(props: {
   const { run, variant } = props;
   const setCompareA = useAppStore((s) => s.setCompareA);
   const setCompareB = useAppStore((s) => s.setCompareB);
+  const retry = useRetryVariant();
   const ready = variant.state === "ready";
   const src = useBlobUrl(ready ? blobKey(run.id, "result", variant.index) : null);
   return (
@@ -61,7 +61,7 @@ function VariantTile(props: {
       detail={variant.message ?? undefined}
       onRetry={
         variant.retryable && (variant.state === "failed" || variant.state === "cancelled")
-          ? () => retryVariant(run, variant.index).catch((e: Error) => toast.error(e.message))
+          ? () => retry(run, variant.index)
           : undefined
       }
     />
