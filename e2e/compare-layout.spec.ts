@@ -86,6 +86,8 @@ test("long captions can be read whole: history prompt, run caption and tile labe
   const text = (await label.textContent()) ?? "";
   expect(text).toMatch(/^Variant 1 · seed \d+$/);
   await expect(label).toHaveAttribute("title", text);
+  // And it fits its two lines: nothing of it is clipped.
+  expect(await label.evaluate((el) => el.scrollHeight <= el.clientHeight)).toBe(true);
   for (const viewport of VIEWPORTS) {
     await page.setViewportSize(viewport);
     await page.screenshot({ path: testInfo.outputPath(`captions-${viewport.width}.png`) });

@@ -30,12 +30,10 @@ export function Tile({
   onRetry,
 }: TileProps) {
   const imageBox = column ? "h-40" : "h-24";
-  const pick =
-    "rounded px-2 py-0.5 text-xs font-semibold disabled:opacity-30 aria-pressed:bg-accent aria-pressed:text-white bg-neutral-700";
   return (
     <figure
       data-testid="run-tile"
-      className={`${column ? "w-full" : "w-40"} shrink-0 space-y-1 rounded-md border border-neutral-700 bg-neutral-800 p-1.5 data-[b=true]:border-accent`}
+      className={`${column ? "w-full" : "w-44"} shrink-0 space-y-1 rounded-md border border-neutral-700 bg-neutral-800 p-1.5 data-[b=true]:border-accent`}
       data-b={isB}
     >
       {src ? (
@@ -76,29 +74,30 @@ export function Tile({
         <span data-testid="tile-label" className="line-clamp-2 flex-1 break-words" title={label}>
           {label}
         </span>
-        <button
-          type="button"
-          className={pick}
-          aria-pressed={isA}
-          disabled={!onA}
-          onClick={onA}
-          aria-label={`${label} as A`}
-        >
-          A
-        </button>
-        {isB !== null && (
-          <button
-            type="button"
-            className={pick}
-            aria-pressed={isB}
-            disabled={!onB}
-            onClick={onB}
-            aria-label={`${label} as B`}
-          >
-            B
-          </button>
-        )}
+        <PickButton side="A" label={label} pressed={isA} onClick={onA} />
+        {isB !== null && <PickButton side="B" label={label} pressed={isB} onClick={onB} />}
       </figcaption>
     </figure>
+  );
+}
+
+/** Makes a tile the slider's A or B side; disabled while the tile has no image. */
+function PickButton(props: {
+  side: "A" | "B";
+  label: string;
+  pressed: boolean;
+  onClick: (() => void) | undefined;
+}) {
+  return (
+    <button
+      type="button"
+      className="rounded bg-neutral-700 px-2 py-0.5 text-xs font-semibold disabled:opacity-30 aria-pressed:bg-accent aria-pressed:text-white"
+      aria-pressed={props.pressed}
+      disabled={!props.onClick}
+      onClick={props.onClick}
+      aria-label={`${props.label} as ${props.side}`}
+    >
+      {props.side}
+    </button>
   );
 }
