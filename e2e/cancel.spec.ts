@@ -1,7 +1,13 @@
+import { rmSync } from "node:fs";
+import { join } from "node:path";
 import { expect, type Page, test } from "@playwright/test";
+import Database from "better-sqlite3";
 import sharp from "sharp";
 import type { ResultResponse, SubmitResponse } from "../src/contract";
-import { fixture, imagePlacement, openHistory, paint } from "./helpers";
+import type { FakeBfl } from "../src/server/testing/fake-bfl";
+import { type SecondProxy, startFakeUpstream, startProxyWithUpstream } from "./fake-bfl-upstream";
+import { fixture, imagePlacement, openHistory, openImage, paint } from "./helpers";
+import { strokeAcross } from "./tasks-helpers";
 
 /**
  * The coffee photo scaled up, so a local fill of most of it keeps a worker busy for seconds:
@@ -166,4 +172,62 @@ test("a job cancelled while it is being sent stops its upload, so the server nev
   await expect(status).toHaveAttribute("data-status", "Cancelled");
   // No job id ever came back, so there was nothing to cancel on the server.
   expect(deletes).toEqual([]);
+});
+
+test.describe("a cancel while the proxy waits for BFL's answer", () => {
+  let upstream: FakeBfl;
+  let proxy: SecondProxy;
+  let release = () => {};
+  const dataDir = "test-results/e2e-data-bfl-cancel";
+
+  test.beforeAll(async () => {
+    rmSync(dataDir, { recursive: true, force: true });
+    upstream = await startFakeUpstream();
+    // BFL slow to answer: the proxy has read the whole upload and waits for the job's id.
+    upstream.options.submitGate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    proxy = await startProxyWithUpstream(upstream, 0, dataDir);
+  });
+
+  test.afterAll(async () => {
+    await proxy?.close();
+    await upstream?.close();
+  });
+
+  /** Every job the proxy has made, read from its own database (the app never learnt the id). */
+  const jobStatuses = () => {
+    const db = new Database(join(dataDir, "jobs.sqlite"), { readonly: true });
+    try {
+      const rows = db.prepare("SELECT status FROM jobs").all() as { status: string }[];
+      return rows.map((row) => row.status);
+    } finally {
+      db.close();
+    }
+  };
+
+  test("the job the proxy makes after the app gave up is cancelled there, not left running", async ({
+    page,
+  }) => {
+    await page.goto(proxy.url);
+    await openImage(page, "skimage_coffee.png");
+    await strokeAcross(page, { width: 600, height: 400 }, 200, 200, 400);
+    await page.getByTestId("prompt").fill("a bowl of fruit");
+    const post = page.waitForRequest((r) => r.url().endsWith("/v1/flux-pro-1.0-fill"));
+    await page.getByTestId("generate").click();
+    const sent = await post;
+    await expect.poll(() => upstream.submits.length).toBe(1);
+    expect(jobStatuses()).toEqual([]);
+
+    const failed = page.waitForEvent("requestfailed", (r) => r === sent);
+    await page.getByTestId("job-cancel").click();
+    const status = page.getByTestId("job-status");
+    await expect(status).toHaveText("Cancelled.");
+    expect((await failed).failure()?.errorText).toBe("net::ERR_ABORTED");
+    release();
+    // BFL answers, the proxy makes the job, and ends it at once: its client is gone.
+    await expect.poll(jobStatuses, { timeout: 30_000 }).toEqual(["Cancelled"]);
+    await expect(status).toHaveAttribute("data-status", "Cancelled");
+    await expect(page.getByTestId("job-retry")).toBeVisible();
+  });
 });

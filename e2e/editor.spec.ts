@@ -380,3 +380,59 @@ test.describe("touch", () => {
     expect([mask.at(255, 282), mask.at(200, 256), mask.at(310, 256)]).toEqual([0, 0, 0]);
   });
 });
+
+test("a large photo starts with a brush sized to it; the user's own size then stands", async ({
+  page,
+}, testInfo) => {
+  test.setTimeout(120_000);
+  // 6000×4000 (24 MP): 4% of the 4000 px short side is a 160 px brush, where the old fixed 40 px
+  // was about 6 px on screen at fit zoom.
+  const [width, height] = [6000, 4000];
+  const buffer = await sharp({
+    create: { width, height, channels: 3, background: { r: 70, g: 120, b: 90 } },
+  })
+    .png()
+    .toBuffer();
+  await page.goto("/");
+  await page.getByTestId("image-input").setInputFiles({
+    name: "large.png",
+    mimeType: "image/png",
+    buffer,
+  });
+  await page.locator("[data-testid=stage] canvas").first().waitFor();
+  await expect(page.getByTestId("brush-size")).toHaveValue("160");
+  const view = await imagePlacement(page, width, height);
+  await paint(page, [toScreen(view, 1000, 1500), toScreen(view, 5000, 1500)]);
+  const box = (await page.getByTestId("stage").boundingBox())!;
+  const [cx, cy] = toScreen(view, 3000, 3000);
+  await page.mouse.move(box.x + cx, box.y + cy);
+  for (const viewport of [
+    { width: 1280, height: 800 },
+    { width: 1024, height: 640 },
+  ]) {
+    await page.setViewportSize(viewport);
+    await page.screenshot({ path: testInfo.outputPath(`large-brush-${viewport.width}.png`) });
+  }
+  await page.setViewportSize({ width: 1280, height: 800 });
+
+  // A one-screen-pixel error in the stroke's position is ~7 image pixels at this zoom.
+  let mask = await exportedMask(page);
+  expect([mask.width, mask.height]).toEqual([width, height]);
+  expect([mask.at(3000, 1500), mask.at(3000, 1430), mask.at(3000, 1570)]).toEqual([255, 255, 255]);
+  expect([mask.at(3000, 1395), mask.at(3000, 1605), mask.at(3000, 3000)]).toEqual([0, 0, 0]);
+
+  // The user's choice is kept while they work on this image: strokes and undo do not reset it.
+  await page.getByTestId("brush-size").fill("400");
+  const placed = await imagePlacement(page, width, height);
+  await paint(page, [toScreen(placed, 1000, 3000), toScreen(placed, 5000, 3000)]);
+  await page.keyboard.press("Control+z");
+  await page.keyboard.press("Control+Shift+z");
+  await expect(page.getByTestId("brush-size")).toHaveValue("400");
+  mask = await exportedMask(page);
+  expect([mask.at(3000, 2830), mask.at(3000, 3170)]).toEqual([255, 255]);
+  expect([mask.at(3000, 2770), mask.at(3000, 3230)]).toEqual([0, 0]);
+
+  // Another image starts again from its own default.
+  await openImage(page, "skimage_astronaut.png");
+  await expect(page.getByTestId("brush-size")).toHaveValue("40");
+});

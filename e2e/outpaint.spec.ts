@@ -58,7 +58,7 @@ test("zoomed out, dragging the frame's edge makes a custom frame; inpainting com
   await page.getByTestId("mode-extend").click();
   await page.getByTestId("outpaint-preset").locator('[data-preset="Right outpaint"]').click();
   await expect(page.getByTestId("outpaint-size")).toContainText(
-    "Right outpaint: new canvas 928×416",
+    "Right outpaint: new canvas 928×400",
   );
 
   const stage = page.getByTestId("outpaint-stage");
@@ -83,7 +83,7 @@ test("zoomed out, dragging the frame's edge makes a custom frame; inpainting com
   await page.mouse.up();
   await expect(page.getByTestId("outpaint-size")).toContainText("Custom frame");
   const text = await page.getByTestId("outpaint-size").textContent();
-  const width = Number(/(\d+)×416/.exec(text ?? "")?.[1]);
+  const width = Number(/(\d+)×400/.exec(text ?? "")?.[1]);
   expect(width).toBeLessThan(928);
   expect(width % 32).toBe(0);
 

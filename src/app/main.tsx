@@ -3,6 +3,7 @@ import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "./App";
 import { MaskManagerProvider } from "./export/mask-manager-context";
+import { SendsInFlightProvider } from "./generate/sends-in-flight-context";
 import "./styles.css";
 
 const queryClient = new QueryClient();
@@ -13,7 +14,9 @@ createRoot(root).render(
   <StrictMode>
     <QueryClientProvider client={queryClient}>
       <MaskManagerProvider>
-        <App />
+        <SendsInFlightProvider>
+          <App />
+        </SendsInFlightProvider>
       </MaskManagerProvider>
     </QueryClientProvider>
   </StrictMode>,

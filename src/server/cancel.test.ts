@@ -8,6 +8,7 @@ import {
   type CancelRefusal,
   cancelJobPath,
   cancelRefusalSchema,
+  FILL_ROUTE,
   PROVIDER_HEADER,
   type ResultResponse,
   type SubmitResponse,
@@ -268,6 +269,43 @@ describe("DELETE /v1/jobs/:id with BFL and apiframe, which have no cancel", () =
         const again = await bflSubmit(proxy.url, { image: coffee, mask });
         expect(again.status).toBe(200);
         expect((await result(proxy.url, (again.body as SubmitResponse).id)).status).toBe("Pending");
+      });
+    });
+  });
+
+  it("cancels a job whose client went away after the upload, before the answer", async () => {
+    await withFakeBfl(async (fake, bfl) => {
+      let release = () => {};
+      fake.options.submitGate = new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      await withProxy({ bfl, maxJobsPerClient: 1 }, async (proxy) => {
+        const mask = await rectMaskBase64(600, 400, { x: 10, y: 10, w: 50, h: 50 });
+        const body = JSON.stringify({ image: coffee, mask });
+        const url = new URL(FILL_ROUTE, proxy.url);
+        const post = request(url, {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+        });
+        post.on("error", () => undefined);
+        post.end(body);
+        // The proxy read the whole upload and waits for BFL's answer; then the client gives up.
+        await waitFor("BFL to have the submit", () => fake.submits.length === 1, 10_000);
+        const gone = new Promise((resolve) => post.on("close", resolve));
+        post.destroy();
+        await gone;
+        release();
+        // Its job never reaches anyone, so it must not hold the client's only slot.
+        let next = { status: 0, body: {} as unknown };
+        await waitFor(
+          "the orphaned job to give its slot back",
+          async () => {
+            next = await bflSubmit(proxy.url, { image: coffee, mask });
+            return next.status === 200;
+          },
+          10_000,
+        );
+        expect((await result(proxy.url, (next.body as SubmitResponse).id)).status).toBe("Pending");
       });
     });
   });

@@ -20,11 +20,11 @@ export function RunActions({ run }: { run: RunRecord }) {
   const b = ready.includes(compareB) ? compareB : ready[0];
   const fail = (error: Error) => toast.error(error.message);
   const disabled = b === undefined || run.imagesPruned;
+  const caption = `${run.prompt.trim() ? `“${run.prompt}”` : NO_PROMPT} · ${describeTask(run.task)} · ${run.provider}`;
   return (
     <div className="flex flex-wrap items-center justify-center gap-x-2 gap-y-1.5 text-sm text-neutral-300">
-      <p data-testid="run-caption" className="w-full truncate text-center" title={run.prompt}>
-        {run.prompt.trim() ? `“${run.prompt}”` : NO_PROMPT} · {describeTask(run.task)} ·{" "}
-        {run.provider}
+      <p data-testid="run-caption" className="w-full truncate text-center" title={caption}>
+        {caption}
       </p>
       <label className="flex items-center gap-1.5" title="Draw the repainted area's border">
         <input

@@ -1,9 +1,10 @@
 import { Keyboard } from "lucide-react";
 import { useAppStore } from "../store/store";
-import { BRUSH_SIZE, FEATHER } from "../store/tools-slice";
+import { FEATHER } from "../store/tools-slice";
 import { buttonClass } from "../ui/button-class";
 import { Section } from "../ui/Section";
 import { Slider } from "../ui/Slider";
+import { BRUSH_SIZE } from "./brush-size";
 import { GrowShrink, InvertClear } from "./MaskActions";
 import { MaskFiles } from "./MaskFiles";
 import { OverlayControls } from "./OverlayControls";

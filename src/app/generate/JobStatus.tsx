@@ -1,11 +1,10 @@
 import { useQuery } from "@tanstack/react-query";
 import { RotateCcw, X } from "lucide-react";
-import { toast } from "sonner";
 import { jobQuery } from "../api/fill-jobs";
 import type { RunRecord, VariantRecord } from "../history/history-db";
 import { CONNECTION_LOST, describeStatus } from "./describe-status";
-import { retryVariant } from "./submit-variant";
 import { useCancelJob } from "./use-cancel-job";
+import { useRetryVariant } from "./use-retry-variant";
 
 /** One job: its status in words, a progress bar while pending, and cancel or retry. */
 export function JobStatus({ run, variant }: { run: RunRecord; variant: VariantRecord }) {
@@ -26,8 +25,8 @@ export function JobStatus({ run, variant }: { run: RunRecord; variant: VariantRe
   const failed = lost || variant.state === "failed";
 
   const cancel = useCancelJob(run, variant);
-  const retry = () =>
-    retryVariant(run, variant.index).catch((error: Error) => toast.error(error.message));
+  const retryVariant = useRetryVariant();
+  const retry = () => retryVariant(run, variant.index);
 
   return (
     <div className="space-y-1 text-sm" aria-live="polite">

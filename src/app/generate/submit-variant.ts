@@ -6,7 +6,7 @@ import { readBlob, readVariant, updateVariant } from "../history/runs-repo";
 import { blobToBase64 } from "../lib/png";
 import { describeSubmitError } from "./describe-status";
 import { MAX_SEED } from "./fill-params";
-import { finishSending, startSending } from "./sends-in-flight";
+import type { SendsInFlight } from "./sends-in-flight";
 import type { TaskRequest } from "./task-request";
 
 /**
@@ -86,13 +86,15 @@ export const CANCELLED_VARIANT = {
 
 /**
  * Submits one variant and records what the proxy said. A refusal is recorded on the variant
- * with a sentence for people; nothing else of the run changes, so it can be retried.
+ * with a sentence for people; nothing else of the run changes, so it can be retried. The upload
+ * is listed in `sends` while it goes, so a Cancel can stop it.
  */
 export async function submitVariant(
   run: RunRecord,
   index: number,
   inputs: EncodedInputs,
   seed: number,
+  sends: SendsInFlight,
 ): Promise<void> {
   await updateVariant(run.id, index, {
     state: "submitting",
@@ -102,7 +104,7 @@ export async function submitVariant(
     jobId: null,
     pollingUrl: null,
   });
-  const signal = startSending(run.id, index);
+  const signal = sends.start(run.id, index);
   try {
     const submitted = await submitJob(
       jobRequest(run, inputs, seed),
@@ -134,12 +136,16 @@ export async function submitVariant(
       retryable: message.retryable,
     });
   } finally {
-    finishSending(run.id, index);
+    sends.finish(run.id, index);
   }
 }
 
 /** Sends a failed or cancelled variant again, from the image and mask kept with its run. */
-export async function retryVariant(run: RunRecord, index: number): Promise<void> {
+export async function retryVariant(
+  run: RunRecord,
+  index: number,
+  sends: SendsInFlight,
+): Promise<void> {
   const variant = run.variants[index];
   const [original, source, mask] = await Promise.all([
     readBlob(blobKey(run.id, "original")),
@@ -154,5 +160,5 @@ export async function retryVariant(run: RunRecord, index: number): Promise<void>
   // Moderation judged this seed's picture: a random run tries another one.
   const freshSeed = variant.status === "Content Moderated" && run.params.seed === null;
   const seed = freshSeed ? Math.floor(Math.random() * MAX_SEED) : variant.seed;
-  await submitVariant(run, index, inputs, seed);
+  await submitVariant(run, index, inputs, seed, sends);
 }

@@ -3,7 +3,7 @@ import { toast } from "sonner";
 import { cancelJobMutation, jobQuery } from "../api/fill-jobs";
 import type { RunRecord, VariantRecord } from "../history/history-db";
 import { updateVariant } from "../history/runs-repo";
-import { abortSending } from "./sends-in-flight";
+import { useSendsInFlight } from "./sends-in-flight-context";
 import { CANCELLED_VARIANT } from "./submit-variant";
 
 /**
@@ -14,6 +14,7 @@ import { CANCELLED_VARIANT } from "./submit-variant";
  */
 export function useCancelJob(run: RunRecord, variant: VariantRecord) {
   const queryClient = useQueryClient();
+  const sends = useSendsInFlight();
   const markCancelled = async () => {
     await updateVariant(run.id, variant.index, CANCELLED_VARIANT);
     if (variant.pollingUrl) {
@@ -48,6 +49,6 @@ export function useCancelJob(run: RunRecord, variant: VariantRecord) {
     // Still being sent, so no job id yet: stop the upload. Should the proxy have answered
     // meanwhile, `submitVariant` sees the cancel and tells it.
     void markCancelled();
-    abortSending(run.id, variant.index);
+    sends.abort(run.id, variant.index);
   };
 }

@@ -16,7 +16,7 @@ import { useAppStore } from "../store/store";
 import { currentTask, offeredTasks } from "../workspace/tasks";
 import type { RunParams } from "./fill-params";
 import { variantSeeds } from "./fill-params";
-import { abortSending } from "./sends-in-flight";
+import { useSendsInFlight } from "./sends-in-flight-context";
 import { CANCELLED_VARIANT, submitVariant } from "./submit-variant";
 import { chooseRequest } from "./task-request";
 
@@ -39,6 +39,7 @@ const OUTLINE_RGB: [number, number, number] = [255, 92, 57];
 export function useGenerate() {
   const showRun = useAppStore((s) => s.showRun);
   const masks = useMaskManager();
+  const sends = useSendsInFlight();
   // The press being sent: Cancel works from the first moment, before the run is even stored.
   const sending = useRef<AbortController | null>(null);
   const mutation = useMutation({
@@ -84,7 +85,7 @@ export function useGenerate() {
       });
       showRun(run.id);
       signal.addEventListener("abort", () => {
-        for (const v of run.variants) abortSending(run.id, v.index);
+        for (const v of run.variants) sends.abort(run.id, v.index);
       });
       // Encoded once per run, after the run is on show: a large image takes a moment.
       const encoded = {
@@ -98,7 +99,7 @@ export function useGenerate() {
             await updateVariant(run.id, v.index, CANCELLED_VARIANT);
             return;
           }
-          await submitVariant(run, v.index, encoded, v.seed);
+          await submitVariant(run, v.index, encoded, v.seed, sends);
         }),
       );
       const pruned = await pruneHistory(new Set([run.id]));

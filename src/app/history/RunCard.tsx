@@ -22,6 +22,12 @@ export function RunCard({ run }: { run: RunRecord }) {
     setMainView("compare");
   };
   const hasResult = run.variants.some((v) => v.state === "ready");
+  const prompt = promptOrNone(run.prompt);
+  const time = new Date(run.createdAt).toLocaleTimeString([], {
+    hour: "2-digit",
+    minute: "2-digit",
+  });
+  const states = `${summariseVariants(run.variants)}${run.imagesPruned ? " · images pruned" : ""}`;
   return (
     <li
       data-testid="history-run"
@@ -41,17 +47,19 @@ export function RunCard({ run }: { run: RunRecord }) {
           <span data-testid="history-run-task" className="block text-neutral-400">
             {describeTask(run.task)} · {run.provider}
           </span>
+          {/* Two lines of a long prompt; the whole of it on hover (the card's own title is the
+              action, so the prompt needs its own). */}
           <span
             data-testid="history-run-prompt"
-            className="block truncate text-sm text-neutral-100 data-[empty=true]:italic data-[empty=true]:text-neutral-400"
+            className="line-clamp-2 break-words text-sm text-neutral-100 data-[empty=true]:italic data-[empty=true]:text-neutral-400"
             data-empty={!run.prompt.trim()}
+            title={prompt}
           >
-            {promptOrNone(run.prompt)}
+            {prompt}
           </span>
-          <span className="block truncate text-neutral-400">
+          <span className="block truncate text-neutral-400" title={`${states} · ${time}`}>
             <span data-testid="history-run-status">{summariseVariants(run.variants)}</span>
-            {run.imagesPruned && " · images pruned"} ·{" "}
-            {new Date(run.createdAt).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" })}
+            {run.imagesPruned && " · images pruned"} · {time}
           </span>
         </span>
       </button>

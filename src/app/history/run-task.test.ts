@@ -16,12 +16,12 @@ describe("runTaskOf", () => {
       image: { width: 600, height: 400 },
       outpaint: { preset: "Right outpaint", padding: { top: 0, right: 300, bottom: 0, left: 0 } },
     });
-    // 900×400 rounds up to 928×416: the extra width goes to the extended (right) side, the
-    // extra height is split between top and bottom.
+    // 900×400 rounds up to 928×400: the extra width goes to the extended (right) side, the
+    // height, not extended, stays the photo's.
     expect(task).toEqual({
       kind: "outpaint",
       preset: "Right outpaint",
-      placement: { x: 0, y: 8, width: 600, height: 400 },
+      placement: { x: 0, y: 0, width: 600, height: 400 },
     });
   });
 });

@@ -16,11 +16,21 @@ const SHAPES = {
   odd: { width: 451, height: 300 },
 };
 
-/** Every frame must hold the image whole, on integer pixels, with sides a multiple of 32. */
+/**
+ * Every frame must hold the image whole, on integer pixels; an extended axis is a multiple of 32
+ * (unless it squares an axis left alone) and an axis left alone is exactly the image's length.
+ */
 function expectValidFrame(frame: OutpaintFrame) {
-  expect(frame.width % 32).toBe(0);
-  expect(frame.height % 32).toBe(0);
   const padding = framePadding(frame);
+  const axes = [
+    [frame.width, frame.image.width, padding.left + padding.right],
+    [frame.height, frame.image.height, padding.top + padding.bottom],
+  ] as const;
+  const square = frame.width === frame.height;
+  for (const [length, image, added] of axes) {
+    if (added === 0) expect(length).toBe(image);
+    else if (!square) expect(length % 32).toBe(0);
+  }
   for (const side of Object.values(padding)) {
     expect(Number.isInteger(side)).toBe(true);
     expect(side).toBeGreaterThanOrEqual(0);
@@ -57,11 +67,17 @@ describe("outpaintGeometry", () => {
     });
   });
 
-  it("pads the short side to the long one for Make square", () => {
+  it("pads the short side to the long one's exact length for Make square", () => {
     expect(outpaintGeometry("Make square", SHAPES.portrait).frame).toEqual({
-      width: 608,
-      height: 608,
-      image: { x: 104, y: 4, width: 400, height: 600 },
+      width: 600,
+      height: 600,
+      image: { x: 100, y: 0, width: 400, height: 600 },
+    });
+    // The QA photo: 741×500 squares to 741×741; the long side is not rounded up to 768.
+    expect(outpaintGeometry("Make square", { width: 741, height: 500 }).frame).toEqual({
+      width: 741,
+      height: 741,
+      image: { x: 0, y: 121, width: 741, height: 500 },
     });
     expect(outpaintGeometry("Make square", SHAPES.square).frame).toEqual({
       width: 512,
@@ -87,14 +103,35 @@ describe("outpaintGeometry", () => {
     expect(padding[opposite[side]]).toBe(0);
   });
 
-  it("shares the rounding of an axis that is not extended evenly", () => {
-    // 451×300, Left outpaint: width 676.5 → 704 (all extra on the left), height 300 → 320.
-    const { frame } = outpaintGeometry("Left outpaint", SHAPES.odd);
-    expect(frame).toEqual({
-      width: 704,
-      height: 320,
-      image: { x: 253, y: 10, width: 451, height: 300 },
+  it("leaves the axis that is not extended exactly the image's length", () => {
+    // The QA photo: 741×500, Left outpaint: width 1111.5 → 1120 (all extra on the left), and
+    // the height stays 500 (it used to become 512, 6 px on top and 6 below).
+    expect(outpaintGeometry("Left outpaint", { width: 741, height: 500 }).frame).toEqual({
+      width: 1120,
+      height: 500,
+      image: { x: 379, y: 0, width: 741, height: 500 },
     });
+    expect(outpaintGeometry("Bottom outpaint", { width: 741, height: 500 }).frame).toEqual({
+      width: 741,
+      height: 768,
+      image: { x: 0, y: 0, width: 741, height: 500 },
+    });
+    for (const [name, size] of Object.entries(SHAPES)) {
+      for (const preset of ["Left outpaint", "Right outpaint"] as const) {
+        expect(outpaintGeometry(preset, size).frame.height, `${name} ${preset}`).toBe(size.height);
+      }
+      for (const preset of ["Top outpaint", "Bottom outpaint"] as const) {
+        expect(outpaintGeometry(preset, size).frame.width, `${name} ${preset}`).toBe(size.width);
+      }
+    }
+  });
+
+  it("keeps the axis left alone exact when the image is scaled to the limits", () => {
+    const { frame, scale } = outpaintGeometry("Top outpaint", { width: 1001, height: 4600 });
+    expect(scale).toBeLessThan(1);
+    expect(frame.width).toBe(frame.image.width);
+    expect(frame.height % 32).toBe(0);
+    expect(framePadding(frame).bottom).toBe(0);
   });
 
   it("downscales a 12 MP photo so Zoom out 2x stays within 20 MP, and says so", () => {
@@ -131,6 +168,19 @@ describe("outpaintGeometry", () => {
       width: 640,
       height: 512,
       image: { x: 0, y: 0, width: 512, height: 512 },
+    });
+  });
+
+  it("rounds a hand-dragged frame's extended axis on the dragged side only", () => {
+    const { frame } = fitFrame(
+      SHAPES.odd,
+      { top: 0, right: 0, bottom: 50, left: 0 },
+      DEFAULT_LIMITS,
+    );
+    expect(frame).toEqual({
+      width: 451,
+      height: 352,
+      image: { x: 0, y: 0, width: 451, height: 300 },
     });
   });
 });

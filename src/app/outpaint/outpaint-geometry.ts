@@ -8,9 +8,13 @@ import type { ApiframeOutpaintPreset as OutpaintPreset } from "../../contract";
  * - "Make square": the short side is padded to the long one, the image centred.
  * - "Left/Right/Top/Bottom outpaint": that one side is extended by half the image's length on
  *   that axis (a 600-wide image gains 300 px on the left for "Left outpaint").
- * Every canvas side is then rounded up to a multiple of 32 (the extra pixels go to the sides
- * that are being extended; on an axis that is not extended they are split evenly), and the
- * image is downscaled, with a notice, when the canvas would break the provider's limits.
+ * An axis that is not being extended keeps exactly the image's length: a designer who asks for
+ * "Left outpaint" expects only the left side to grow. An extended axis is rounded up to a
+ * multiple of 32 (unconfirmed for the upstreams, harmless for them and for the local engine),
+ * the extra pixels going to the side or sides that grow: Zoom out grows all four sides, so its
+ * extra is split around the image. "Make square" grows only the short axis, to the long one's
+ * exact length: a 741×500 photo becomes 741×741, not 768×768. The image is downscaled, with a
+ * notice, when the canvas would break the provider's limits.
  */
 
 // The presets are apiframe's names, which the wire contract owns (apiframe receives them as is).
@@ -38,7 +42,7 @@ export interface OutpaintFrame extends Size {
 }
 
 export interface OutpaintLimits {
-  /** Canvas sides are rounded up to a multiple of this. */
+  /** Extended canvas sides are rounded up to a multiple of this. */
   multiple: number;
   /** Largest canvas, in pixels (BFL's SDK refuses more than 20 MP). */
   maxPixels: number;
@@ -109,8 +113,8 @@ export function framePadding(frame: OutpaintFrame): Padding {
 }
 
 /**
- * Rounds a requested padding into a canvas whose sides are multiples of `limits.multiple`, and
- * shrinks the image (never the requested proportions) until the canvas fits the limits. Used for
+ * Rounds a requested padding into a canvas whose extended sides are multiples of
+ * `limits.multiple` (see the module's comment for the sides that are not), and shrinks the image (never the requested proportions) until the canvas fits the limits. Used for
  * the presets and for frames the user dragged by hand.
  */
 export function fitFrame(image: Size, padding: Padding, limits: OutpaintLimits): FittedFrame {
@@ -152,21 +156,37 @@ function roundedFrame(
   scale: number,
   multiple: number,
 ): OutpaintFrame {
+  const [stepX, stepY] = axisMultiples(image, padding, multiple);
   const [left, width, imageWidth] = scaledAxis(
     image.width,
     padding.left,
     padding.right,
     scale,
-    multiple,
+    stepX,
   );
   const [top, height, imageHeight] = scaledAxis(
     image.height,
     padding.top,
     padding.bottom,
     scale,
-    multiple,
+    stepY,
   );
   return { width, height, image: { x: left, y: top, width: imageWidth, height: imageHeight } };
+}
+
+/**
+ * The multiple each axis is rounded to: 1 (its exact length) when it is not extended, and also
+ * for an extended axis that is to match an axis left alone (a square of the long side), since
+ * rounding it past that length would break the square or grow the other axis.
+ */
+function axisMultiples(image: Size, padding: Padding, multiple: number): [x: number, y: number] {
+  const growsX = padding.left + padding.right > 0;
+  const growsY = padding.top + padding.bottom > 0;
+  const width = image.width + padding.left + padding.right;
+  const height = image.height + padding.top + padding.bottom;
+  const matchesAxisLeftAlone = width === height && growsX !== growsY;
+  const step = (grows: boolean) => (grows && !matchesAxisLeftAlone ? multiple : 1);
+  return [step(growsX), step(growsY)];
 }
 
 /**
@@ -189,7 +209,7 @@ function scaledAxis(
   return [start, total, image];
 }
 
-/** Rounds one axis up to the multiple; the extra goes to the sides that grow, else both. */
+/** Rounds one axis up to the multiple; the extra goes to the sides that grow. */
 function roundAxis(
   length: number,
   before: number,

@@ -1,4 +1,5 @@
 import type { StateCreator } from "zustand";
+import { defaultBrushSize } from "../editor/brush-size";
 import type { MaskOp } from "../editor/mask-op";
 import { type OutpaintPreset, presetPadding } from "../outpaint/outpaint-geometry";
 import type { DocumentImage } from "./document-slice";
@@ -20,11 +21,14 @@ export interface SavedDocument {
  */
 export interface SessionActions {
   /**
-   * Makes `image` the document: a fresh mask history, the view fitted, no outpaint frame, and
-   * no run on show (it belongs to the previous image), back in the editor.
+   * Makes `image` the document: a fresh mask history, the view fitted, a brush sized for it, no
+   * outpaint frame, and no run on show (it belongs to the previous image), back in the editor.
    */
   openDocument: (image: DocumentImage) => void;
-  /** Puts back a saved document as it was, history and frame included, the view fitted. */
+  /**
+   * Puts back a saved document as it was, history and frame included, the view fitted and the
+   * brush sized for its image (the brush size is not saved).
+   */
   restoreDocument: (saved: SavedDocument) => void;
   /** Shows a run (or none) with a fresh comparison: original against the first variant. */
   showRun: (runId: string | null) => void;
@@ -48,6 +52,7 @@ export const createSessionActions: StateCreator<AppState, [], [], SessionActions
       if (state.image) URL.revokeObjectURL(state.image.url);
       return {
         image,
+        brushSize: defaultBrushSize(image),
         maskOps: [],
         redoOps: [],
         view: null,
@@ -59,7 +64,8 @@ export const createSessionActions: StateCreator<AppState, [], [], SessionActions
         presenting: false,
       };
     }),
-  restoreDocument: (saved) => set({ ...saved, view: null }),
+  restoreDocument: (saved) =>
+    set({ ...saved, view: null, brushSize: defaultBrushSize(saved.image) }),
   showRun: (shownRunId) =>
     set({ shownRunId, compareA: "original", compareB: 0, presenting: false }),
   editMask: () =>

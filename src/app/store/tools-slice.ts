@@ -1,4 +1,5 @@
 import type { StateCreator } from "zustand";
+import { BRUSH_SIZE } from "../editor/brush-size";
 import type { AppState } from "./store";
 
 export type Tool = "brush" | "eraser" | "rect" | "lasso" | SmartTool;
@@ -7,13 +8,15 @@ export type SmartTool = "wand" | "object" | "scissors";
 export const isSmartTool = (tool: Tool): tool is SmartTool =>
   tool === "wand" || tool === "object" || tool === "scissors";
 
-export const BRUSH_SIZE = { min: 2, max: 500, default: 40 } as const;
 export const FEATHER = { min: 0, max: 64 } as const;
 export const WAND_TOLERANCE = { min: 0, max: 255, default: 32 } as const;
 
 export interface ToolsSlice {
   tool: Tool;
-  /** Brush diameter in image pixels, so a stroke means the same area at every zoom. */
+  /**
+   * Brush diameter in image pixels, so a stroke means the same area at every zoom; each newly
+   * opened image starts at `defaultBrushSize` of it (`openDocument`).
+   */
   brushSize: number;
   /** Edge softening applied when the mask is exported, in image pixels (0 = hard 0/255). */
   featherPx: number;

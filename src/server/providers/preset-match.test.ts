@@ -11,9 +11,9 @@ describe("matchingPreset", () => {
     expect(matchingPreset(image, zoom)).toBe("Zoom out 1.5x");
     const left = placeOnCanvas(image, {
       width: 928,
-      height: 416,
+      height: 400,
       reference_offset_x: 328,
-      reference_offset_y: 8,
+      reference_offset_y: 0,
       auto_crop: false,
     });
     expect(matchingPreset(image, left)).toBe("Left outpaint");

@@ -88,6 +88,11 @@ export function generateRoute(deps: GenerateRouteDeps) {
       const job = await probeJob(kind, parsed.data, provider, c);
       const composite = isOn(c.req.header(COMPOSITE_HEADER));
       const record = await deps.jobs.submit(providerId, job, client, { composite });
+      if (c.req.raw.signal.aborted) {
+        // The client gave up (its Cancel) after sending the whole upload, while the job was
+        // being made: nobody will ever learn this id, so the job must not run unseen.
+        await deps.jobs.cancel(record.id, client);
+      }
       const origin = new URL(c.req.url).origin;
       return c.json({
         id: record.id,

@@ -28,6 +28,11 @@ export interface FakeBflOptions {
   sampleTtlMs?: number;
   /** Forces the submit answer's HTTP status (402, 422, 429, 500…). */
   submitStatus?: number;
+  /**
+   * Submits are answered only once this settles (their bodies already read and in `submits`):
+   * BFL slow to answer, so a client can give up while the proxy waits.
+   */
+  submitGate?: Promise<unknown>;
   /** Sent with a forced 429. */
   retryAfter?: string;
   /** Ends the job with this status instead of Ready (e.g. "Content Moderated", "Error"). */
@@ -114,6 +119,7 @@ export async function startFakeBfl(options: FakeBflOptions): Promise<FakeBfl> {
         ...rest,
       };
       submits.push(seen);
+      await options.submitGate;
       const own = options.forPrompt?.(String(body.prompt ?? ""), body) ?? {};
       const submitStatus = own.submitStatus ?? options.submitStatus;
       if (submitStatus) seen.refused = submitStatus;
