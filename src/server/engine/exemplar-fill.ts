@@ -259,7 +259,9 @@ export function inpaintExemplar(
   stopIfCancelled();
   clampToLayout(base, reference);
   if (outpaint) anchorOutpaintLayout(base, OUTPAINT_ANCHOR, reference);
-  const seam = seamBand(pixels, width, channels, base, box);
+  // Along an outpaint's straight frame edge the band reads as a smeared line (the trunks of a
+  // forest zoomed out 2x), and the patches there were matched against the edge's own pixels.
+  const seam = outpaint ? null : seamBand(pixels, width, channels, base, box);
   writeBack(out, width, channels, mask, base, box, seam);
   return out;
 }
@@ -456,7 +458,7 @@ function writeBack(
   mask: Uint8Array,
   level: FillLevel,
   box: Box,
-  seam: SeamBand,
+  seam: SeamBand | null,
 ): void {
   const { bands, colour } = level;
   for (let y = box.y0; y < box.y1; y++) {
@@ -467,9 +469,10 @@ function writeBack(
       const src = q * bands;
       const dst = p * channels;
       // 0 at the edge (all smooth band) rising to 1 (all patch fill) SEAM_WIDTH pixels in
-      const a = Math.min(1, (seam.depth[q]! - 0.5) / SEAM_WIDTH);
+      const a = seam ? Math.min(1, (seam.depth[q]! - 0.5) / SEAM_WIDTH) : 1;
       for (let c = 0; c < bands; c++) {
-        const v = a * colour[src + c]! + (1 - a) * seam.smooth[q * channels + c]!;
+        const smooth = seam ? seam.smooth[q * channels + c]! : 0;
+        const v = a * colour[src + c]! + (1 - a) * smooth;
         out[dst + c] = v < 0 ? 0 : v > 255 ? 255 : Math.round(v);
       }
       if (channels === 4) out[dst + 3] = 255;
