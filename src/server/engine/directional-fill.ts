@@ -1,3 +1,4 @@
+import { borderStats, levelLuma } from "./border-objects";
 import { cellAxes, type FillLevel, sampleCells } from "./fill-level";
 import { guideBands } from "./layout-guide";
 
@@ -76,9 +77,9 @@ export function structureWeight(level: FillLevel, orientation: Orientation, reac
       const pa = (y + ay) * width + x + ax;
       const pc = (y + cy) * width + x + cx;
       if (hole[pa] !== 0 || hole[pc] !== 0) continue;
-      const v = lumaAt(level, p);
-      along += (lumaAt(level, pa) - v) ** 2;
-      across += (lumaAt(level, pc) - v) ** 2;
+      const v = levelLuma(level, p);
+      along += (levelLuma(level, pa) - v) ** 2;
+      across += (levelLuma(level, pc) - v) ** 2;
     }
   }
   if (across === 0) return 0;
@@ -100,10 +101,6 @@ const ONE_SIDED_REACH = 24;
  * pattern out of phase, two different objects): the continuation is not trusted between them.
  */
 const SIDES_AGREE = 40;
-
-function lumaAt(level: FillLevel, p: number): number {
-  return lumaOf(level.colour, level.bands, p);
-}
 
 export interface Continuation {
   /** the level's colours, hole pixels continued along the orientation */
@@ -128,7 +125,7 @@ export function continueAlong(level: FillLevel, orientation: Orientation): Conti
   // itself, which the removal was meant to take away. Lines across the hole (plank gaps, a
   // horizon) are within the border's own spread.
   const { median, tolerance } = borderStats(level);
-  const typical = (q: number) => Math.abs(lumaAt(level, q) - median) <= tolerance;
+  const typical = (q: number) => Math.abs(levelLuma(level, q) - median) <= tolerance;
   /** walks from (x, y) by (sx, sy) to the first kept pixel: its index and distance, or -1 */
   const walk = (x: number, y: number, sx: number, sy: number): [number, number] => {
     for (let step = 1; step < limit; step++) {
@@ -155,7 +152,7 @@ export function continueAlong(level: FillLevel, orientation: Orientation): Conti
     trust[p] = !ends
       ? 0
       : a >= 0 && b >= 0
-        ? Math.max(0, 1 - Math.abs(lumaAt(level, a) - lumaAt(level, b)) / SIDES_AGREE)
+        ? Math.max(0, 1 - Math.abs(levelLuma(level, a) - levelLuma(level, b)) / SIDES_AGREE)
         : Math.max(0, 1 - (a < 0 ? db : da) / ONE_SIDED_REACH);
     for (let c = 0; c < bands; c++) {
       colour[p * bands + c] =
@@ -164,40 +161,6 @@ export function continueAlong(level: FillLevel, orientation: Orientation): Conti
     }
   }
   return { colour, trust };
-}
-
-/**
- * The hole border's typical luma: its median, and how far from it a kept pixel may lie and
- * still be the border's own (three robust standard deviations, at least BORDER_TOLERANCE).
- */
-function borderStats(level: FillLevel): { median: number; tolerance: number } {
-  const { width, height, hole } = level;
-  const border: number[] = [];
-  for (let p = 0; p < hole.length; p++) {
-    if (hole[p] === 0) continue;
-    const x = p % width;
-    const y = (p - x) / width;
-    const around = [
-      x > 0 ? p - 1 : -1,
-      x < width - 1 ? p + 1 : -1,
-      y > 0 ? p - width : -1,
-      y < height - 1 ? p + width : -1,
-    ];
-    for (const q of around) if (q >= 0 && hole[q] === 0) border.push(lumaAt(level, q));
-  }
-  if (border.length === 0) return { median: 0, tolerance: Number.POSITIVE_INFINITY };
-  const sorted = Float64Array.from(border).sort();
-  const median = sorted[sorted.length >> 1]!;
-  const deviations = Float64Array.from(border, (v) => Math.abs(v - median)).sort();
-  const mad = deviations[deviations.length >> 1]!;
-  return { median, tolerance: Math.max(BORDER_TOLERANCE, 3 * 1.4826 * mad) };
-}
-
-const BORDER_TOLERANCE = 16;
-
-function lumaOf(colour: Float32Array, bands: number, p: number): number {
-  if (bands === 1) return colour[p]!;
-  return 0.299 * colour[p * 3]! + 0.587 * colour[p * 3 + 1]! + 0.114 * colour[p * 3 + 2]!;
 }
 
 /**

@@ -6,6 +6,7 @@
  * their colours and by a layout guide (layout-guide.ts) that says what belongs where.
  */
 import { MASK_COVERS_EVERYTHING, maskCoversEverything } from "../../mask-coverage";
+import { sourcesOffObjects } from "./border-objects";
 import {
   blendContinuation,
   continueAlong,
@@ -175,12 +176,12 @@ export function inpaintExemplar(
     return inpaintTelea(pixels, width, height, channels, mask);
   }
   const outpaint = extrapolates(levels[coarsest]!);
-  if (outpaint) {
-    for (let i = 0; i <= coarsest; i++) {
-      const level = levels[i]!;
-      const reach = Math.max(4 * PATCH_RADIUS, (depth / 2 ** i) * OUTPAINT_REACH);
-      sites[i] = sourcesNearHole(level, sites[i]!, reach);
-    }
+  for (let i = 0; i <= coarsest; i++) {
+    const level = levels[i]!;
+    const reach = Math.max(4 * PATCH_RADIUS, (depth / 2 ** i) * OUTPAINT_REACH);
+    sites[i] = outpaint
+      ? sourcesNearHole(level, sites[i]!, reach)
+      : sourcesOffObjects(level, sites[i]!);
   }
   // Measured where fine lines (a plank's gap) still show, yet on a bounded number of pixels.
   const structureIndex = Math.max(
@@ -193,6 +194,17 @@ export function inpaintExemplar(
   const reach = Math.max(4, Math.round(side(bounds) / 2 ** (structureIndex + 1)));
   const weight = structureWeight(structureLevel, orientation, reach);
   const continuation = weight > 0 ? continueAlong(structureLevel, orientation) : null;
+  if (process.env.RM_DEBUG)
+    console.error(
+      "DBG",
+      structureIndex,
+      structureLevel.width,
+      structureLevel.height,
+      orientation,
+      reach,
+      weight,
+      levels.length,
+    );
   levels[coarsest]!.guide = coarsestGuide(
     base,
     levels[coarsest]!,
