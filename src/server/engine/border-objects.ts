@@ -1,5 +1,6 @@
 import type { FillLevel } from "./fill-level";
 import { distanceToUnmasked } from "./mask-geometry";
+import { membraneFill } from "./membrane-fill";
 import { PATCH_RADIUS, type PatchSites } from "./patch-match";
 
 /**
@@ -46,17 +47,47 @@ export function borderStats(level: FillLevel): BorderStats {
 }
 
 /**
- * The kept pixels of an object the hole cuts through: atypical of the border (borderStats) and
+ * The kept pixels of objects touching the hole: atypical of the border (borderStats) and
  * reached from the hole through atypical kept pixels only, so the whole object is found, not
- * just its first row, and its rim one pixel wide. Non-zero = part of such an object.
- *
- * Only an object that crosses the hole counts: it meets the border in two to MAX_PIECES pieces
- * (the rocket above and below the hole), at most CONTACT_SHARE of the border, and covers at
- * most OBJECT_SHARE of the kept pixels, and stands out from the border by STANDS_OUT. A silhouette the hole bites into (one piece), a
- * pattern's lines (a brick wall's mortar: many pieces, or much of the border) and a second
- * surface (much of the crop) are the photo's own and stay.
+ * just its first row, and its rim one pixel wide. Non-zero = part of such an object. Whether
+ * they are objects the hole cuts through, to be left out of the fill, is `crossesHole`'s call,
+ * made once per fill on its coarsest level (finer levels split a lattice into more pieces).
  */
 export function borderObjects(level: FillLevel): Uint8Array {
+  return traceObjects(level).objects;
+}
+
+/** Every kept pixel atypical of the border (borderStats), touching the hole or not. */
+export function atypicalPixels(level: FillLevel): Uint8Array {
+  const { hole } = level;
+  const { median, tolerance } = borderStats(level);
+  const out = new Uint8Array(hole.length);
+  for (let p = 0; p < hole.length; p++) {
+    if (hole[p] === 0 && Math.abs(levelLuma(level, p) - median) > tolerance) out[p] = 1;
+  }
+  return out;
+}
+
+/**
+ * Whether the objects touching the hole are one the hole cuts through: it meets the border in
+ * two to MAX_PIECES pieces (the rocket above and below the hole), on at most CONTACT_SHARE of
+ * it, covers at most OBJECT_SHARE of the kept pixels and stands out from the border by
+ * STANDS_OUT. A silhouette the hole bites into (one piece), a pattern's lines (a brick wall's
+ * mortar: many pieces, or much of the border), plank gaps on a textured deck (close to the
+ * border's spread) and a second surface (much of the crop) are the photo's own and stay.
+ */
+export function crossesHole(level: FillLevel): boolean {
+  const { pieces, contacts, border, size, kept, strength } = traceObjects(level);
+  return (
+    pieces >= 2 &&
+    pieces <= MAX_PIECES &&
+    contacts <= CONTACT_SHARE * border &&
+    size <= OBJECT_SHARE * kept &&
+    strength >= STANDS_OUT * contacts
+  );
+}
+
+function traceObjects(level: FillLevel) {
   const { width, height, hole } = level;
   const { median, tolerance } = borderStats(level);
   const atypical = (q: number) => Math.abs(levelLuma(level, q) - median) > tolerance;
@@ -84,6 +115,7 @@ export function borderObjects(level: FillLevel): Uint8Array {
   const queue: number[] = [];
   let pieces = 0;
   let contacts = 0;
+  /** the sum over contacts of how many tolerances each lies from the median */
   let strength = 0;
   for (let p = 0; p < hole.length; p++) {
     if (onBorder[p] === 0 || objects[p] !== 0 || !atypical(p)) continue;
@@ -93,8 +125,10 @@ export function borderObjects(level: FillLevel): Uint8Array {
     queue.push(p);
     for (let n = start; n < queue.length; n++) {
       const q = queue[n]!;
-      contacts += onBorder[q]!;
-      if (onBorder[q]) strength += Math.abs(levelLuma(level, q) - median) / tolerance;
+      if (onBorder[q] !== 0) {
+        contacts++;
+        strength += Math.abs(levelLuma(level, q) - median) / tolerance;
+      }
       neighbours(q, (r) => {
         if (hole[r] !== 0 || objects[r] !== 0 || !atypical(r)) return;
         objects[r] = 1;
@@ -102,20 +136,14 @@ export function borderObjects(level: FillLevel): Uint8Array {
       });
     }
   }
-  const crosses =
-    pieces >= 2 &&
-    pieces <= MAX_PIECES &&
-    contacts <= CONTACT_SHARE * border &&
-    queue.length <= OBJECT_SHARE * kept &&
-    strength >= STANDS_OUT * contacts;
-  if (!crosses) return new Uint8Array(hole.length);
+  const size = queue.length;
   // The object's rim is a blend of it and what lies behind it: typical in luma, still its own.
   for (const p of queue) {
     neighbours(p, (q) => {
       if (hole[q] === 0 && objects[q] === 0) objects[q] = 2;
     });
   }
-  return objects;
+  return { objects, pieces, contacts, border, size, kept, strength };
 }
 
 const MAX_PIECES = 4;
@@ -165,4 +193,20 @@ export function sourcesOffObjects(level: FillLevel, sites: PatchSites): PatchSit
   let n = 0;
   for (const s of sites.sources) if (sourceOk[s] === 1) sources[n++] = s;
   return { sourceOk, sources, targets: sites.targets };
+}
+
+/**
+ * Paints over an object the hole cuts through (`objects`, from borderObjects), in the level's working colours only (the
+ * image's pixels are never written): its pixels take the smoothest continuation of the rest of
+ * the border (a membrane), so the hole's edge patches see sky where the rocket stood, and the
+ * search and the votes do not carry the rocket's white into the hole as a pale haze.
+ */
+export function paintOverObjects(level: FillLevel, objects: Uint8Array): void {
+  const { hole, bands, colour } = level;
+  const region = hole.map((v, i) => (v !== 0 || objects[i]! !== 0 ? 1 : 0));
+  const painted = membraneFill({ ...level, hole: region });
+  for (let p = 0; p < hole.length; p++) {
+    if (objects[p] === 0) continue;
+    for (let c = 0; c < bands; c++) colour[p * bands + c] = painted[p * bands + c]!;
+  }
 }

@@ -1,6 +1,8 @@
+import { boxBlur } from "../../box-blur";
 import { borderStats, levelLuma } from "./border-objects";
 import { cellAxes, type FillLevel, sampleCells } from "./fill-level";
 import { guideBands } from "./layout-guide";
+import { followField, type OrientationField } from "./orientation-field";
 
 /**
  * Structure guidance for removals. The membrane guide is isotropic: a plank's gap or a horizon
@@ -51,19 +53,21 @@ export function dominantOrientation(level: FillLevel): Orientation {
 
 /**
  * How strongly the continuation is trusted, 0 … 1: how much better the kept pixels are predicted
- * by the pixel `reach` along the orientation than by the one `reach` across it. Straight
+ * by the pixel `reach` along the field than by the one `reach` across it. `coherence` is the
+ * whole crop's (dominantOrientation): below MIN_COHERENCE nothing has a direction. Straight
  * structure (planks, a horizon) is predicted far better along itself; unordered texture is not;
  * nor is a fine periodic pattern whose orientation is measured a few degrees off, which a walk
  * of `reach` pixels lands out of phase (the patch search copies such patterns exactly).
  */
-export function structureWeight(level: FillLevel, orientation: Orientation, reach: number): number {
-  if (orientation.coherence < MIN_COHERENCE) return 0;
+export function structureWeight(
+  level: FillLevel,
+  field: OrientationField,
+  coherence: number,
+  reach: number,
+): number {
+  if (coherence < MIN_COHERENCE) return 0;
   const { width, height, hole } = level;
-  const { dx, dy } = orientation;
-  const ax = Math.round(dx * reach);
-  const ay = Math.round(dy * reach);
-  const cx = Math.round(-dy * reach);
-  const cy = Math.round(dx * reach);
+  const kept = (q: number) => q >= 0 && hole[q] === 0;
   let along = 0;
   let across = 0;
   const step = Math.max(1, Math.floor(Math.sqrt((width * height) / 20_000)));
@@ -71,12 +75,12 @@ export function structureWeight(level: FillLevel, orientation: Orientation, reac
     for (let x = 0; x < width; x += step) {
       const p = y * width + x;
       if (hole[p] !== 0) continue;
-      const a = x + ax >= 0 && x + ax < width && y + ay >= 0 && y + ay < height;
-      const c = x + cx >= 0 && x + cx < width && y + cy >= 0 && y + cy < height;
-      if (!a || !c) continue;
-      const pa = (y + ay) * width + x + ax;
-      const pc = (y + cy) * width + x + cx;
-      if (hole[pa] !== 0 || hole[pc] !== 0) continue;
+      const cx = x + Math.round(-field.dy[p]! * reach);
+      const cy = y + Math.round(field.dx[p]! * reach);
+      if (cx < 0 || cx >= width || cy < 0 || cy >= height) continue;
+      const pc = cy * width + cx;
+      const [pa, steps] = followField(field, p, 1, reach, () => false);
+      if (steps < reach || !kept(pa) || !kept(pc)) continue;
       const v = levelLuma(level, p);
       along += (levelLuma(level, pa) - v) ** 2;
       across += (levelLuma(level, pc) - v) ** 2;
@@ -101,6 +105,8 @@ const ONE_SIDED_REACH = 24;
  * pattern out of phase, two different objects): the continuation is not trusted between them.
  */
 const SIDES_AGREE = 40;
+/** …or this many of the border's robust standard deviations, if more. */
+const AGREE_SPREADS = 3;
 
 export interface Continuation {
   /** the level's colours, hole pixels continued along the orientation */
@@ -110,49 +116,50 @@ export interface Continuation {
 }
 
 /**
- * Every hole pixel takes the kept pixels it meets walking both ways along the orientation,
+ * Every hole pixel takes the kept pixels it meets walking both ways along the field,
  * weighted by nearness; where the walk leaves the level on one side, the other side's value,
- * trusted less with distance (a line may end); where it leaves on both, trust 0.
+ * trusted less with distance (a line may end); where it leaves on both, or meets one of
+ * `objects` (pixels not to be continued), trust 0.
  */
-export function continueAlong(level: FillLevel, orientation: Orientation): Continuation {
+export function continueAlong(
+  level: FillLevel,
+  field: OrientationField,
+  objects: Uint8Array | null,
+): Continuation {
   const { width, height, bands, hole } = level;
   const colour = level.colour.slice();
   const trust = new Float32Array(width * height);
-  const { dx, dy } = orientation;
   const limit = width + height;
-  // An object the hole cuts through lengthwise (the middle of a rocket against a night sky)
-  // meets the hole where its border is not typical: continued, it would fill the hole with
-  // itself, which the removal was meant to take away. Lines across the hole (plank gaps, a
-  // horizon) are within the border's own spread.
-  const { median, tolerance } = borderStats(level);
-  const typical = (q: number) => Math.abs(levelLuma(level, q) - median) <= tolerance;
-  /** walks from (x, y) by (sx, sy) to the first kept pixel: its index and distance, or -1 */
-  const walk = (x: number, y: number, sx: number, sy: number): [number, number] => {
-    for (let step = 1; step < limit; step++) {
-      const px = Math.round(x + sx * step);
-      const py = Math.round(y + sy * step);
-      if (px < 0 || py < 0 || px >= width || py >= height) return [-1, 0];
-      const q = py * width + px;
-      if (hole[q] === 0) return [q, step];
-    }
-    return [-1, 0];
+  // An object the hole cuts through lengthwise (the middle of a rocket against a night sky),
+  // continued, would fill the hole with itself, which the removal was meant to take away.
+  // Lines across the hole (plank gaps, a horizon) are not such objects (border-objects.ts).
+  const typical = (q: number) => objects === null || objects[q] === 0;
+  // Two ends are compared by their neighbourhoods, not single pixels: wood grain makes two
+  // pixels of one plank differ by more than SIDES_AGREE.
+  const ends = keptMeanLuma(level);
+  // Along a textured surface (wood grain, shading down a plank) the ends of one line differ
+  // more than on a plain one: how far they may differ follows the border's own spread.
+  const agree = Math.max(SIDES_AGREE, AGREE_SPREADS * borderSpread(level));
+  const isKept = (q: number) => hole[q] === 0;
+  /** from p along the field's `sign` to the first kept pixel: its index and distance, or -1 */
+  const walk = (p: number, sign: number): [number, number] => {
+    const [q, steps] = followField(field, p, sign, limit, isKept);
+    return q >= 0 && hole[q] === 0 ? [q, steps] : [-1, 0];
   };
   for (let p = 0; p < hole.length; p++) {
     if (hole[p] === 0) {
       trust[p] = 1;
       continue;
     }
-    const x = p % width;
-    const y = (p - x) / width;
-    const [a, da] = walk(x, y, dx, dy);
-    const [b, db] = walk(x, y, -dx, -dy);
+    const [a, da] = walk(p, 1);
+    const [b, db] = walk(p, -1);
     if (a < 0 && b < 0) continue;
     const wa = a < 0 ? 0 : b < 0 ? 1 : db / (da + db);
-    const ends = (a < 0 || typical(a)) && (b < 0 || typical(b));
-    trust[p] = !ends
+    const bothTypical = (a < 0 || typical(a)) && (b < 0 || typical(b));
+    trust[p] = !bothTypical
       ? 0
       : a >= 0 && b >= 0
-        ? Math.max(0, 1 - Math.abs(levelLuma(level, a) - levelLuma(level, b)) / SIDES_AGREE)
+        ? Math.max(0, 1 - Math.abs(ends[a]! - ends[b]!) / agree)
         : Math.max(0, 1 - (a < 0 ? db : da) / ONE_SIDED_REACH);
     for (let c = 0; c < bands; c++) {
       colour[p * bands + c] =
@@ -163,18 +170,45 @@ export function continueAlong(level: FillLevel, orientation: Orientation): Conti
   return { colour, trust };
 }
 
+/** The border's robust standard deviation of luma (borderStats' tolerance is three of them). */
+function borderSpread(level: FillLevel): number {
+  return borderStats(level).tolerance / 3;
+}
+
+/** Each kept pixel's luma averaged with its kept neighbours' (3×3). */
+function keptMeanLuma(level: FillLevel): Float32Array {
+  const { width, height, hole } = level;
+  const sum = new Float32Array(width * height);
+  const count = new Float32Array(width * height);
+  for (let p = 0; p < hole.length; p++) {
+    if (hole[p] !== 0) continue;
+    sum[p] = levelLuma(level, p);
+    count[p] = 1;
+  }
+  boxBlur(sum, width, height, 1);
+  boxBlur(count, width, height, 1);
+  for (let p = 0; p < hole.length; p++) sum[p] = count[p]! > 0 ? sum[p]! / count[p]! : 0;
+  return sum;
+}
+
+/** How a level's continuation is made: its orientation field, and the ends not to continue. */
+export interface Steering {
+  fieldOf: (level: FillLevel) => OrientationField;
+  objectsOf: (level: FillLevel) => Uint8Array | null;
+}
+
 /**
  * Overwrites the colour bands of `level.guide` with this level's own colours, continued into the
- * hole along `orientation`, blended by `weight` (structureWeight) and trust. Sources are compared by their
+ * hole along its orientation field, blended by `weight` (structureWeight) and trust. Sources are compared by their
  * guide too, so theirs becomes their own colour in the same proportion. The contrast band is
  * left as it is.
  */
-export function steerGuide(level: FillLevel, orientation: Orientation, weight: number): void {
+export function steerGuide(level: FillLevel, steering: Steering, weight: number): void {
   const { guide } = level;
   if (!guide || weight === 0) return;
   const { width, height, bands } = level;
   const gb = guideBands(bands);
-  const along = continueAlong(level, orientation);
+  const along = continueAlong(level, steering.fieldOf(level), steering.objectsOf(level));
   for (let p = 0; p < width * height; p++) {
     const w = weight * along.trust[p]!;
     for (let c = 0; c < bands; c++) {

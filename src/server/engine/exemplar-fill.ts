@@ -6,11 +6,18 @@
  * their colours and by a layout guide (layout-guide.ts) that says what belongs where.
  */
 import { MASK_COVERS_EVERYTHING, maskCoversEverything } from "../../mask-coverage";
-import { sourcesOffObjects } from "./border-objects";
+import {
+  atypicalPixels,
+  borderObjects,
+  crossesHole,
+  paintOverObjects,
+  sourcesOffObjects,
+} from "./border-objects";
 import {
   blendContinuation,
   continueAlong,
   dominantOrientation,
+  type Steering,
   steerGuide,
   structureWeight,
 } from "./directional-fill";
@@ -25,6 +32,12 @@ import {
 } from "./layout-guide";
 import { type Box, distanceToUnmasked, maskBounds, maxHoleDepth } from "./mask-geometry";
 import { onionPeel } from "./onion-peel";
+import {
+  type OrientationField,
+  orientationField,
+  resampleField,
+  uniformField,
+} from "./orientation-field";
 import { anchorOutpaintLayout } from "./outpaint-anchor";
 import {
   improveNnf,
@@ -112,6 +125,12 @@ const OUTPAINT_ANCHOR = 0.5;
  * deep enough never to reach it.
  */
 const MIN_COARSE_DEPTH = 3;
+/**
+ * A removal's orientation field averages the kept pixels' edges over this fraction of the hole's
+ * depth: wide enough that wood grain does not turn it, narrow enough to tell the planks above
+ * a hole from the ones below, where perspective tilts them differently.
+ */
+const FIELD_SHARE = 4;
 /** a level needs this many source patches to be worth searching */
 const MIN_SOURCES = 64;
 
@@ -176,12 +195,22 @@ export function inpaintExemplar(
     return inpaintTelea(pixels, width, height, channels, mask);
   }
   const outpaint = extrapolates(levels[coarsest]!);
+  // Decided where the layout is: finer levels split a lattice beside an object into pieces.
+  const crossing = !outpaint && crossesHole(levels[coarsest]!);
   for (let i = 0; i <= coarsest; i++) {
     const level = levels[i]!;
     const reach = Math.max(4 * PATCH_RADIUS, (depth / 2 ** i) * OUTPAINT_REACH);
-    sites[i] = outpaint
-      ? sourcesNearHole(level, sites[i]!, reach)
-      : sourcesOffObjects(level, sites[i]!);
+    if (outpaint) sites[i] = sourcesNearHole(level, sites[i]!, reach);
+    else if (crossing) sites[i] = sourcesOffObjects(level, sites[i]!);
+  }
+  // Found before they are painted over: the continuation and the seam band must not start
+  // from where they stood either.
+  const objects = new Map<FillLevel, Uint8Array>();
+  if (crossing) {
+    for (const level of levels) {
+      objects.set(level, borderObjects(level));
+      paintOverObjects(level, objects.get(level)!);
+    }
   }
   // Measured where fine lines (a plank's gap) still show, yet on a bounded number of pixels.
   const structureIndex = Math.max(
@@ -190,21 +219,39 @@ export function inpaintExemplar(
   );
   const structureLevel = levels[structureIndex]!;
   const orientation = dominantOrientation(structureLevel);
+  // An outpaint's edge has nothing beyond it to turn a field: its structure runs on straight.
+  // A removal's field is measured once, where the structure is, and read at every level.
+  const straight = uniformField(
+    structureLevel.width,
+    structureLevel.height,
+    orientation.dx,
+    orientation.dy,
+  );
+  const structureField = outpaint
+    ? straight
+    : orientationField(structureLevel, (depth * structureLevel.width) / base.width / FIELD_SHARE);
+  const steering: Steering = {
+    fieldOf: (level) => resampleField(structureField, level.width, level.height),
+    // An outpaint continues no end atypical of its border; a removal only objects it crosses.
+    objectsOf: (level) => (outpaint ? atypicalPixels(level) : (objects.get(level) ?? null)),
+  };
   // how far the continuation typically walks: half the hole's size at that level
   const reach = Math.max(4, Math.round(side(bounds) / 2 ** (structureIndex + 1)));
-  const weight = structureWeight(structureLevel, orientation, reach);
-  const continuation = weight > 0 ? continueAlong(structureLevel, orientation) : null;
-  if (process.env.RM_DEBUG)
-    console.error(
-      "DBG",
-      structureIndex,
-      structureLevel.width,
-      structureLevel.height,
-      orientation,
-      reach,
-      weight,
-      levels.length,
-    );
+  // Whether there is straight structure at all is judged along the crop's one orientation (a
+  // horizon) or, for a removal, a field as wide as the hole is deep (converging planks); the
+  // continuation's own field turns with every plank's grain and would find some in anything.
+  const judged = (field: OrientationField) =>
+    structureWeight(structureLevel, field, orientation.coherence, reach);
+  const weight = outpaint
+    ? judged(straight)
+    : Math.max(
+        judged(straight),
+        judged(orientationField(structureLevel, (depth * structureLevel.width) / base.width)),
+      );
+  const continuation =
+    weight > 0
+      ? continueAlong(structureLevel, structureField, steering.objectsOf(structureLevel))
+      : null;
   levels[coarsest]!.guide = coarsestGuide(
     base,
     levels[coarsest]!,
@@ -214,7 +261,7 @@ export function inpaintExemplar(
       ? "nearest"
       : "membrane",
   );
-  steerGuide(levels[coarsest]!, orientation, weight);
+  steerGuide(levels[coarsest]!, steering, weight);
   const reference = layoutReference(levels[coarsest]!, 2 ** coarsest);
   const plans = levels.map((level, i) => planLevel(level, sites[i]!, i === coarsest));
   const work = plans.map((plan, i) => planWork(plan, sites[i]!));
@@ -232,7 +279,7 @@ export function inpaintExemplar(
       // Only searching levels compare patches; the guide would be dead weight on the others.
       if (plan.kind === "em" || plan.kind === "refine") {
         upsampleGuide(levels[i + 1]!, level);
-        steerGuide(level, orientation, weight);
+        steerGuide(level, steering, weight);
       }
     }
     if (plan.kind === "upscale") {
@@ -259,7 +306,7 @@ export function inpaintExemplar(
   stopIfCancelled();
   clampToLayout(base, reference);
   if (outpaint) anchorOutpaintLayout(base, OUTPAINT_ANCHOR);
-  const seam = seamBand(pixels, width, channels, base, box);
+  const seam = seamBand(pixels, width, channels, base, box, objects.get(base) ?? null);
   writeBack(out, width, channels, mask, base, box, seam);
   return out;
 }
@@ -397,7 +444,8 @@ interface SeamBand {
 }
 
 /**
- * A smooth continuation of the surroundings into the first SEAM_WIDTH pixels of the hole.
+ * A smooth continuation of the surroundings into the first SEAM_WIDTH pixels of the hole
+ * (not of `objects`, kept pixels of an object the hole cuts through, which are skipped).
  * correctSeamShade has matched the fill's shade to the edge's at low frequency; what is left is
  * the pixel-scale step between a copied patch and the kept pixel beside it, which fading from
  * this band into the patch fill hides, while the kept pixels themselves are never touched.
@@ -408,6 +456,7 @@ function seamBand(
   channels: 1 | 3 | 4,
   base: FillLevel,
   box: Box,
+  objects: Uint8Array | null,
 ): SeamBand {
   const { width: w, height: h, hole } = base;
   const crop = new Uint8Array(w * h * channels);
@@ -415,7 +464,11 @@ function seamBand(
     const src = (box.y0 + y) * width + box.x0;
     crop.set(pixels.subarray(src * channels, (src + w) * channels), y * w * channels);
   }
-  const smooth = inpaintTelea(crop, w, h, channels, hole, { maxDistance: SEAM_WIDTH + 1 });
+  // The band continues the border's own surface, not an object the hole cuts through; the
+  // hole's edge along the object is then further from that surface than the band is wide.
+  const from = objects ? hole.map((v, i) => (v !== 0 || objects[i]! !== 0 ? 1 : 0)) : hole;
+  const maxDistance = objects ? Number.POSITIVE_INFINITY : SEAM_WIDTH + 1;
+  const smooth = inpaintTelea(crop, w, h, channels, from, { maxDistance });
   return { smooth, depth: distanceToUnmasked(hole, w, h) };
 }
 

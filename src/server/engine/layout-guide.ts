@@ -17,7 +17,6 @@
  * (nearest-fill.ts): the sky, the horizon and the grass each continue outward, and the rim and
  * the saucer meet along the middle of the hole.
  */
-import { borderObjects } from "./border-objects";
 import { type FillLevel, upsampleBilinear } from "./fill-level";
 import type { LayoutReference } from "./layout-clamp";
 import { distanceToUnmasked, onHoleEdge } from "./mask-geometry";
@@ -55,15 +54,8 @@ export function coarsestGuide(
   const { width, height, bands, hole } = coarsest;
   const contrast = blockContrast(base, coarsest, scale);
   const fill = continuation === "nearest" ? nearestFill : membraneFill;
-  // A membrane spans the whole border; an object the hole cuts through is left out of it.
-  const spanned = continuation === "membrane" ? withoutBorderObjects(coarsest) : hole;
-  const colour = keepOutside(hole, bands, coarsest.colour, fill({ ...coarsest, hole: spanned }));
-  const texture = keepOutside(
-    hole,
-    1,
-    contrast,
-    fill({ width, height, bands: 1, colour: contrast, hole: spanned }),
-  );
+  const colour = fill(coarsest);
+  const texture = fill({ width, height, bands: 1, colour: contrast, hole });
   const gb = guideBands(bands);
   const guide = new Float32Array(width * height * gb);
   for (let i = 0; i < width * height; i++) {
@@ -71,37 +63,6 @@ export function coarsestGuide(
     guide[i * gb + bands] = texture[i]! * TEXTURE_WEIGHT;
   }
   return guide;
-}
-
-/**
- * The hole grown by the objects it cuts through (border-objects.ts), so the membrane is spanned
- * by the border's own surface only: across a night sky, not from the white rocket standing
- * through the hole to the sky beside it (a pale ghost of the mask). Unchanged when nothing else
- * of the border would be left.
- */
-function withoutBorderObjects(level: FillLevel): Uint8Array {
-  const objects = borderObjects(level);
-  const grown = level.hole.slice();
-  let kept = 0;
-  for (let i = 0; i < grown.length; i++) {
-    if (objects[i] !== 0) grown[i] = 1;
-    else if (grown[i] === 0) kept++;
-  }
-  return kept > 0 ? grown : level.hole;
-}
-
-/** `filled` with every pixel outside `hole` put back to its own value in `own`. */
-function keepOutside(
-  hole: Uint8Array,
-  bands: number,
-  own: Float32Array,
-  filled: Float32Array,
-): Float32Array {
-  for (let i = 0; i < hole.length; i++) {
-    if (hole[i] !== 0) continue;
-    for (let c = 0; c < bands; c++) filled[i * bands + c] = own[i * bands + c]!;
-  }
-  return filled;
 }
 
 /**
