@@ -79,7 +79,7 @@ export function structureWeight(
       const cy = y + Math.round(field.dx[p]! * reach);
       if (cx < 0 || cx >= width || cy < 0 || cy >= height) continue;
       const pc = cy * width + cx;
-      const [pa, steps] = followField(field, p, 1, reach, () => false);
+      const [pa, steps] = followField(field, p, 1, reach, null);
       if (steps < reach || !kept(pa) || !kept(pc)) continue;
       const v = levelLuma(level, p);
       along += (levelLuma(level, pa) - v) ** 2;
@@ -140,10 +140,9 @@ export function continueAlong(
   // Along a textured surface (wood grain, shading down a plank) the ends of one line differ
   // more than on a plain one: how far they may differ follows the border's own spread.
   const agree = Math.max(SIDES_AGREE, AGREE_SPREADS * borderSpread(level));
-  const isKept = (q: number) => hole[q] === 0;
   /** from p along the field's `sign` to the first kept pixel: its index and distance, or -1 */
   const walk = (p: number, sign: number): [number, number] => {
-    const [q, steps] = followField(field, p, sign, limit, isKept);
+    const [q, steps] = followField(field, p, sign, limit, hole);
     return q >= 0 && hole[q] === 0 ? [q, steps] : [-1, 0];
   };
   for (let p = 0; p < hole.length; p++) {
@@ -191,24 +190,11 @@ function keptMeanLuma(level: FillLevel): Float32Array {
   return sum;
 }
 
-/** How a level's continuation is made: its orientation field, and the ends not to continue. */
-export interface Steering {
-  fieldOf: (level: FillLevel) => OrientationField;
-  objectsOf: (level: FillLevel) => Uint8Array | null;
-}
-
-/**
- * Overwrites the colour bands of `level.guide` with this level's own colours, continued into the
- * hole along its orientation field, blended by `weight` (structureWeight) and trust. Sources are compared by their
- * guide too, so theirs becomes their own colour in the same proportion. The contrast band is
- * left as it is.
- */
-export function steerGuide(level: FillLevel, steering: Steering, weight: number): void {
+export function steerGuide(level: FillLevel, along: Continuation, weight: number): void {
   const { guide } = level;
   if (!guide || weight === 0) return;
   const { width, height, bands } = level;
   const gb = guideBands(bands);
-  const along = continueAlong(level, steering.fieldOf(level), steering.objectsOf(level));
   for (let p = 0; p < width * height; p++) {
     const w = weight * along.trust[p]!;
     for (let c = 0; c < bands; c++) {
@@ -245,4 +231,30 @@ export function blendContinuation(
       }
     }
   }
+}
+
+/**
+ * A continuation made on `from` read at `to`, a level `scale` times finer (bilinearly): walking
+ * again on a finer level costs a walk per pixel for a guide that is low-frequency anyway.
+ */
+export function resampleContinuation(
+  from: FillLevel,
+  along: Continuation,
+  to: FillLevel,
+  scale: number,
+): Continuation {
+  const { width, height, bands } = to;
+  const axes = cellAxes(from.width, from.height, scale, width, height);
+  const colour = new Float32Array(width * height * bands);
+  const trust = new Float32Array(width * height);
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      const p = y * width + x;
+      trust[p] = sampleCells(along.trust, 1, axes, x, y, 0);
+      for (let c = 0; c < bands; c++) {
+        colour[p * bands + c] = sampleCells(along.colour, bands, axes, x, y, c);
+      }
+    }
+  }
+  return { colour, trust };
 }

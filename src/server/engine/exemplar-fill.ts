@@ -15,9 +15,10 @@ import {
 } from "./border-objects";
 import {
   blendContinuation,
+  type Continuation,
   continueAlong,
   dominantOrientation,
-  type Steering,
+  resampleContinuation,
   steerGuide,
   structureWeight,
 } from "./directional-fill";
@@ -131,6 +132,8 @@ const MIN_COARSE_DEPTH = 3;
  * a hole from the ones below, where perspective tilts them differently.
  */
 const FIELD_SHARE = 4;
+/** The structure continuation walks on a level with at most this many hole pixels. */
+const WALK_PIXELS = 40_000;
 /** a level needs this many source patches to be worth searching */
 const MIN_SOURCES = 64;
 
@@ -230,11 +233,10 @@ export function inpaintExemplar(
   const structureField = outpaint
     ? straight
     : orientationField(structureLevel, (depth * structureLevel.width) / base.width / FIELD_SHARE);
-  const steering: Steering = {
-    fieldOf: (level) => resampleField(structureField, level.width, level.height),
-    // An outpaint continues no end atypical of its border; a removal only objects it crosses.
-    objectsOf: (level) => (outpaint ? atypicalPixels(level) : (objects.get(level) ?? null)),
-  };
+  // An outpaint continues no end atypical of its border; a removal only objects it crosses.
+  const objectsOf = (level: FillLevel) =>
+    outpaint ? atypicalPixels(level) : (objects.get(level) ?? null);
+
   // how far the continuation typically walks: half the hole's size at that level
   const reach = Math.max(4, Math.round(side(bounds) / 2 ** (structureIndex + 1)));
   // Whether there is straight structure at all is judged along the crop's one orientation (a
@@ -248,10 +250,26 @@ export function inpaintExemplar(
         judged(straight),
         judged(orientationField(structureLevel, (depth * structureLevel.width) / base.width)),
       );
-  const continuation =
-    weight > 0
-      ? continueAlong(structureLevel, structureField, steering.objectsOf(structureLevel))
-      : null;
+  // The walk costs a few dozen steps per hole pixel: it is taken on the finest level with at
+  // most WALK_PIXELS hole pixels and read from there at finer ones (the guide is low-frequency).
+  const walkIndex = Math.max(
+    structureIndex,
+    levels.findIndex((l, i) => i >= structureIndex && holePixels(l) <= WALK_PIXELS),
+  );
+  const walkLevel = levels[walkIndex]!;
+  const walkAt = (level: FillLevel) =>
+    continueAlong(
+      level,
+      resampleField(structureField, level.width, level.height),
+      objectsOf(level),
+    );
+  const continuation = weight > 0 ? walkAt(walkLevel) : null;
+  /** the continuation at a level: walked on coarser ones, read from the walk level's on finer */
+  const continuationAt = (i: number): Continuation => {
+    if (i === walkIndex) return continuation!;
+    if (i > walkIndex) return walkAt(levels[i]!);
+    return resampleContinuation(walkLevel, continuation!, levels[i]!, 2 ** (walkIndex - i));
+  };
   levels[coarsest]!.guide = coarsestGuide(
     base,
     levels[coarsest]!,
@@ -261,7 +279,7 @@ export function inpaintExemplar(
       ? "nearest"
       : "membrane",
   );
-  steerGuide(levels[coarsest]!, steering, weight);
+  if (continuation) steerGuide(levels[coarsest]!, continuationAt(coarsest), weight);
   const reference = layoutReference(levels[coarsest]!, 2 ** coarsest);
   const plans = levels.map((level, i) => planLevel(level, sites[i]!, i === coarsest));
   const work = plans.map((plan, i) => planWork(plan, sites[i]!));
@@ -279,7 +297,7 @@ export function inpaintExemplar(
       // Only searching levels compare patches; the guide would be dead weight on the others.
       if (plan.kind === "em" || plan.kind === "refine") {
         upsampleGuide(levels[i + 1]!, level);
-        steerGuide(level, steering, weight);
+        if (continuation) steerGuide(level, continuationAt(i), weight);
       }
     }
     if (plan.kind === "upscale") {
@@ -300,7 +318,7 @@ export function inpaintExemplar(
   // The finishing passes touch every pixel of the crop: a cancel need not wait for them.
   stopIfCancelled();
   if (continuation) {
-    blendContinuation(base, structureLevel, continuation, 2 ** structureIndex, weight);
+    blendContinuation(base, walkLevel, continuation, 2 ** walkIndex, weight);
   }
   correctSeamShade(base);
   stopIfCancelled();
@@ -309,6 +327,12 @@ export function inpaintExemplar(
   const seam = seamBand(pixels, width, channels, base, box, objects.get(base) ?? null);
   writeBack(out, width, channels, mask, base, box, seam);
   return out;
+}
+
+function holePixels(level: FillLevel): number {
+  let n = 0;
+  for (let i = 0; i < level.hole.length; i++) n += level.hole[i]!;
+  return n;
 }
 
 function side(box: Box): number {

@@ -134,16 +134,16 @@ export function uniformField(width: number, height: number, dx: number, dy: numb
 
 /**
  * Follows the field from pixel `start` for up to `limit` unit steps, leaving in the direction
- * `sign` (±1) of the start's orientation and turning with the field without reversing. Calls
- * `stop` with each pixel reached; returns the pixel where `stop` said so or the steps ran out,
- * and the steps taken, or [-1, steps] when the walk leaves the level.
+ * `sign` (±1) of the start's orientation and turning with the field without reversing. Stops
+ * at the first pixel outside `hole` (when given); returns that pixel, or the one where the
+ * steps ran out, and the steps taken, or [-1, steps] when the walk leaves the level.
  */
 export function followField(
   field: OrientationField,
   start: number,
   sign: number,
   limit: number,
-  stop: (p: number) => boolean,
+  hole: Uint8Array | null,
 ): [number, number] {
   const { width, height, dx, dy } = field;
   let x = start % width;
@@ -158,12 +158,16 @@ export function followField(
     const py = Math.round(y);
     if (px < 0 || py < 0 || px >= width || py >= height) return [-1, step];
     q = py * width + px;
-    if (stop(q)) return [q, step];
+    if (hole !== null && hole[q] === 0) return [q, step];
     const ox = dx[q]!;
     const oy = dy[q]!;
-    const same = ox * sx + oy * sy >= 0;
-    sx = same ? ox : -ox;
-    sy = same ? oy : -oy;
+    if (ox * sx + oy * sy >= 0) {
+      sx = ox;
+      sy = oy;
+    } else {
+      sx = -ox;
+      sy = -oy;
+    }
   }
   return [q, limit];
 }
