@@ -13,6 +13,7 @@ import {
   paintOverObjects,
   sourcesOffObjects,
 } from "./border-objects";
+import { calmFill } from "./calm-fill";
 import {
   blendContinuation,
   type Continuation,
@@ -324,6 +325,7 @@ export function inpaintExemplar(
   stopIfCancelled();
   clampToLayout(base, reference);
   if (outpaint) anchorOutpaintLayout(base, OUTPAINT_ANCHOR);
+  else calmFill(base);
   const seam = seamBand(pixels, width, channels, base, box, objects.get(base) ?? null);
   writeBack(out, width, channels, mask, base, box, seam);
   return out;
