@@ -136,7 +136,8 @@ export function uniformField(width: number, height: number, dx: number, dy: numb
  * Follows the field from pixel `start` for up to `limit` unit steps, leaving in the direction
  * `sign` (±1) of the start's orientation and turning with the field without reversing. Stops
  * at the first pixel outside `hole` (when given); returns that pixel, or the one where the
- * steps ran out, and the steps taken, or [-1, steps] when the walk leaves the level.
+ * steps ran out, the steps taken, and the angle (radians) between its first and last
+ * direction; the pixel is -1 when the walk leaves the level.
  */
 export function followField(
   field: OrientationField,
@@ -144,30 +145,29 @@ export function followField(
   sign: number,
   limit: number,
   hole: Uint8Array | null,
-): [number, number] {
+): [number, number, number] {
   const { width, height, dx, dy } = field;
   let x = start % width;
   let y = (start - x) / width;
   let sx = sign * dx[start]!;
   let sy = sign * dy[start]!;
+  const [x0, y0] = [sx, sy];
+  // the angle between the walk's first and last direction: a field's jitter cancels out
+  const turn = () => Math.abs(Math.atan2(x0 * sy - y0 * sx, x0 * sx + y0 * sy));
   let q = start;
   for (let step = 1; step <= limit; step++) {
     x += sx;
     y += sy;
     const px = Math.round(x);
     const py = Math.round(y);
-    if (px < 0 || py < 0 || px >= width || py >= height) return [-1, step];
+    if (px < 0 || py < 0 || px >= width || py >= height) return [-1, step, turn()];
     q = py * width + px;
-    if (hole !== null && hole[q] === 0) return [q, step];
+    if (hole !== null && hole[q] === 0) return [q, step, turn()];
     const ox = dx[q]!;
     const oy = dy[q]!;
-    if (ox * sx + oy * sy >= 0) {
-      sx = ox;
-      sy = oy;
-    } else {
-      sx = -ox;
-      sy = -oy;
-    }
+    const same = ox * sx + oy * sy >= 0;
+    sx = same ? ox : -ox;
+    sy = same ? oy : -oy;
   }
-  return [q, limit];
+  return [q, limit, turn()];
 }
