@@ -128,12 +128,14 @@ export interface Continuation {
  * Every hole pixel takes the kept pixels it meets walking both ways along the field,
  * weighted by nearness; where the walk leaves the level on one side, the other side's value,
  * trusted less with distance (a line may end); where it leaves on both, or meets one of
- * `objects` (pixels not to be continued), trust 0.
+ * `objects` (pixels not to be continued), trust 0. `removal`: ends are compared as a removal's
+ * (see below).
  */
 export function continueAlong(
   level: FillLevel,
   field: OrientationField,
   objects: Uint8Array | null,
+  removal: boolean,
 ): Continuation {
   const { width, height, bands, hole } = level;
   const colour = level.colour.slice();
@@ -143,12 +145,13 @@ export function continueAlong(
   // continued, would fill the hole with itself, which the removal was meant to take away.
   // Lines across the hole (plank gaps, a horizon) are not such objects (border-objects.ts).
   const typical = (q: number) => objects === null || objects[q] === 0;
-  // Two ends are compared by their neighbourhoods, not single pixels: wood grain makes two
-  // pixels of one plank differ by more than SIDES_AGREE.
-  const ends = keptMeanLuma(level);
-  // Along a textured surface (wood grain, shading down a plank) the ends of one line differ
-  // more than on a plain one: how far they may differ follows the border's own spread.
-  const agree = Math.max(SIDES_AGREE, AGREE_SPREADS * borderSpread(level));
+  // A removal's two ends are compared by their neighbourhoods, not single pixels: wood grain
+  // makes two pixels of one plank differ by more than SIDES_AGREE; and along a textured
+  // surface (grain, shading down a plank) the ends of one line differ more than on a plain
+  // one, so how far they may differ follows the border's own spread. (Outpaints keep the
+  // single pixels and SIDES_AGREE they were tuned with.)
+  const ends = removal ? keptMeanLuma(level) : lumaPlane(level);
+  const agree = removal ? Math.max(SIDES_AGREE, AGREE_SPREADS * borderSpread(level)) : SIDES_AGREE;
   /** from p along the field's `sign` to the first kept pixel: its index and distance, or -1 */
   const walk = (p: number, sign: number): [number, number, number] => {
     const [q, steps, turn] = followField(field, p, sign, limit, hole);
@@ -186,6 +189,12 @@ export function continueAlong(
 /** The border's robust standard deviation of luma (borderStats' tolerance is three of them). */
 function borderSpread(level: FillLevel): number {
   return borderStats(level).tolerance / 3;
+}
+
+function lumaPlane(level: FillLevel): Float32Array {
+  const out = new Float32Array(level.width * level.height);
+  for (let p = 0; p < out.length; p++) out[p] = levelLuma(level, p);
+  return out;
 }
 
 /** Each kept pixel's luma averaged with its kept neighbours' (3×3). */

@@ -251,11 +251,14 @@ export function inpaintExemplar(
         judged(straight),
         judged(orientationField(structureLevel, (depth * structureLevel.width) / base.width)),
       );
-  // The walk costs a few dozen steps per hole pixel: it is taken on the finest level with at
-  // most WALK_PIXELS hole pixels and read from there at finer ones (the guide is low-frequency).
+  // The walk costs a few dozen steps per hole pixel: a removal's is taken on the finest level
+  // with at most WALK_PIXELS hole pixels and read from there at finer ones (the guide is
+  // low-frequency); an outpaint's on every level, as it was tuned.
   const walkIndex = Math.max(
     structureIndex,
-    levels.findIndex((l, i) => i >= structureIndex && holePixels(l) <= WALK_PIXELS),
+    outpaint
+      ? structureIndex
+      : levels.findIndex((l, i) => i >= structureIndex && holePixels(l) <= WALK_PIXELS),
   );
   const walkLevel = levels[walkIndex]!;
   const walkAt = (level: FillLevel) =>
@@ -263,12 +266,14 @@ export function inpaintExemplar(
       level,
       resampleField(structureField, level.width, level.height),
       objectsOf(level),
+      !outpaint,
     );
   const continuation = weight > 0 ? walkAt(walkLevel) : null;
-  /** the continuation at a level: walked on coarser ones, read from the walk level's on finer */
+  /** the continuation at a level: walked on coarser ones (an outpaint's on all), read from the
+   * walk level's on finer ones */
   const continuationAt = (i: number): Continuation => {
     if (i === walkIndex) return continuation!;
-    if (i > walkIndex) return walkAt(levels[i]!);
+    if (i > walkIndex || outpaint) return walkAt(levels[i]!);
     return resampleContinuation(walkLevel, continuation!, levels[i]!, 2 ** (walkIndex - i));
   };
   levels[coarsest]!.guide = coarsestGuide(
