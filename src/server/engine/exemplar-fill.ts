@@ -7,9 +7,19 @@
  */
 import { MASK_COVERS_EVERYTHING, maskCoversEverything } from "../../mask-coverage";
 import {
+  atypicalPixels,
+  borderObjects,
+  crossesHole,
+  paintOverObjects,
+  sourcesOffObjects,
+} from "./border-objects";
+import { calmFill } from "./calm-fill";
+import {
   blendContinuation,
+  type Continuation,
   continueAlong,
   dominantOrientation,
+  resampleContinuation,
   steerGuide,
   structureWeight,
 } from "./directional-fill";
@@ -24,6 +34,12 @@ import {
 } from "./layout-guide";
 import { type Box, distanceToUnmasked, maskBounds, maxHoleDepth } from "./mask-geometry";
 import { onionPeel } from "./onion-peel";
+import {
+  type OrientationField,
+  orientationField,
+  resampleField,
+  uniformField,
+} from "./orientation-field";
 import { anchorOutpaintLayout } from "./outpaint-anchor";
 import { unguidedTrust } from "./outpaint-trust";
 import {
@@ -119,6 +135,14 @@ const MIN_COARSE_DEPTH = 3;
  * benchmark's 36 outpaints: texture ratios out of range 23 → 11, layout mean 15.55 → 15.45 dB.
  */
 const TRUSTED_GUIDE_WEIGHT = 0.5;
+/**
+ * A removal's orientation field averages the kept pixels' edges over this fraction of the hole's
+ * depth: wide enough that wood grain does not turn it, narrow enough to tell the planks above
+ * a hole from the ones below, where perspective tilts them differently.
+ */
+const FIELD_SHARE = 4;
+/** The structure continuation walks on a level with at most this many hole pixels. */
+const WALK_PIXELS = 40_000;
 /** a level needs this many source patches to be worth searching */
 const MIN_SOURCES = 64;
 
@@ -183,11 +207,21 @@ export function inpaintExemplar(
     return inpaintTelea(pixels, width, height, channels, mask);
   }
   const outpaint = extrapolates(levels[coarsest]!);
-  if (outpaint) {
-    for (let i = 0; i <= coarsest; i++) {
-      const level = levels[i]!;
-      const reach = Math.max(4 * PATCH_RADIUS, (depth / 2 ** i) * OUTPAINT_REACH);
-      sites[i] = sourcesNearHole(level, sites[i]!, reach);
+  // Decided where the layout is: finer levels split a lattice beside an object into pieces.
+  const crossing = !outpaint && crossesHole(levels[coarsest]!);
+  for (let i = 0; i <= coarsest; i++) {
+    const level = levels[i]!;
+    const reach = Math.max(4 * PATCH_RADIUS, (depth / 2 ** i) * OUTPAINT_REACH);
+    if (outpaint) sites[i] = sourcesNearHole(level, sites[i]!, reach);
+    else if (crossing) sites[i] = sourcesOffObjects(level, sites[i]!);
+  }
+  // Found before they are painted over: the continuation and the seam band must not start
+  // from where they stood either.
+  const objects = new Map<FillLevel, Uint8Array>();
+  if (crossing) {
+    for (const level of levels) {
+      objects.set(level, borderObjects(level));
+      paintOverObjects(level, objects.get(level)!);
     }
   }
   // Measured where fine lines (a plank's gap) still show, yet on a bounded number of pixels.
@@ -197,10 +231,59 @@ export function inpaintExemplar(
   );
   const structureLevel = levels[structureIndex]!;
   const orientation = dominantOrientation(structureLevel);
+  // An outpaint's edge has nothing beyond it to turn a field: its structure runs on straight.
+  // A removal's field is measured once, where the structure is, and read at every level.
+  const straight = uniformField(
+    structureLevel.width,
+    structureLevel.height,
+    orientation.dx,
+    orientation.dy,
+  );
+  const structureField = outpaint
+    ? straight
+    : orientationField(structureLevel, (depth * structureLevel.width) / base.width / FIELD_SHARE);
+  // An outpaint continues no end atypical of its border; a removal only objects it crosses.
+  const objectsOf = (level: FillLevel) =>
+    outpaint ? atypicalPixels(level) : (objects.get(level) ?? null);
+
   // how far the continuation typically walks: half the hole's size at that level
   const reach = Math.max(4, Math.round(side(bounds) / 2 ** (structureIndex + 1)));
-  const weight = structureWeight(structureLevel, orientation, reach);
-  const continuation = weight > 0 ? continueAlong(structureLevel, orientation) : null;
+  // Whether there is straight structure at all is judged along the crop's one orientation (a
+  // horizon) or, for a removal, a field as wide as the hole is deep (converging planks); the
+  // continuation's own field turns with every plank's grain and would find some in anything.
+  const judged = (field: OrientationField) =>
+    structureWeight(structureLevel, field, orientation.coherence, reach);
+  const weight = outpaint
+    ? judged(straight)
+    : Math.max(
+        judged(straight),
+        judged(orientationField(structureLevel, (depth * structureLevel.width) / base.width)),
+      );
+  // The walk costs a few dozen steps per hole pixel: a removal's is taken on the finest level
+  // with at most WALK_PIXELS hole pixels and read from there at finer ones (the guide is
+  // low-frequency); an outpaint's on every level, as it was tuned.
+  const walkIndex = Math.max(
+    structureIndex,
+    outpaint
+      ? structureIndex
+      : levels.findIndex((l, i) => i >= structureIndex && holePixels(l) <= WALK_PIXELS),
+  );
+  const walkLevel = levels[walkIndex]!;
+  const walkAt = (level: FillLevel) =>
+    continueAlong(
+      level,
+      resampleField(structureField, level.width, level.height),
+      objectsOf(level),
+      !outpaint,
+    );
+  const continuation = weight > 0 ? walkAt(walkLevel) : null;
+  /** the continuation at a level: walked on coarser ones (an outpaint's on all), read from the
+   * walk level's on finer ones */
+  const continuationAt = (i: number): Continuation => {
+    if (i === walkIndex) return continuation!;
+    if (i > walkIndex || outpaint) return walkAt(levels[i]!);
+    return resampleContinuation(walkLevel, continuation!, levels[i]!, 2 ** (walkIndex - i));
+  };
   levels[coarsest]!.guide = coarsestGuide(
     base,
     levels[coarsest]!,
@@ -210,7 +293,7 @@ export function inpaintExemplar(
       ? "nearest"
       : "membrane",
   );
-  steerGuide(levels[coarsest]!, orientation, weight);
+  if (continuation) steerGuide(levels[coarsest]!, continuationAt(coarsest), weight);
   const reference = layoutReference(levels[coarsest]!, 2 ** coarsest);
   const plans = levels.map((level, i) => planLevel(level, sites[i]!, i === coarsest));
   const work = plans.map((plan, i) => planWork(plan, sites[i]!));
@@ -228,7 +311,7 @@ export function inpaintExemplar(
       // Only searching levels compare patches; the guide would be dead weight on the others.
       if (plan.kind === "em" || plan.kind === "refine") {
         upsampleGuide(levels[i + 1]!, level);
-        steerGuide(level, orientation, weight);
+        if (continuation) steerGuide(level, continuationAt(i), weight);
       }
     }
     if (plan.kind === "upscale") {
@@ -253,17 +336,26 @@ export function inpaintExemplar(
   // The finishing passes touch every pixel of the crop: a cancel need not wait for them.
   stopIfCancelled();
   if (continuation) {
-    blendContinuation(base, structureLevel, continuation, 2 ** structureIndex, weight);
+    blendContinuation(base, walkLevel, continuation, 2 ** walkIndex, weight);
   }
   correctSeamShade(base);
   stopIfCancelled();
   clampToLayout(base, reference);
   if (outpaint) anchorOutpaintLayout(base, OUTPAINT_ANCHOR, reference);
+  else calmFill(base);
   // Along an outpaint's straight frame edge the band reads as a smeared line (the trunks of a
   // forest zoomed out 2x), and the patches there were matched against the edge's own pixels.
-  const seam = outpaint ? null : seamBand(pixels, width, channels, base, box);
+  const seam = outpaint
+    ? null
+    : seamBand(pixels, width, channels, base, box, objects.get(base) ?? null);
   writeBack(out, width, channels, mask, base, box, seam);
   return out;
+}
+
+function holePixels(level: FillLevel): number {
+  let n = 0;
+  for (let i = 0; i < level.hole.length; i++) n += level.hole[i]!;
+  return n;
 }
 
 function side(box: Box): number {
@@ -428,7 +520,8 @@ interface SeamBand {
 }
 
 /**
- * A smooth continuation of the surroundings into the first SEAM_WIDTH pixels of the hole.
+ * A smooth continuation of the surroundings into the first SEAM_WIDTH pixels of the hole
+ * (not of `objects`, kept pixels of an object the hole cuts through, which are skipped).
  * correctSeamShade has matched the fill's shade to the edge's at low frequency; what is left is
  * the pixel-scale step between a copied patch and the kept pixel beside it, which fading from
  * this band into the patch fill hides, while the kept pixels themselves are never touched.
@@ -439,6 +532,7 @@ function seamBand(
   channels: 1 | 3 | 4,
   base: FillLevel,
   box: Box,
+  objects: Uint8Array | null,
 ): SeamBand {
   const { width: w, height: h, hole } = base;
   const crop = new Uint8Array(w * h * channels);
@@ -446,7 +540,11 @@ function seamBand(
     const src = (box.y0 + y) * width + box.x0;
     crop.set(pixels.subarray(src * channels, (src + w) * channels), y * w * channels);
   }
-  const smooth = inpaintTelea(crop, w, h, channels, hole, { maxDistance: SEAM_WIDTH + 1 });
+  // The band continues the border's own surface, not an object the hole cuts through; the
+  // hole's edge along the object is then further from that surface than the band is wide.
+  const from = objects ? hole.map((v, i) => (v !== 0 || objects[i]! !== 0 ? 1 : 0)) : hole;
+  const maxDistance = objects ? Number.POSITIVE_INFINITY : SEAM_WIDTH + 1;
+  const smooth = inpaintTelea(crop, w, h, channels, from, { maxDistance });
   return { smooth, depth: distanceToUnmasked(hole, w, h) };
 }
 
