@@ -1,3 +1,4 @@
+import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SubmitResponse, ValidationError } from "../contract";
 import { probeBase64Image } from "./images/probe-image";
@@ -34,6 +35,27 @@ describe("bad input and abuse, over real HTTP", () => {
     await expect(probeBase64Image(bomb, "image", 20_000_000)).rejects.toThrow(/30000×30000/);
     // Decoding it would need 900 MB; the proxy's memory barely moves.
     expect(process.memoryUsage().rss - before).toBeLessThan(100 * 1024 * 1024);
+  });
+
+  it("refuses a mask that marks nothing, and an opaque image sent without a mask", async () => {
+    const black = await rectMaskBase64(600, 400, { x: 0, y: 0, w: 0, h: 0 });
+    const empty = await bflSubmit(proxy.url, { image: coffee, mask: black });
+    expect(empty.status).toBe(422);
+    expect(detailOf(empty.body)[0]).toMatchObject({
+      loc: ["body", "mask"],
+      type: "value_error.mask_empty",
+    });
+    expect(detailOf(empty.body)[0]?.msg).toMatch(/mask is empty/);
+    // an image with an alpha channel but no transparent pixel: nothing to repaint either
+    const opaque = (
+      await sharp(Buffer.from(coffee, "base64")).ensureAlpha().png().toBuffer()
+    ).toString("base64");
+    const noMask = await bflSubmit(proxy.url, { image: opaque });
+    expect(noMask.status).toBe(422);
+    expect(detailOf(noMask.body)[0]?.msg).toMatch(/no transparent pixels/);
+    // one white pixel is enough
+    const dot = await rectMaskBase64(600, 400, { x: 10, y: 10, w: 1, h: 1 });
+    expect((await bflSubmit(proxy.url, { image: coffee, mask: dot })).status).toBe(200);
   });
 
   it("answers 413 for a body over the limit", async () => {

@@ -41,6 +41,15 @@ export async function jobGeometry(job: ProviderJob): Promise<JobGeometry> {
 }
 
 /**
+ * The pixels a fill or erase request marks for repainting, before erase's dilation: white in
+ * its mask, or (fill without a mask) not fully opaque in its image.
+ */
+export async function paintedMask(job: Extract<ProviderJob, { kind: "fill" | "erase" }>) {
+  if (job.mask) return maskFromGrayFile(job.mask.bytes);
+  return maskFromAlphaOf(job.image.bytes);
+}
+
+/**
  * Grows a 0/1 mask by `pixels` (Euclidean), with the editor's own distance transform, so the
  * ring the SPA shows for erase's `dilate_pixels` is the area the proxy fills and composites.
  */

@@ -124,7 +124,8 @@ export class LocalProvider implements Provider {
     const extension = job.request.output_format;
     const filled = { data: pixels, width: task.width, height: task.height, channels: 3 };
     const image = await encodeOwnValues(filled, source, extension);
-    return { state: "ready", image, extension, seed: job.request.seed ?? null };
+    // The engine's seed when none is sent is 0: reported, so an unseeded result can be remade.
+    return { state: "ready", image, extension, seed: job.request.seed ?? 0 };
   };
 }
 

@@ -28,6 +28,7 @@ import { placeOnCanvas } from "../images/outpaint-placement";
 import { type ProbedImage, probeBase64Image, resizeMask } from "../images/probe-image";
 import type { JobService } from "../jobs/job-service";
 import type { RateLimiter } from "../limits/rate-limiter";
+import { paintedMask } from "../providers/job-geometry";
 import type { Provider, ProviderJob } from "../providers/provider";
 import { UpstreamError } from "../providers/provider";
 import { clientId } from "./client-id";
@@ -172,7 +173,7 @@ async function probeFill(
       "mask is required unless the image has an alpha channel (transparent = repaint)",
     );
   }
-  return { kind: "fill", request: resized, image, mask };
+  return refuseEmptyMask({ kind: "fill", request: resized, image, mask });
 }
 
 async function probeErase(
@@ -182,7 +183,24 @@ async function probeErase(
 ): Promise<ProviderJob> {
   const { image, mask, resized } = await probeMasked(request, provider, resizeHeader);
   if (!mask) throw new FieldError(["body", "mask"], "mask is required");
-  return { kind: "erase", request: resized, image, mask };
+  return refuseEmptyMask({ kind: "erase", request: resized, image, mask });
+}
+
+/**
+ * A mask that marks nothing would come back as the image unchanged, after a paid upstream call
+ * or a queue slot: refused up front, as the SPA refuses to send it.
+ */
+async function refuseEmptyMask<J extends Extract<ProviderJob, { kind: "fill" | "erase" }>>(
+  job: J,
+): Promise<J> {
+  if ((await paintedMask(job)).includes(1)) return job;
+  throw new FieldError(
+    ["body", "mask"],
+    job.mask
+      ? "the mask is empty: paint the area to repaint white (pixels of 128 or more)"
+      : "the image has no transparent pixels, so nothing is marked to repaint: send a mask",
+    "value_error.mask_empty",
+  );
 }
 
 /**
