@@ -46,8 +46,8 @@ export function RunActions({ run }: { run: RunRecord }) {
       <ActionButton
         testId="download-sheet"
         icon={Rows2}
-        label="Side by side"
-        title="The original and every finished variant, labelled, side by side on one PNG"
+        label="Download sheet"
+        title="Download the original and every finished variant, labelled, side by side on one PNG"
         disabled={disabled}
         onClick={() => downloadSheet(run).catch(fail)}
       />
