@@ -47,8 +47,11 @@ test("variants, grid, A/B, keyboard slider, reload, use as input, presentation",
   for (let i = 0; i < 3; i++) {
     await expect(statuses.nth(i)).toHaveAttribute("data-status", "Ready", { timeout: 45_000 });
   }
-  // Each variant was sent with its own seed.
-  const seeds = await page.getByTestId("run-tile").filter({ hasText: "Variant" }).allTextContents();
+  // Each variant was sent with its own seed. The sidebar's statuses can turn Ready a render before
+  // the comparison's tiles show, so the tiles are waited for before they are read.
+  const variantTiles = page.getByTestId("run-tile").filter({ hasText: /Variant \d+ · seed \d+/ });
+  await expect(variantTiles).toHaveCount(3);
+  const seeds = await variantTiles.allTextContents();
   expect(new Set(seeds.map((t) => /seed (\d+)/.exec(t)?.[1])).size).toBe(3);
 
   const grid = page.getByTestId("run-grid");
