@@ -56,6 +56,8 @@ test("the animation dialog takes focus, closes on Esc and gives focus back", asy
   const dialog = page.getByTestId("animation-dialog");
   await expect(dialog).toBeFocused();
   await page.screenshot({ path: testInfo.outputPath("animation-dialog-1280.png") });
+  await page.setViewportSize({ width: 1024, height: 640 });
+  await page.screenshot({ path: testInfo.outputPath("animation-dialog-1024.png") });
   await page.keyboard.press("Escape");
   await expect(dialog).toHaveCount(0);
   await expect(opener).toBeFocused();
