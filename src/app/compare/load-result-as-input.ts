@@ -7,7 +7,7 @@ import { useAppStore } from "../store/store";
 /**
  * Makes a result the image being edited. Loading an image clears the mask and the prompt, so a
  * kept mask is committed again operation by operation (a result of the source's size lines up
- * with it), and the prompt that describes it is kept with it.
+ * with it), and the prompt is put back: a result is the same photo one step on, not a new one.
  */
 export async function loadResultAsInput(run: RunRecord, index: number, keepMask: boolean) {
   const blob = await readBlob(blobKey(run.id, "result", index));
@@ -24,5 +24,5 @@ export async function loadResultAsInput(run: RunRecord, index: number, keepMask:
     height,
   });
   for (const op of kept) commitMaskOp(op);
-  if (kept.length > 0) setPrompt(prompt);
+  setPrompt(prompt);
 }
