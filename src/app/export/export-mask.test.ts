@@ -88,6 +88,23 @@ describe("coverageRefusal", () => {
     expect(coverageRefusal(full, 0)).toMatch(/Leave part of it unpainted/);
   });
 
+  it("measures round growth, not square: a lone pixel's square of 6 px covers, its circle does not", () => {
+    const dot = painted(12, 9, [6, 4, 7, 5]);
+    // The farthest corner, (0, 0), is √52 ≈ 7.2 px away.
+    expect(coverageRefusal(dot, 6)).toBeNull();
+    expect(coverageRefusal(dot, 7)).toBeNull();
+    expect(growMask(dot, 7).some((v) => v === 0)).toBe(true);
+    expect(coverageRefusal(dot, 8)).toMatch(/\(8 px\).*Lower it to 7 px or less\.$/);
+    expect(growMask(dot, 8).every((v) => v === 255)).toBe(true);
+  });
+
+  it("lets an inverted mask through when its hole is wider than the growth", () => {
+    const inverted = painted(64, 48, [0, 0, 64, 48]);
+    for (let y = 10; y < 40; y++) inverted.data.fill(0, y * 64 + 20, y * 64 + 50);
+    expect(coverageRefusal(inverted, 10)).toBeNull();
+    expect(coverageRefusal(inverted, 15)).toMatch(/\(15 px\)/);
+  });
+
   it("lets a mask through whose growth cannot reach an edge, and one with no growth", () => {
     const wide = painted(64, 64, [20, 20, 40, 40]);
     expect(coverageRefusal(wide, 10)).toBeNull();
