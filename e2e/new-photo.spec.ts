@@ -6,7 +6,7 @@ import { chooseTask } from "./tasks-helpers";
 
 test("a new photo starts with an empty prompt; a reload keeps each document's own", async ({
   page,
-}) => {
+}, testInfo) => {
   await page.goto("/");
   await page.getByTestId("open-sample").click();
   await expect(page.getByTestId("prompt")).toHaveValue(SAMPLE.prompt);
@@ -14,6 +14,7 @@ test("a new photo starts with an empty prompt; a reload keeps each document's ow
   await openImage(page, "skimage_chelsea.png");
   await expect(page.getByText("skimage_chelsea.png · 451×300")).toBeVisible();
   await expect(page.getByTestId("prompt")).toHaveValue("");
+  await page.screenshot({ path: testInfo.outputPath("new-photo-prompt-1280.png") });
   await page.reload();
   await expect(page.getByText("skimage_chelsea.png · 451×300")).toBeVisible();
   await expect(page.getByTestId("prompt")).toHaveValue("");
@@ -103,4 +104,6 @@ test("on a tiny image, Remove's growth covering everything is blamed on the grow
   await expect(alert).toContainText(/Lower it to \d+ px or less\./);
   await expect(page.getByText(/Leave part of/)).toHaveCount(0);
   await page.screenshot({ path: testInfo.outputPath("tiny-grow-1024.png") });
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.screenshot({ path: testInfo.outputPath("tiny-grow-1280.png") });
 });
