@@ -5,14 +5,15 @@ import { decodedSize } from "../lib/decode-image";
 import { useAppStore } from "../store/store";
 
 /**
- * Makes a result the image being edited. Loading an image clears the mask, so a kept mask is
- * committed again operation by operation (a result of the source's size lines up with it).
+ * Makes a result the image being edited. Loading an image clears the mask and the prompt, so a
+ * kept mask is committed again operation by operation (a result of the source's size lines up
+ * with it), and the prompt is put back: a result is the same photo one step on, not a new one.
  */
 export async function loadResultAsInput(run: RunRecord, index: number, keepMask: boolean) {
   const blob = await readBlob(blobKey(run.id, "result", index));
   if (!blob) throw new Error("This result was pruned from storage.");
   const { width, height } = await decodedSize(blob);
-  const { maskOps, image, openDocument, commitMaskOp } = useAppStore.getState();
+  const { maskOps, image, prompt, openDocument, commitMaskOp, setPrompt } = useAppStore.getState();
   const kept = keepMask && image?.width === width && image.height === height ? maskOps : [];
   const stored = run.variants[index]?.resultExtension ?? "png";
   const extension = stored === "jpeg" ? "jpg" : stored;
@@ -23,4 +24,5 @@ export async function loadResultAsInput(run: RunRecord, index: number, keepMask:
     height,
   });
   for (const op of kept) commitMaskOp(op);
+  setPrompt(prompt);
 }

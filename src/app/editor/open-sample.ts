@@ -17,8 +17,8 @@ async function fetchBlob(url: string): Promise<Blob> {
 }
 
 /**
- * Opens the sample photo with its mask ready, so a newcomer's next click (Generate) already
- * shows a before and after. The prompt is only filled in when the user has not typed one.
+ * Opens the sample photo with its mask and prompt ready, so a newcomer's next click (Generate)
+ * already shows a before and after. The prompt is the sample's: opening a photo clears the last.
  */
 export async function openSample(): Promise<void> {
   const [imageBlob, maskBlob] = await Promise.all([
@@ -30,5 +30,5 @@ export async function openSample(): Promise<void> {
   const store = useAppStore.getState();
   store.openDocument(image);
   store.commitMaskOp({ kind: "bitmap", data: mask });
-  if (!store.prompt.trim()) store.setPrompt(SAMPLE.prompt);
+  store.setPrompt(SAMPLE.prompt);
 }

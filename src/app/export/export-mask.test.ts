@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { growMask } from "../editor/raster/morphology";
 import type { OutpaintFrame } from "../outpaint/outpaint-geometry";
-import { composeMask, type PaintedMask } from "./export-mask";
+import { composeMask, coverageRefusal, type PaintedMask } from "./export-mask";
 
 /** A 16×16 image extended by 16 px on the left: a 32×16 canvas. */
 const frame: OutpaintFrame = {
@@ -60,5 +61,54 @@ describe("composeMask", () => {
     expect(() => composeMask({ painted: null, outpaint: null, featherPx: 0 })).toThrow(
       /Paint the area/,
     );
+  });
+});
+
+describe("coverageRefusal", () => {
+  // QA's tiny image: 12×9 with a 5×3 rectangle; the farthest pixel (a corner) is 5 px away.
+  const tiny = painted(12, 9, [3, 3, 8, 6]);
+
+  it("names the grow setting when only the grown mask covers the image", () => {
+    const refusal = coverageRefusal(tiny, 10);
+    expect(refusal).toMatch(/"Grow the area removed" \(10 px\) makes the mask cover/);
+    expect(refusal).toMatch(/Lower it to 4 px or less\.$/);
+    expect(refusal).not.toMatch(/Leave part of it unpainted/);
+  });
+
+  it("agrees with growMask on where coverage starts", () => {
+    expect(growMask(tiny, 5).every((v) => v === 255)).toBe(true);
+    expect(coverageRefusal(tiny, 5)).toMatch(/\(5 px\)/);
+    expect(growMask(tiny, 4).some((v) => v === 0)).toBe(true);
+    expect(coverageRefusal(tiny, 4)).toBeNull();
+  });
+
+  it("asks to leave part unpainted when the painting itself covers the image", () => {
+    const full = painted(12, 9, [0, 0, 12, 9]);
+    expect(coverageRefusal(full, 10)).toMatch(/covers the whole image.*Leave part of it unpainted/);
+    expect(coverageRefusal(full, 0)).toMatch(/Leave part of it unpainted/);
+  });
+
+  it("measures round growth, not square: a lone pixel's square of 6 px covers, its circle does not", () => {
+    const dot = painted(12, 9, [6, 4, 7, 5]);
+    // The farthest corner, (0, 0), is √52 ≈ 7.2 px away.
+    expect(coverageRefusal(dot, 6)).toBeNull();
+    expect(coverageRefusal(dot, 7)).toBeNull();
+    expect(growMask(dot, 7).some((v) => v === 0)).toBe(true);
+    expect(coverageRefusal(dot, 8)).toMatch(/\(8 px\).*Lower it to 7 px or less\.$/);
+    expect(growMask(dot, 8).every((v) => v === 255)).toBe(true);
+  });
+
+  it("lets an inverted mask through when its hole is wider than the growth", () => {
+    const inverted = painted(64, 48, [0, 0, 64, 48]);
+    for (let y = 10; y < 40; y++) inverted.data.fill(0, y * 64 + 20, y * 64 + 50);
+    expect(coverageRefusal(inverted, 10)).toBeNull();
+    expect(coverageRefusal(inverted, 15)).toMatch(/\(15 px\)/);
+  });
+
+  it("lets a mask through whose growth cannot reach an edge, and one with no growth", () => {
+    const wide = painted(64, 64, [20, 20, 40, 40]);
+    expect(coverageRefusal(wide, 10)).toBeNull();
+    expect(coverageRefusal(tiny, 0)).toBeNull();
+    expect(coverageRefusal(painted(12, 9), 10)).toBeNull();
   });
 });

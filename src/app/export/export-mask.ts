@@ -1,5 +1,6 @@
 import { maskCoversEverything } from "../../mask-coverage";
 import { featherMask } from "../editor/raster/feather";
+import { farthestFromMask } from "../editor/raster/morphology";
 import type { OutpaintFrame } from "../outpaint/outpaint-geometry";
 import { mergePaintedMask, outpaintMask } from "../outpaint/outpaint-raster";
 
@@ -47,11 +48,86 @@ export function composeMask(plan: MaskPlan): ComposedMask {
   } else {
     throw new Error("Paint the area to repaint, or pick an outpaint preset, first.");
   }
-  if (maskCoversEverything(hard)) {
-    throw new Error(
-      "Cannot generate: the mask covers the whole image, so there is nothing to fill from. Leave part of it unpainted.",
-    );
-  }
+  const refusal = coverageRefusal({ data: hard, width, height }, 0);
+  if (refusal) throw new Error(refusal);
   const sent = featherPx > 0 ? featherMask({ data: hard, width, height }, featherPx) : hard;
   return { sent, hard, width, height };
+}
+
+/**
+ * Why a mask leaves nothing to fill from, or null when it does not. `growPx` is how far the
+ * request grows it first (Remove's "Grow the area removed"): on a small image that growth alone
+ * can reach every pixel, and then the sentence names the setting to lower, not the painting.
+ */
+export function coverageRefusal(mask: PaintedMask, growPx: number): string | null {
+  if (maskCoversEverything(mask.data)) {
+    return "Cannot generate: the mask covers the whole image, so there is nothing to fill from. Leave part of it unpainted.";
+  }
+  if (growPx <= 0 || !reachesEveryEdge(mask, growPx) || !squareGrowthCovers(mask, growPx)) {
+    return null;
+  }
+  const farthest = farthestFromMask(mask);
+  if (growPx < farthest) return null;
+  const most = Math.ceil(farthest) - 1;
+  return `Cannot generate: "Grow the area removed" (${growPx} px) makes the mask cover the whole image, so there is nothing to fill from. Lower it to ${most} px or less.`;
+}
+
+/**
+ * Whether every edge of the image has a painted pixel within `px` of it: unless so, growth cannot
+ * reach that edge. It reads only the four bands along the edges, so most masks stop here.
+ */
+function reachesEveryEdge({ data, width, height }: PaintedMask, px: number): boolean {
+  const band = Math.min(px + 1, width, height);
+  const painted = (x0: number, y0: number, x1: number, y1: number) => {
+    for (let y = y0; y < y1; y++)
+      for (let x = x0; x < x1; x++) if (data[y * width + x]) return true;
+    return false;
+  };
+  return (
+    painted(0, 0, width, band) &&
+    painted(0, height - band, width, height) &&
+    painted(0, 0, band, height) &&
+    painted(width - band, 0, width, height)
+  );
+}
+
+/**
+ * Whether growing by `px` could reach every pixel, judged by a square of side 2·px+1 around
+ * each painted pixel (which holds the round growth): two linear passes, so the exact distance
+ * transform (seconds on a 12 MP image, on the main thread) runs only when this says yes.
+ */
+function squareGrowthCovers({ data, width, height }: PaintedMask, px: number): boolean {
+  const near = new Uint8Array(data.length);
+  const row = new Int32Array(width);
+  for (let y = 0; y < height; y++) {
+    const at = y * width;
+    nearestAlong(data, at, 1, width, row);
+    for (let x = 0; x < width; x++) near[at + x] = row[x]! <= px ? 255 : 0;
+  }
+  const column = new Int32Array(height);
+  for (let x = 0; x < width; x++) {
+    nearestAlong(near, x, width, height, column);
+    for (let y = 0; y < height; y++) if (column[y]! > px) return false;
+  }
+  return true;
+}
+
+/** Distance along one line (`count` cells from `start`, `step` apart) to its nearest non-zero cell. */
+function nearestAlong(
+  data: Uint8Array,
+  start: number,
+  step: number,
+  count: number,
+  out: Int32Array,
+): void {
+  let d = count + 1;
+  for (let i = 0; i < count; i++) {
+    d = data[start + i * step] === 0 ? d + 1 : 0;
+    out[i] = d;
+  }
+  d = count + 1;
+  for (let i = count - 1; i >= 0; i--) {
+    d = data[start + i * step] === 0 ? d + 1 : 0;
+    if (d < out[i]!) out[i] = d;
+  }
 }

@@ -6,6 +6,7 @@ import { configQuery } from "../api/config-query";
 import { maskOutline, outlineRgba } from "../compare/mask-outline";
 import { snapshotDocument } from "../export/document-snapshot";
 import { exportFillInputs } from "../export/export-document";
+import { coverageRefusal } from "../export/export-mask";
 import { useMaskManager } from "../export/mask-manager-context";
 import { makeThumbnail } from "../history/image-blobs";
 import { runTaskOf } from "../history/run-task";
@@ -61,6 +62,11 @@ export function useGenerate() {
         outpaintPreset,
         dilatePixels: state.dilatePixels,
       });
+      if (request.kind === "erase") {
+        // The provider grows the mask before removing: refused here when that covers everything.
+        const refusal = coverageRefusal({ data: maskGray, width, height }, request.dilatePixels);
+        if (refusal) throw new Error(refusal);
+      }
       // Only a padded outpaint sends the canvas; every other request sends the file itself.
       const original = request.kind === "fill" && frame ? null : file;
       const outline = await encodeRgbaPng(

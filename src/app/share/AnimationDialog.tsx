@@ -1,9 +1,10 @@
 import { X } from "lucide-react";
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { readyVariants, sideLabel } from "../compare/use-comparison";
 import type { RunRecord } from "../history/history-db";
 import { useAppStore } from "../store/store";
 import { Slider } from "../ui/Slider";
+import { useModalFocus } from "../ui/use-modal-focus";
 import type { AnimationFormat } from "./animation-protocol";
 import { useAnimationExport } from "./use-animation-export";
 import { WIPE_DURATION, wipeSizes } from "./wipe-animation";
@@ -25,14 +26,18 @@ export function AnimationDialog({ run, onClose }: { run: RunRecord; onClose: () 
   // 640 wide unless the image is narrower: then its own size.
   const size = sizes.find((s) => s.width === width) ?? sizes[sizes.length - 1]!;
   const busy = progress !== null;
+  const dialog = useRef<HTMLDivElement>(null);
+  useModalFocus(dialog, onClose);
   return (
     <div className="fixed inset-0 z-40 grid place-items-center bg-black/60 p-4" role="presentation">
       <div
+        ref={dialog}
+        tabIndex={-1}
         role="dialog"
         aria-modal="true"
         aria-label="Export a before/after animation"
         data-testid="animation-dialog"
-        className="w-full max-w-sm space-y-3 rounded-lg bg-neutral-800 p-4 text-neutral-100 shadow-xl"
+        className="w-full max-w-sm space-y-3 rounded-lg bg-neutral-800 p-4 text-neutral-100 shadow-xl outline-none"
       >
         <header className="flex items-center justify-between">
           <h2 className="text-sm font-semibold">Before/after animation</h2>

@@ -22,12 +22,14 @@ export interface SavedDocument {
 export interface SessionActions {
   /**
    * Makes `image` the document: a fresh mask history, the view fitted, a brush sized for it, no
-   * outpaint frame, and no run on show (it belongs to the previous image), back in the editor.
+   * outpaint frame, no run on show and an empty prompt (both belonged to the previous image: a
+   * prompt describes what to paint into one photo), back in the editor.
    */
   openDocument: (image: DocumentImage) => void;
   /**
    * Puts back a saved document as it was, history and frame included, the view fitted and the
-   * brush sized for its image (the brush size is not saved).
+   * brush sized for its image (the brush size is not saved). Its prompt is the saved form's,
+   * restored beside it (`usePersistedForm`), so it is left alone here.
    */
   restoreDocument: (saved: SavedDocument) => void;
   /** Shows a run (or none) with a fresh comparison: original against the first variant. */
@@ -62,6 +64,7 @@ export const createSessionActions: StateCreator<AppState, [], [], SessionActions
         compareA: "original",
         compareB: 0,
         presenting: false,
+        prompt: "",
       };
     }),
   restoreDocument: (saved) =>

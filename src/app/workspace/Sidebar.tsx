@@ -1,3 +1,4 @@
+import { useEffect, useRef } from "react";
 import { CompareTools } from "../compare/CompareTools";
 import { MaskTools } from "../editor/MaskTools";
 import { GenerateBar } from "../generate/GenerateBar";
@@ -20,6 +21,13 @@ export function Sidebar() {
   const mode = useAppStore(modeOf);
   const runId = useAppStore((s) => s.shownRunId);
   const { task } = useTask();
+  const tools = useRef<HTMLDivElement>(null);
+  const imageUrl = useAppStore((s) => s.image?.url);
+  // A new photo starts at the top of the tools: scrolled down to the previous photo's mask import,
+  // it opened with its Mask tools out of sight.
+  useEffect(() => {
+    if (imageUrl) tools.current?.scrollTo({ top: 0 });
+  }, [imageUrl]);
   return (
     <aside
       data-testid="sidebar"
@@ -39,7 +47,11 @@ export function Sidebar() {
       </div>
       {/* `relative`: a visually hidden (absolute) input inside is then clipped by this scroll
           area; without it, its containing block is the page, and it stretched the page. */}
-      <div className="relative min-h-0 flex-1 overflow-y-auto px-4 pt-2">
+      <div
+        ref={tools}
+        data-testid="sidebar-tools"
+        className="relative min-h-0 flex-1 overflow-y-auto px-4 pt-2"
+      >
         {mode === "edit" && <MaskTools />}
         {mode === "extend" && <OutpaintPanel />}
         {mode === "compare" && <CompareTools />}

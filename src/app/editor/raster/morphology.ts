@@ -21,6 +21,17 @@ export function growMask(raster: MaskRaster, pixels: number): Uint8Array {
   return out;
 }
 
+/**
+ * How far the pixel farthest from the white area lies from it: `growMask` by this many pixels
+ * (or more) turns the whole raster white. Infinity when nothing is white.
+ */
+export function farthestFromMask(raster: MaskRaster): number {
+  const dist = squaredDistanceTo(raster.data, raster.width, raster.height, 255);
+  let farthest = 0;
+  for (const d of dist) if (d > farthest) farthest = d;
+  return farthest >= INF ? Number.POSITIVE_INFINITY : Math.sqrt(farthest);
+}
+
 const INF = 1e20;
 
 /** Squared distance from every pixel to the nearest pixel whose value equals `target`. */
