@@ -82,6 +82,14 @@ test("a shared run opens anywhere; reviewers' picks and comments reach the desig
   await expect(link).toHaveCount(1, { timeout: 30_000 });
   const url = (await link.textContent()) ?? "";
   expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/r\/[A-Za-z0-9_-]{43}$/);
+  // The whole link can be read where it is shown, also in the narrow column at 1024×640.
+  const viewport = page.viewportSize();
+  for (const size of [viewport, { width: 1024, height: 640 }]) {
+    if (size) await page.setViewportSize(size);
+    expect(await link.evaluate((a) => a.scrollWidth <= a.clientWidth)).toBe(true);
+    await expect(link).toBeVisible();
+  }
+  if (viewport) await page.setViewportSize(viewport);
 
   // A fresh context: no IndexedDB, no cookies; everything comes from the proxy's snapshot.
   const reviewer = await freshPage(browser);

@@ -29,7 +29,9 @@ export function SharedLinkRow({ link }: { link: SharedLink }) {
           href={link.url}
           target="_blank"
           rel="noreferrer"
-          className={`min-w-0 flex-1 truncate font-mono text-xs ${state === "live" ? "text-accent hover:underline" : "text-neutral-500 line-through"}`}
+          title={link.url}
+          // its own line, wrapping anywhere: in the narrow column beside a portrait it was cut to "http://1…"
+          className={`basis-full break-all font-mono text-xs ${state === "live" ? "text-accent hover:underline" : "text-neutral-500 line-through"}`}
         >
           {link.url}
         </a>
