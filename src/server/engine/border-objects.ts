@@ -1,4 +1,4 @@
-import type { FillLevel } from "./fill-level";
+import { type FillLevel, levelLuma } from "./fill-level";
 import { distanceToUnmasked } from "./mask-geometry";
 import { membraneFill } from "./membrane-fill";
 import { PATCH_RADIUS, type PatchSites } from "./patch-match";
@@ -156,12 +156,6 @@ const OBJECT_SHARE = 0.25;
  * which is an object the hole cuts through as the rocket is.
  */
 const STANDS_OUT = 1.8;
-
-export function levelLuma(level: FillLevel, p: number): number {
-  const { colour, bands } = level;
-  if (bands === 1) return colour[p]!;
-  return 0.299 * colour[p * 3]! + 0.587 * colour[p * 3 + 1]! + 0.114 * colour[p * 3 + 2]!;
-}
 
 /** Fewer sources than this and a level keeps them all: an honest fill needs something to copy. */
 const MIN_SOURCES = 64;

@@ -1,5 +1,4 @@
-import { levelLuma } from "./border-objects";
-import type { FillLevel } from "./fill-level";
+import { type FillLevel, levelLuma } from "./fill-level";
 import { distanceToUnmasked } from "./mask-geometry";
 import { membraneFill } from "./membrane-fill";
 

@@ -1,6 +1,6 @@
 import { boxBlur } from "../../box-blur";
-import { borderStats, levelLuma } from "./border-objects";
-import { cellAxes, type FillLevel, sampleCells } from "./fill-level";
+import { borderStats } from "./border-objects";
+import { cellAxes, type FillLevel, levelLuma, lumaPlane, sampleCells } from "./fill-level";
 import { guideBands } from "./layout-guide";
 import { followField, type OrientationField } from "./orientation-field";
 
@@ -24,11 +24,8 @@ export interface Orientation {
 
 /** The dominant orientation of the kept pixels' edges (structure tensor of luma gradients). */
 export function dominantOrientation(level: FillLevel): Orientation {
-  const { width, height, bands, colour, hole } = level;
-  const luma = (p: number) =>
-    bands === 1
-      ? colour[p]!
-      : 0.299 * colour[p * 3]! + 0.587 * colour[p * 3 + 1]! + 0.114 * colour[p * 3 + 2]!;
+  const { width, height, hole } = level;
+  const luma = (p: number) => levelLuma(level, p);
   let jxx = 0;
   let jyy = 0;
   let jxy = 0;
@@ -189,12 +186,6 @@ export function continueAlong(
 /** The border's robust standard deviation of luma (borderStats' tolerance is three of them). */
 function borderSpread(level: FillLevel): number {
   return borderStats(level).tolerance / 3;
-}
-
-function lumaPlane(level: FillLevel): Float32Array {
-  const out = new Float32Array(level.width * level.height);
-  for (let p = 0; p < out.length; p++) out[p] = levelLuma(level, p);
-  return out;
 }
 
 /** Each kept pixel's luma averaged with its kept neighbours' (3×3). */

@@ -19,6 +19,22 @@ export interface FillLevel {
   guideWeight?: Float32Array;
 }
 
+/** Pixel `p`'s luma (Rec. 601 weights; a grey level is its own). */
+export function levelLuma(level: Pick<FillLevel, "colour" | "bands">, p: number): number {
+  const { colour, bands } = level;
+  if (bands === 1) return colour[p]!;
+  return 0.299 * colour[p * 3]! + 0.587 * colour[p * 3 + 1]! + 0.114 * colour[p * 3 + 2]!;
+}
+
+/** Every pixel's luma, as one plane. */
+export function lumaPlane(
+  level: Pick<FillLevel, "width" | "height" | "colour" | "bands">,
+): Float32Array {
+  const out = new Float32Array(level.width * level.height);
+  for (let p = 0; p < out.length; p++) out[p] = levelLuma(level, p);
+  return out;
+}
+
 /** Cuts `box` out of the image as a level: colour bands as floats, the mask as the hole. */
 export function cropLevel(
   pixels: Uint8Array,

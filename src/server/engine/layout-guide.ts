@@ -17,7 +17,7 @@
  * (nearest-fill.ts): the sky, the horizon and the grass each continue outward, and the rim and
  * the saucer meet along the middle of the hole.
  */
-import { type FillLevel, upsampleBilinear } from "./fill-level";
+import { type FillLevel, levelLuma, upsampleBilinear } from "./fill-level";
 import type { LayoutReference } from "./layout-clamp";
 import { distanceToUnmasked, onHoleEdge } from "./mask-geometry";
 import { membraneFill } from "./membrane-fill";
@@ -196,11 +196,8 @@ export function guideCost(
  * coarse hole are replaced by the membrane fill anyway.
  */
 function blockContrast(base: FillLevel, coarse: FillLevel, scale: number): Float32Array {
-  const { width, height, bands, colour, hole } = base;
-  const luma = (p: number) =>
-    bands === 1
-      ? colour[p]!
-      : 0.299 * colour[p * 3]! + 0.587 * colour[p * 3 + 1]! + 0.114 * colour[p * 3 + 2]!;
+  const { width, height, hole } = base;
+  const luma = (p: number) => levelLuma(base, p);
   const sum = new Float64Array(coarse.width * coarse.height);
   const sum2 = new Float64Array(coarse.width * coarse.height);
   const count = new Float64Array(coarse.width * coarse.height);

@@ -1,6 +1,5 @@
 import { boxBlur } from "../../box-blur";
-import { levelLuma } from "./border-objects";
-import { cellAxes, type FillLevel, sampleCells } from "./fill-level";
+import { cellAxes, type FillLevel, lumaPlane, sampleCells } from "./fill-level";
 import { membraneFill } from "./membrane-fill";
 
 /**
@@ -23,8 +22,7 @@ export interface OrientationField {
 export function orientationField(level: FillLevel, radius: number): OrientationField {
   const { width, height, hole } = level;
   const n = width * height;
-  const luma = new Float32Array(n);
-  for (let p = 0; p < n; p++) luma[p] = levelLuma(level, p);
+  const luma = lumaPlane(level);
   const jxx = new Float32Array(n);
   const jxy = new Float32Array(n);
   const jyy = new Float32Array(n);

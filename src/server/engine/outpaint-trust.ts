@@ -13,7 +13,7 @@
  * a plain sky is as close in colour as the sky but far busier.
  */
 
-import type { FillLevel } from "./fill-level";
+import { type FillLevel, lumaPlane } from "./fill-level";
 import { guideBands } from "./layout-guide";
 import { gaussianBlur } from "./outpaint-anchor";
 
@@ -44,8 +44,8 @@ export function unguidedTrust(level: FillLevel): Float32Array {
   const continued = guideColour(guide, bands, width * height);
   const fill = gaussianBlur(colour, width, height, bands, COMPARE_SIGMA);
   const edge = gaussianBlur(continued, width, height, bands, COMPARE_SIGMA);
-  const fillBusy = busyness(colour, width, height, bands);
-  const edgeBusy = busyness(continued, width, height, bands);
+  const fillBusy = busyness(level);
+  const edgeBusy = busyness({ width, height, bands, colour: continued });
   const trust = new Float32Array(width * height).fill(1);
   for (let i = 0; i < trust.length; i++) {
     if (hole[i] === 0) continue;
@@ -70,19 +70,9 @@ function guideColour(guide: Float32Array, bands: number, pixels: number): Float3
 }
 
 /** Local standard deviation of luma, over about COMPARE_SIGMA coarse pixels. */
-function busyness(
-  colour: Float32Array,
-  width: number,
-  height: number,
-  bands: number,
-): Float32Array {
-  const luma = new Float32Array(width * height);
-  for (let i = 0; i < luma.length; i++) {
-    luma[i] =
-      bands === 1
-        ? colour[i]!
-        : 0.299 * colour[i * 3]! + 0.587 * colour[i * 3 + 1]! + 0.114 * colour[i * 3 + 2]!;
-  }
+function busyness(level: Pick<FillLevel, "width" | "height" | "colour" | "bands">): Float32Array {
+  const { width, height } = level;
+  const luma = lumaPlane(level);
   const mean = gaussianBlur(luma, width, height, 1, 1);
   const square = luma.map((v, i) => (v - mean[i]!) ** 2);
   // running sums can leave a hair below zero where the deviation is nil
