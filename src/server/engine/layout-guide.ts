@@ -73,14 +73,23 @@ export function layoutReference(coarsest: FillLevel, scale: number): LayoutRefer
   const { width, height, bands, hole } = coarsest;
   const guide = coarsest.guide!;
   const gb = guideBands(bands);
-  const colour = new Float32Array(width * height * bands);
+  const colour = guideColour(coarsest);
   const contrast = new Float32Array(width * height);
-  for (let i = 0; i < width * height; i++) {
-    for (let c = 0; c < bands; c++) colour[i * bands + c] = guide[i * gb + c]!;
-    contrast[i] = guide[i * gb + bands]! / TEXTURE_WEIGHT;
-  }
+  for (let i = 0; i < width * height; i++) contrast[i] = guide[i * gb + bands]! / TEXTURE_WEIGHT;
   if (extrapolates(coarsest)) calmWithDistance(width, height, bands, hole, colour, contrast);
   return { width, height, scale, colour, contrast };
+}
+
+/** The colour bands of a level's guide, as a colour array of their own. */
+export function guideColour(level: FillLevel): Float32Array {
+  const { width, height, bands } = level;
+  const guide = level.guide!;
+  const gb = guideBands(bands);
+  const out = new Float32Array(width * height * bands);
+  for (let i = 0; i < width * height; i++) {
+    for (let c = 0; c < bands; c++) out[i * bands + c] = guide[i * gb + c]!;
+  }
+  return out;
 }
 
 /** Cells over which an outpaint's reference contrast falls by a factor e. */

@@ -14,7 +14,7 @@
  */
 
 import { type FillLevel, lumaPlane } from "./fill-level";
-import { guideBands } from "./layout-guide";
+import { guideColour } from "./layout-guide";
 import { gaussianBlur } from "./outpaint-anchor";
 
 /** Both fills are compared after a blur of this many coarse pixels. */
@@ -41,7 +41,7 @@ const TRUST_SIGMA = 2.5;
 export function unguidedTrust(level: FillLevel): Float32Array {
   const { width, height, bands, colour, hole, guide } = level;
   if (!guide) throw new Error("unguidedTrust needs the level's guide");
-  const continued = guideColour(guide, bands, width * height);
+  const continued = guideColour(level);
   const fill = gaussianBlur(colour, width, height, bands, COMPARE_SIGMA);
   const edge = gaussianBlur(continued, width, height, bands, COMPARE_SIGMA);
   const fillBusy = busyness(level);
@@ -58,15 +58,6 @@ export function unguidedTrust(level: FillLevel): Float32Array {
   const smooth = gaussianBlur(trust, width, height, 1, TRUST_SIGMA);
   for (let i = 0; i < trust.length; i++) if (hole[i] !== 0) trust[i] = smooth[i]!;
   return trust;
-}
-
-function guideColour(guide: Float32Array, bands: number, pixels: number): Float32Array {
-  const gb = guideBands(bands);
-  const out = new Float32Array(pixels * bands);
-  for (let i = 0; i < pixels; i++) {
-    for (let c = 0; c < bands; c++) out[i * bands + c] = guide[i * gb + c]!;
-  }
-  return out;
 }
 
 /** Local standard deviation of luma, over about COMPARE_SIGMA coarse pixels. */
