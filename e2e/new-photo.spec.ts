@@ -9,7 +9,9 @@ test("a new photo starts with an empty prompt; a reload keeps each document's ow
 }, testInfo) => {
   await page.goto("/");
   await page.getByTestId("open-sample").click();
-  await expect(page.getByTestId("prompt")).toHaveValue(SAMPLE.prompt);
+  await expect(page.getByText(`${SAMPLE.name} · 1200×800`)).toBeVisible();
+  await chooseTask(page, "fill");
+  await page.getByTestId("prompt").fill("a wooden bench on the grass");
 
   await openImage(page, "skimage_chelsea.png");
   await expect(page.getByText("skimage_chelsea.png · 451×300")).toBeVisible();

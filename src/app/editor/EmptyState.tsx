@@ -20,12 +20,12 @@ export function EmptyState() {
         >
           <Sparkles size={16} aria-hidden /> Try the sample photo
         </button>
-        {/* The sample opens in Replace with its prompt filled in (open-sample.ts): say so. */}
+        {/* The sample opens in Remove with its mask painted (open-sample.ts): say so. */}
         <p data-testid="sample-note" className="text-xs text-neutral-500">
-          A cup of coffee with its spoon already masked and a prompt written: press Generate to
-          replace the spoon with an empty saucer. Photo: Rachel Michetti,{" "}
+          A hilltop at sunset with its marker post already masked: press Generate to remove the
+          post. Photo: Aitzol Berasategi,{" "}
           <a className="underline hover:text-neutral-300" href="/sample/LICENSE.txt">
-            CC0
+            CC BY 4.0
           </a>
           .
         </p>

@@ -2,12 +2,17 @@ import { loadImageFile } from "../lib/load-image-file";
 import { useAppStore } from "../store/store";
 import { maskFromFile } from "./mask-from-file";
 
-/** Shipped in `public/sample/` with its licence (CC0): a photo and a mask over its spoon. */
+/**
+ * Shipped in `public/sample/` with its licence (CC BY 4.0): a hilltop at sunset and a mask over
+ * the marker post at its left edge. A removal on grass and stone is what a content-aware fill
+ * does well, so a newcomer's first result (with or without a key) is one to show; the earlier
+ * sample asked the local engine to rebuild a cup's rim under a spoon, which no fill from the
+ * surroundings can.
+ */
 export const SAMPLE = {
-  image: "/sample/coffee.png",
-  mask: "/sample/coffee-mask.png",
-  name: "sample-coffee.png",
-  prompt: "an empty red saucer on a wooden table",
+  image: "/sample/sunset.jpg",
+  mask: "/sample/sunset-mask.png",
+  name: "sample-sunset.jpg",
 } as const;
 
 async function fetchBlob(url: string): Promise<Blob> {
@@ -17,8 +22,8 @@ async function fetchBlob(url: string): Promise<Blob> {
 }
 
 /**
- * Opens the sample photo with its mask and prompt ready, so a newcomer's next click (Generate)
- * already shows a before and after. The prompt is the sample's: opening a photo clears the last.
+ * Opens the sample photo with its mask ready in Remove, so a newcomer's next click (Generate)
+ * already shows a before and after.
  */
 export async function openSample(): Promise<void> {
   const [imageBlob, maskBlob] = await Promise.all([
@@ -26,9 +31,9 @@ export async function openSample(): Promise<void> {
     fetchBlob(SAMPLE.mask),
   ]);
   const image = await loadImageFile(imageBlob, SAMPLE.name);
-  const { mask } = await maskFromFile(maskBlob, "coffee-mask.png", image);
+  const { mask } = await maskFromFile(maskBlob, "sunset-mask.png", image);
   const store = useAppStore.getState();
   store.openDocument(image);
   store.commitMaskOp({ kind: "bitmap", data: mask });
-  store.setPrompt(SAMPLE.prompt);
+  store.setMaskTask("erase");
 }
