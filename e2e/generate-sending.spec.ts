@@ -85,7 +85,14 @@ test("an image over the pixel limit is worked on as a 20 MP copy, mask and all, 
   });
   await expect(notice).toBeVisible();
   await expect(page.getByTestId("image-too-large")).toHaveCount(0);
-  await page.screenshot({ path: testInfo.outputPath("copy-working-1280.png") });
+  for (const viewport of [
+    { width: 1280, height: 800 },
+    { width: 1024, height: 640 },
+  ]) {
+    await page.setViewportSize(viewport);
+    await expect(notice).toBeInViewport();
+    await page.screenshot({ path: testInfo.outputPath(`copy-working-${viewport.width}.png`) });
+  }
 
   // The original can be put back, stroke and all; then the copy is made again.
   await notice.getByRole("button", { name: "Back to the original" }).click();
