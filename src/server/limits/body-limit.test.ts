@@ -121,6 +121,18 @@ describe("a body over the limit, from a client that writes it all before reading
     await expect(postWholeBodyFirst(proxy.url, fill, endless)).rejects.toThrow(/EPIPE|ECONNRESET/);
   });
 
+  it("passes a chunked body under the limit to the route whole", async () => {
+    const answer = await postWholeBodyFirst(
+      proxy.url,
+      fill,
+      Buffer.from(JSON.stringify({ image: "A".repeat(LIMIT / 2), prompt: "x" })),
+      { chunked: true },
+    );
+    // The route read the whole JSON: it names the next thing wrong with it, not the framing.
+    expect(answer.status).toBe(422);
+    expect(JSON.parse(answer.body).detail[0].loc).toEqual(["body", "image"]);
+  });
+
   it("reads the 413 from the share route too", async () => {
     const answer = await postWholeBodyFirst(proxy.url, "/api/shares", oversized);
     expect(answer.status).toBe(413);
