@@ -1,6 +1,5 @@
 import { serveStatic } from "@hono/node-server/serve-static";
 import { Hono } from "hono";
-import { bodyLimit } from "hono/body-limit";
 import { cors } from "hono/cors";
 import { requestId } from "hono/request-id";
 import { secureHeaders } from "hono/secure-headers";
@@ -8,6 +7,7 @@ import type { ProviderId } from "../contract";
 import type { InputStore } from "./jobs/input-store";
 import type { JobService } from "./jobs/job-service";
 import type { ResultStore } from "./jobs/result-store";
+import { bodyLimit } from "./limits/body-limit";
 import type { RateLimiter } from "./limits/rate-limiter";
 import type { Logger } from "./logging";
 import type { Provider } from "./providers/provider";
@@ -127,17 +127,7 @@ export function createApp(deps: AppDeps): Hono<{ Variables: { requestId: string 
     app.use("/v1/*", api);
     app.use("/api/*", api);
   }
-  app.use(
-    "/v1/*",
-    bodyLimit({
-      maxSize: deps.maxBodyBytes,
-      // The rest of the body is never read, so the connection cannot be reused: say so.
-      onError: (c) =>
-        c.json({ detail: `request body is larger than ${deps.maxBodyBytes} bytes` }, 413, {
-          connection: "close",
-        }),
-    }),
-  );
+  app.use("/v1/*", bodyLimit(deps.maxBodyBytes));
   app.route("/", generateRoute(deps));
   app.route("/", resultRoute(deps.jobs, deps.results));
   app.route("/", cancelRoute(deps.jobs));

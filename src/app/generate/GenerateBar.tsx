@@ -2,6 +2,7 @@ import { Sparkles } from "lucide-react";
 import { useEffect } from "react";
 import { maskMayHavePixels } from "../editor/mask-op";
 import { useAppStore } from "../store/store";
+import { ImageTooLarge } from "./ImageTooLarge";
 import { useFormValues } from "./use-form-values";
 import { GenerateCancelled, useGenerate, useSelectedProvider } from "./use-generate";
 import { useGenerateShortcut } from "./use-generate-shortcut";
@@ -62,10 +63,8 @@ export function GenerateBar() {
           </button>
         )}
       </div>
-      {tooLarge && (
-        <p data-testid="image-too-large" className="text-xs text-amber-300">
-          {tooLarge}
-        </p>
+      {tooLarge && provider && (
+        <ImageTooLarge reason={tooLarge} maxPixels={provider.maxImagePixels} />
       )}
       {!hasMask && (
         <p className="text-xs text-neutral-400">

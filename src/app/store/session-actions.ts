@@ -1,6 +1,7 @@
 import type { StateCreator } from "zustand";
-import { defaultBrushSize } from "../editor/brush-size";
+import { BRUSH_SIZE, defaultBrushSize } from "../editor/brush-size";
 import type { MaskOp } from "../editor/mask-op";
+import { scaleMaskOps } from "../editor/scale-mask-ops";
 import { type OutpaintPreset, presetPadding } from "../outpaint/outpaint-geometry";
 import type { DocumentImage } from "./document-slice";
 import type { OutpaintRequest } from "./outpaint-slice";
@@ -32,6 +33,13 @@ export interface SessionActions {
    * restored beside it (`usePersistedForm`), so it is left alone here.
    */
   restoreDocument: (saved: SavedDocument) => void;
+  /**
+   * Puts `copy`, the same picture at a smaller size, in place of the image: each mask step and
+   * the outpaint frame are scaled to it (so undo still goes step by step), the view is fitted
+   * and the brush scaled. The prompt and runs stay. The original's URL is left alive: whoever
+   * made the copy keeps the original to go back to (`restoreDocument`).
+   */
+  workOnCopy: (copy: DocumentImage) => void;
   /** Shows a run (or none) with a fresh comparison: original against the first variant. */
   showRun: (runId: string | null) => void;
   /**
@@ -69,6 +77,32 @@ export const createSessionActions: StateCreator<AppState, [], [], SessionActions
     }),
   restoreDocument: (saved) =>
     set({ ...saved, view: null, brushSize: defaultBrushSize(saved.image) }),
+  workOnCopy: (copy) =>
+    set((state) => {
+      if (!state.image) return {};
+      const from = state.image;
+      const scale = copy.width / from.width;
+      const padding = state.outpaint?.padding;
+      return {
+        image: copy,
+        maskOps: scaleMaskOps(state.maskOps, from, copy),
+        redoOps: scaleMaskOps(state.redoOps, from, copy),
+        outpaint:
+          state.outpaint && padding
+            ? {
+                ...state.outpaint,
+                padding: {
+                  top: Math.round(padding.top * scale),
+                  right: Math.round(padding.right * scale),
+                  bottom: Math.round(padding.bottom * scale),
+                  left: Math.round(padding.left * scale),
+                },
+              }
+            : null,
+        brushSize: Math.max(BRUSH_SIZE.min, Math.round(state.brushSize * scale)),
+        view: null,
+      };
+    }),
   showRun: (shownRunId) =>
     set({ shownRunId, compareA: "original", compareB: 0, presenting: false }),
   editMask: () =>

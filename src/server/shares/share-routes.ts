@@ -1,5 +1,4 @@
 import { type Context, Hono } from "hono";
-import { bodyLimit } from "hono/body-limit";
 import type { z } from "zod";
 import {
   feedbackCreateSchema,
@@ -9,6 +8,7 @@ import {
   shareCreateSchema,
 } from "../../contract";
 import { FieldError } from "../images/field-error";
+import { bodyLimit } from "../limits/body-limit";
 import type { RateLimiter } from "../limits/rate-limiter";
 import { clientId } from "../routes/client-id";
 import { validationError, zodDetail } from "../routes/validation";
@@ -38,24 +38,12 @@ export function shareRoutes(deps: ShareRouteDeps) {
   return new Hono()
     .use(`${SHARES_ROUTE}/*`, noindex)
     .use("/api/review/*", noindex)
-    .post(
-      SHARES_ROUTE,
-      bodyLimit({
-        maxSize: deps.maxBodyBytes,
-        onError: (c) =>
-          c.json({ detail: `request body is larger than ${deps.maxBodyBytes} bytes` }, 413, {
-            connection: "close",
-          }),
-      }),
-      async (c) => {
-        const body = await parse(c, shareCreateSchema);
-        if (!body.success) return body.response;
-        const base = deps.publicBaseUrl?.replace(/\/+$/, "") ?? new URL(c.req.url).origin;
-        return respond(c, async () =>
-          c.json(await shares.create(body.data, clientId(c), base), 201),
-        );
-      },
-    )
+    .post(SHARES_ROUTE, bodyLimit(deps.maxBodyBytes), async (c) => {
+      const body = await parse(c, shareCreateSchema);
+      if (!body.success) return body.response;
+      const base = deps.publicBaseUrl?.replace(/\/+$/, "") ?? new URL(c.req.url).origin;
+      return respond(c, async () => c.json(await shares.create(body.data, clientId(c), base), 201));
+    })
     .delete(`${SHARES_ROUTE}/:id`, (c) =>
       respond(c, async () => {
         await shares.revoke(c.req.param("id"), c.req.header(SHARE_OWNER_HEADER) ?? "");
@@ -86,7 +74,7 @@ export function shareRoutes(deps: ShareRouteDeps) {
         });
       }),
     )
-    .post("/api/review/:token/feedback", bodyLimit({ maxSize: 16 * 1024 }), async (c) => {
+    .post("/api/review/:token/feedback", bodyLimit(16 * 1024), async (c) => {
       const wait = deps.feedbackLimiter.take(clientId(c));
       if (wait > 0) {
         return c.json({ detail: `Too much feedback at once; try again in ${wait} s.` }, 429, {
