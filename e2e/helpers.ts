@@ -95,3 +95,21 @@ export async function firstRun(page: Page, prompt = "") {
   await page.getByTestId("generate").click();
   await expect(page.getByTestId("compare-slider")).toBeVisible({ timeout: 30_000 });
 }
+
+/** Opens a generated image, paints a stroke across its middle, generates and waits for Compare. */
+export async function runOn(page: Page, name: string, image: Buffer, prompt = "") {
+  const { width, height } = await sharp(image).metadata();
+  await page.goto("/");
+  await page
+    .getByTestId("image-input")
+    .setInputFiles({ name, mimeType: "image/png", buffer: image });
+  await page.locator("[data-testid=stage] canvas").first().waitFor();
+  const place = await imagePlacement(page, width!, height!);
+  await paint(page, [
+    [place.x + width! * 0.3 * place.scale, place.y + height! * 0.5 * place.scale],
+    [place.x + width! * 0.6 * place.scale, place.y + height! * 0.5 * place.scale],
+  ]);
+  if (prompt) await page.getByTestId("prompt").fill(prompt);
+  await page.getByTestId("generate").click();
+  await expect(page.getByTestId("compare-slider")).toBeVisible({ timeout: 30_000 });
+}

@@ -1,0 +1,69 @@
+import { expect, type Locator, test } from "@playwright/test";
+import sharp from "sharp";
+import { fixture, runOn } from "./helpers";
+
+const VIEWPORTS = [
+  { width: 1024, height: 640 },
+  { width: 1280, height: 800 },
+];
+
+test.use({ permissions: ["clipboard-read", "clipboard-write"] });
+
+interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+const overlaps = (a: Box, b: Box) =>
+  a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+
+async function boxes(locator: Locator): Promise<Box[]> {
+  const found: Box[] = [];
+  for (const item of await locator.all()) {
+    const box = await item.boundingBox();
+    if (box) found.push(box);
+  }
+  return found;
+}
+
+/** The coffee photo turned upright (400×600): the layout QA found covered and overflowing. */
+const portrait = () => sharp(fixture("skimage_coffee.png")).rotate(90).png().toBuffer();
+
+test("the share confirmation covers neither the comparison nor a variant tile", async ({
+  page,
+}, testInfo) => {
+  test.setTimeout(120_000);
+  await runOn(page, "portrait.png", await portrait());
+  await expect(page.getByTestId("share-run")).toBeEnabled({ timeout: 30_000 });
+  for (const [i, viewport] of VIEWPORTS.entries()) {
+    await page.setViewportSize(viewport);
+    await page.getByTestId("share-run").click();
+    await expect(page.getByTestId("shared-link")).toHaveCount(i + 1, { timeout: 30_000 });
+    const notice = page.getByText("Link copied.");
+    await expect(notice).toBeVisible();
+    // Shown, not scrolled out of sight in the list of links: it is what is under its centre.
+    await expect
+      .poll(() =>
+        notice.evaluate((el) => {
+          const r = el.getBoundingClientRect();
+          return el.contains(document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2));
+        }),
+      )
+      .toBe(true);
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(
+      await page.getByTestId("share-link").nth(i).textContent(),
+    );
+    const content = [
+      ...(await boxes(page.getByTestId("compare-slider"))),
+      ...(await boxes(page.getByTestId("run-tile"))),
+    ];
+    expect(content.length).toBe(3);
+    for (const box of await boxes(notice)) {
+      for (const covered of content)
+        expect(overlaps(box, covered), JSON.stringify({ box, covered })).toBe(false);
+    }
+    await page.screenshot({ path: testInfo.outputPath(`share-${viewport.width}.png`) });
+  }
+});
