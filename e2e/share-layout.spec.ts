@@ -1,4 +1,4 @@
-import { expect, type Locator, test } from "@playwright/test";
+import { expect, type Locator, type Page, test } from "@playwright/test";
 import sharp from "sharp";
 import { fixture, runOn } from "./helpers";
 
@@ -65,5 +65,63 @@ test("the share confirmation covers neither the comparison nor a variant tile", 
         expect(overlaps(box, covered), JSON.stringify({ box, covered })).toBe(false);
     }
     await page.screenshot({ path: testInfo.outputPath(`share-${viewport.width}.png`) });
+  }
+});
+
+/** Nothing scrolls, and the comparison is inside the window, at most of its height. */
+async function expectFitsWindow(page: Page, slider: Locator) {
+  const viewport = page.viewportSize()!;
+  await expect(slider).toBeVisible();
+  await expect
+    .poll(async () => (await slider.boundingBox())!.height / viewport.height)
+    .toBeGreaterThanOrEqual(0.7);
+  const box = (await slider.boundingBox())!;
+  expect(box.x).toBeGreaterThanOrEqual(0);
+  expect(box.y).toBeGreaterThanOrEqual(0);
+  expect(box.x + box.width).toBeLessThanOrEqual(viewport.width);
+  expect(box.y + box.height).toBeLessThanOrEqual(viewport.height);
+  expect(box.width / box.height).toBeCloseTo(400 / 600, 1);
+  const scrolled = await page.evaluate(() => ({
+    width: document.documentElement.scrollWidth,
+    height: document.documentElement.scrollHeight,
+  }));
+  expect(scrolled).toEqual({ width: viewport.width, height: viewport.height });
+}
+
+test("a portrait's review page and HTML file fit the window beside their tiles", async ({
+  page,
+  browser,
+}, testInfo) => {
+  test.setTimeout(120_000);
+  await runOn(page, "portrait.png", await portrait());
+  await expect(page.getByTestId("share-run")).toBeEnabled({ timeout: 30_000 });
+  await page.getByTestId("share-run").click();
+  const link = page.getByTestId("share-link");
+  await expect(link).toHaveCount(1, { timeout: 30_000 });
+  const url = (await link.textContent()) ?? "";
+  const download = page.waitForEvent("download");
+  await page.getByTestId("export-html").click();
+  const file = testInfo.outputPath("review.html");
+  await (await download).saveAs(file);
+
+  for (const viewport of VIEWPORTS) {
+    const context = await browser.newContext({ viewport });
+    const reviewer = await context.newPage();
+    await reviewer.goto(url);
+    await expect(reviewer.getByTestId("review-main")).toHaveAttribute("data-layout", "beside");
+    await expectFitsWindow(reviewer, reviewer.getByTestId("compare-slider"));
+    // The tiles and the form are beside it, in the window.
+    for (const tile of await boxes(reviewer.getByTestId("review-tile"))) {
+      expect(tile.y + tile.height).toBeLessThanOrEqual(viewport.height);
+    }
+    await reviewer.screenshot({ path: testInfo.outputPath(`review-${viewport.width}.png`) });
+
+    await reviewer.goto(`file://${file}`);
+    await expectFitsWindow(reviewer, reviewer.locator(".slider"));
+    for (const tile of await boxes(reviewer.locator(".grid button"))) {
+      expect(tile.y + tile.height).toBeLessThanOrEqual(viewport.height);
+    }
+    await reviewer.screenshot({ path: testInfo.outputPath(`html-${viewport.width}.png`) });
+    await context.close();
   }
 });
