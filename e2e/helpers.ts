@@ -9,6 +9,12 @@ export async function openImage(page: Page, name: string): Promise<void> {
   await page.locator("[data-testid=stage] canvas").first().waitFor();
 }
 
+/** Opens an image made in the test (a PNG's bytes) and waits for the editor's stage. */
+export async function openImageBytes(page: Page, name: string, buffer: Buffer): Promise<void> {
+  await page.getByTestId("image-input").setInputFiles({ name, mimeType: "image/png", buffer });
+  await page.locator("[data-testid=stage] canvas").first().waitFor();
+}
+
 /** Drags the mouse along points given in stage-relative screen pixels. */
 export async function paint(page: Page, points: [number, number][]): Promise<void> {
   const box = await page.getByTestId("stage").boundingBox();
@@ -100,10 +106,7 @@ export async function firstRun(page: Page, prompt = "") {
 export async function runOn(page: Page, name: string, image: Buffer, prompt = "") {
   const { width, height } = await sharp(image).metadata();
   await page.goto("/");
-  await page
-    .getByTestId("image-input")
-    .setInputFiles({ name, mimeType: "image/png", buffer: image });
-  await page.locator("[data-testid=stage] canvas").first().waitFor();
+  await openImageBytes(page, name, image);
   const place = await imagePlacement(page, width!, height!);
   await paint(page, [
     [place.x + width! * 0.3 * place.scale, place.y + height! * 0.5 * place.scale],

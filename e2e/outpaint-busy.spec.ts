@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import sharp from "sharp";
-import { imagePlacement, paint } from "./helpers";
+import { imagePlacement, openImageBytes, paint } from "./helpers";
 
 const PHOTO = { r: 40, g: 120, b: 200 };
 
@@ -21,10 +21,7 @@ test("Extend on a 12 MP photo: a busy state until the preview is ready, and the 
     .png()
     .toBuffer();
   await page.goto("/");
-  await page
-    .getByTestId("image-input")
-    .setInputFiles({ name: "large.png", mimeType: "image/png", buffer: photo });
-  await page.locator("[data-testid=stage] canvas").first().waitFor();
+  await openImageBytes(page, "large.png", photo);
   // A mask painted in Edit, across the photo's middle.
   const place = await imagePlacement(page, 4000, 3000);
   for (const row of [0.45, 0.5, 0.55]) {
