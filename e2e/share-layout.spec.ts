@@ -68,6 +68,51 @@ test("the share confirmation covers neither the comparison nor a variant tile", 
   }
 });
 
+test("a toast sits over the sidebar's corner, never over the comparison or a tile", async ({
+  page,
+}, testInfo) => {
+  test.setTimeout(120_000);
+  await runOn(page, "portrait.png", await portrait());
+  await page.getByTestId("share-run").click();
+  await expect(page.getByTestId("shared-link")).toHaveCount(1, { timeout: 30_000 });
+  // The connection drops as Revoke is sent: an error toast, the kind that stays up for seconds.
+  await page.route(
+    (url) => url.pathname.startsWith("/api/shares/"),
+    (route) => (route.request().method() === "DELETE" ? route.abort() : route.continue()),
+  );
+  for (const viewport of VIEWPORTS) {
+    await page.setViewportSize(viewport);
+    await page.getByTestId("revoke-link").click();
+    const toast = page.locator("[data-sonner-toast]").last();
+    await expect(toast).toBeVisible();
+    // Sonner slides it in: measure where it comes to rest (two reads alike).
+    let last = "";
+    await expect
+      .poll(
+        async () => {
+          const now = JSON.stringify(await toast.boundingBox());
+          const rested = now === last;
+          last = now;
+          return rested;
+        },
+        { intervals: [250] },
+      )
+      .toBe(true);
+    const box = (await toast.boundingBox())!;
+    const content = [
+      ...(await boxes(page.getByTestId("compare-slider"))),
+      ...(await boxes(page.getByTestId("run-tile"))),
+    ];
+    expect(content.length).toBe(3);
+    for (const covered of content) {
+      expect(overlaps(box, covered), JSON.stringify({ box, covered })).toBe(false);
+    }
+    expect(box.x + box.width).toBeLessThanOrEqual(viewport.width);
+    expect(box.y + box.height).toBeLessThanOrEqual(viewport.height);
+    await page.screenshot({ path: testInfo.outputPath(`toast-${viewport.width}.png`) });
+  }
+});
+
 /** Nothing scrolls, and the comparison is inside the window, at most of its height. */
 async function expectFitsWindow(page: Page, slider: Locator) {
   const viewport = page.viewportSize()!;
