@@ -1,29 +1,11 @@
-import { expect, type Page, test } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import sharp from "sharp";
-import { fixture, imagePlacement, openHistory, paint } from "./helpers";
+import { fixture, openHistory, runOn } from "./helpers";
 
 const VIEWPORTS = [
   { width: 1024, height: 640 },
   { width: 1280, height: 800 },
 ];
-
-/** Opens a generated image, paints a stroke across its middle, generates and waits for Compare. */
-async function runOn(page: Page, name: string, image: Buffer, prompt = "") {
-  const { width, height } = await sharp(image).metadata();
-  await page.goto("/");
-  await page
-    .getByTestId("image-input")
-    .setInputFiles({ name, mimeType: "image/png", buffer: image });
-  await page.locator("[data-testid=stage] canvas").first().waitFor();
-  const place = await imagePlacement(page, width!, height!);
-  await paint(page, [
-    [place.x + width! * 0.3 * place.scale, place.y + height! * 0.5 * place.scale],
-    [place.x + width! * 0.6 * place.scale, place.y + height! * 0.5 * place.scale],
-  ]);
-  if (prompt) await page.getByTestId("prompt").fill(prompt);
-  await page.getByTestId("generate").click();
-  await expect(page.getByTestId("compare-slider")).toBeVisible({ timeout: 30_000 });
-}
 
 test("a portrait's comparison fills most of the height, with the tiles beside it", async ({
   page,

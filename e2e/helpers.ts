@@ -9,6 +9,12 @@ export async function openImage(page: Page, name: string): Promise<void> {
   await page.locator("[data-testid=stage] canvas").first().waitFor();
 }
 
+/** Opens an image made in the test (a PNG's bytes) and waits for the editor's stage. */
+export async function openImageBytes(page: Page, name: string, buffer: Buffer): Promise<void> {
+  await page.getByTestId("image-input").setInputFiles({ name, mimeType: "image/png", buffer });
+  await page.locator("[data-testid=stage] canvas").first().waitFor();
+}
+
 /** Drags the mouse along points given in stage-relative screen pixels. */
 export async function paint(page: Page, points: [number, number][]): Promise<void> {
   const box = await page.getByTestId("stage").boundingBox();
@@ -90,6 +96,21 @@ export async function firstRun(page: Page, prompt = "") {
   await paint(page, [
     [place.x + 150 * place.scale, place.y + 250 * place.scale],
     [place.x + 250 * place.scale, place.y + 250 * place.scale],
+  ]);
+  if (prompt) await page.getByTestId("prompt").fill(prompt);
+  await page.getByTestId("generate").click();
+  await expect(page.getByTestId("compare-slider")).toBeVisible({ timeout: 30_000 });
+}
+
+/** Opens a generated image, paints a stroke across its middle, generates and waits for Compare. */
+export async function runOn(page: Page, name: string, image: Buffer, prompt = "") {
+  const { width, height } = await sharp(image).metadata();
+  await page.goto("/");
+  await openImageBytes(page, name, image);
+  const place = await imagePlacement(page, width!, height!);
+  await paint(page, [
+    [place.x + width! * 0.3 * place.scale, place.y + height! * 0.5 * place.scale],
+    [place.x + width! * 0.6 * place.scale, place.y + height! * 0.5 * place.scale],
   ]);
   if (prompt) await page.getByTestId("prompt").fill(prompt);
   await page.getByTestId("generate").click();

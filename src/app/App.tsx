@@ -1,4 +1,4 @@
-import { Suspense } from "react";
+import { type CSSProperties, Suspense } from "react";
 import { Toaster } from "sonner";
 import { useShowRunWhenReady } from "./compare/use-show-run-when-ready";
 import { DropZone } from "./editor/DropZone";
@@ -16,6 +16,9 @@ import { modeOf } from "./store/view-slice";
 import { HistoryToggle } from "./workspace/HistoryToggle";
 import { ModeTabs } from "./workspace/ModeTabs";
 import { Sidebar } from "./workspace/Sidebar";
+
+/** The sidebar (w-80) less the toaster's offset on both sides. */
+const TOASTS = { "--width": "288px" } as CSSProperties;
 
 export function App() {
   const image = useAppStore((s) => s.image);
@@ -61,7 +64,9 @@ export function App() {
       <ShortcutSheet />
       <JobTrackers />
       <Suspense>{presenting && currentRun && <PresentView runId={currentRun} />}</Suspense>
-      <Toaster theme="dark" position="bottom-center" richColors />
+      {/* Over the sidebar's bottom corner and no wider than it: at the bottom centre a toast
+          covered a variant tile or the comparison at 1024×640. */}
+      <Toaster theme="dark" position="bottom-right" offset={16} richColors style={TOASTS} />
     </div>
   );
 }

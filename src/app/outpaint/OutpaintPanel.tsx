@@ -1,3 +1,4 @@
+import { maskMayHavePixels } from "../editor/mask-op";
 import { OVERLAP } from "../store/outpaint-slice";
 import { useAppStore } from "../store/store";
 import { Section } from "../ui/Section";
@@ -13,6 +14,7 @@ export function OutpaintPanel() {
   const overlap = useAppStore((s) => s.outpaintOverlap);
   const setOverlap = useAppStore((s) => s.setOutpaintOverlap);
   const fitted = useOutpaintFrame();
+  const masked = useAppStore((s) => maskMayHavePixels(s.maskOps));
 
   return (
     <Section title="Frame">
@@ -31,6 +33,12 @@ export function OutpaintPanel() {
               {notice}
             </p>
           ))}
+          {masked && (
+            // The stage leaves the photo untinted, so the part that changes is said here.
+            <p data-testid="outpaint-carries-mask" className="text-neutral-400">
+              The mask painted in Edit goes along: that part of the photo is repainted too.
+            </p>
+          )}
           <Slider
             label="Seam overlap"
             value={overlap}

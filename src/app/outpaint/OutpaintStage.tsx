@@ -1,15 +1,15 @@
 import type Konva from "konva";
-import { useLayoutEffect, useRef } from "react";
+import { useRef } from "react";
 import { Group, Image as KonvaImage, Layer, Rect, Stage } from "react-konva";
 import { releaseControlFocus } from "../editor/focus-target";
 import { useEditorShortcuts } from "../editor/use-editor-shortcuts";
 import { useElementSize } from "../editor/use-element-size";
 import { useHtmlImage } from "../editor/use-html-image";
 import { usePanZoom } from "../editor/use-pan-zoom";
-import { useMaskManager } from "../export/mask-manager-context";
 import type { DocumentImage } from "../store/document-slice";
 import { useAppStore } from "../store/store";
 import { Checkerboard } from "../view/Checkerboard";
+import { StageBusy } from "../view/StageBusy";
 import { StageZoomBar } from "../view/StageZoomBar";
 import { dragPadding, type FrameHandle } from "./frame-drag";
 import { frameHandles } from "./frame-handles";
@@ -41,7 +41,9 @@ export function OutpaintView({ image }: { image: DocumentImage }) {
 }
 
 /**
- * The new canvas: the image inside its frame, the area to be generated shaded. Edges and the
+ * The new canvas: the image inside its frame, the area to be generated shaded, and a busy state
+ * while the photo decodes. The photo itself is never tinted: a mask painted in Edit goes along
+ * (the panel says so), but drawn here it hid the photo the frame is placed around. Edges and the
  * image can be dragged; the store keeps the requested padding and the frame is derived from it.
  * Zoom and pan are the editor's (wheel, pinch, keys, Space or middle-button drag), applied to
  * the frame instead of the image.
@@ -49,24 +51,14 @@ export function OutpaintView({ image }: { image: DocumentImage }) {
 function OutpaintStage({ image, fitted }: { image: DocumentImage; fitted: FittedFrame }) {
   const container = useRef<HTMLDivElement>(null);
   const stage = useRef<Konva.Stage>(null);
-  const maskDisplay = useMaskManager().display;
   const viewport = useElementSize(container);
   const bitmap = useHtmlImage(image.url);
   const setPadding = useAppStore((s) => s.setOutpaintPadding);
-  const maskOps = useAppStore((s) => s.maskOps);
-  const tint = useAppStore((s) => s.overlayColor);
-  const maskLayer = useRef<Konva.Layer>(null);
   const drag = useRef<Drag | null>(null);
   const { frame } = fitted;
   const panZoom = usePanZoom(container, stage, frame, viewport);
   useEditorShortcuts(panZoom);
   const { view } = panZoom;
-
-  // A painted mask goes along with the image into the frame, so it is shown there too.
-  useLayoutEffect(() => {
-    maskDisplay.sync(image.url, image.width, image.height, maskOps);
-    maskLayer.current?.batchDraw();
-  }, [image, maskOps, maskDisplay]);
 
   const local = (event: React.PointerEvent) => {
     const box = container.current?.getBoundingClientRect();
@@ -113,6 +105,7 @@ function OutpaintStage({ image, fitted }: { image: DocumentImage; fitted: Fitted
     <div
       ref={container}
       data-testid="outpaint-stage"
+      data-ready={bitmap !== null}
       className="relative h-full w-full touch-none select-none overflow-hidden"
       onPointerDown={down}
       onPointerMove={move}
@@ -126,8 +119,15 @@ function OutpaintStage({ image, fitted }: { image: DocumentImage; fitted: Fitted
           <Layer>
             <Group>
               <Rect width={frame.width} height={frame.height} fill="#e5484d" opacity={0.28} />
-              <Checkerboard {...frame.image} scale={view.scale} />
-              {bitmap && <KonvaImage name="image" image={bitmap} {...frame.image} />}
+              {bitmap ? (
+                <>
+                  <Checkerboard {...frame.image} scale={view.scale} />
+                  <KonvaImage name="image" image={bitmap} {...frame.image} />
+                </>
+              ) : (
+                // While it decodes, a plain placeholder: a checkerboard read as a transparent photo.
+                <Rect name="image" {...frame.image} fill="#262626" />
+              )}
               <Rect
                 width={frame.width}
                 height={frame.height}
@@ -153,14 +153,9 @@ function OutpaintStage({ image, fitted }: { image: DocumentImage; fitted: Fitted
               ))}
             </Group>
           </Layer>
-          <Layer ref={maskLayer} listening={false} opacity={0.55}>
-            <Group>
-              <KonvaImage image={maskDisplay.canvas} {...frame.image} />
-              <Rect {...frame.image} fill={tint} globalCompositeOperation="source-in" />
-            </Group>
-          </Layer>
         </Stage>
       )}
+      {!bitmap && <StageBusy label="Preparing the extended canvas…" />}
       <StageZoomBar panZoom={panZoom} />
     </div>
   );

@@ -6,6 +6,7 @@ import type { RunRecord } from "../history/history-db";
 import { ActionButton } from "../ui/ActionButton";
 import { exportReviewHtml } from "./export-html";
 import { SharedLinkRow } from "./SharedLinkRow";
+import { useCopyNotice } from "./use-copy-notice";
 import { useRunLinks, useShareRun } from "./use-shares";
 
 const AnimationDialog = lazy(() =>
@@ -15,7 +16,8 @@ const AnimationDialog = lazy(() =>
 /** Ways a run leaves the app for people who never open it: a review link, an animation, a file. */
 export function ShareBar({ run }: { run: RunRecord }) {
   const links = useRunLinks(run.id) ?? [];
-  const share = useShareRun(run);
+  const { notice, copy } = useCopyNotice();
+  const share = useShareRun(run, (link) => void copy(link));
   const [animating, setAnimating] = useState(false);
   const disabled = readyVariants(run).length === 0 || run.imagesPruned;
   return (
@@ -52,7 +54,12 @@ export function ShareBar({ run }: { run: RunRecord }) {
           className="mx-auto flex max-h-48 w-full max-w-3xl flex-col gap-2 overflow-y-auto"
         >
           {links.map((link) => (
-            <SharedLinkRow key={link.id} link={link} />
+            <SharedLinkRow
+              key={link.id}
+              link={link}
+              notice={notice?.linkId === link.id ? notice : null}
+              onCopy={() => void copy(link)}
+            />
           ))}
         </ul>
       )}

@@ -1,9 +1,11 @@
 import { useQuery } from "@tanstack/react-query";
-import { Copy, Link2Off } from "lucide-react";
+import { Check, Copy, Link2Off } from "lucide-react";
+import { useEffect, useRef } from "react";
 import { FeedbackList } from "./FeedbackList";
 import { feedbackQuery } from "./share-api";
 import type { SharedLink } from "./share-db";
-import { copyLink, useRevokeLink } from "./use-shares";
+import type { CopyNotice } from "./use-copy-notice";
+import { useRevokeLink } from "./use-shares";
 
 const small =
   "inline-flex items-center gap-1 rounded px-1.5 py-0.5 text-xs text-neutral-300 hover:bg-neutral-700 disabled:opacity-40";
@@ -11,14 +13,31 @@ const small =
 const day = (time: number) =>
   new Date(time).toLocaleDateString(undefined, { day: "numeric", month: "short" });
 
-/** One review link of the run: the link, its dates, revoke, and what reviewers said. */
-export function SharedLinkRow({ link }: { link: SharedLink }) {
+/**
+ * One review link of the run: the link, its dates, copy (saying in place whether it copied),
+ * revoke, and what reviewers said.
+ */
+export function SharedLinkRow({
+  link,
+  notice,
+  onCopy,
+}: {
+  link: SharedLink;
+  notice: CopyNotice | null;
+  onCopy: () => void;
+}) {
   const revoke = useRevokeLink();
+  const row = useRef<HTMLLIElement>(null);
+  // The list scrolls (several links, a narrow column): the row saying it copied must show.
+  useEffect(() => {
+    if (notice) row.current?.scrollIntoView({ block: "nearest" });
+  }, [notice]);
   const ended = link.revokedAt !== null;
   const feedback = useQuery({ ...feedbackQuery(link), enabled: !ended });
   const state = ended ? "revoked" : (feedback.data?.state ?? "live");
   return (
     <li
+      ref={row}
       data-testid="shared-link"
       data-state={state}
       className="rounded-md bg-neutral-800 px-3 py-2"
@@ -38,8 +57,19 @@ export function SharedLinkRow({ link }: { link: SharedLink }) {
         <span className="text-xs text-neutral-400">
           {day(link.createdAt)} · {state === "live" ? `expires ${day(link.expiresAt)}` : state}
         </span>
-        <button type="button" className={small} onClick={() => void copyLink(link.url)}>
-          <Copy size={13} aria-hidden /> Copy
+        <button
+          type="button"
+          data-testid="copy-link"
+          className={small}
+          onClick={onCopy}
+          title={
+            notice?.copied === false ? "The browser refused: select the link above" : undefined
+          }
+        >
+          {notice?.copied ? <Check size={13} aria-hidden /> : <Copy size={13} aria-hidden />}
+          <span role="status">
+            {notice ? (notice.copied ? "Link copied." : "Not copied: select the link") : "Copy"}
+          </span>
         </button>
         <button
           type="button"

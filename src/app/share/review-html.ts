@@ -4,6 +4,8 @@
  * opens from disk with no network. Pure, so Node tests read what it writes.
  */
 
+import { SIDE_COLUMN } from "../compare/compare-layout";
+
 export interface ReviewHtmlInput {
   title: string;
   caption: string;
@@ -24,17 +26,27 @@ const ENTITIES: Record<string, string> = {
 /** Prompts are anybody's text: escaped for both text and attributes. */
 export const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (ch) => ENTITIES[ch] ?? ch);
 
+/**
+ * What the window keeps beside the slider's height: the page's padding, the caption (one line),
+ * the gaps and the divider's range. The slider's width follows from the height left, so a
+ * portrait fits the window instead of running 600 px down a 640 px one, and the tiles (a flex
+ * item as wide as they are, at least the app's side column) sit beside it when there is room
+ * (a portrait), else wrap under it (a wide photo), as in the app's comparison.
+ */
+const RESERVED_HEIGHT = "112px";
+
 const STYLE = `
 *{box-sizing:border-box}body{margin:0;background:#171717;color:#e5e5e5;font:14px/1.4 system-ui,sans-serif}
-main{max-width:1200px;margin:0 auto;padding:16px;display:flex;flex-direction:column;gap:12px;align-items:center}
-h1{font-size:16px;font-weight:600;margin:0;text-align:center}
-.slider{position:relative;width:100%;max-width:var(--w);aspect-ratio:var(--ar);touch-action:none;user-select:none;cursor:ew-resize;background:repeating-conic-gradient(#a3a3a3 0 25%,#d4d4d4 0 50%) 0 0/16px 16px}
+main{max-width:1200px;margin:0 auto;padding:16px;display:flex;flex-wrap:wrap;gap:12px;justify-content:center;align-items:flex-start}
+h1{flex:0 0 100%;font-size:16px;font-weight:600;margin:0;text-align:center;white-space:nowrap;overflow:hidden;text-overflow:ellipsis}
+.stage{display:flex;flex-direction:column;gap:8px;width:min(100%,var(--w),calc((100vh - ${RESERVED_HEIGHT}) * var(--ar)))}
+.slider{position:relative;width:100%;aspect-ratio:var(--ar);touch-action:none;user-select:none;cursor:ew-resize;background:repeating-conic-gradient(#a3a3a3 0 25%,#d4d4d4 0 50%) 0 0/16px 16px}
 .slider img{position:absolute;inset:0;width:100%;height:100%;display:block}
 .slider .after{clip-path:inset(0 0 0 var(--pos))}
 .divider{position:absolute;top:0;bottom:0;left:var(--pos);width:2px;margin-left:-1px;background:#fff;box-shadow:0 0 0 1px #0006}
 .tag{position:absolute;top:8px;padding:2px 8px;border-radius:4px;background:#0009;color:#fff;font-size:12px}
-input[type=range]{width:100%;max-width:var(--w)}
-.grid{display:flex;flex-wrap:wrap;gap:8px;justify-content:center}
+input[type=range]{width:100%;margin:0}
+.grid{flex:0 1 auto;min-width:min(100%,${SIDE_COLUMN}px);max-height:calc(100vh - 70px);overflow-y:auto;display:flex;flex-wrap:wrap;gap:8px;justify-content:center;align-content:flex-start}
 .grid button{background:#262626;border:2px solid transparent;border-radius:6px;padding:4px;color:inherit;cursor:pointer}
 .grid button[aria-pressed=true]{border-color:#f59e0b}
 .grid img{display:block;height:96px;width:auto}
@@ -73,14 +85,16 @@ export function reviewHtml(input: ReviewHtmlInput): string {
 </head>
 <body>
 <main>
-<h1>${escapeHtml(input.caption)}</h1>
-<div class="slider" style="--pos:50%;--w:${input.width}px;--ar:${input.width}/${input.height}">
+<h1 title="${escapeHtml(input.caption)}">${escapeHtml(input.caption)}</h1>
+<div class="stage" style="--w:${input.width}px;--ar:${input.width}/${input.height}">
+<div class="slider" style="--pos:50%">
 <img class="before" src="${input.before}" alt="Before">
 <img class="after" src="${first.src}" alt="After">
 <div class="divider"></div>
 <span class="tag" style="left:8px">Before</span><span class="tag b" style="right:8px">${escapeHtml(first.label)}</span>
 </div>
 <input type="range" min="0" max="100" value="50" aria-label="Divider position">
+</div>
 <div class="grid">${tiles}</div>
 </main>
 <script>${SCRIPT}</script>

@@ -11,18 +11,11 @@ export function useRunLinks(runId: string): SharedLink[] | undefined {
   return useLive(() => linksOfRun(runId), `share-links:${runId}`);
 }
 
-/** Copies a link; the clipboard may be refused (insecure origin, permissions): say so. */
-export async function copyLink(url: string): Promise<void> {
-  try {
-    await navigator.clipboard.writeText(url);
-    toast.success("Link copied.");
-  } catch {
-    toast.message("Copy the link from the list below the run.");
-  }
-}
-
-/** Share: the run's snapshot goes to the proxy, the link and its owner secret stay here. */
-export function useShareRun(run: RunRecord) {
+/**
+ * Share: the run's snapshot goes to the proxy, the link and its owner secret stay here, and the
+ * new link is handed to `onShared` (which copies it).
+ */
+export function useShareRun(run: RunRecord, onShared: (link: SharedLink) => void) {
   return useMutation({
     mutationFn: async () => {
       const created = await createShare(await shareBodyFor(run));
@@ -30,7 +23,7 @@ export function useShareRun(run: RunRecord) {
       await shareDb.links.add(link);
       return link;
     },
-    onSuccess: (link) => void copyLink(link.url),
+    onSuccess: onShared,
     onError: (error) => toast.error(error.message),
   });
 }

@@ -14,13 +14,18 @@ export function VariantPicker(props: {
   b: number;
   onA: (side: Side) => void;
   onB: (index: number) => void;
+  /** In the side column beside a portrait: the tiles wrap instead of scrolling sideways. */
+  column: boolean;
 }) {
   const tiles: { side: Side; src: string }[] = [
     { side: "original", src: props.view.before },
     ...props.view.variants.map((v) => ({ side: v.index, src: v.url })),
   ];
   return (
-    <div data-testid="review-grid" className="flex gap-3 overflow-x-auto pb-1">
+    <div
+      data-testid="review-grid"
+      className={`flex gap-3 pb-1 ${props.column ? "flex-wrap" : "overflow-x-auto"}`}
+    >
       {tiles.map(({ side, src }) => (
         <figure key={String(side)} data-testid="review-tile" className="shrink-0 space-y-1">
           <img
