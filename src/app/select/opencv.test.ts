@@ -1,9 +1,9 @@
+import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import sharp from "sharp";
 import { beforeAll, describe, expect, it } from "vitest";
-import { fillPolygon } from "../editor/raster/paint-shapes";
 import { cannyEdges } from "./canny";
-import { cutOut, maskBounds, maskIoU, pasteCutout, wobblyOutline } from "./composite";
+import { cutOut, maskBounds, maskIoU, outlineMask, pasteCutout, wobblyOutline } from "./composite";
 import type { CutPreview } from "./cut-region";
 import { EdgeLasso } from "./edge-lasso";
 import { OBJECT_CUT, objectCut } from "./object-cut";
@@ -15,30 +15,9 @@ const fixture = (name: string) =>
   new URL(`../../../e2e/fixtures/${name}`, import.meta.url).pathname;
 let cv: Cv;
 
-/** The front boat of `kde_EveningGlow_boat.jpg`, traced by hand (x, y pairs). */
-const BOAT_OUTLINE = [
-  [18, 226],
-  [40, 190],
-  [72, 162],
-  [104, 134],
-  [148, 110],
-  [180, 94],
-  [212, 74],
-  [240, 64],
-  [276, 58],
-  [286, 62],
-  [285, 86],
-  [280, 110],
-  [280, 120],
-  [248, 150],
-  [200, 186],
-  [160, 214],
-  [120, 246],
-  [80, 278],
-  [48, 306],
-  [40, 310],
-  [30, 294],
-].flat();
+const { outline: BOAT_OUTLINE } = JSON.parse(
+  readFileSync(fixture("kde_EveningGlow_boat.outline.json"), "utf8"),
+) as { outline: number[] };
 
 beforeAll(async () => {
   cv = await whenReady(createRequire(import.meta.url)("@techstark/opencv-js"));
@@ -125,13 +104,7 @@ describe("objectCut", () => {
     // first GrabCut start keeps the inside and leaves the hull and the box's lower third
     // (IoU 0.58, 60 % of the boat); the start from the margin's colours takes the hull.
     const image = await rgba("kde_EveningGlow_boat.jpg");
-    const raster = {
-      data: new Uint8Array(image.width * image.height),
-      width: image.width,
-      height: image.height,
-    };
-    fillPolygon(raster, BOAT_OUTLINE, 255);
-    const truth = raster.data;
+    const truth = outlineMask(BOAT_OUTLINE, image.width, image.height);
     const box = maskBounds(truth, image.width, image.height, 11);
     const cut = selectionToMask(objectCut(cv, image, box), image.width, image.height);
     let hull = 0;
