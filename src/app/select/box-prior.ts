@@ -1,4 +1,5 @@
 import type { PixelBox } from "../editor/apply-mask-op";
+import { trimSelection } from "./selection";
 
 /**
  * What a box drawn around an object says beyond "the object is inside": the object reaches
@@ -13,26 +14,13 @@ import type { PixelBox } from "../editor/apply-mask-op";
  * cut that leaves a side far behind has very likely lost part of the object there.
  */
 export function widestGap(mask: Uint8Array, width: number, height: number, box: PixelBox): number {
-  let left = width;
-  let right = -1;
-  let top = height;
-  let bottom = -1;
-  for (let y = 0; y < height; y++) {
-    const row = y * width;
-    for (let x = 0; x < width; x++) {
-      if (mask[row + x] === 0) continue;
-      if (x < left) left = x;
-      if (x > right) right = x;
-      if (y < top) top = y;
-      bottom = y;
-    }
-  }
-  if (right < 0) return 1;
+  const cut = trimSelection(mask, { x: 0, y: 0, width, height })?.box;
+  if (!cut) return 1;
   const gap = Math.max(
-    left - box.x,
-    top - box.y,
-    box.x + box.width - 1 - right,
-    box.y + box.height - 1 - bottom,
+    cut.x - box.x,
+    cut.y - box.y,
+    box.x + box.width - cut.x - cut.width,
+    box.y + box.height - cut.y - cut.height,
   );
   return Math.max(0, gap) / Math.max(box.width, box.height);
 }
