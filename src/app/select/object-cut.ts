@@ -101,7 +101,7 @@ export function objectCut(
         return { rgb: at.rgb, mask: foreground(cv, at.mask.data), box: at.box };
       };
       let cut = run(!seed, lifted, models);
-      if (n === 0 && !lifted) {
+      if (n === 0) {
         const gap = widestGap(cut.mask, size.width, size.height, cut.box);
         if (gap > settings.untouchedSide) {
           const other = newModels();
