@@ -1,13 +1,15 @@
+import { readFileSync } from "node:fs";
 import { expect, type Page, test } from "@playwright/test";
 import sharp from "sharp";
 import {
   cutOut,
   maskBounds,
   maskIoU,
+  outlineMask,
   pasteCutout,
   wobblyOutline,
 } from "../src/app/select/composite";
-import { exportedMask, fixture, imagePlacement, toScreen } from "./helpers";
+import { exportedMask, fixture, imagePlacement, openImage, toScreen } from "./helpers";
 
 const W = 400;
 const H = 300;
@@ -360,4 +362,37 @@ test("object select shows a quick cut before the full one, and Apply waits for t
   const cut = new Uint8Array(width * height);
   for (let i = 0; i < cut.length; i++) cut[i] = mask.data[i * mask.channels]!;
   expect(maskIoU(cut, truth)).toBeGreaterThanOrEqual(0.9);
+});
+
+test("object select takes a boat's dark hull on dark gravel, not only its lit inside (QA's boat)", async ({
+  page,
+}) => {
+  test.setTimeout(300_000);
+  await page.goto("/");
+  await openImage(page, "kde_EveningGlow_boat.jpg");
+  const { width, height } = await sharp(fixture("kde_EveningGlow_boat.jpg")).metadata();
+  const { outline } = JSON.parse(
+    readFileSync(fixture("kde_EveningGlow_boat.outline.json"), "utf8"),
+  ) as { outline: number[] };
+  const truth = outlineMask(outline, width!, height!);
+  const view = await imagePlacement(page, width!, height!);
+  await page.locator("body").press("s");
+  await dragBox(page, view, maskBounds(truth, width!, height!, 11));
+  await expect(page.getByTestId("selection-preview")).toHaveAttribute("data-cut", "full", {
+    timeout: 180_000,
+  });
+  await page.getByTestId("object-apply").click();
+  const mask = await exportedMask(page);
+  let boat = 0;
+  let taken = 0;
+  const cut = new Uint8Array(width! * height!);
+  for (let i = 0; i < cut.length; i++) {
+    cut[i] = mask.data[i * mask.channels]!;
+    if (!truth[i]) continue;
+    boat++;
+    if (cut[i]) taken++;
+  }
+  // Before, the cut kept the lit inside and left the hull: 60 % of the boat, IoU 0.58.
+  expect(taken / boat).toBeGreaterThanOrEqual(0.9);
+  expect(maskIoU(cut, truth)).toBeGreaterThanOrEqual(0.62);
 });

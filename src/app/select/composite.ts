@@ -69,6 +69,13 @@ export function pasteCutout(background: RgbaImage, cutout: RgbaImage, x: number,
   return { image: { data, width, height }, truth };
 }
 
+/** A hand-traced outline (x, y pairs) as a 0/255 mask of an image's size: a photo's truth. */
+export function outlineMask(outline: readonly number[], width: number, height: number) {
+  const raster = { data: new Uint8Array(width * height), width, height };
+  fillPolygon(raster, outline, 255);
+  return raster.data;
+}
+
 /** Intersection over union of two 0/255 masks of the same size (1 when both are empty). */
 export function maskIoU(a: Uint8Array, b: Uint8Array): number {
   let both = 0;

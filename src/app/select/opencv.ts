@@ -31,6 +31,7 @@ export interface Cv {
     iterations: number,
     mode: number,
   ): void;
+  setRNGSeed(seed: number): void;
   floodFill: unknown;
   segmentation_IntelligentScissorsMB: unknown;
 }
