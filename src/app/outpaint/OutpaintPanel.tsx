@@ -34,9 +34,9 @@ export function OutpaintPanel() {
             </p>
           ))}
           {masked && (
-            // The stage leaves the photo untinted, so the part that changes is said here.
+            // The tint on the photo could read as part of the frame's shading: say what it is.
             <p data-testid="outpaint-carries-mask" className="text-neutral-400">
-              The mask painted in Edit goes along: that part of the photo is repainted too.
+              The mask painted in Edit goes along: the tinted part of the photo is repainted too.
             </p>
           )}
           <Slider

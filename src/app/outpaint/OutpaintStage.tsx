@@ -1,11 +1,12 @@
 import type Konva from "konva";
-import { useRef } from "react";
+import { useLayoutEffect, useRef } from "react";
 import { Group, Image as KonvaImage, Layer, Rect, Stage } from "react-konva";
 import { releaseControlFocus } from "../editor/focus-target";
 import { useEditorShortcuts } from "../editor/use-editor-shortcuts";
 import { useElementSize } from "../editor/use-element-size";
 import { useHtmlImage } from "../editor/use-html-image";
 import { usePanZoom } from "../editor/use-pan-zoom";
+import { useMaskManager } from "../export/mask-manager-context";
 import type { DocumentImage } from "../store/document-slice";
 import { useAppStore } from "../store/store";
 import { Checkerboard } from "../view/Checkerboard";
@@ -41,9 +42,9 @@ export function OutpaintView({ image }: { image: DocumentImage }) {
 }
 
 /**
- * The new canvas: the image inside its frame, the area to be generated shaded, and a busy state
- * while the photo decodes. The photo itself is never tinted: a mask painted in Edit goes along
- * (the panel says so), but drawn here it hid the photo the frame is placed around. Edges and the
+ * The new canvas: the image inside its frame, the area to be generated shaded, the mask painted
+ * in Edit (it goes along into the request, so what is shown is what is repainted), and a busy
+ * state while the photo decodes. Edges and the
  * image can be dragged; the store keeps the requested padding and the frame is derived from it.
  * Zoom and pan are the editor's (wheel, pinch, keys, Space or middle-button drag), applied to
  * the frame instead of the image.
@@ -51,14 +52,23 @@ export function OutpaintView({ image }: { image: DocumentImage }) {
 function OutpaintStage({ image, fitted }: { image: DocumentImage; fitted: FittedFrame }) {
   const container = useRef<HTMLDivElement>(null);
   const stage = useRef<Konva.Stage>(null);
+  const maskDisplay = useMaskManager().display;
   const viewport = useElementSize(container);
   const bitmap = useHtmlImage(image.url);
   const setPadding = useAppStore((s) => s.setOutpaintPadding);
+  const maskOps = useAppStore((s) => s.maskOps);
+  const tint = useAppStore((s) => s.overlayColor);
+  const maskLayer = useRef<Konva.Layer>(null);
   const drag = useRef<Drag | null>(null);
   const { frame } = fitted;
   const panZoom = usePanZoom(container, stage, frame, viewport);
   useEditorShortcuts(panZoom);
   const { view } = panZoom;
+
+  useLayoutEffect(() => {
+    maskDisplay.sync(image.url, image.width, image.height, maskOps);
+    maskLayer.current?.batchDraw();
+  }, [image, maskOps, maskDisplay]);
 
   const local = (event: React.PointerEvent) => {
     const box = container.current?.getBoundingClientRect();
@@ -151,6 +161,12 @@ function OutpaintStage({ image, fitted }: { image: DocumentImage; fitted: Fitted
                   hitStrokeWidth={16 / view.scale}
                 />
               ))}
+            </Group>
+          </Layer>
+          <Layer ref={maskLayer} listening={false} opacity={0.55}>
+            <Group>
+              <KonvaImage image={maskDisplay.canvas} {...frame.image} />
+              <Rect {...frame.image} fill={tint} globalCompositeOperation="source-in" />
             </Group>
           </Layer>
         </Stage>
