@@ -55,6 +55,7 @@ import {
 } from "./patch-match";
 import { copyBestPatches, voteBuffers, votePatches } from "./patch-vote";
 import { mulberry32, type Random } from "./prng";
+import { rareSources, withoutRare } from "./rare-sources";
 import { correctSeamShade } from "./seam-correction";
 import { inpaintTelea } from "./telea";
 
@@ -207,6 +208,13 @@ export function inpaintExemplar(
     return inpaintTelea(pixels, width, height, channels, mask);
   }
   const outpaint = extrapolates(levels[coarsest]!);
+  const rare = outpaint ? rareSources(levels[coarsest]!, sites[coarsest]!) : null;
+  if (rare) {
+    const coarse = { width: levels[coarsest]!.width, height: levels[coarsest]!.height, rare };
+    for (let i = 0; i <= coarsest; i++) {
+      sites[i] = withoutRare(levels[i]!, sites[i]!, coarse, 2 ** (coarsest - i));
+    }
+  }
   // Decided where the layout is: finer levels split a lattice beside an object into pieces.
   const crossing = !outpaint && crossesHole(levels[coarsest]!);
   for (let i = 0; i <= coarsest; i++) {
