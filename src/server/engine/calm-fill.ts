@@ -1,6 +1,6 @@
 import { type FillLevel, levelLuma } from "./fill-level";
 import { distanceToUnmasked } from "./mask-geometry";
-import { membraneFill } from "./membrane-fill";
+import { membraneAtScale } from "./membrane-fill";
 
 /**
  * A removal's fill may be no busier than its surroundings. In an out-of-focus background (a
@@ -42,7 +42,7 @@ export function calmFill(level: FillLevel): void {
   const busy = fillSum / fillN;
   if (busy <= allowed) return;
   const keep = allowed / busy;
-  const smooth = membraneFill(level);
+  const smooth = membraneAtScale(level);
   for (let p = 0; p < hole.length; p++) {
     if (hole[p] === 0) continue;
     for (let c = 0; c < bands; c++) {
