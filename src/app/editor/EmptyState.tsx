@@ -22,8 +22,8 @@ export function EmptyState() {
         </button>
         {/* The sample opens in Remove with its mask painted (open-sample.ts): say so. */}
         <p data-testid="sample-note" className="text-xs text-neutral-500">
-          A hilltop at sunset with its marker post already masked: press Generate to remove the
-          post. Photo: Aitzol Berasategi,{" "}
+          A hilltop at sunset with the marker post at its left edge already masked: press Generate
+          to remove the post. Photo: Aitzol Berasategi,{" "}
           <a className="underline hover:text-neutral-300" href="/sample/LICENSE.txt">
             CC BY 4.0
           </a>
