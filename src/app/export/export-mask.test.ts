@@ -62,6 +62,17 @@ describe("composeMask", () => {
       /Paint the area/,
     );
   });
+
+  it("blames the seam overlap and the painted mask when together they cover a small photo", () => {
+    // The 16 px image's overlap of 15 px leaves one column of it; the painted mask takes that.
+    const column = painted(16, 16, [15, 0, 16, 16]);
+    const plan = { painted: column, outpaint: { frame, overlap: 15 }, featherPx: 0 };
+    expect(() => composeMask(plan)).toThrow(
+      /"Seam overlap" \(15 px\) and the mask painted in Edit together cover the whole photo.*Lower the overlap or erase part of the mask\.$/,
+    );
+    expect(() => composeMask(plan)).not.toThrow(/Leave part of it unpainted/);
+    expect(() => composeMask({ ...plan, outpaint: { frame, overlap: 14 } })).not.toThrow();
+  });
 });
 
 describe("coverageRefusal", () => {

@@ -49,6 +49,12 @@ export function composeMask(plan: MaskPlan): ComposedMask {
     throw new Error("Paint the area to repaint, or pick an outpaint preset, first.");
   }
   const refusal = coverageRefusal({ data: hard, width, height }, 0);
+  // The frame's mask alone always keeps a pixel of the photo: it is the painted mask with it.
+  if (refusal && outpaint) {
+    throw new Error(
+      `Cannot generate: the "Seam overlap" (${Math.round(outpaint.overlap)} px) and the mask painted in Edit together cover the whole photo, so there is nothing to fill from. Lower the overlap or erase part of the mask.`,
+    );
+  }
   if (refusal) throw new Error(refusal);
   const sent = featherPx > 0 ? featherMask({ data: hard, width, height }, featherPx) : hard;
   return { sent, hard, width, height };
