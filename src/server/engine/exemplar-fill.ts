@@ -208,13 +208,8 @@ export function inpaintExemplar(
     return inpaintTelea(pixels, width, height, channels, mask);
   }
   const outpaint = extrapolates(levels[coarsest]!);
+  // Judged against every source of the coarsest level, before the reach limit narrows them.
   const rare = outpaint ? rareSources(levels[coarsest]!, sites[coarsest]!) : null;
-  if (rare) {
-    const coarse = { width: levels[coarsest]!.width, height: levels[coarsest]!.height, rare };
-    for (let i = 0; i <= coarsest; i++) {
-      sites[i] = withoutRare(levels[i]!, sites[i]!, coarse, 2 ** (coarsest - i));
-    }
-  }
   // Decided where the layout is: finer levels split a lattice beside an object into pieces.
   const crossing = !outpaint && crossesHole(levels[coarsest]!);
   for (let i = 0; i <= coarsest; i++) {
@@ -304,6 +299,14 @@ export function inpaintExemplar(
   if (continuation) steerGuide(levels[coarsest]!, continuationAt(coarsest), weight);
   const reference = layoutReference(levels[coarsest]!, 2 ** coarsest);
   const plans = levels.map((level, i) => planLevel(level, sites[i]!, i === coarsest));
+  if (rare) {
+    // Only levels that search pick sources; a copy level follows the field carried up to it.
+    const coarse = { width: levels[coarsest]!.width, height: levels[coarsest]!.height, rare };
+    plans.forEach((plan, i) => {
+      if (plan.kind !== "em" && plan.kind !== "refine") return;
+      sites[i] = withoutRare(levels[i]!, sites[i]!, coarse, 2 ** (coarsest - i));
+    });
+  }
   const work = plans.map((plan, i) => planWork(plan, sites[i]!));
   const totalWork = work.reduce((a, b) => a + b, 0);
   let doneWork = 0;
