@@ -32,14 +32,34 @@ test("a portrait's comparison fills most of the height, with the tiles beside it
   }
 });
 
-test("a wide photo keeps its tiles under the comparison", async ({ page }) => {
-  const wide = await sharp(fixture("skimage_chelsea.png")).png().toBuffer();
-  await runOn(page, "wide.png", wide);
+test("a panorama keeps its tiles under the comparison", async ({ page }) => {
+  const panorama = await sharp(fixture("skimage_chelsea.png"))
+    .extract({ left: 0, top: 60, width: 451, height: 170 })
+    .png()
+    .toBuffer();
+  await runOn(page, "panorama.png", panorama);
   for (const viewport of VIEWPORTS) {
     await page.setViewportSize(viewport);
     await expect(page.getByTestId("compare-view")).toHaveAttribute("data-layout", "below");
     await expect(page.getByTestId("run-grid")).toHaveAttribute("data-column", "false");
   }
+});
+
+test("a landscape photo goes beside its tiles at 1024×640, where the buttons under it wrap", async ({
+  page,
+}, testInfo) => {
+  const wide = await sharp(fixture("skimage_chelsea.png")).png().toBuffer();
+  await runOn(page, "wide.png", wide);
+  const view = page.getByTestId("compare-view");
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await expect(view).toHaveAttribute("data-layout", "below");
+  await page.setViewportSize({ width: 1024, height: 640 });
+  await expect(view).toHaveAttribute("data-layout", "beside");
+  // Under the wrapped buttons the cat showed 273×182; beside them, over 400 px wide.
+  await expect
+    .poll(async () => (await page.getByTestId("compare-slider").boundingBox())?.width ?? 0)
+    .toBeGreaterThan(400);
+  await page.screenshot({ path: testInfo.outputPath("landscape-1024.png") });
 });
 
 test("long captions can be read whole: history prompt, run caption and tile labels", async ({

@@ -12,11 +12,17 @@ describe("compareLayout", () => {
     expect(compareLayout({ width: 987, height: 1481 }, SMALL)).toBe("beside");
   });
 
-  it("keeps them under a wide photo, as before", () => {
-    expect(compareLayout({ width: 451, height: 300 }, SMALL)).toBe("below");
+  it("keeps them under a wide photo in a wide window, and under a panorama", () => {
+    expect(compareLayout({ width: 451, height: 300 }, LARGE)).toBe("below");
     expect(compareLayout({ width: 600, height: 400 }, LARGE)).toBe("below");
     expect(compareLayout({ width: 4272, height: 2848 }, LARGE)).toBe("below");
     expect(compareLayout({ width: 1600, height: 600 }, SMALL)).toBe("below");
+  });
+
+  it("goes beside a landscape photo at 1024×640, where the buttons under it wrap", () => {
+    // Under: 273×182 for the cat, 313×208 for the 1200×800 sample (QA); beside: over 410 wide.
+    expect(compareLayout({ width: 451, height: 300 }, SMALL)).toBe("beside");
+    expect(compareLayout({ width: 1200, height: 800 }, SMALL)).toBe("beside");
   });
 
   it("goes beside when the image shows clearly larger there: a square in a short window", () => {
