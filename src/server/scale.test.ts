@@ -133,9 +133,13 @@ describe.skipIf(!databaseUrl)("two proxies and two fill workers on Postgres and 
     const job = await submit(a.url, await slowFill(13, 2400));
     const done = await waitFor(b.url, job.id, undefined, 300_000);
     expect(done.status).toBe("Ready");
-    const lines = workers.flatMap((w) => w.output.join("").split("\n"));
     const about = (message: string) =>
-      lines.filter((line) => line.includes(`"job":"${job.id}"`) && line.includes(message));
+      workers
+        .flatMap((w) => w.output.join("").split("\n"))
+        .filter((line) => line.includes(`"job":"${job.id}"`) && line.includes(message));
+    // The worker logs "fill finished" after it ends the row: under load the poll can see Ready
+    // before that line has come through the worker's stdout.
+    await expect.poll(() => about('"msg":"fill finished"').length, { timeout: 30_000 }).toBe(1);
     // pg-boss timed the handler out and handed the fill out again (at least once) while it ran…
     expect(about('"msg":"fill put back"').length).toBeGreaterThanOrEqual(1);
     // …yet the engine ran it once, and its row was ended once.
