@@ -1,6 +1,13 @@
 import { boxBlur } from "../../box-blur";
 import { borderStats } from "./border-objects";
-import { cellAxes, type FillLevel, levelLuma, lumaPlane, sampleCells } from "./fill-level";
+import {
+  cellAxes,
+  type FillLevel,
+  levelLuma,
+  lumaPlane,
+  sampleCells,
+  shrinkLevel,
+} from "./fill-level";
 import { guideBands } from "./layout-guide";
 import { followField, type OrientationField } from "./orientation-field";
 
@@ -237,7 +244,7 @@ export function blendContinuation(
 ): void {
   const { width, height, bands, colour, hole } = base;
   const axes = cellAxes(from.width, from.height, scale, width, height);
-  const low = scale > 1 ? cellMeans(base, from.width, from.height, scale) : null;
+  const low = scale > 1 ? shrinkLevel(base, scale).colour : null;
   for (let y = 0; y < height; y++) {
     for (let x = 0; x < width; x++) {
       const p = y * width + x;
@@ -251,24 +258,6 @@ export function blendContinuation(
       }
     }
   }
-}
-
-/** `level`'s colour (fill included) averaged over `scale`×`scale` cells, on a gw×gh grid. */
-function cellMeans(level: FillLevel, gw: number, gh: number, scale: number): Float32Array {
-  const { width, height, bands, colour } = level;
-  const sum = new Float32Array(gw * gh * bands);
-  const count = new Float32Array(gw * gh);
-  for (let y = 0; y < height; y++) {
-    const gy = Math.min(gh - 1, Math.floor(y / scale));
-    for (let x = 0; x < width; x++) {
-      const g = gy * gw + Math.min(gw - 1, Math.floor(x / scale));
-      count[g]!++;
-      for (let c = 0; c < bands; c++) sum[g * bands + c]! += colour[(y * width + x) * bands + c]!;
-    }
-  }
-  for (let g = 0; g < gw * gh; g++)
-    for (let c = 0; c < bands; c++) sum[g * bands + c]! /= Math.max(1, count[g]!);
-  return sum;
 }
 
 /**

@@ -23,7 +23,7 @@ import {
   steerGuide,
   structureWeight,
 } from "./directional-fill";
-import { cropLevel, downsampleLevel, type FillLevel, upsampleHole } from "./fill-level";
+import { cropLevel, downsampleLevel, type FillLevel, holePixels, upsampleHole } from "./fill-level";
 import { clampToLayout } from "./layout-clamp";
 import {
   coarsestGuide,
@@ -361,12 +361,6 @@ export function inpaintExemplar(
     : seamBand(pixels, width, channels, base, box, objects.get(base) ?? null);
   writeBack(out, width, channels, mask, base, box, seam);
   return out;
-}
-
-function holePixels(level: FillLevel): number {
-  let n = 0;
-  for (let i = 0; i < level.hole.length; i++) n += level.hole[i]!;
-  return n;
 }
 
 function side(box: Box): number {

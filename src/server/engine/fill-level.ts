@@ -214,3 +214,39 @@ export function sampleCells(
   const bottom = d + (e - d) * fx;
   return top + (bottom - top) * fy;
 }
+
+/**
+ * `level` averaged over `cell`×`cell` blocks, fill included (downsampleLevel averages kept
+ * pixels only): the fill's own low frequencies. A block is kept only when all of its pixels
+ * are, so a nearest fill on it continues the photo's own colours.
+ */
+export function shrinkLevel(level: FillLevel, cell: number): FillLevel {
+  if (cell === 1) return { ...level, colour: level.colour.slice() };
+  const { width, height, bands } = level;
+  const gw = Math.ceil(width / cell);
+  const gh = Math.ceil(height / cell);
+  const colour = new Float32Array(gw * gh * bands);
+  const count = new Float32Array(gw * gh);
+  const hole = new Uint8Array(gw * gh);
+  for (let y = 0; y < height; y++) {
+    const row = Math.floor(y / cell) * gw;
+    for (let x = 0; x < width; x++) {
+      const p = y * width + x;
+      const g = row + Math.floor(x / cell);
+      count[g]!++;
+      if (level.hole[p] !== 0) hole[g] = 1;
+      for (let c = 0; c < bands; c++) colour[g * bands + c]! += level.colour[p * bands + c]!;
+    }
+  }
+  for (let g = 0; g < gw * gh; g++) {
+    for (let c = 0; c < bands; c++) colour[g * bands + c]! /= count[g]!;
+  }
+  return { width: gw, height: gh, bands, colour, hole };
+}
+
+/** How many pixels of `level` are still to be filled. */
+export function holePixels(level: Pick<FillLevel, "hole">): number {
+  let n = 0;
+  for (let i = 0; i < level.hole.length; i++) n += level.hole[i]!;
+  return n;
+}

@@ -1,4 +1,5 @@
-import { downsampleLevel, type FillLevel, upsampleBilinear } from "./fill-level";
+import { downsampleLevel, type FillLevel, holePixels, upsampleBilinear } from "./fill-level";
+import { maskBounds } from "./mask-geometry";
 
 /**
  * The smoothest fill of a level's hole: each hole pixel becomes the mean of its four neighbours
@@ -72,11 +73,13 @@ const FULL_SCALE_PIXELS = 10_000;
  */
 export function membraneAtScale(level: FillLevel): Float32Array {
   const chain = [level];
-  while (holeCount(chain[chain.length - 1]!) > FULL_SCALE_PIXELS) {
+  while (holePixels(chain[chain.length - 1]!) > FULL_SCALE_PIXELS) {
     chain.push(downsampleLevel(chain[chain.length - 1]!));
   }
   const solved = chain[chain.length - 1]!;
-  let smooth = membraneFill(solved, Math.max(20, 2 * holeSide(solved)));
+  const box = maskBounds(solved.hole, solved.width, solved.height);
+  const side = box ? Math.max(box.x1 - box.x0, box.y1 - box.y0) : 0;
+  let smooth = membraneFill(solved, Math.max(20, 2 * side));
   for (let i = chain.length - 2; i >= 0; i--) {
     const fine = chain[i]!;
     const up = fine.colour.slice();
@@ -84,28 +87,4 @@ export function membraneAtScale(level: FillLevel): Float32Array {
     smooth = up;
   }
   return smooth;
-}
-
-/** The longer side of the hole's bounding box. */
-function holeSide({ width, hole }: FillLevel): number {
-  let x0 = width;
-  let x1 = -1;
-  let y0 = hole.length;
-  let y1 = -1;
-  for (let i = 0; i < hole.length; i++) {
-    if (hole[i] === 0) continue;
-    const x = i % width;
-    const y = (i - x) / width;
-    if (x < x0) x0 = x;
-    if (x > x1) x1 = x;
-    if (y < y0) y0 = y;
-    if (y > y1) y1 = y;
-  }
-  return Math.max(0, x1 - x0 + 1, y1 - y0 + 1);
-}
-
-function holeCount(level: FillLevel): number {
-  let n = 0;
-  for (let i = 0; i < level.hole.length; i++) n += level.hole[i]!;
-  return n;
 }

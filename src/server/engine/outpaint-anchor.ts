@@ -8,7 +8,7 @@
  * towards that continuation's.
  */
 import { boxBlur } from "../../box-blur";
-import { cellAxes, type FillLevel, sampleCells } from "./fill-level";
+import { cellAxes, type FillLevel, sampleCells, shrinkLevel } from "./fill-level";
 import type { LayoutReference } from "./layout-clamp";
 import { nearestFill } from "./nearest-fill";
 
@@ -43,7 +43,7 @@ export function anchorOutpaintLayout(
   const { width, height, bands, colour, hole } = level;
   const side = Math.max(width, height);
   const cell = Math.max(1, Math.floor((side * DETAIL_SIGMA) / WORK_SIGMA));
-  const grid = shrink(level, cell);
+  const grid = shrinkLevel(level, cell);
   const sigma = (fraction: number) => Math.max(MIN_SIGMA, (side * fraction) / cell);
   const { width: gw, height: gh } = grid;
   const continuation = gaussianBlur(nearestFill(grid), gw, gh, bands, sigma(CONTINUATION_SIGMA));
@@ -64,34 +64,6 @@ export function anchorOutpaintLayout(
         colour[p * bands + c]! += held * sampleCells(shift, bands, axes, x, y, c);
     }
   }
-}
-
-/**
- * `level` averaged over `cell`×`cell` blocks, fill included; a block is kept only when all of
- * its pixels are, so the nearest fill continues the photo's own colours.
- */
-function shrink(level: FillLevel, cell: number): FillLevel {
-  if (cell === 1) return { ...level, colour: level.colour.slice() };
-  const { width, height, bands } = level;
-  const gw = Math.ceil(width / cell);
-  const gh = Math.ceil(height / cell);
-  const colour = new Float32Array(gw * gh * bands);
-  const count = new Float32Array(gw * gh);
-  const hole = new Uint8Array(gw * gh);
-  for (let y = 0; y < height; y++) {
-    const row = Math.floor(y / cell) * gw;
-    for (let x = 0; x < width; x++) {
-      const p = y * width + x;
-      const g = row + Math.floor(x / cell);
-      count[g]!++;
-      if (level.hole[p] !== 0) hole[g] = 1;
-      for (let c = 0; c < bands; c++) colour[g * bands + c]! += level.colour[p * bands + c]!;
-    }
-  }
-  for (let g = 0; g < gw * gh; g++) {
-    for (let c = 0; c < bands; c++) colour[g * bands + c]! /= count[g]!;
-  }
-  return { width: gw, height: gh, bands, colour, hole };
 }
 
 /**
