@@ -146,8 +146,8 @@ export function randomNnf(level: FillLevel, sites: PatchSites, random: Random): 
 
 /**
  * Carries a coarse field to the next finer level: each fine target starts from twice its coarse
- * parent's offset, which keeps whole coherent regions copied together. Matches that land on a
- * non-source are replaced by random sources.
+ * parent's offset, which keeps whole coherent regions copied together. A match that lands on
+ * a non-source moves to the nearest source (a random one when none is near).
  */
 export function upsampleNnf(
   coarse: Nnf,
@@ -185,12 +185,44 @@ export function upsampleNnf(
       const sy = y + 2 * (my - oy);
       if (sx >= 0 && sy >= 0 && sx < fine.width && sy < fine.height) s = sy * fine.width + sx;
     }
-    match[t] =
-      s >= 0 && sites.sourceOk[s] === 1
-        ? s
-        : sites.sources[Math.floor(random() * sites.sources.length)]!;
+    if (s >= 0 && sites.sourceOk[s] === 1) match[t] = s;
+    else {
+      // The parent's source is not one here (too near the hole, or out of this level's reach):
+      // the closest one that is keeps the layout, where a random pick would be copied as a speck.
+      const near = s >= 0 ? nearestSource(sites.sourceOk, fine.width, fine.height, s) : -1;
+      match[t] = near >= 0 ? near : sites.sources[Math.floor(random() * sites.sources.length)]!;
+    }
   }
   return { match, cost };
+}
+
+/** How far around an unusable source a usable one is looked for. */
+const NEAREST_SOURCE_RADIUS = 16;
+
+/** The usable source closest to pixel `p` (ring by ring), or -1 within NEAREST_SOURCE_RADIUS. */
+function nearestSource(sourceOk: Uint8Array, w: number, h: number, p: number): number {
+  const px = p % w;
+  const py = (p - px) / w;
+  for (let r = 1; r <= NEAREST_SOURCE_RADIUS; r++) {
+    let best = -1;
+    let bestD = Number.POSITIVE_INFINITY;
+    for (let dy = -r; dy <= r; dy++) {
+      const y = py + dy;
+      if (y < 0 || y >= h) continue;
+      const edge = dy === -r || dy === r;
+      for (let dx = -r; dx <= r; dx += edge ? 1 : 2 * r) {
+        const x = px + dx;
+        if (x < 0 || x >= w || sourceOk[y * w + x] !== 1) continue;
+        const d = dx * dx + dy * dy;
+        if (d < bestD) {
+          bestD = d;
+          best = y * w + x;
+        }
+      }
+    }
+    if (best >= 0) return best;
+  }
+  return -1;
 }
 
 /** A fine target near the level's edge may have a coarse parent that was no target. */
