@@ -41,6 +41,7 @@ import {
   uniformField,
 } from "./orientation-field";
 import { anchorOutpaintLayout } from "./outpaint-anchor";
+import { fadeInFromMirror } from "./outpaint-seam";
 import { unguidedTrust } from "./outpaint-trust";
 import {
   improveNnf,
@@ -352,10 +353,12 @@ export function inpaintExemplar(
   correctSeamShade(base);
   stopIfCancelled();
   clampToLayout(base, reference);
-  if (outpaint) anchorOutpaintLayout(base, OUTPAINT_ANCHOR, reference);
-  else calmFill(base);
-  // Along an outpaint's straight frame edge the band reads as a smeared line (the trunks of a
-  // forest zoomed out 2x), and the patches there were matched against the edge's own pixels.
+  if (outpaint) {
+    anchorOutpaintLayout(base, OUTPAINT_ANCHOR, reference);
+    fadeInFromMirror(base);
+  } else calmFill(base);
+  // Along an outpaint's straight frame edge a smooth band reads as a smeared line (the trunks
+  // of a forest zoomed out 2x): its frame was faded in from the photo's mirror instead.
   const seam = outpaint
     ? null
     : seamBand(pixels, width, channels, base, box, objects.get(base) ?? null);
