@@ -331,7 +331,9 @@ export function inpaintExemplar(
     } else {
       nnf =
         nnf && i < coarsest
-          ? upsampleNnf(nnf, levels[i + 1]!, level, levelSites, random)
+          ? upsampleNnf(nnf, levels[i + 1]!, level, levelSites, random, {
+              wander: plan.kind === "copy",
+            })
           : peeledNnf(level, levelSites, random);
       if (outpaint && i === coarsest) {
         reference.trust = fillUnguided(level, levelSites, nnf, plan, random, stopIfCancelled);

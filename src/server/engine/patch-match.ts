@@ -1,7 +1,7 @@
 import type { FillLevel } from "./fill-level";
 import { guideCost } from "./layout-guide";
 import { distanceToUnmasked } from "./mask-geometry";
-import type { Random } from "./prng";
+import { type Random, valueNoise } from "./prng";
 
 /**
  * PatchMatch (Barnes et al. 2009): a nearest-neighbour field from every patch that touches the
@@ -145,9 +145,21 @@ export function randomNnf(level: FillLevel, sites: PatchSites, random: Random): 
 }
 
 /**
+ * How far (pixels) and over how many pixels `wander` shifts where a fine pixel reads its
+ * parent. A copy level's field is carried up with no search after it, so each coarse match
+ * becomes a square of the finer level, and two copy levels in a row lay the fill out as a grid
+ * of 4-pixel blocks with straight edges (a zoom-out's bark in vertical columns, its sky in
+ * tiles). Read through a smooth shift of up to a pixel and a half, the edges between copied
+ * regions wander as a search's seams do; within a region nothing changes.
+ */
+const WANDER = 1.5;
+const WANDER_CELL = 6;
+
+/**
  * Carries a coarse field to the next finer level: each fine target starts from twice its coarse
  * parent's offset, which keeps whole coherent regions copied together. A match that lands on
- * a non-source moves to the nearest source (a random one when none is near).
+ * a non-source moves to the nearest source (a random one when none is near). With `wander`,
+ * the parent is read through a smooth random shift (see WANDER).
  */
 export function upsampleNnf(
   coarse: Nnf,
@@ -155,16 +167,21 @@ export function upsampleNnf(
   fine: FillLevel,
   sites: PatchSites,
   random: Random,
+  { wander = false }: { wander?: boolean } = {},
 ): Nnf {
   const match = new Int32Array(fine.width * fine.height).fill(NOT_A_TARGET);
   const cost = new Float32Array(fine.width * fine.height);
   const cw = coarseLevel.width;
   const ch = coarseLevel.height;
+  // drawn only when used, so fills without a copy level keep their random stream
+  const key = wander ? Math.floor(random() * 0x7fffffff) : 0;
+  const shift = (x: number, y: number, axis: number) =>
+    wander ? Math.round(WANDER * valueNoise(x, y, key + axis, WANDER_CELL)) : 0;
   for (const t of sites.targets) {
     const x = t % fine.width;
     const y = (t - x) / fine.width;
-    const cx = Math.min(cw - 1, x >> 1);
-    const cy = Math.min(ch - 1, y >> 1);
+    const cx = Math.max(0, Math.min(cw - 1, (x + shift(x, y, 0)) >> 1));
+    const cy = Math.max(0, Math.min(ch - 1, (y + shift(x, y, 1)) >> 1));
     let m = coarse.match[cy * cw + cx]!;
     let ox = cx;
     let oy = cy;
