@@ -11,8 +11,8 @@ const MIN_SEAM = 4;
  * Hides the frame of an outpaint. Patches meet the photo's edge with a step: the pixel each
  * first row takes comes from whichever overlapping patch matched best, mostly one lying wholly
  * in the new area that never saw the edge, so the photo's border reads as a drawn line (on a
- * zoomed-out bird on bark the step across it was 5–10 times that between two rows of the
- * photo). Within the band, each new pixel is blended with the kept pixel mirrored across its
+ * 1 MP cat zoomed out 1.5x the step across it was 12.7 grey levels, between two rows of the
+ * photo 0.9). Within the band, each new pixel is blended with the kept pixel mirrored across its
  * nearest edge point: at the edge the mirror is the photo's own texture, continuous by
  * construction, and it hands over to the fill with a raised cosine. Unlike the smooth band of a
  * removal (a Telea fill), the mirror keeps texture, so the band does not read as a smeared line
@@ -21,10 +21,10 @@ const MIN_SEAM = 4;
 export function fadeInFromMirror(level: FillLevel): void {
   const { width, height, bands, colour, hole } = level;
   const band = Math.max(MIN_SEAM, Math.round(SEAM_SHARE * Math.max(width, height)));
-  const nearest = nearestKept(hole, width, height);
-  for (let p = 0; p < hole.length; p++) {
-    const q = nearest[p]!;
-    if (hole[p] === 0 || q < 0) continue;
+  const { pixels, nearest } = edgeBand(hole, width, height, band);
+  for (let n = 0; n < pixels.length; n++) {
+    const p = pixels[n]!;
+    const q = nearest[n]!;
     const px = p % width;
     const py = (p - px) / width;
     const qx = q % width;
@@ -45,61 +45,95 @@ export function fadeInFromMirror(level: FillLevel): void {
   }
 }
 
+/** Hole pixels within a band along the kept ones, each with its nearest kept pixel. */
+export interface EdgeBand {
+  pixels: Int32Array;
+  nearest: Int32Array;
+}
+
+/** 8-neighbour offsets, the four straight ones first */
+const DX = [1, -1, 0, 0, 1, -1, 1, -1];
+const DY = [0, 0, 1, -1, 1, 1, -1, -1];
+
 /**
- * For every pixel, the index of the nearest pixel outside the hole (-1 when there is none), by
- * the two raster passes of a vector distance transform (Danielsson): each pixel takes the
- * nearest of its already-visited neighbours' nearest points. Within a pixel of exact, which is
- * all a fade needs.
+ * The hole pixels up to `depth` steps from a kept pixel, found ring by ring outward from the
+ * kept pixels (a brushfire), each carrying the nearest kept pixel of the ring pixel that found
+ * it. Straight neighbours are tried before diagonal ones, so along a straight edge the nearest
+ * point is exact; at a corner it can be a pixel off, which a fade does not see. The work and
+ * memory follow the band, not the image: a 20 MP zoom-out's full distance transform took
+ * seconds and hundreds of megabytes.
  */
-export function nearestKept(hole: Uint8Array, width: number, height: number): Int32Array {
-  const nearest = new Int32Array(width * height);
-  const best = new Float64Array(width * height);
-  for (let p = 0; p < hole.length; p++) {
-    nearest[p] = hole[p] === 0 ? p : -1;
-    best[p] = hole[p] === 0 ? 0 : Number.POSITIVE_INFINITY;
-  }
-  const consider = (p: number, x: number, y: number, n: number) => {
-    const q = nearest[n]!;
-    if (q < 0) return;
-    const qx = q % width;
-    const qy = (q - qx) / width;
-    const d = (x - qx) * (x - qx) + (y - qy) * (y - qy);
-    if (d < best[p]!) {
-      best[p] = d;
-      nearest[p] = q;
-    }
-  };
+export function edgeBand(hole: Uint8Array, width: number, height: number, depth: number): EdgeBand {
+  const seen = new Uint8Array(width * height);
+  const pixels: number[] = [];
+  const nearest: number[] = [];
+  let ring: number[] = [];
+  let ringNearest: number[] = [];
   for (let y = 0; y < height; y++) {
     for (let x = 0; x < width; x++) {
       const p = y * width + x;
-      if (best[p] === 0) continue;
-      if (x > 0) consider(p, x, y, p - 1);
-      if (y > 0) {
-        consider(p, x, y, p - width);
-        if (x > 0) consider(p, x, y, p - width - 1);
-        if (x < width - 1) consider(p, x, y, p - width + 1);
+      if (hole[p] === 0) continue;
+      const left = x > 0 ? p - 1 : p;
+      const right = x < width - 1 ? p + 1 : p;
+      const up = y > 0 ? -width : 0;
+      const down = y < height - 1 ? width : 0;
+      // Nearly every hole pixel is deep inside: ruled out with eight reads and no loop.
+      if (
+        hole[left]! &
+        hole[right]! &
+        hole[left + up]! &
+        hole[p + up]! &
+        hole[right + up]! &
+        hole[left + down]! &
+        hole[p + down]! &
+        hole[right + down]!
+      ) {
+        continue;
       }
-    }
-    for (let x = width - 2; x >= 0; x--) {
-      const p = y * width + x;
-      if (best[p] !== 0) consider(p, x, y, p + 1);
+      // the nearest kept 8-neighbour, a straight one before a diagonal one
+      let best = -1;
+      for (let k = 0; k < 8 && best < 0; k++) {
+        const nx = x + DX[k]!;
+        const ny = y + DY[k]!;
+        if (nx < 0 || ny < 0 || nx >= width || ny >= height) continue;
+        if (hole[ny * width + nx] === 0) best = ny * width + nx;
+      }
+      if (best < 0) continue;
+      seen[p] = 1;
+      ring.push(p);
+      ringNearest.push(best);
     }
   }
-  for (let y = height - 1; y >= 0; y--) {
-    for (let x = width - 1; x >= 0; x--) {
-      const p = y * width + x;
-      if (best[p] === 0) continue;
-      if (x < width - 1) consider(p, x, y, p + 1);
-      if (y < height - 1) {
-        consider(p, x, y, p + width);
-        if (x < width - 1) consider(p, x, y, p + width + 1);
-        if (x > 0) consider(p, x, y, p + width - 1);
+  for (let step = 1; ring.length > 0; step++) {
+    for (let n = 0; n < ring.length; n++) {
+      pixels.push(ring[n]!);
+      nearest.push(ringNearest[n]!);
+    }
+    if (step >= depth) break;
+    const next: number[] = [];
+    const nextNearest: number[] = [];
+    for (const [from, to] of [
+      [0, 4],
+      [4, 8],
+    ] as const) {
+      for (let n = 0; n < ring.length; n++) {
+        const p = ring[n]!;
+        const x = p % width;
+        const y = (p - x) / width;
+        for (let k = from; k < to; k++) {
+          const nx = x + DX[k]!;
+          const ny = y + DY[k]!;
+          if (nx < 0 || ny < 0 || nx >= width || ny >= height) continue;
+          const q = ny * width + nx;
+          if (hole[q] === 0 || seen[q] === 1) continue;
+          seen[q] = 1;
+          next.push(q);
+          nextNearest.push(ringNearest[n]!);
+        }
       }
     }
-    for (let x = 1; x < width; x++) {
-      const p = y * width + x;
-      if (best[p] !== 0) consider(p, x, y, p - 1);
-    }
+    ring = next;
+    ringNearest = nextNearest;
   }
-  return nearest;
+  return { pixels: Int32Array.from(pixels), nearest: Int32Array.from(nearest) };
 }
