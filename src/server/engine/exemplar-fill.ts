@@ -23,6 +23,7 @@ import {
   steerGuide,
   structureWeight,
 } from "./directional-fill";
+import { type CarriedField, copyAlongField, copyMatchedPixels } from "./field-copy";
 import { cropLevel, downsampleLevel, type FillLevel, holePixels, upsampleHole } from "./fill-level";
 import { clampToLayout } from "./layout-clamp";
 import {
@@ -313,6 +314,8 @@ export function inpaintExemplar(
   let doneWork = 0;
 
   let nnf: Nnf | null = null;
+  /** the last level's field that a level too big for its own copies along */
+  let field: CarriedField | null = null;
   for (let i = coarsest; i >= 0; i--) {
     stopIfCancelled();
     const level = levels[i]!;
@@ -327,7 +330,13 @@ export function inpaintExemplar(
       }
     }
     if (plan.kind === "upscale") {
+      if (nnf)
+        field = { nnf, width: levels[i + 1]!.width, height: levels[i + 1]!.height, factor: 1 };
       nnf = null;
+      if (field) {
+        field.factor *= 2;
+        copyAlongField(level, field, Math.floor(random() * 0x7fffffff));
+      }
     } else {
       nnf =
         nnf && i < coarsest
@@ -459,23 +468,6 @@ function runPlan(
     if (round > 0) refreshCosts(level, sites, nnf);
     improveNnf(level, sites, nnf, plan.searchIterations, maxRadius, random);
     settle(round === plan.rounds - 1);
-  }
-}
-
-/**
- * The cheapest way to give a huge level real texture: each hole pixel that is a patch centre
- * takes the colour at its carried-up match (one read instead of a 49-patch vote). The field
- * is coherent, so this copies whole regions of full-resolution texture; pixels too close to
- * the level's edge to be centres keep the upscaled estimate.
- */
-function copyMatchedPixels(level: FillLevel, sites: PatchSites, nnf: Nnf): void {
-  const { bands, colour, hole } = level;
-  const { targets } = sites;
-  for (let n = 0; n < targets.length; n++) {
-    const t = targets[n]!;
-    if (hole[t] === 0) continue;
-    const s = nnf.match[t]! * bands;
-    for (let c = 0; c < bands; c++) colour[t * bands + c] = colour[s + c]!;
   }
 }
 

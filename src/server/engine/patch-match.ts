@@ -156,6 +156,15 @@ const WANDER = 1.5;
 const WANDER_CELL = 6;
 
 /**
+ * The wandering shift (pixels) at (x, y) for a level `factor` times finer than the field it
+ * reads: it grows with the squares the field's matches would become. One key per axis.
+ */
+export function wanderShift(x: number, y: number, key: number, factor: number): number {
+  const scale = factor / 2;
+  return Math.round(WANDER * scale * valueNoise(x, y, key, WANDER_CELL * scale));
+}
+
+/**
  * Carries a coarse field to the next finer level: each fine target starts from twice its coarse
  * parent's offset, which keeps whole coherent regions copied together. A match that lands on
  * a non-source moves to the nearest source (a random one when none is near). With `wander`,
@@ -175,13 +184,14 @@ export function upsampleNnf(
   const ch = coarseLevel.height;
   // drawn only when used, so fills without a copy level keep their random stream
   const key = wander ? Math.floor(random() * 0x7fffffff) : 0;
-  const shift = (x: number, y: number, axis: number) =>
-    wander ? Math.round(WANDER * valueNoise(x, y, key + axis, WANDER_CELL)) : 0;
   for (const t of sites.targets) {
     const x = t % fine.width;
     const y = (t - x) / fine.width;
-    const cx = Math.max(0, Math.min(cw - 1, (x + shift(x, y, 0)) >> 1));
-    const cy = Math.max(0, Math.min(ch - 1, (y + shift(x, y, 1)) >> 1));
+    const cx = Math.max(0, Math.min(cw - 1, (x + (wander ? wanderShift(x, y, key, 2) : 0)) >> 1));
+    const cy = Math.max(
+      0,
+      Math.min(ch - 1, (y + (wander ? wanderShift(x, y, key + 1, 2) : 0)) >> 1),
+    );
     let m = coarse.match[cy * cw + cx]!;
     let ox = cx;
     let oy = cy;
