@@ -3,14 +3,32 @@ import { onHoleEdge } from "./mask-geometry";
 
 /**
  * The edge-extending fill, for holes that run off the image: each hole pixel takes the value
- * of its nearest kept pixel. Nearest sources are propagated ring by ring from the hole's edge,
- * each pixel taking the closest (Euclidean) of its neighbours' sources: linear in the hole's
- * size, and off by at most a pixel or so where two sources are nearly as close. Returns a new
- * array; kept pixels are unchanged.
+ * of its nearest kept pixel (nearestKept). Returns a new array; kept pixels are unchanged.
  */
 export function nearestFill(level: FillLevel): Float32Array {
-  const { width, height, bands, hole } = level;
+  const { bands, hole } = level;
   const colour = level.colour.slice();
+  const from = nearestKept(level.hole, level.width, level.height);
+  for (let i = 0; i < hole.length; i++) {
+    const s = from[i]!;
+    if (hole[i] === 0 || s < 0) continue;
+    for (let c = 0; c < bands; c++) colour[i * bands + c] = colour[s * bands + c]!;
+  }
+  return colour;
+}
+
+/**
+ * For each pixel, its nearest kept pixel (itself when kept; -1 when none within `maxSteps`
+ * rings of the hole's edge). Nearest sources are propagated ring by ring from the hole's edge,
+ * each pixel taking the closest (Euclidean) of its neighbours' sources: linear in the pixels
+ * reached, and off by at most a pixel or so where two sources are nearly as close.
+ */
+export function nearestKept(
+  hole: Uint8Array,
+  width: number,
+  height: number,
+  maxSteps = Number.POSITIVE_INFINITY,
+): Int32Array {
   const from = new Int32Array(hole.length).fill(-1);
   for (let i = 0; i < hole.length; i++) if (hole[i] === 0) from[i] = i;
   const reached = new Uint8Array(hole.length);
@@ -20,7 +38,7 @@ export function nearestFill(level: FillLevel): Float32Array {
     ring.push(i);
     reached[i] = 1;
   }
-  while (ring.length > 0) {
+  for (let step = 1; ring.length > 0; step++) {
     for (const i of ring) {
       const x = i % width;
       const y = (i - x) / width;
@@ -44,9 +62,9 @@ export function nearestFill(level: FillLevel): Float32Array {
       }
       from[i] = best;
     }
+    if (step >= maxSteps) break;
     const next: number[] = [];
     for (const i of ring) {
-      for (let c = 0; c < bands; c++) colour[i * bands + c] = colour[from[i]! * bands + c]!;
       const x = i % width;
       const y = (i - x) / width;
       for (let dy = -1; dy <= 1; dy++) {
@@ -64,5 +82,5 @@ export function nearestFill(level: FillLevel): Float32Array {
     }
     ring = next;
   }
-  return colour;
+  return from;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { FillLevel } from "./fill-level";
-import { edgeBand, fadeInFromMirror } from "./outpaint-seam";
+import { fadeInFromMirror } from "./outpaint-seam";
 
 /** A grey level whose top `rows` rows are new (hole): an outpaint above a photo. */
 function stripedPhotoBelow(width: number, height: number, rows: number): FillLevel {
@@ -17,45 +17,6 @@ function stripedPhotoBelow(width: number, height: number, rows: number): FillLev
   }
   return { width, height, bands: 1, colour, hole };
 }
-
-describe("edgeBand", () => {
-  it("holds every hole pixel within its depth, each with a kept pixel about as near as the nearest", () => {
-    const width = 40;
-    const height = 30;
-    const hole = new Uint8Array(width * height).fill(1);
-    const kept = [
-      [5, 5],
-      [33, 8],
-      [20, 25],
-      [2, 28],
-    ];
-    for (const [x, y] of kept) hole[y! * width + x!] = 0;
-    const depth = 6;
-    const { pixels, nearest } = edgeBand(hole, width, height, depth);
-    const found = new Map([...pixels].map((p, n) => [p, nearest[n]!]));
-    for (let p = 0; p < hole.length; p++) {
-      if (hole[p] === 0) continue;
-      const x = p % width;
-      const y = (p - x) / width;
-      // steps of the brushfire are chessboard steps
-      const steps = Math.min(
-        ...kept.map(([kx, ky]) => Math.max(Math.abs(x - kx!), Math.abs(y - ky!))),
-      );
-      expect(found.has(p)).toBe(steps <= depth);
-      const q = found.get(p);
-      if (q === undefined) continue;
-      expect(hole[q]).toBe(0);
-      const exact = Math.min(...kept.map(([kx, ky]) => Math.hypot(x - kx!, y - ky!)));
-      expect(Math.hypot(x - (q % width), y - Math.floor(q / width))).toBeLessThanOrEqual(
-        exact + 1.5,
-      );
-    }
-  });
-
-  it("is empty when nothing is kept", () => {
-    expect(edgeBand(new Uint8Array(6).fill(1), 3, 2, 4).pixels.length).toBe(0);
-  });
-});
 
 describe("fadeInFromMirror", () => {
   it("continues the photo's texture across its edge and hands over to the fill further out", () => {
