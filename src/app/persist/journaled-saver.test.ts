@@ -6,8 +6,16 @@ import { createJournaledSaver, type Snapshot } from "./journaled-saver";
  * A number saved through a journal into a "database" whose writes end when the test says:
  * what a reload would find is the database's row plus the journal's change made on it.
  */
-function setup(durable: { rev: string | null; state: number } | null, onScreen?: number) {
-  const items = new Map<string, string>();
+function setup(
+  durable: { rev: string | null; state: number } | null,
+  onScreen?: number,
+  shared = {
+    items: new Map<string, string>(),
+    db: { row: durable ? { ...durable } : null },
+    clock: { ms: 1000 },
+  },
+) {
+  const { items, db, clock } = shared;
   const storage: JournalStorage = {
     getItem: (key) => items.get(key) ?? null,
     setItem: (key, value) => void items.set(key, value),
@@ -15,7 +23,6 @@ function setup(durable: { rev: string | null; state: number } | null, onScreen?:
   };
   const journal = createChangeJournal<number>(storage, "k");
   const screen = { value: onScreen ?? durable?.state ?? 0 };
-  const db = { row: durable ? { ...durable } : null };
   const ends: (() => void)[] = [];
   const saver = createJournaledSaver<number, number>({
     journal,
@@ -34,6 +41,7 @@ function setup(durable: { rev: string | null; state: number } | null, onScreen?:
     fail: (error) => {
       throw error;
     },
+    now: () => clock.ms,
   });
   const change = (value: number) => {
     screen.value = value;
@@ -45,7 +53,7 @@ function setup(durable: { rev: string | null; state: number } | null, onScreen?:
   };
   /** What a page loaded now would show. */
   const reload = () => journal.replayOver(db.row?.rev ?? null) ?? db.row?.state ?? null;
-  return { saver, change, endWrite, reload, items, ends };
+  return { saver, change, endWrite, reload, items, ends, shared };
 }
 
 describe("createJournaledSaver", () => {
@@ -102,5 +110,21 @@ describe("createJournaledSaver", () => {
     await t.endWrite();
     await t.endWrite();
     expect(t.reload()).toBe(4);
+  });
+
+  it("two tabs: the newest write wins, and one tab's write never settles the other's newer entry", async () => {
+    const a = setup({ rev: "r0", state: 1 });
+    const b = setup({ rev: "r0", state: 1 }, undefined, a.shared);
+    b.change(3);
+    a.shared.clock.ms += 50;
+    a.change(2);
+    await b.endWrite();
+    // B's write is older than A's entry: the entry stays, though made on the state B replaced,
+    // so a reload now shows B's write (A's change waits for A's own write).
+    expect(a.items.size).toBe(1);
+    expect(a.reload()).toBe(3);
+    await a.endWrite();
+    expect(a.reload()).toBe(2);
+    expect(a.items.size).toBe(0);
   });
 });

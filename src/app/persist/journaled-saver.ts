@@ -25,6 +25,8 @@ export interface JournaledSaverOptions<S, C> {
    */
   write: (take: () => Snapshot<S>) => Promise<Snapshot<S> | null>;
   fail: (error: unknown) => void;
+  /** The clock entries are dated by; tabs share `Date.now()`, so their entries compare. */
+  now?: () => number;
 }
 
 export interface JournaledSaver {
@@ -43,7 +45,7 @@ export interface JournaledSaver {
  * document opened while the database was read) is written at once.
  */
 export function createJournaledSaver<S, C>(options: JournaledSaverOptions<S, C>): JournaledSaver {
-  const { journal, read, same, changeOf, write } = options;
+  const { journal, read, same, changeOf, write, now = Date.now } = options;
   // The durable state restored at start counts as older than any change made here.
   let durable: { state: S | null; rev: string | null; at: number } = {
     state: null,
@@ -54,9 +56,9 @@ export function createJournaledSaver<S, C>(options: JournaledSaverOptions<S, C>)
   let changedAt = 0;
   const journalNewest = () => {
     if (durable.state === null) return;
-    const now = read();
-    if (same(durable.state, now)) return journal.settle(durable.at);
-    const change = changeOf(durable.state, now);
+    const current = read();
+    if (same(durable.state, current)) return journal.settle(durable.at);
+    const change = changeOf(durable.state, current);
     if (change !== null) journal.record({ base: durable.rev, at: changedAt, change });
   };
   const take = (): Snapshot<S> => ({ state: read(), rev: crypto.randomUUID(), at: changedAt });
@@ -69,7 +71,7 @@ export function createJournaledSaver<S, C>(options: JournaledSaverOptions<S, C>)
     journalNewest();
   }, options.fail);
   const changed = () => {
-    changedAt = Math.max(Date.now(), changedAt + 1);
+    changedAt = Math.max(now(), changedAt + 1);
     journalNewest();
     queue.request();
   };
