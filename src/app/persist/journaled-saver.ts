@@ -61,7 +61,7 @@ export function createJournaledSaver<S, C>(options: JournaledSaverOptions<S, C>)
     const change = changeOf(durable.state, current);
     if (change !== null) journal.record({ base: durable.rev, at: changedAt, change });
   };
-  const take = (): Snapshot<S> => ({ state: read(), rev: crypto.randomUUID(), at: changedAt });
+  const take = (): Snapshot<S> => ({ state: read(), rev: newRevision(), at: changedAt });
   const queue = createSaveQueue(async () => {
     const written = await write(take);
     // After a flush two writes overlap. IndexedDB commits them in the order they were made,
@@ -77,4 +77,12 @@ export function createJournaledSaver<S, C>(options: JournaledSaverOptions<S, C>)
   };
   if (durable.state === null || !same(durable.state, read())) changed();
   return { changed, flush: queue.flush };
+}
+
+/**
+ * 128 random bits. Not `crypto.randomUUID`, which exists only in secure contexts: an app served
+ * over plain HTTP on a LAN address would stop saving.
+ */
+function newRevision(): string {
+  return Array.from(crypto.getRandomValues(new Uint32Array(4)), (n) => n.toString(36)).join("-");
 }
