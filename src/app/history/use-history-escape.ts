@@ -22,7 +22,7 @@ export function closeHistory(): void {
 export function useHistoryEscape(panel: RefObject<HTMLElement | null>): void {
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
-      if (event.key !== "Escape" || !escapeIsHistorys(event.target, panel.current)) return;
+      if (event.key !== "Escape" || !escapeClosesHistory(event.target, panel.current)) return;
       event.preventDefault();
       closeHistory();
     };
@@ -31,7 +31,7 @@ export function useHistoryEscape(panel: RefObject<HTMLElement | null>): void {
   }, [panel]);
 }
 
-function escapeIsHistorys(target: EventTarget | null, panel: HTMLElement | null): boolean {
+function escapeClosesHistory(target: EventTarget | null, panel: HTMLElement | null): boolean {
   if (document.querySelector('[role="dialog"]') || isTyping(target)) return false;
   const inHistory =
     target instanceof Element && (panel?.contains(target) || target.id === HISTORY_TOGGLE_ID);
