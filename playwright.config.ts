@@ -11,19 +11,16 @@ export default defineConfig({
   timeout: 60_000,
   fullyParallel: false,
   workers: 1,
-  // One retry on CI: without the trace's slowness two tests that reload a few milliseconds
-  // after a stroke or a keystroke lost that last change once each (a known race, see
-  // docs/architecture.md); a retry says so in the report instead of failing the run.
-  retries: process.env.CI ? 1 : 0,
+  retries: 0,
   reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
   use: {
     baseURL: `http://127.0.0.1:${port}`,
     viewport: { width: 1280, height: 800 },
     acceptDownloads: true,
     // Recording a trace of every test (kept only on failure) made the suite 30% slower and CI
-    // 20.5 min, over its 20: a trace is taken on a retry only (E2E_TRACE=retain-on-failure
-    // records every test again when debugging).
-    trace: process.env.E2E_TRACE === "retain-on-failure" ? "retain-on-failure" : "on-first-retry",
+    // 20.5 min, over its 20: none is recorded unless E2E_TRACE=retain-on-failure asks for it
+    // when debugging.
+    trace: process.env.E2E_TRACE === "retain-on-failure" ? "retain-on-failure" : "off",
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
       // Without these, Chromium keeps dialling Google services this sandbox cannot reach.

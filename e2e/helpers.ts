@@ -116,23 +116,3 @@ export async function runOn(page: Page, name: string, image: Buffer, prompt = ""
   await page.getByTestId("generate").click();
   await expect(page.getByTestId("compare-slider")).toBeVisible({ timeout: 30_000 });
 }
-
-/** The prompt in the saved form (IndexedDB "fillpaint-history", settings row "form"). */
-export function savedPrompt(page: Page): Promise<string | null> {
-  return page.evaluate(
-    () =>
-      new Promise<string | null>((resolve) => {
-        const open = indexedDB.open("fillpaint-history");
-        open.onerror = () => resolve(null);
-        open.onsuccess = () => {
-          const db = open.result;
-          const get = db.transaction("settings").objectStore("settings").get("form");
-          get.onerror = () => resolve(null);
-          get.onsuccess = () => {
-            resolve((get.result?.value?.prompt as string | undefined) ?? null);
-            db.close();
-          };
-        };
-      }),
-  );
-}

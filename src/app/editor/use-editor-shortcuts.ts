@@ -84,5 +84,6 @@ export const SHORTCUTS: [string, string][] = [
   ["Hold O", "Peek at the bare image"],
   ["P", "Present the run on show"],
   ["Ctrl/Cmd+Enter", "Generate (also in the prompt)"],
+  ["Esc", "Close this sheet, then the History"],
   ["?", "This sheet"],
 ];

@@ -1,18 +1,24 @@
 import { X } from "lucide-react";
-import { useAppStore } from "../store/store";
+import { useRef } from "react";
 import { useRuns, useStorageUse } from "./history-queries";
 import { RunCard } from "./RunCard";
 import { STORAGE_BUDGET_BYTES } from "./runs-repo";
+import { closeHistory, useHistoryEscape } from "./use-history-escape";
 
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
-/** Every run kept in this browser, newest first, in a column opened from the header. */
+/**
+ * Every run kept in this browser, newest first, in a column opened from the header. Esc or its
+ * close button closes it and gives the focus back to the header's toggle.
+ */
 export function HistoryPanel() {
   const runs = useRuns();
   const used = useStorageUse();
-  const close = useAppStore((s) => s.setHistoryOpen);
+  const panel = useRef<HTMLElement>(null);
+  useHistoryEscape(panel);
   return (
     <section
+      ref={panel}
       id="history"
       data-testid="history"
       aria-label="History"
@@ -31,9 +37,9 @@ export function HistoryPanel() {
         )}
         <button
           type="button"
-          onClick={() => close(false)}
+          onClick={closeHistory}
           className="ml-auto rounded p-1 text-neutral-400 hover:bg-neutral-700 hover:text-white"
-          title="Close the history"
+          title="Close the history (Esc)"
         >
           <X size={14} aria-label="Close history" />
         </button>

@@ -1,8 +1,10 @@
 import { useEffect } from "react";
 import type { ProviderId } from "../../contract";
 import type { FormValues } from "../generate/fill-params";
-import { createSaveQueue } from "../persist/save-queue";
-import { useAppStore } from "../store/store";
+import { browserStorage, createChangeJournal } from "../persist/change-journal";
+import { createJournaledSaver } from "../persist/journaled-saver";
+import { pickFields, sameFields, watchSavedFields } from "../persist/watch-saved-fields";
+import { type AppState, useAppStore } from "../store/store";
 import type { MaskTask } from "../workspace/tasks";
 import { loadSetting, saveSetting } from "./runs-repo";
 
@@ -18,8 +20,12 @@ interface SavedForm {
   composite?: boolean;
 }
 
+/** The row as stored: `rev` is new at every write, absent in forms saved before journals. */
+type StoredForm = SavedForm & { rev?: string };
+
 const KEY = "form";
-const SAVED_FIELDS = [
+const JOURNAL_KEY = "fillpaint:journal:form";
+const FORM_FIELDS = [
   "prompt",
   "provider",
   "form",
@@ -30,56 +36,60 @@ const SAVED_FIELDS = [
   "composite",
 ] as const;
 
+type FormFields = Pick<AppState, (typeof FORM_FIELDS)[number]>;
+
+const formOf = (): FormFields => pickFields(useAppStore.getState(), FORM_FIELDS);
+
 /**
  * Brings back the prompt, the task's settings, parameters and run on show after a reload, and
- * keeps saving them.
+ * keeps saving them: written at once, like the document, and journaled until written, so a
+ * reload right after typing keeps the prompt.
  */
 export function usePersistedForm(): void {
   useEffect(() => {
     let cancelled = false;
     let unsubscribe = () => {};
+    const journal = createChangeJournal<FormFields>(browserStorage(), JOURNAL_KEY);
     void loadSetting(KEY).then((saved) => {
       if (cancelled) return;
-      if (saved && typeof saved === "object") {
-        const s = saved as SavedForm;
-        useAppStore.setState({
-          prompt: s.prompt,
-          provider: s.provider,
-          form: s.form,
-          formProvider: s.formProvider,
-          shownRunId: s.shownRunId,
-          ...(s.maskTask ? { maskTask: s.maskTask } : {}),
-          ...(typeof s.dilatePixels === "number" ? { dilatePixels: s.dilatePixels } : {}),
-          ...(typeof s.composite === "boolean" ? { composite: s.composite } : {}),
-          ...(s.shownRunId ? { mainView: "compare" as const } : {}),
-        });
-      }
-      // Written at once, like the document, so a reload right after typing keeps the prompt.
-      const queue = createSaveQueue(async () => {
-        const now = useAppStore.getState();
-        await saveSetting(KEY, {
-          prompt: now.prompt,
-          provider: now.provider,
-          form: now.form,
-          formProvider: now.formProvider,
-          shownRunId: now.shownRunId,
-          maskTask: now.maskTask,
-          dilatePixels: now.dilatePixels,
-          composite: now.composite,
-        } satisfies SavedForm);
-      }, console.error);
-      const stopWatching = useAppStore.subscribe((state, previous) => {
-        if (SAVED_FIELDS.some((k) => state[k] !== previous[k])) queue.request();
+      const row = saved && typeof saved === "object" ? (saved as StoredForm) : null;
+      if (row) showForm(row);
+      const durable = { rev: row?.rev ?? null, state: formOf() };
+      const newer = journal.replayOver(durable.rev);
+      if (newer) showForm(newer);
+      const saver = createJournaledSaver({
+        journal,
+        read: formOf,
+        same: (a, b) => sameFields(FORM_FIELDS, a, b),
+        // The form is a few short fields: the whole of it is the change.
+        changeOf: (_durable, now) => now,
+        durable,
+        write: async (take) => {
+          const snapshot = take();
+          await saveSetting(KEY, { ...snapshot.state, rev: snapshot.rev } satisfies StoredForm);
+          return snapshot;
+        },
+        fail: console.error,
       });
-      window.addEventListener("pagehide", queue.flush);
-      unsubscribe = () => {
-        stopWatching();
-        window.removeEventListener("pagehide", queue.flush);
-      };
+      unsubscribe = watchSavedFields(FORM_FIELDS, saver);
     });
     return () => {
       cancelled = true;
       unsubscribe();
     };
   }, []);
+}
+
+function showForm(s: SavedForm): void {
+  useAppStore.setState({
+    prompt: s.prompt,
+    provider: s.provider,
+    form: s.form,
+    formProvider: s.formProvider,
+    shownRunId: s.shownRunId,
+    ...(s.maskTask ? { maskTask: s.maskTask } : {}),
+    ...(typeof s.dilatePixels === "number" ? { dilatePixels: s.dilatePixels } : {}),
+    ...(typeof s.composite === "boolean" ? { composite: s.composite } : {}),
+    ...(s.shownRunId ? { mainView: "compare" as const } : {}),
+  });
 }

@@ -17,6 +17,11 @@ export interface StoredImage {
  */
 export interface StoredMask {
   id: "current";
+  /**
+   * New at every write: the journal's change is replayed only over the revision it was made on
+   * (`change-journal.ts`). Absent in documents saved before journals.
+   */
+  rev?: string;
   maskOps: MaskOp[];
   redoOps: MaskOp[];
   outpaint?: OutpaintRequest | null;

@@ -1,5 +1,6 @@
 import { History } from "lucide-react";
 import { useRuns } from "../history/history-queries";
+import { HISTORY_TOGGLE_ID } from "../history/use-history-escape";
 import { useAppStore } from "../store/store";
 
 /** The history's entry point, always in the header, with how many runs it holds. */
@@ -10,6 +11,7 @@ export function HistoryToggle() {
   return (
     <button
       type="button"
+      id={HISTORY_TOGGLE_ID}
       data-testid="history-toggle"
       aria-pressed={open}
       aria-controls="history"
