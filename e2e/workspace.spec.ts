@@ -180,6 +180,10 @@ test("an outpaint's original is the photo in place over a checkerboard, in Compa
   await page.getByTestId("generate").click();
   await expect(page.getByTestId("compare-slider")).toBeVisible({ timeout: 60_000 });
   await expect(page.getByTestId("run-caption")).toContainText("Extend · Right outpaint");
+  // Presented without a prompt, it says what was done.
+  await page.getByTestId("present-open").click();
+  await expect(page.getByTestId("present-caption")).toHaveText("Extended · Right outpaint");
+  await page.getByRole("button", { name: "Leave presentation" }).click();
 
   // The Original tile: the canvas's size, the photo opaque at its place, nothing beside it.
   const original = page.getByRole("img", { name: "Original", exact: true });
