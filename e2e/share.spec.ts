@@ -75,6 +75,10 @@ test("a shared run opens anywhere; reviewers' picks and comments reach the desig
 }, testInfo) => {
   test.setTimeout(180_000);
   const { result, before } = await generateRun(page);
+  const creates: string[] = [];
+  page.on("request", (r) => {
+    if (r.method() === "POST" && new URL(r.url()).pathname === "/api/shares") creates.push(r.url());
+  });
 
   await page.getByTestId("share-run").click();
   const link = page.getByTestId("share-link");
@@ -82,6 +86,15 @@ test("a shared run opens anywhere; reviewers' picks and comments reach the desig
   await expect(link).toHaveCount(1, { timeout: 30_000 });
   const url = (await link.textContent()) ?? "";
   expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/r\/[A-Za-z0-9_-]{43}$/);
+  // Sharing the unchanged run again gives back the same link, and says it copied it.
+  await expect(page.getByTestId("share-run")).toBeEnabled();
+  await page.getByTestId("share-run").click();
+  await expect(page.getByTestId("copy-link")).toHaveText(
+    /^(Link copied\.|Not copied: select the link)$/,
+  );
+  await expect(link).toHaveCount(1);
+  await expect(link).toHaveText(url);
+  expect(creates).toHaveLength(1);
   // The whole link can be read where it is shown, also in the narrow column at 1024×640.
   const viewport = page.viewportSize();
   for (const size of [viewport, { width: 1024, height: 640 }]) {
@@ -162,6 +175,12 @@ test("a shared run opens anywhere; reviewers' picks and comments reach the desig
   await expect(reviewer.page.getByTestId("review-gone")).toBeVisible();
   expect(errors.filter((e) => !/404/.test(e))).toEqual([]);
   await reviewer.context.close();
+  // A revoked link is never handed back: Share makes a new one.
+  await page.getByTestId("share-run").click();
+  await expect(link).toHaveCount(2, { timeout: 30_000 });
+  await expect(link.nth(1)).not.toHaveText(url);
+  await expect(page.getByTestId("shared-link").nth(1)).toHaveAttribute("data-state", "live");
+  expect(creates).toHaveLength(2);
 });
 
 test("the wipe animation as GIF and video, and the offline HTML file", async ({

@@ -8,9 +8,12 @@ import { blobToBase64 } from "../lib/png";
 
 const pruned = () => new Error("This run's full-size images were pruned to save space.");
 
+/** The variants a share of the run shows: the finished ones, as many as a share holds. */
+export const sharedVariants = (run: RunRecord) => readyVariants(run).slice(0, MAX_SHARE_VARIANTS);
+
 /** A run's pictures as stored in the browser: the before, the finished variants, the outline. */
 export async function runPictures(run: RunRecord) {
-  const indices = readyVariants(run).slice(0, MAX_SHARE_VARIANTS);
+  const indices = sharedVariants(run);
   const [before, outline, ...results] = await Promise.all([
     originalBlob(run),
     readBlob(blobKey(run.id, "outline")),
