@@ -230,7 +230,10 @@ test("the wipe animation as GIF and video, and the offline HTML file", async ({
   const htmlDownload = page.waitForEvent("download");
   await page.getByTestId("export-html").click();
   const htmlFile = await htmlDownload;
-  expect(htmlFile.suggestedFilename()).toBe("skimage_astronaut-a-clear-visor.html");
+  // Named like the run's sheet, as the app names its files.
+  expect(htmlFile.suggestedFilename()).toMatch(
+    /^fillpaint-compare-skimage_astronaut-a-clear-visor-\d{4}(-\d\d){4}\.html$/,
+  );
   const htmlPath = testInfo.outputPath("review.html");
   await htmlFile.saveAs(htmlPath);
   const offline = await freshPage(browser, { offline: true });
@@ -240,8 +243,16 @@ test("the wipe animation as GIF and video, and the offline HTML file", async ({
   await expect(offline.page.locator("img.before")).toHaveJSProperty("naturalWidth", 512);
   const shown = await imagePixels(offline.page, "img.after");
   expect(meanDiff(shown.data, result.data)).toBeLessThan(0.5);
+  // The app's labels: "A · Original" against "B · Variant n", tiles "Variant n · seed s".
+  await expect(offline.page.locator(".tag").first()).toHaveText("A · Original");
+  await expect(offline.page.locator(".tag.b")).toHaveText("B · Variant 1");
+  await expect(offline.page.locator(".grid button").nth(1)).toHaveText(/^Variant 2 · seed \d+$/);
+  await offline.page.screenshot({ path: testInfo.outputPath("export-html-1280.png") });
+  await offline.page.setViewportSize({ width: 1024, height: 640 });
+  await offline.page.screenshot({ path: testInfo.outputPath("export-html-1024.png") });
   await offline.page.locator(".grid button").nth(1).click();
-  await expect(offline.page.locator(".tag.b")).toHaveText(/^Variant 2/);
+  await expect(offline.page.locator(".tag.b")).toHaveText("B · Variant 2");
+  await expect(after).toHaveAttribute("alt", "B · Variant 2");
   await offline.page.locator("input[type=range]").fill("20");
   await expect(offline.page.locator(".slider")).toHaveAttribute("style", /--pos:\s?20%/);
   await offline.context.close();

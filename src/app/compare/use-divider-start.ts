@@ -10,7 +10,7 @@ const READ_WIDTH = 512;
 const starts = new Map<string, Promise<number>>();
 
 /** Where a run's divider starts (`dividerStart`): over the new area, or the mask's columns. */
-async function runDividerStart(run: RunRecord): Promise<number> {
+async function measureStart(run: RunRecord): Promise<number> {
   const { width, height } = run.source;
   if (run.task?.kind === "outpaint")
     return dividerStart(width, outpaintColumns(width, run.task.placement));
@@ -23,21 +23,29 @@ async function runDividerStart(run: RunRecord): Promise<number> {
 }
 
 /**
- * The divider's first position for a run, worked out once per run; undefined until known, so
- * the slider is first drawn where it crosses the change instead of jumping there.
+ * The divider's first position for a run (percent), worked out once per run: the app's slider
+ * and the HTML export start it at the same place.
+ */
+export function runDividerStart(run: RunRecord): Promise<number> {
+  let made = starts.get(run.id);
+  if (!made) {
+    // A mask that cannot be read leaves the divider in the middle, as before.
+    made = measureStart(run).catch(() => 50);
+    starts.set(run.id, made);
+  }
+  return made;
+}
+
+/**
+ * `runDividerStart` for a slider; undefined until known, so the slider is first drawn where it
+ * crosses the change instead of jumping there.
  */
 export function useDividerStart(run: RunRecord): number | undefined {
   const [start, setStart] = useState<{ runId: string; percent: number }>();
   // biome-ignore lint/correctness/useExhaustiveDependencies: a run's mask and task never change
   useEffect(() => {
     let live = true;
-    let made = starts.get(run.id);
-    if (!made) {
-      // A mask that cannot be read leaves the divider in the middle, as before.
-      made = runDividerStart(run).catch(() => 50);
-      starts.set(run.id, made);
-    }
-    void made.then((percent) => {
+    void runDividerStart(run).then((percent) => {
       if (live) setStart({ runId: run.id, percent });
     });
     return () => {

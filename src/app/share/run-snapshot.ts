@@ -1,6 +1,6 @@
 import { MAX_SHARE_VARIANTS, type ShareCreateBody } from "../../contract";
 import { originalBlob } from "../compare/original-image";
-import { readyVariants, sideLabel } from "../compare/use-comparison";
+import { readyVariants } from "../compare/use-comparison";
 import { blobKey, type RunRecord } from "../history/history-db";
 import { describeTask } from "../history/run-task";
 import { readBlob } from "../history/runs-repo";
@@ -23,7 +23,7 @@ export async function runPictures(run: RunRecord) {
   const variants = indices.map((index, i) => {
     const blob = results[i];
     if (!blob) throw pruned();
-    return { index, label: sideLabel(index), blob };
+    return { index, blob };
   });
   return { before, outline: outline ?? null, variants };
 }
