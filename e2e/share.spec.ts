@@ -257,3 +257,34 @@ test("the wipe animation as GIF and video, and the offline HTML file", async ({
   await expect(offline.page.locator(".slider")).toHaveAttribute("style", /--pos:\s?20%/);
   await offline.context.close();
 });
+
+test("the review page starts its divider across the change, as the app does", async ({
+  page,
+  browser,
+}) => {
+  await page.goto("/");
+  await page.getByTestId("open-sample").click();
+  await page.getByTestId("generate").click();
+  await expect(page.getByTestId("share-run")).toBeEnabled({ timeout: 60_000 });
+  const appStart = await page
+    .getByTestId("compare-slider")
+    .getByRole("slider")
+    .getAttribute("aria-valuenow");
+  expect(appStart).toBe("4");
+  await page.getByTestId("share-run").click();
+  const link = page.getByTestId("share-link");
+  await expect(link).toHaveCount(1, { timeout: 30_000 });
+
+  const reviewer = await freshPage(browser);
+  await reviewer.page.goto((await link.textContent()) ?? "");
+  const slider = reviewer.page.getByTestId("compare-slider");
+  await expect(slider).toBeVisible();
+  await expect(slider.getByRole("slider")).toHaveAttribute("aria-valuenow", "4");
+  // The sample's post stands in columns 0–56 of 1200: the divider crosses it.
+  const image = (await reviewer.page.getByTestId("result-image").boundingBox())!;
+  const handle = (await reviewer.page.locator(".__rcs-handle-button").boundingBox())!;
+  const column = ((handle.x + handle.width / 2 - image.x) / image.width) * 1200;
+  expect(column).toBeGreaterThan(0);
+  expect(column).toBeLessThan(56);
+  await reviewer.context.close();
+});

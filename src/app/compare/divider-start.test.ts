@@ -25,6 +25,12 @@ describe("paintedColumns", () => {
     expect(paintedColumns(rgba, 10, 2)).toEqual({ from: 9, to: 9 });
   });
 
+  it("reads a coloured outline over transparency as painted where it is drawn", () => {
+    const rgba = new Uint8ClampedArray(6 * 2 * 4);
+    rgba.set([0, 80, 255, 255], (1 * 6 + 4) * 4);
+    expect(paintedColumns(rgba, 6, 2)).toEqual({ from: 4, to: 4 });
+  });
+
   it("is null for an empty mask", () => {
     expect(
       paintedColumns(

@@ -10,22 +10,26 @@ export interface Columns {
 export const DIVIDER_RANGE = { min: 15, max: 85 } as const;
 
 /**
- * The columns holding any painted pixel of a mask read as RGBA (its red channel), or null when
- * nothing is painted. Any non-zero value counts: a mask read at a reduced size keeps a thin
- * stroke only as grey.
+ * The columns holding any painted pixel of a mask read as RGBA, or null when nothing is painted:
+ * a pixel whose colour is not black (a white mask, or a coloured outline over transparency,
+ * which reads as black). Any grey counts: a mask read at a reduced size keeps a thin stroke only
+ * as grey.
  */
 export function paintedColumns(rgba: ArrayLike<number>, width: number, height: number) {
+  const painted = (x: number, y: number) => {
+    const i = (y * width + x) * 4;
+    return (rgba[i] ?? 0) + (rgba[i + 1] ?? 0) + (rgba[i + 2] ?? 0) > 0;
+  };
   let from = width;
   let to = -1;
   for (let y = 0; y < height; y++) {
-    const row = y * width * 4;
     for (let x = 0; x < from; x++) {
-      if (rgba[row + x * 4] === 0) continue;
+      if (!painted(x, y)) continue;
       from = x;
       break;
     }
     for (let x = width - 1; x > to; x--) {
-      if (rgba[row + x * 4] === 0) continue;
+      if (!painted(x, y)) continue;
       to = x;
       break;
     }
