@@ -57,7 +57,7 @@ test("zoomed out, dragging the frame's edge makes a custom frame; inpainting com
   await page.goto("/");
   await openImage(page, "skimage_coffee.png");
   await page.getByTestId("mode-extend").click();
-  await page.getByTestId("outpaint-preset").locator('[data-preset="Top outpaint"]').click();
+  await page.getByTestId("outpaint-preset").locator('[data-preset="Right outpaint"]').click();
   await expect(page.getByTestId("outpaint-size")).toContainText(
     "Right outpaint: new canvas 928×400",
   );
