@@ -178,6 +178,7 @@ test("variants, grid, A/B, keyboard slider, reload, use as input, presentation",
   const present = page.getByTestId("present");
   await expect(present).toBeVisible();
   await expect(page.getByTestId("present-caption")).toHaveText("a clear visor");
+  await expect(page.getByTestId("present-task")).toHaveText("Replaced");
   await expect(page.getByTestId("present-step")).toContainText("Variant 3 · 3 of 3");
   await page.screenshot({ path: testInfo.outputPath("present-1280.png") });
   await page.keyboard.press("ArrowRight");

@@ -1,7 +1,8 @@
 import { expect, test } from "@playwright/test";
+import sharp from "sharp";
 import { OUTPAINT_PRESETS, outpaintGeometry } from "../src/app/outpaint/outpaint-geometry";
 import { fitView, zoomAt } from "../src/app/view/view-transform";
-import { decodeDownload, decodeFixture, openImage } from "./helpers";
+import { decodeDownload, decodeFixture, openImage, openImageBytes } from "./helpers";
 
 const OVERLAP = 8;
 
@@ -90,4 +91,41 @@ test("zoomed out, dragging the frame's edge makes a custom frame; inpainting com
   await page.getByRole("button", { name: "Back to inpainting" }).click();
   await expect(page.getByTestId("outpaint-stage")).toHaveCount(0);
   await expect(page.getByTestId("stage")).toBeVisible();
+});
+
+test("a photo scaled to fit the canvas is not promised to stay exactly the original", async ({
+  page,
+}, testInfo) => {
+  // 4200 px wide: "Zoom out 2x" would add 2100 px a side, beyond the 2048 allowed.
+  const wide = await sharp({
+    create: { width: 4200, height: 100, channels: 3, background: { r: 40, g: 90, b: 160 } },
+  })
+    .png()
+    .toBuffer();
+  await page.goto("/");
+  await openImageBytes(page, "wide.png", wide);
+  await page.getByTestId("mode-extend").click();
+  const option = page.getByTestId("composite-label");
+
+  await page.getByTestId("outpaint-preset").locator('[data-preset="Top outpaint"]').click();
+  await expect(page.getByTestId("outpaint-size")).not.toContainText("scaled");
+  await expect(option).toHaveText("Keep the photo exactly as the original");
+  await expect(page.getByTestId("composite-reason")).toHaveCount(0);
+
+  const { scale } = outpaintGeometry("Zoom out 2x", { width: 4200, height: 100 });
+  expect(scale).toBeLessThan(1);
+  await page.getByTestId("outpaint-preset").locator('[data-preset="Zoom out 2x"]').click();
+  await expect(page.getByText(/The image was scaled to 98%/)).toBeVisible();
+  await expect(option).toHaveText("Keep the photo as sent, at 98% of its size");
+  await expect(page.getByTestId("composite-reason")).toHaveText(
+    "At full size the canvas would be too large.",
+  );
+  for (const viewport of [
+    { width: 1280, height: 800 },
+    { width: 1024, height: 640 },
+  ]) {
+    await page.setViewportSize(viewport);
+    await expect(page.getByTestId("composite-reason")).toBeInViewport();
+    await page.screenshot({ path: testInfo.outputPath(`composite-scaled-${viewport.width}.png`) });
+  }
 });

@@ -37,10 +37,11 @@ test("the share confirmation covers neither the comparison nor a variant tile", 
   test.setTimeout(120_000);
   await runOn(page, "portrait.png", await portrait());
   await expect(page.getByTestId("share-run")).toBeEnabled({ timeout: 30_000 });
-  for (const [i, viewport] of VIEWPORTS.entries()) {
+  for (const viewport of VIEWPORTS) {
     await page.setViewportSize(viewport);
     await page.getByTestId("share-run").click();
-    await expect(page.getByTestId("shared-link")).toHaveCount(i + 1, { timeout: 30_000 });
+    // The second Share of the unchanged run gives back the first link, copied again.
+    await expect(page.getByTestId("shared-link")).toHaveCount(1, { timeout: 30_000 });
     const notice = page.getByText("Link copied.");
     await expect(notice).toBeVisible();
     // Shown, not scrolled out of sight in the list of links: it is what is under its centre.
@@ -53,7 +54,7 @@ test("the share confirmation covers neither the comparison nor a variant tile", 
       )
       .toBe(true);
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(
-      await page.getByTestId("share-link").nth(i).textContent(),
+      await page.getByTestId("share-link").textContent(),
     );
     const content = [
       ...(await boxes(page.getByTestId("compare-slider"))),

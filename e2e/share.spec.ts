@@ -75,6 +75,10 @@ test("a shared run opens anywhere; reviewers' picks and comments reach the desig
 }, testInfo) => {
   test.setTimeout(180_000);
   const { result, before } = await generateRun(page);
+  const creates: string[] = [];
+  page.on("request", (r) => {
+    if (r.method() === "POST" && new URL(r.url()).pathname === "/api/shares") creates.push(r.url());
+  });
 
   await page.getByTestId("share-run").click();
   const link = page.getByTestId("share-link");
@@ -82,6 +86,15 @@ test("a shared run opens anywhere; reviewers' picks and comments reach the desig
   await expect(link).toHaveCount(1, { timeout: 30_000 });
   const url = (await link.textContent()) ?? "";
   expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/r\/[A-Za-z0-9_-]{43}$/);
+  // Sharing the unchanged run again gives back the same link, and says it copied it.
+  await expect(page.getByTestId("share-run")).toBeEnabled();
+  await page.getByTestId("share-run").click();
+  await expect(page.getByTestId("copy-link")).toHaveText(
+    /^(Link copied\.|Not copied: select the link)$/,
+  );
+  await expect(link).toHaveCount(1);
+  await expect(link).toHaveText(url);
+  expect(creates).toHaveLength(1);
   // The whole link can be read where it is shown, also in the narrow column at 1024×640.
   const viewport = page.viewportSize();
   for (const size of [viewport, { width: 1024, height: 640 }]) {
@@ -162,6 +175,12 @@ test("a shared run opens anywhere; reviewers' picks and comments reach the desig
   await expect(reviewer.page.getByTestId("review-gone")).toBeVisible();
   expect(errors.filter((e) => !/404/.test(e))).toEqual([]);
   await reviewer.context.close();
+  // A revoked link is never handed back: Share makes a new one.
+  await page.getByTestId("share-run").click();
+  await expect(link).toHaveCount(2, { timeout: 30_000 });
+  await expect(link.nth(1)).not.toHaveText(url);
+  await expect(page.getByTestId("shared-link").nth(1)).toHaveAttribute("data-state", "live");
+  expect(creates).toHaveLength(2);
 });
 
 test("the wipe animation as GIF and video, and the offline HTML file", async ({
@@ -211,7 +230,10 @@ test("the wipe animation as GIF and video, and the offline HTML file", async ({
   const htmlDownload = page.waitForEvent("download");
   await page.getByTestId("export-html").click();
   const htmlFile = await htmlDownload;
-  expect(htmlFile.suggestedFilename()).toBe("skimage_astronaut-a-clear-visor.html");
+  // Named like the run's sheet, as the app names its files.
+  expect(htmlFile.suggestedFilename()).toMatch(
+    /^fillpaint-compare-skimage_astronaut-a-clear-visor-\d{4}(-\d\d){4}\.html$/,
+  );
   const htmlPath = testInfo.outputPath("review.html");
   await htmlFile.saveAs(htmlPath);
   const offline = await freshPage(browser, { offline: true });
@@ -221,9 +243,48 @@ test("the wipe animation as GIF and video, and the offline HTML file", async ({
   await expect(offline.page.locator("img.before")).toHaveJSProperty("naturalWidth", 512);
   const shown = await imagePixels(offline.page, "img.after");
   expect(meanDiff(shown.data, result.data)).toBeLessThan(0.5);
+  // The app's labels: "A · Original" against "B · Variant n", tiles "Variant n · seed s".
+  await expect(offline.page.locator(".tag").first()).toHaveText("A · Original");
+  await expect(offline.page.locator(".tag.b")).toHaveText("B · Variant 1");
+  await expect(offline.page.locator(".grid button").nth(1)).toHaveText(/^Variant 2 · seed \d+$/);
+  await offline.page.screenshot({ path: testInfo.outputPath("export-html-1280.png") });
+  await offline.page.setViewportSize({ width: 1024, height: 640 });
+  await offline.page.screenshot({ path: testInfo.outputPath("export-html-1024.png") });
   await offline.page.locator(".grid button").nth(1).click();
-  await expect(offline.page.locator(".tag.b")).toHaveText(/^Variant 2/);
+  await expect(offline.page.locator(".tag.b")).toHaveText("B · Variant 2");
+  await expect(after).toHaveAttribute("alt", "B · Variant 2");
   await offline.page.locator("input[type=range]").fill("20");
   await expect(offline.page.locator(".slider")).toHaveAttribute("style", /--pos:\s?20%/);
   await offline.context.close();
+});
+
+test("the review page starts its divider across the change, as the app does", async ({
+  page,
+  browser,
+}) => {
+  await page.goto("/");
+  await page.getByTestId("open-sample").click();
+  await page.getByTestId("generate").click();
+  await expect(page.getByTestId("share-run")).toBeEnabled({ timeout: 60_000 });
+  const appStart = await page
+    .getByTestId("compare-slider")
+    .getByRole("slider")
+    .getAttribute("aria-valuenow");
+  expect(appStart).toBe("4");
+  await page.getByTestId("share-run").click();
+  const link = page.getByTestId("share-link");
+  await expect(link).toHaveCount(1, { timeout: 30_000 });
+
+  const reviewer = await freshPage(browser);
+  await reviewer.page.goto((await link.textContent()) ?? "");
+  const slider = reviewer.page.getByTestId("compare-slider");
+  await expect(slider).toBeVisible();
+  await expect(slider.getByRole("slider")).toHaveAttribute("aria-valuenow", "4");
+  // The sample's post stands in columns 0–56 of 1200: the divider crosses it.
+  const image = (await reviewer.page.getByTestId("result-image").boundingBox())!;
+  const handle = (await reviewer.page.locator(".__rcs-handle-button").boundingBox())!;
+  const column = ((handle.x + handle.width / 2 - image.x) / image.width) * 1200;
+  expect(column).toBeGreaterThan(0);
+  expect(column).toBeLessThan(56);
+  await reviewer.context.close();
 });

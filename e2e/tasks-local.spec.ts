@@ -16,7 +16,7 @@ const CAT = { name: "skimage_chelsea.png", width: 451, height: 300 };
 
 test("Remove on local: no prompt, the ring follows the slider, only the grown mask changes", async ({
   page,
-}) => {
+}, testInfo) => {
   await page.goto("/");
   await openImage(page, CAT.name);
   await chooseTask(page, "erase");
@@ -58,6 +58,15 @@ test("Remove on local: no prompt, the ring follows the slider, only the grown ma
   expect(changed.inside).toBeGreaterThan(500);
 
   await expect(page.getByTestId("run-caption")).toContainText("No prompt · Remove");
+  // Presented, a Remove is captioned with what was done: it has no prompt to show.
+  await page.getByTestId("present-open").click();
+  await expect(page.getByTestId("present-caption")).toHaveText("Removed");
+  await expect(page.getByTestId("present-task")).toHaveCount(0);
+  await page.screenshot({ path: testInfo.outputPath("present-remove-1280.png") });
+  await page.setViewportSize({ width: 1024, height: 640 });
+  await page.screenshot({ path: testInfo.outputPath("present-remove-1024.png") });
+  await page.getByRole("button", { name: "Leave presentation" }).click();
+  await expect(page.getByTestId("present")).toHaveCount(0);
   await openHistory(page);
   await expect(page.getByTestId("history-run-task").first()).toHaveText("Remove · local");
 });

@@ -126,6 +126,13 @@ test("first run: from an empty page to a comparison in two actions (time printed
   console.log(`first run: empty page → comparison in 2 actions, ${seconds.toFixed(1)} s`);
   testInfo.annotations.push({ type: "first-run-seconds", description: seconds.toFixed(1) });
   await page.screenshot({ path: testInfo.outputPath("first-run-1280.png") });
+  // The first view shows the change: the divider starts across the post (columns 0–56 of 1200),
+  // part of it before and part after, not in the middle of the unchanged hill.
+  const image = (await page.getByTestId("result-image").boundingBox())!;
+  const handle = (await page.locator(".__rcs-handle-button").boundingBox())!;
+  const dividerColumn = ((handle.x + handle.width / 2 - image.x) / image.width) * 1200;
+  expect(dividerColumn).toBeGreaterThan(0);
+  expect(dividerColumn).toBeLessThan(56);
 
   // The post is gone: where it stood the result has the colour of the grass within 20 px
   // around it (the bright red and white post put the masked area 16 grey levels off it; the
@@ -173,6 +180,10 @@ test("an outpaint's original is the photo in place over a checkerboard, in Compa
   await page.getByTestId("generate").click();
   await expect(page.getByTestId("compare-slider")).toBeVisible({ timeout: 60_000 });
   await expect(page.getByTestId("run-caption")).toContainText("Extend · Right outpaint");
+  // Presented without a prompt, it says what was done.
+  await page.getByTestId("present-open").click();
+  await expect(page.getByTestId("present-caption")).toHaveText("Extended · Right outpaint");
+  await page.getByRole("button", { name: "Leave presentation" }).click();
 
   // The Original tile: the canvas's size, the photo opaque at its place, nothing beside it.
   const original = page.getByRole("img", { name: "Original", exact: true });

@@ -13,6 +13,7 @@ import { useDocumentPersistence } from "./persist/use-document-persistence";
 import { usePresentShortcut } from "./present/use-present-shortcut";
 import { useAppStore } from "./store/store";
 import { modeOf } from "./store/view-slice";
+import { ViewLoading } from "./view/StageBusy";
 import { HistoryToggle } from "./workspace/HistoryToggle";
 import { ModeTabs } from "./workspace/ModeTabs";
 import { Sidebar } from "./workspace/Sidebar";
@@ -50,7 +51,7 @@ export function App() {
       <div className="flex min-h-0 flex-1">
         <DropZone>
           <main className="flex min-h-0 min-w-0 flex-1 bg-canvas">
-            <Suspense>
+            <Suspense fallback={<ViewLoading mode={mode} />}>
               {mode === "compare" && currentRun && <CompareView runId={currentRun} />}
               {mode === "edit" && image && <MaskStage image={image} />}
               {mode === "extend" && image && <OutpaintView image={image} />}

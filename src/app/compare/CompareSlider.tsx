@@ -21,17 +21,22 @@ interface Props {
   content: Size;
   width: number;
   height: number;
+  /** Where the divider starts, in percent of the width (the middle when omitted). */
+  start?: number;
 }
 
 /**
  * react-compare-slider (drag, click, touch, arrow keys) plus Home/End, and one zoom/pan shared by
  * both sides so details line up while the divider moves.
  */
-export function CompareSlider({ a, b, overlay, content, width, height }: Props) {
+export function CompareSlider({ a, b, overlay, content, width, height, start = 50 }: Props) {
   const frame = useRef<HTMLDivElement>(null);
   const [panning, setPanning] = useState(false);
   const zoom = useZoomPan(frame, content, { width, height }, panning);
-  const slider = useReactCompareSlider(panning ? { onlyHandleDraggable: true } : {});
+  const slider = useReactCompareSlider({
+    defaultPosition: start,
+    ...(panning ? { onlyHandleDraggable: true } : {}),
+  });
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key !== "Home" && event.key !== "End") return;
     event.preventDefault();

@@ -79,6 +79,7 @@ function RunSlider({
       a={comparison.sideA}
       b={comparison.sideB}
       overlay={comparison.overlay}
+      start={comparison.start}
       content={run.source}
       width={Math.floor(run.source.width * scale)}
       height={Math.floor(run.source.height * scale)}

@@ -4,6 +4,7 @@ import type { CompareSide } from "../store/compare-slice";
 import { useAppStore } from "../store/store";
 import type { SliderSide } from "./CompareSlider";
 import { useOriginalUrl } from "./original-image";
+import { useDividerStart } from "./use-divider-start";
 
 export const sideLabel = (side: CompareSide) =>
   side === "original" ? "Original" : `Variant ${side + 1}`;
@@ -14,7 +15,7 @@ export const readyVariants = (run: RunRecord) =>
 
 /**
  * What the slider shows for a run: the chosen A and B, falling back to the first finished
- * variant while the chosen one is not ready; null while nothing is.
+ * variant while the chosen one is not ready, and where the divider starts; null while nothing is.
  */
 export function useComparison(run: RunRecord, bOverride?: number) {
   const chosenA = useAppStore((s) => s.compareA);
@@ -28,9 +29,10 @@ export function useComparison(run: RunRecord, bOverride?: number) {
   const aUrl = useBlobUrl(a === "original" ? null : blobKey(run.id, "result", a));
   const bUrl = useBlobUrl(b === undefined ? null : blobKey(run.id, "result", b));
   const outline = useBlobUrl(showOutline ? blobKey(run.id, "outline") : null);
+  const start = useDividerStart(run);
   const aSrc = a === "original" ? source : aUrl;
-  if (b === undefined || !aSrc || !bUrl) return null;
+  if (b === undefined || !aSrc || !bUrl || start === undefined) return null;
   const sideA: SliderSide = { src: aSrc, label: `A · ${sideLabel(a)}` };
   const sideB: SliderSide = { src: bUrl, label: `B · ${sideLabel(b)}` };
-  return { a, b, sideA, sideB, overlay: showOutline ? (outline ?? null) : null };
+  return { a, b, sideA, sideB, start, overlay: showOutline ? (outline ?? null) : null };
 }

@@ -10,7 +10,7 @@ import { useMaskManager } from "../export/mask-manager-context";
 import type { DocumentImage } from "../store/document-slice";
 import { useAppStore } from "../store/store";
 import { Checkerboard } from "../view/Checkerboard";
-import { StageBusy } from "../view/StageBusy";
+import { PREPARING, StageBusy } from "../view/StageBusy";
 import { StageZoomBar } from "../view/StageZoomBar";
 import { dragPadding, type FrameHandle } from "./frame-drag";
 import { frameHandles } from "./frame-handles";
@@ -171,7 +171,7 @@ function OutpaintStage({ image, fitted }: { image: DocumentImage; fitted: Fitted
           </Layer>
         </Stage>
       )}
-      {!bitmap && <StageBusy label="Preparing the extended canvas…" />}
+      {!bitmap && <StageBusy label={PREPARING.extend} />}
       <StageZoomBar panZoom={panZoom} />
     </div>
   );

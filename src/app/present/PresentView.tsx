@@ -5,11 +5,11 @@ import { readyVariants, useComparison } from "../compare/use-comparison";
 import { useElementSize } from "../editor/use-element-size";
 import type { RunRecord } from "../history/history-db";
 import { useRun } from "../history/history-queries";
-import { promptOrNone } from "../history/run-task";
 import { useAppStore } from "../store/store";
+import { presentCaption } from "./present-caption";
 import { usePresentKeys } from "./use-present-keys";
 
-/** Full screen, dark, the comparison as large as it fits, the prompt as caption. */
+/** Full screen, dark, the comparison as large as it fits, captioned with what was done. */
 export function PresentView({ runId }: { runId: string }) {
   const run = useRun(runId);
   const root = useRef<HTMLDivElement>(null);
@@ -76,6 +76,7 @@ function Stage({ run }: { run: RunRecord }) {
     Math.max(1, viewport.height - 48 - 36) / run.source.height,
   );
   const position = comparison ? ready.indexOf(comparison.b) + 1 : 0;
+  const { caption, done } = presentCaption(run.prompt, run.task);
   return (
     <>
       <div ref={frame} className="grid min-h-0 flex-1 place-items-center p-6">
@@ -85,6 +86,7 @@ function Stage({ run }: { run: RunRecord }) {
             a={comparison.sideA}
             b={comparison.sideB}
             overlay={comparison.overlay}
+            start={comparison.start}
             content={run.source}
             width={Math.floor(run.source.width * scale)}
             height={Math.floor(run.source.height * scale)}
@@ -92,8 +94,16 @@ function Stage({ run }: { run: RunRecord }) {
         )}
       </div>
       <footer className="space-y-1 px-8 pb-6 text-center">
+        {done && (
+          <p
+            data-testid="present-task"
+            className="text-sm uppercase tracking-wide text-neutral-400"
+          >
+            {done}
+          </p>
+        )}
         <p data-testid="present-caption" className="text-2xl font-light">
-          {promptOrNone(run.prompt)}
+          {caption}
         </p>
         <p data-testid="present-step" className="text-sm text-neutral-400">
           Variant {comparison ? comparison.b + 1 : "–"} · {position} of {ready.length} · ← → to step

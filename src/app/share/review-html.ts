@@ -6,13 +6,22 @@
 
 import { SIDE_COLUMN } from "../compare/compare-layout";
 
+/** One image of the page: `tag` names its side on the slider, `label` its tile. */
+export interface ReviewHtmlImage {
+  src: string;
+  tag: string;
+  label: string;
+}
+
 export interface ReviewHtmlInput {
   title: string;
   caption: string;
-  before: string;
-  variants: { label: string; src: string }[];
+  before: Omit<ReviewHtmlImage, "label">;
+  variants: ReviewHtmlImage[];
   width: number;
   height: number;
+  /** Where the divider starts, whole percent of the width (the app's `dividerStart`, rounded). */
+  start: number;
 }
 
 const ENTITIES: Record<string, string> = {
@@ -61,16 +70,17 @@ slider.addEventListener('pointerdown',(e)=>{slider.setPointerCapture(e.pointerId
 slider.addEventListener('pointermove',(e)=>{if(slider.hasPointerCapture(e.pointerId))drag(e)});
 for(const b of document.querySelectorAll('.grid button'))b.addEventListener('click',()=>{
 for(const o of document.querySelectorAll('.grid button'))o.setAttribute('aria-pressed',String(o===b));
-after.src=b.querySelector('img').src;tagB.textContent=b.dataset.label});
+after.src=b.querySelector('img').src;after.alt=tagB.textContent=b.dataset.tag});
 `;
 
 export function reviewHtml(input: ReviewHtmlInput): string {
   const first = input.variants[0];
   if (!first) throw new Error("A run needs at least one finished variant to export.");
+  const { before } = input;
   const tiles = input.variants
     .map(
       (v, i) =>
-        `<button type="button" aria-pressed="${i === 0}" data-label="${escapeHtml(v.label)}"><img src="${v.src}" alt="${escapeHtml(v.label)}"><div>${escapeHtml(v.label)}</div></button>`,
+        `<button type="button" aria-pressed="${i === 0}" data-tag="${escapeHtml(v.tag)}"><img src="${v.src}" alt="${escapeHtml(v.label)}"><div>${escapeHtml(v.label)}</div></button>`,
     )
     .join("");
   return `<!doctype html>
@@ -87,13 +97,13 @@ export function reviewHtml(input: ReviewHtmlInput): string {
 <main>
 <h1 title="${escapeHtml(input.caption)}">${escapeHtml(input.caption)}</h1>
 <div class="stage" style="--w:${input.width}px;--ar:${input.width}/${input.height}">
-<div class="slider" style="--pos:50%">
-<img class="before" src="${input.before}" alt="Before">
-<img class="after" src="${first.src}" alt="After">
+<div class="slider" style="--pos:${input.start}%">
+<img class="before" src="${before.src}" alt="${escapeHtml(before.tag)}">
+<img class="after" src="${first.src}" alt="${escapeHtml(first.tag)}">
 <div class="divider"></div>
-<span class="tag" style="left:8px">Before</span><span class="tag b" style="right:8px">${escapeHtml(first.label)}</span>
+<span class="tag" style="left:8px">${escapeHtml(before.tag)}</span><span class="tag b" style="right:8px">${escapeHtml(first.tag)}</span>
 </div>
-<input type="range" min="0" max="100" value="50" aria-label="Divider position">
+<input type="range" min="0" max="100" value="${input.start}" aria-label="Divider position">
 </div>
 <div class="grid">${tiles}</div>
 </main>

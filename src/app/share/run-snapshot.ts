@@ -1,6 +1,6 @@
 import { MAX_SHARE_VARIANTS, type ShareCreateBody } from "../../contract";
 import { originalBlob } from "../compare/original-image";
-import { readyVariants, sideLabel } from "../compare/use-comparison";
+import { readyVariants } from "../compare/use-comparison";
 import { blobKey, type RunRecord } from "../history/history-db";
 import { describeTask } from "../history/run-task";
 import { readBlob } from "../history/runs-repo";
@@ -8,9 +8,12 @@ import { blobToBase64 } from "../lib/png";
 
 const pruned = () => new Error("This run's full-size images were pruned to save space.");
 
+/** The variants a share of the run shows: the finished ones, as many as a share holds. */
+export const sharedVariants = (run: RunRecord) => readyVariants(run).slice(0, MAX_SHARE_VARIANTS);
+
 /** A run's pictures as stored in the browser: the before, the finished variants, the outline. */
 export async function runPictures(run: RunRecord) {
-  const indices = readyVariants(run).slice(0, MAX_SHARE_VARIANTS);
+  const indices = sharedVariants(run);
   const [before, outline, ...results] = await Promise.all([
     originalBlob(run),
     readBlob(blobKey(run.id, "outline")),
@@ -20,7 +23,7 @@ export async function runPictures(run: RunRecord) {
   const variants = indices.map((index, i) => {
     const blob = results[i];
     if (!blob) throw pruned();
-    return { index, label: sideLabel(index), blob };
+    return { index, blob };
   });
   return { before, outline: outline ?? null, variants };
 }

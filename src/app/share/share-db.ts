@@ -12,6 +12,8 @@ export interface SharedLink {
   createdAt: number;
   expiresAt: number;
   revokedAt: number | null;
+  /** The run's variants the link shows; absent on links made before it was kept. */
+  variants?: number[];
 }
 
 export const shareDb = new Dexie("fillpaint-shares") as Dexie & {

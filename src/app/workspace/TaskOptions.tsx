@@ -1,6 +1,8 @@
 import { DILATE_PIXELS_RANGE } from "../../contract";
+import { useOutpaintFrame } from "../outpaint/use-outpaint-frame";
 import { useAppStore } from "../store/store";
 import { Slider } from "../ui/Slider";
+import { compositeOption } from "./composite-option";
 import type { Task } from "./tasks";
 
 /**
@@ -13,6 +15,7 @@ export function TaskOptions({ task }: { task: Task }) {
   const setDilatePixels = useAppStore((s) => s.setDilatePixels);
   const composite = useAppStore((s) => s.composite);
   const setComposite = useAppStore((s) => s.setComposite);
+  const option = compositeOption(task.id, useOutpaintFrame()?.scale ?? 1);
   return (
     <div className="space-y-2">
       {task.id === "erase" && (
@@ -28,7 +31,7 @@ export function TaskOptions({ task }: { task: Task }) {
       )}
       <label
         className="flex items-start gap-2 text-xs text-neutral-300"
-        title="Only the masked area takes the provider's pixels; the rest stays exactly the original"
+        title="Only the masked or new area takes the provider's pixels; the rest is kept as sent"
       >
         <input
           type="checkbox"
@@ -37,10 +40,13 @@ export function TaskOptions({ task }: { task: Task }) {
           checked={composite}
           onChange={(event) => setComposite(event.currentTarget.checked)}
         />
-        {task.id === "outpaint"
-          ? "Keep the photo exactly as the original"
-          : "Keep everything outside the mask exactly as the original"}
+        <span data-testid="composite-label">{option.label}</span>
       </label>
+      {option.reason && (
+        <p data-testid="composite-reason" className="pl-5 text-xs text-neutral-400">
+          {option.reason}
+        </p>
+      )}
     </div>
   );
 }

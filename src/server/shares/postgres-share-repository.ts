@@ -45,11 +45,12 @@ export class PostgresShareRepository implements ShareRepository {
     return rows[0] && shareFromRow(rows[0]);
   }
 
-  async revoke(id: string, at: number): Promise<void> {
-    await this.pool.query(
+  async revoke(id: string, at: number): Promise<boolean> {
+    const { rowCount } = await this.pool.query(
       "UPDATE shares SET revoked_at = $1 WHERE id = $2 AND revoked_at IS NULL",
       [at, id],
     );
+    return (rowCount ?? 0) > 0;
   }
 
   async usage(clientId: string, now: number): Promise<{ count: number; bytes: number }> {

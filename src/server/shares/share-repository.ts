@@ -45,7 +45,8 @@ export interface ShareRepository {
   insert(share: ShareRecord): Promise<void>;
   byTokenHash(tokenHash: string): Promise<ShareRecord | undefined>;
   byId(id: string): Promise<ShareRecord | undefined>;
-  revoke(id: string, at: number): Promise<void>;
+  /** Marks the share revoked; false when it already was (two revokes race, one wins). */
+  revoke(id: string, at: number): Promise<boolean>;
   /** Live (unrevoked, unexpired at `now`) shares of one client: count and bytes. */
   usage(clientId: string, now: number): Promise<{ count: number; bytes: number }>;
   addFeedback(feedback: Omit<FeedbackRecord, "id">): Promise<FeedbackRecord>;

@@ -188,9 +188,10 @@ export class ShareService {
     };
   }
 
+  /** A link already revoked is a miss like any other: the same 404, not a second success. */
   async revoke(id: string, ownerSecret: string): Promise<void> {
     const share = await this.owned(id, ownerSecret);
-    await this.repo.revoke(share.id, this.now());
+    if (!(await this.repo.revoke(share.id, this.now()))) throw new ShareRefusal(404, GONE);
     // The images go at once: a revoked link must not leave the pictures on disk for weeks.
     await this.images.remove(share);
   }

@@ -174,6 +174,26 @@ describe("review links", () => {
       headers: owner(share.ownerSecret),
     });
     expect(revoked.status).toBe(204);
+    // Revoking it again finds nothing to revoke: 404 with the proxy's error body.
+    const again = await fetch(`${url}/api/shares/${share.id}`, {
+      method: "DELETE",
+      headers: owner(share.ownerSecret),
+    });
+    expect(again.status).toBe(404);
+    expect(await again.json()).toEqual({
+      detail: "This review link does not exist, has expired or was revoked.",
+    });
+    // Two revokes at once: one revokes, the other finds it revoked.
+    const other = await created(url);
+    const both = await Promise.all(
+      [0, 1].map(() =>
+        fetch(`${url}/api/shares/${other.id}`, {
+          method: "DELETE",
+          headers: owner(other.ownerSecret),
+        }),
+      ),
+    );
+    expect(both.map((r) => r.status).sort()).toEqual([204, 404]);
     expect((await fetch(`${url}/api/review/${share.token}`)).status).toBe(404);
     expect((await fetch(`${url}/api/review/${share.token}/images/preview.jpeg`)).status).toBe(404);
     expect((await fetch(`${url}/r/${share.token}`)).status).toBe(404);

@@ -96,8 +96,8 @@ export class SqliteShareRepository implements ShareRepository {
     return row && shareFromRow(row);
   }
 
-  async revoke(id: string, at: number): Promise<void> {
-    this.statements.revoke.run(at, id);
+  async revoke(id: string, at: number): Promise<boolean> {
+    return this.statements.revoke.run(at, id).changes > 0;
   }
 
   async usage(clientId: string, now: number): Promise<{ count: number; bytes: number }> {
