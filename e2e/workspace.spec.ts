@@ -133,6 +133,14 @@ test("first run: from an empty page to a comparison in two actions (time printed
   const dividerColumn = ((handle.x + handle.width / 2 - image.x) / image.width) * 1200;
   expect(dividerColumn).toBeGreaterThan(0);
   expect(dividerColumn).toBeLessThan(56);
+  // Its handle is whole, not cut by the photo's edge: its left rim, outside the photo, is the
+  // handle where a pointer lands.
+  const rimIsHandle = await page.evaluate(
+    ({ x, y }) => document.elementFromPoint(x, y)?.closest(".__rcs-handle-button") !== null,
+    { x: handle.x + 3, y: handle.y + handle.height / 2 },
+  );
+  expect(handle.x).toBeLessThan(image.x);
+  expect(rimIsHandle).toBe(true);
 
   // The post is gone: where it stood the result has the colour of the grass within 20 px
   // around it (the bright red and white post put the masked area 16 grey levels off it; the

@@ -52,7 +52,8 @@ export function CompareSlider({ a, b, overlay, content, width, height, start = 5
         style={{ width, height }}
       >
         <Provider {...slider}>
-          <Root className="h-full w-full">
+          {/* Not clipped, so a divider that starts by the photo's edge shows its whole handle. */}
+          <Root className="h-full w-full" style={{ overflow: "visible" }}>
             <Item item="itemOne">
               <Layer
                 src={a.src}
