@@ -54,6 +54,21 @@ describe("anchorOutpaintLayout", () => {
     for (let y = 80; y < 200; y++) expect(at(150, y)).toBe(100);
   });
 
+  it("continues what stands at the edge near it, and spreads it out further away", () => {
+    // a bright post 20 px wide standing at the photo's top edge, above a plain grey field
+    const level = topOutpaint(100, () => 100);
+    for (let y = 80; y < 200; y++) {
+      for (let x = 140; x < 160; x++) level.colour[y * level.width + x] = 200;
+    }
+    anchorOutpaintLayout(level, 1);
+    const at = (x: number, y: number) => level.colour[y * level.width + x]!;
+    // Beside the edge the post goes on (159); 75 px out it has spread over about 75 px (110).
+    // Continued straight out with one blur (σ = 6 px), it stood at 187 up there.
+    expect(at(150, 78)).toBeGreaterThan(150);
+    expect(at(150, 5)).toBeLessThan(130);
+    expect(at(150, 5)).toBeGreaterThan(100);
+  });
+
   it("leaves a fill that already continues the edge as it is", () => {
     const level = topOutpaint(100, () => 100);
     anchorOutpaintLayout(level, 1);

@@ -1,8 +1,8 @@
 /**
  * An outpaint's large-scale colour, held to the calm continuation of the photo's edge. Far from
  * the photo nothing says what is there, and the mean-squared best guess of its layout is the
- * edge continued outward and blurred (each new pixel the colour of its nearest photo pixel,
- * softened). Patches copied from the photo bring texture but also the large-scale colour of
+ * edge continued outward and blurred, the more the further out (each new pixel the colour of
+ * its nearest photo pixel, softened). Patches copied from the photo bring texture but also the large-scale colour of
  * wherever they came from: shore rows in a sky, a bright block in a forest ring. So the fill
  * keeps its own detail (its colour minus a blur of it) and its large-scale colour is moved
  * towards that continuation's.
@@ -10,6 +10,7 @@
 import { boxBlur } from "../../box-blur";
 import { cellAxes, type FillLevel, sampleCells, shrinkLevel } from "./fill-level";
 import type { LayoutReference } from "./layout-clamp";
+import { distanceToUnmasked } from "./mask-geometry";
 import { nearestFill } from "./nearest-fill";
 
 /**
@@ -24,6 +25,16 @@ const CONTINUATION_SIGMA = 1 / 50;
  */
 const DETAIL_SIGMA = 1 / 150;
 const MIN_SIGMA = 1;
+
+/**
+ * Further out, the continuation's blur grows with the distance from the photo (σ at least
+ * WIDENING × the distance): what lies d pixels beyond the edge is uncertain over about d pixels
+ * of it, and the edge continued straight out drew its rows across the whole new area (a
+ * sunset's bright column up a Top outpaint's sky, a table's streaks to a Right outpaint's far
+ * edge). On the benchmark's 36 outpaints: layout 15.45 → 15.66 dB mean, cases below the edge
+ * smear 15 → 12 (0.5 gave 15.59 and 14; 2 gave 15.73, its far field a blur).
+ */
+const WIDENING = 1;
 
 /** The blurs run on a grid coarse enough that the detail split is this many cells wide. */
 const WORK_SIGMA = 3;
@@ -46,7 +57,7 @@ export function anchorOutpaintLayout(
   const grid = shrinkLevel(level, cell);
   const sigma = (fraction: number) => Math.max(MIN_SIGMA, (side * fraction) / cell);
   const { width: gw, height: gh } = grid;
-  const continuation = gaussianBlur(nearestFill(grid), gw, gh, bands, sigma(CONTINUATION_SIGMA));
+  const continuation = wideningContinuation(grid, sigma(CONTINUATION_SIGMA));
   const ownLow = gaussianBlur(grid.colour, gw, gh, bands, sigma(DETAIL_SIGMA));
   const shift = new Float32Array(continuation.length);
   for (let i = 0; i < shift.length; i++) shift[i] = weight * (continuation[i]! - ownLow[i]!);
@@ -64,6 +75,39 @@ export function anchorOutpaintLayout(
         colour[p * bands + c]! += held * sampleCells(shift, bands, axes, x, y, c);
     }
   }
+}
+
+/**
+ * The edge continued outward (each pixel its nearest kept pixel's colour), blurred by σ =
+ * `sigma` at the edge and by WIDENING × the distance further out: blurred at doubling σ and
+ * read between the two nearest.
+ */
+function wideningContinuation(grid: FillLevel, sigma: number): Float32Array {
+  const { width, height, bands, hole } = grid;
+  const nearest = nearestFill(grid);
+  const distance = distanceToUnmasked(hole, width, height);
+  let farthest = 0;
+  for (const d of distance) if (d > farthest) farthest = d;
+  const blurs = [gaussianBlur(nearest, width, height, bands, sigma)];
+  for (let s = 2 * sigma; s / 2 < WIDENING * farthest; s *= 2) {
+    blurs.push(gaussianBlur(nearest, width, height, bands, s));
+  }
+  const out = blurs[0]!;
+  for (let p = 0; p < hole.length; p++) {
+    if (hole[p] === 0) continue;
+    const k = Math.min(
+      blurs.length - 1,
+      Math.log2(Math.max(sigma, WIDENING * distance[p]!) / sigma),
+    );
+    const k0 = Math.floor(k);
+    const k1 = Math.min(blurs.length - 1, k0 + 1);
+    const f = k - k0;
+    for (let c = 0; c < bands; c++) {
+      const i = p * bands + c;
+      out[i] = (1 - f) * blurs[k0]![i]! + f * blurs[k1]![i]!;
+    }
+  }
+  return out;
 }
 
 /**
