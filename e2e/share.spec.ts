@@ -220,7 +220,10 @@ test("the wipe animation as GIF and video, and the offline HTML file", async ({
   const webm = bytes.subarray(0, 4).equals(Buffer.from([0x1a, 0x45, 0xdf, 0xa3]));
   const mp4 = bytes.subarray(4, 8).toString("latin1") === "ftyp";
   expect(webm || mp4).toBe(true);
-  expect(video.suggestedFilename()).toMatch(webm ? /\.webm$/ : /\.mp4$/);
+  // Named like the run's other files.
+  expect(video.suggestedFilename()).toBe(
+    `fillpaint-wipe-skimage_astronaut-a-clear-visor-v1.${webm ? "webm" : "mp4"}`,
+  );
   testInfo.annotations.push({
     type: "video",
     description: `${webm ? "webm" : "mp4"}, ${bytes.length} bytes`,

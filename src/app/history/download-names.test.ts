@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { resultFileName, sheetFileName, slug } from "./download-names";
+import { animationFileName, resultFileName, sheetFileName, slug } from "./download-names";
 import type { RunTask } from "./run-task";
 
 describe("download names", () => {
@@ -51,6 +51,14 @@ describe("download names", () => {
       });
       expect(sheet).toBe(`fillpaint-compare-cat-${word}-2026-01-02-03-04.png`);
     }
+  });
+
+  it("names a wipe animation like the run's other files: image, prompt or task, variant", () => {
+    const run = { source: { name: "cat.png" }, prompt: "A red hat" };
+    expect(animationFileName(run, 1, "gif")).toBe("fillpaint-wipe-cat-a-red-hat-v2.gif");
+    expect(animationFileName({ ...run, prompt: "", task: { kind: "erase" } }, 0, "webm")).toBe(
+      "fillpaint-wipe-cat-remove-v1.webm",
+    );
   });
 
   it("names a comparison sheet by image, prompt and time", () => {

@@ -49,3 +49,12 @@ export function sheetFileName(run: {
   const date = new Date(run.createdAt).toISOString().slice(0, 16).replace(/[:T]/g, "-");
   return `fillpaint-compare-${fileStem(run.source.name)}-${runWords(run.prompt, run.task)}-${date}.png`;
 }
+
+/** A run's wipe animation: `fillpaint-wipe-<image>-<prompt or task>-v<n>.<extension>`. */
+export function animationFileName(
+  run: { source: { name: string }; prompt: string; task?: RunTask },
+  variant: number,
+  extension: string,
+): string {
+  return `fillpaint-wipe-${fileStem(run.source.name)}-${runWords(run.prompt, run.task)}-v${variant + 1}.${extension}`;
+}

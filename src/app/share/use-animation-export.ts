@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from "react";
 import { originalBlob } from "../compare/original-image";
-import { fileStem, slug } from "../history/download-names";
+import { animationFileName } from "../history/download-names";
 import { blobKey, type RunRecord } from "../history/history-db";
 import { readBlob } from "../history/runs-repo";
 import { downloadBlob } from "../lib/png";
@@ -41,8 +41,7 @@ export function useAnimationExport(run: RunRecord) {
       const job = renderAnimation({ before, after, ...options }, setProgress);
       cancel.current = job.cancel;
       const blob = await job.result;
-      const stem = `${fileStem(run.source.name)}-${slug(run.prompt) || "wipe"}-v${variant + 1}`;
-      downloadBlob(blob, `${stem}.${EXTENSIONS[blob.type] ?? "bin"}`);
+      downloadBlob(blob, animationFileName(run, variant, EXTENSIONS[blob.type] ?? "bin"));
     } catch (e) {
       if (e instanceof Error && e.message !== "cancelled") setError(e.message);
     } finally {
