@@ -196,7 +196,7 @@ export function upsampleNnf(
     let ox = cx;
     let oy = cy;
     if (m < 0) {
-      const near = nearestCoarseTarget(coarse.match, cw, ch, cx, cy);
+      const near = nearestWhere(cw, ch, cy * cw + cx, 2, (i) => coarse.match[i]! >= 0);
       if (near >= 0) {
         m = coarse.match[near]!;
         ox = near % cw;
@@ -216,7 +216,16 @@ export function upsampleNnf(
     else {
       // The parent's source is not one here (too near the hole, or out of this level's reach):
       // the closest one that is keeps the layout, where a random pick would be copied as a speck.
-      const near = s >= 0 ? nearestSource(sites.sourceOk, fine.width, fine.height, s) : -1;
+      const near =
+        s >= 0
+          ? nearestWhere(
+              fine.width,
+              fine.height,
+              s,
+              NEAREST_SOURCE_RADIUS,
+              (i) => sites.sourceOk[i] === 1,
+            )
+          : -1;
       match[t] = near >= 0 ? near : sites.sources[Math.floor(random() * sites.sources.length)]!;
     }
   }
@@ -226,11 +235,21 @@ export function upsampleNnf(
 /** How far around an unusable source a usable one is looked for. */
 const NEAREST_SOURCE_RADIUS = 16;
 
-/** The usable source closest to pixel `p` (ring by ring), or -1 within NEAREST_SOURCE_RADIUS. */
-function nearestSource(sourceOk: Uint8Array, w: number, h: number, p: number): number {
+/**
+ * The pixel closest to `p` (ring by ring, out to `radius`) for which `ok` holds, or -1. Used for
+ * a usable source near an unusable one, and for a coarse target near a fine target's parent
+ * that was none (a fine target by the level's edge).
+ */
+function nearestWhere(
+  w: number,
+  h: number,
+  p: number,
+  radius: number,
+  ok: (i: number) => boolean,
+): number {
   const px = p % w;
   const py = (p - px) / w;
-  for (let r = 1; r <= NEAREST_SOURCE_RADIUS; r++) {
+  for (let r = 1; r <= radius; r++) {
     let best = -1;
     let bestD = Number.POSITIVE_INFINITY;
     for (let dy = -r; dy <= r; dy++) {
@@ -239,36 +258,13 @@ function nearestSource(sourceOk: Uint8Array, w: number, h: number, p: number): n
       const edge = dy === -r || dy === r;
       for (let dx = -r; dx <= r; dx += edge ? 1 : 2 * r) {
         const x = px + dx;
-        if (x < 0 || x >= w || sourceOk[y * w + x] !== 1) continue;
         const d = dx * dx + dy * dy;
-        if (d < bestD) {
-          bestD = d;
-          best = y * w + x;
-        }
+        if (x < 0 || x >= w || d >= bestD || !ok(y * w + x)) continue;
+        bestD = d;
+        best = y * w + x;
       }
     }
     if (best >= 0) return best;
-  }
-  return -1;
-}
-
-/** A fine target near the level's edge may have a coarse parent that was no target. */
-function nearestCoarseTarget(
-  match: Int32Array,
-  w: number,
-  h: number,
-  cx: number,
-  cy: number,
-): number {
-  for (let r = 1; r <= 2; r++) {
-    for (let dy = -r; dy <= r; dy++) {
-      for (let dx = -r; dx <= r; dx++) {
-        const x = cx + dx;
-        const y = cy + dy;
-        if (x < 0 || y < 0 || x >= w || y >= h) continue;
-        if (match[y * w + x]! >= 0) return y * w + x;
-      }
-    }
   }
   return -1;
 }
