@@ -58,6 +58,7 @@ import {
 import { copyBestPatches, voteBuffers, votePatches } from "./patch-vote";
 import { mulberry32, type Random } from "./prng";
 import { rareSources, withoutRare } from "./rare-sources";
+import { stitchRegions } from "./region-stitch";
 import { correctSeamShade } from "./seam-correction";
 import { inpaintTelea } from "./telea";
 
@@ -316,6 +317,8 @@ export function inpaintExemplar(
   let nnf: Nnf | null = null;
   /** the last level's field that a level too big for its own copies along */
   let field: CarriedField | null = null;
+  /** where each pixel of the finest fill was copied from */
+  let from: Int32Array | null = null;
   for (let i = coarsest; i >= 0; i--) {
     stopIfCancelled();
     const level = levels[i]!;
@@ -335,7 +338,7 @@ export function inpaintExemplar(
       nnf = null;
       if (field) {
         field.factor *= 2;
-        copyAlongField(level, field, Math.floor(random() * 0x7fffffff));
+        from = copyAlongField(level, field, Math.floor(random() * 0x7fffffff));
       }
     } else {
       nnf =
@@ -348,7 +351,7 @@ export function inpaintExemplar(
         reference.trust = fillUnguided(level, levelSites, nnf, plan, random, stopIfCancelled);
         level.guideWeight = reference.trust.map((t) => 1 - (1 - TRUSTED_GUIDE_WEIGHT) * t);
       }
-      runPlan(level, levelSites, nnf, plan, random, stopIfCancelled, i === 0);
+      from = runPlan(level, levelSites, nnf, plan, random, stopIfCancelled, i === 0);
     }
     doneWork += work[i]!;
     // The sum of the fractions can fall a hair short of 1 in floating point.
@@ -358,6 +361,8 @@ export function inpaintExemplar(
   }
   // The finishing passes touch every pixel of the crop: a cancel need not wait for them.
   stopIfCancelled();
+  // Before the passes that set the fill's low frequencies, which assume its regions meet.
+  if (from) stitchRegions(base, from);
   if (continuation) {
     blendContinuation(base, walkLevel, continuation, 2 ** walkIndex, weight);
   }
@@ -432,16 +437,14 @@ function runPlan(
   random: Random,
   stopIfCancelled: () => void,
   finest: boolean,
-): void {
-  if (plan.kind === "copy") {
-    copyMatchedPixels(level, sites, nnf);
-    return;
-  }
+): Int32Array | null {
+  if (plan.kind === "copy") return copyMatchedPixels(level, sites, nnf);
+  let from: Int32Array | null = null;
   const buffers = voteBuffers(level);
   // The finest level ends with the best patch winning instead of a vote (see copyBestPatches).
   // The search leaves every cost current, so it follows the last search directly.
   const settle = (last: boolean) => {
-    if (finest && last) copyBestPatches(level, sites, nnf);
+    if (finest && last) from = copyBestPatches(level, sites, nnf);
     else votePatches(level, sites, nnf, random, buffers);
   };
   refreshCosts(level, sites, nnf);
@@ -452,7 +455,7 @@ function runPlan(
     refreshCosts(level, sites, nnf);
     improveNnf(level, sites, nnf, 1, plan.searchRadius, random);
     settle(true);
-    return;
+    return from;
   }
   const maxRadius = Math.min(plan.searchRadius, Math.max(level.width, level.height));
   if (plan.voteFirst) {
@@ -469,6 +472,7 @@ function runPlan(
     improveNnf(level, sites, nnf, plan.searchIterations, maxRadius, random);
     settle(round === plan.rounds - 1);
   }
+  return from;
 }
 
 /**

@@ -10,17 +10,21 @@ import { type Nnf, type PatchSites, wanderShift } from "./patch-match";
  * The cheapest way to give a huge level real texture: each hole pixel that is a patch centre
  * takes the colour at its carried-up match (one read instead of a 49-patch vote). The field
  * is coherent, so this copies whole regions of full-resolution texture; pixels too close to
- * the level's edge to be centres keep the upscaled estimate.
+ * the level's edge to be centres keep the upscaled estimate. Returns each pixel's source (-1
+ * where none), which region-stitch.ts reads.
  */
-export function copyMatchedPixels(level: FillLevel, sites: PatchSites, nnf: Nnf): void {
+export function copyMatchedPixels(level: FillLevel, sites: PatchSites, nnf: Nnf): Int32Array {
   const { bands, colour, hole } = level;
   const { targets } = sites;
+  const from = new Int32Array(hole.length).fill(-1);
   for (let n = 0; n < targets.length; n++) {
     const t = targets[n]!;
     if (hole[t] === 0) continue;
+    from[t] = nnf.match[t]!;
     const s = nnf.match[t]! * bands;
     for (let c = 0; c < bands; c++) colour[t * bands + c] = colour[s + c]!;
   }
+  return from;
 }
 
 /** A level's field and size, read by the finer levels that have none of their own. */
@@ -38,11 +42,13 @@ export interface CarriedField {
  * than the photo. Each hole pixel reads the field's match of the pixel over it instead (through
  * the wandering shift, so no grid shows), follows that offset scaled up to this level and
  * takes the kept pixel there: the photo's own full-resolution texture, for the cost of one
- * read. Where the offset lands on no kept pixel, the upscale stays.
+ * read. Where the offset lands on no kept pixel, the upscale stays. Returns each pixel's
+ * source (-1 where none).
  */
-export function copyAlongField(level: FillLevel, field: CarriedField, key: number): void {
+export function copyAlongField(level: FillLevel, field: CarriedField, key: number): Int32Array {
   const { width, height, bands, colour, hole } = level;
   const { nnf, factor } = field;
+  const from = new Int32Array(hole.length).fill(-1);
   for (let y = 0; y < height; y++) {
     for (let x = 0; x < width; x++) {
       const t = y * width + x;
@@ -60,9 +66,11 @@ export function copyAlongField(level: FillLevel, field: CarriedField, key: numbe
       if (sx < 0 || sy < 0 || sx >= width || sy >= height) continue;
       const s = sy * width + sx;
       if (hole[s] !== 0) continue;
+      from[t] = s;
       for (let c = 0; c < bands; c++) colour[t * bands + c] = colour[s * bands + c]!;
     }
   }
+  return from;
 }
 
 function clampIndex(v: number, size: number): number {

@@ -84,8 +84,9 @@ function costPercentile(sites: PatchSites, nnf: Nnf, q: number, random: Random):
  * winner-take-all vote averages patches that disagree by a pixel or two, which blurs; the
  * winner's pixel is real source texture, and neighbouring winners mostly come from the same
  * coherent region. Costs must be current (see refreshCosts). Known pixels are never written.
+ * Returns each pixel's source (-1 where none), which region-stitch.ts reads.
  */
-export function copyBestPatches(level: FillLevel, sites: PatchSites, nnf: Nnf): void {
+export function copyBestPatches(level: FillLevel, sites: PatchSites, nnf: Nnf): Int32Array {
   const { width, height, bands, colour, hole } = level;
   const best = new Float32Array(width * height).fill(Number.POSITIVE_INFINITY);
   const from = new Int32Array(width * height).fill(-1);
@@ -109,4 +110,5 @@ export function copyBestPatches(level: FillLevel, sites: PatchSites, nnf: Nnf): 
     if (q < 0) continue;
     for (let c = 0; c < bands; c++) colour[p * bands + c] = colour[q * bands + c]!;
   }
+  return from;
 }
