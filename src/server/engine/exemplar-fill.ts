@@ -515,14 +515,25 @@ function peeledNnf(level: FillLevel, sites: PatchSites, random: Random): Nnf {
   return nnf;
 }
 
-/** Width, in pixels, of the soft seam inside the hole's edge. */
+/** Width, in pixels, of the soft seam inside the hole's edge … */
 const SEAM_WIDTH = 6;
+/**
+ * … or of this share of the hole's depth where that is less, but no less than MIN_SEAM_WIDTH.
+ * Across a thin stroke, 16 px wide, a 6 px band from each side left only the middle pixels
+ * patch fill: the stroke filled smooth, and a plank or a treeline it crossed blurred. On the
+ * benchmark's 12 strokes, layout 29.75 → 30.93 dB mean (a deck's planks +5.0, a dusk horizon
+ * +5.1), texture ratios out of range 5 → 3; compact holes, deeper than 24 px, keep 6.
+ */
+const SEAM_SHARE = 1 / 4;
+const MIN_SEAM_WIDTH = 2;
 
 interface SeamBand {
   /** Telea's fill of the crop, valid in the band along the hole's edge */
   smooth: Uint8Array;
   /** per crop pixel: how far inside the hole it lies (chamfer distance) */
   depth: Float32Array;
+  /** how far in the band reaches */
+  width: number;
 }
 
 /**
@@ -549,9 +560,13 @@ function seamBand(
   // The band continues the border's own surface, not an object the hole cuts through; the
   // hole's edge along the object is then further from that surface than the band is wide.
   const from = objects ? hole.map((v, i) => (v !== 0 || objects[i]! !== 0 ? 1 : 0)) : hole;
-  const maxDistance = objects ? Number.POSITIVE_INFINITY : SEAM_WIDTH + 1;
+  const depth = distanceToUnmasked(hole, w, h);
+  let deepest = 0;
+  for (const d of depth) if (d > deepest) deepest = d;
+  const bandWidth = Math.min(SEAM_WIDTH, Math.max(MIN_SEAM_WIDTH, deepest * SEAM_SHARE));
+  const maxDistance = objects ? Number.POSITIVE_INFINITY : bandWidth + 1;
   const smooth = inpaintTelea(crop, w, h, channels, from, { maxDistance });
-  return { smooth, depth: distanceToUnmasked(hole, w, h) };
+  return { smooth, depth, width: bandWidth };
 }
 
 /** Rounds the filled crop back into the image, touching masked pixels only. */
@@ -572,8 +587,8 @@ function writeBack(
       const q = (y - box.y0) * level.width + (x - box.x0);
       const src = q * bands;
       const dst = p * channels;
-      // 0 at the edge (all smooth band) rising to 1 (all patch fill) SEAM_WIDTH pixels in
-      const a = seam ? Math.min(1, (seam.depth[q]! - 0.5) / SEAM_WIDTH) : 1;
+      // 0 at the edge (all smooth band) rising to 1 (all patch fill) the band's width in
+      const a = seam ? Math.min(1, (seam.depth[q]! - 0.5) / seam.width) : 1;
       for (let c = 0; c < bands; c++) {
         const smooth = seam ? seam.smooth[q * channels + c]! : 0;
         const v = a * colour[src + c]! + (1 - a) * smooth;
