@@ -140,16 +140,17 @@ export function coherentRegions(level: FillLevel, from: Int32Array): Int32Array 
       }
     }
   }
-  const id = new Int32Array(hole.length).fill(-1);
-  const region = new Int32Array(hole.length).fill(-1);
+  // A set's root is its smallest pixel, so in pixel order every root comes before its members:
+  // the array can be relabelled in place (a root's slot takes its region's number, which the
+  // members then read), with no second per-pixel array on a huge outpaint.
+  for (let p = 0; p < hole.length; p++) if (hole[p] !== 0) find(p);
   let next = 0;
   for (let p = 0; p < hole.length; p++) {
     if (hole[p] === 0) continue;
-    const r = find(p);
-    if (id[r] === -1) id[r] = next++;
-    region[p] = id[r]!;
+    const root = parent[p]!;
+    parent[p] = root === p ? next++ : parent[root]!;
   }
-  return region;
+  return parent;
 }
 
 /**
