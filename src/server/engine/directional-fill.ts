@@ -133,13 +133,19 @@ export interface Continuation {
  * weighted by nearness; where the walk leaves the level on one side, the other side's value,
  * trusted less with distance (a line may end); where it leaves on both, or meets one of
  * `objects` (pixels not to be continued), trust 0. `removal`: ends are compared as a removal's
- * (see below).
+ * (see below). `nearerEnd`: where the two ends disagree, each pixel carries its nearer end on,
+ * trusted as a one-sided continuation, instead of not at all. A deck seen at a slant has its
+ * gaps converge, and the field's average orientation walks from a gap on one side to wood on
+ * the other: untrusted, the gaps stopped at the hole's edge around a bright smear. On the
+ * benchmark's deep removals (24 ellipses and blobs): the dock's ellipse +0.8 dB, the shuttle's
+ * booster behind the astronaut +0.9, a brick blob −0.7, mean +0.04 dB.
  */
 export function continueAlong(
   level: FillLevel,
   field: OrientationField,
   objects: Uint8Array | null,
   removal: boolean,
+  nearerEnd = false,
 ): Continuation {
   const { width, height, bands, hole } = level;
   const colour = level.colour.slice();
@@ -174,17 +180,22 @@ export function continueAlong(
     // A line that bends round inside the hole is an outline (a shuttle's, a boat's hull), not
     // straight structure running on: continued, it draws the outline's ghost.
     const straight = Math.max(0, 1 - (ta + tb) / MAX_TURN);
-    trust[p] =
-      straight *
-      (!bothTypical
-        ? 0
-        : a >= 0 && b >= 0
-          ? Math.max(0, 1 - Math.abs(ends[a]! - ends[b]!) / agree)
-          : Math.max(0, 1 - (a < 0 ? db : da) / ONE_SIDED_REACH));
+    let w = wa;
+    if (!bothTypical) trust[p] = 0;
+    else if (a >= 0 && b >= 0) {
+      const both = Math.max(0, 1 - Math.abs(ends[a]! - ends[b]!) / agree);
+      const near = Math.min(da, db);
+      const one = nearerEnd ? Math.max(0, 1 - near / ONE_SIDED_REACH) : 0;
+      if (one > both) {
+        // the ends disagree (a plank gap met by wood): each half carries its own end on
+        w = da <= db ? 1 : 0;
+        trust[p] = straight * one;
+      } else trust[p] = straight * both;
+    } else trust[p] = straight * Math.max(0, 1 - (a < 0 ? db : da) / ONE_SIDED_REACH);
     for (let c = 0; c < bands; c++) {
       colour[p * bands + c] =
-        wa * (a < 0 ? 0 : level.colour[a * bands + c]!) +
-        (1 - wa) * (b < 0 ? 0 : level.colour[b * bands + c]!);
+        w * (a < 0 ? 0 : level.colour[a * bands + c]!) +
+        (1 - w) * (b < 0 ? 0 : level.colour[b * bands + c]!);
     }
   }
   return { colour, trust };

@@ -281,6 +281,8 @@ export function inpaintExemplar(
       resampleField(structureField, level.width, level.height),
       objectsOf(level),
       !outpaint,
+      // a thin hole's ends are a few pixels apart: where they disagree, the patches decide
+      !outpaint && depth >= ELONGATED * side(bounds),
     );
   const continuation = weight > 0 ? walkAt(walkLevel) : null;
   /** the continuation at a level: walked on coarser ones (an outpaint's on all), read from the

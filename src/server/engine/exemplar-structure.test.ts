@@ -1,4 +1,6 @@
 import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import sharp from "sharp";
 import { describe, expect, it } from "vitest";
 import { decodeRgb } from "../testing/images";
 import { inpaintExemplar } from "./exemplar-fill";
@@ -73,16 +75,12 @@ function lassoMask(width: number, height: number, cx: number, cy: number, r: num
 }
 
 /** The edge maps' correlation with the truth's inside the hole, for the engine and Telea. */
-function removal(pixels: Uint8Array, width: number, height: number, mask: Uint8Array) {
+function removal(pixels: Uint8Array, width: number, height: number, mask: Uint8Array, seed = 2) {
   const input = pixels.slice();
   for (let i = 0; i < mask.length; i++) if (mask[i]) input.fill(0, i * 3, i * 3 + 3);
   const truth = edgeMap(pixels, width, height);
   const inHole = (i: number) => mask[i] === 1;
-  const engine = edgeMap(
-    inpaintExemplar(input, width, height, 3, mask, { seed: 2 }),
-    width,
-    height,
-  );
+  const engine = edgeMap(inpaintExemplar(input, width, height, 3, mask, { seed }), width, height);
   const telea = edgeMap(inpaintTelea(input, width, height, 3, mask), width, height);
   return {
     engine: correlation(engine, truth, inHole),
@@ -112,5 +110,34 @@ describe("structure through a removal", () => {
     // 0.60 with one orientation for the whole crop, 0.74 with the orientation field; Telea 0.37
     expect(engine).toBeGreaterThan(0.68);
     expect(engine).toBeGreaterThan(telea + 0.3);
+  });
+});
+
+describe("structure through a deep removal", () => {
+  // The benchmark's dock ellipse: a deck seen at a slant, its dark plank gaps converging. The
+  // walk along a gap lands on the far side off the gap (the field is an average), the two ends
+  // disagree, and the continuation was not trusted at all: the gaps stopped at the hole's edge
+  // around a bright smear. Each half of a deep hole now carries its nearer end on.
+  it.each([0, 1])("carries a slanting deck's gaps into the hole (seed %i)", async (seed) => {
+    const { data, info } = await sharp(
+      join(import.meta.dirname, "../../../bench/photos/kde_BytheWater.jpg"),
+    )
+      .resize({ width: 640 })
+      .removeAlpha()
+      .raw()
+      .toBuffer({ resolveWithObject: true });
+    const { width, height } = info;
+    const b = Math.sqrt((0.1 * width * height) / (Math.PI * 1.6));
+    const a = 1.6 * b;
+    const mask = new Uint8Array(width * height);
+    for (let y = 0; y < height; y++) {
+      for (let x = 0; x < width; x++) {
+        if (((x - width / 2) / a) ** 2 + ((y - 0.75 * height) / b) ** 2 <= 1)
+          mask[y * width + x] = 1;
+      }
+    }
+    const { engine } = removal(new Uint8Array(data), width, height, mask, seed);
+    // edge maps' correlation with the truth's: 0.43 and 0.47 before, 0.50 and 0.52 now
+    expect(engine).toBeGreaterThan(0.48);
   });
 });
