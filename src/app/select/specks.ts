@@ -1,3 +1,5 @@
+import { findRoot, unionSets } from "../../union-find";
+
 /**
  * Removes holes and islands of at most `maxArea` pixels from a 0/255 mask in place: GrabCut
  * leaves single-pixel speckle in textured areas, and a mask with pinholes fills badly.
@@ -11,7 +13,7 @@ export function removeSpecks(mask: Uint8Array, width: number, height: number, ma
   const size = new Float64Array(count);
   const border = new Uint8Array(count);
   for (let r = 0; r < count; r++) {
-    const root = find(parent, r);
+    const root = findRoot(parent, r);
     size[root] = size[root]! + end[r]! - start[r]!;
     const row = Math.floor(start[r]! / width);
     const x0 = start[r]! - row * width;
@@ -19,7 +21,7 @@ export function removeSpecks(mask: Uint8Array, width: number, height: number, ma
     if (row === 0 || row === height - 1 || x0 === 0 || x1 === width) border[root] = 1;
   }
   for (let r = 0; r < count; r++) {
-    const root = find(parent, r);
+    const root = findRoot(parent, r);
     const value = mask[start[r]!]!;
     if (size[root]! > maxArea || (value === 0 && border[root])) continue;
     mask.fill(value === 0 ? 255 : 0, start[r]!, end[r]!);
@@ -64,7 +66,7 @@ function findRuns(mask: Uint8Array, width: number, height: number): Runs {
       // Runs above that overlap [x, to) in columns; the pointer only moves forward.
       while (above < aboveEnd && end[above]! - (row - width) <= x) above++;
       for (let a = above; a < aboveEnd && start[a]! - (row - width) < to; a++)
-        if (mask[start[a]!] === value) union(parent, a, count);
+        if (mask[start[a]!] === value) unionSets(parent, a, count);
       count++;
       x = to;
     }
@@ -78,21 +80,4 @@ function grow(array: Int32Array, capacity: number): Int32Array<ArrayBuffer> {
   const bigger = new Int32Array(capacity);
   bigger.set(array);
   return bigger;
-}
-
-function find(parent: Int32Array, i: number): number {
-  let root = i;
-  while (parent[root] !== root) root = parent[root]!;
-  while (parent[i] !== root) {
-    const next = parent[i]!;
-    parent[i] = root;
-    i = next;
-  }
-  return root;
-}
-
-function union(parent: Int32Array, a: number, b: number): void {
-  const ra = find(parent, a);
-  const rb = find(parent, b);
-  if (ra !== rb) parent[Math.max(ra, rb)] = Math.min(ra, rb);
 }

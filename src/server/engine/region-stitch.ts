@@ -1,3 +1,4 @@
+import { findRoot, unionSets } from "../../union-find";
 import type { FillLevel } from "./fill-level";
 
 /**
@@ -113,37 +114,22 @@ export function coherentRegions(level: FillLevel, from: Int32Array): Int32Array 
   const { width, height, hole } = level;
   const parent = new Int32Array(hole.length).fill(-1);
   for (let p = 0; p < hole.length; p++) if (hole[p] !== 0) parent[p] = p;
-  const find = (p: number) => {
-    let r = p;
-    while (parent[r] !== r) r = parent[r]!;
-    while (parent[p] !== r) {
-      const next = parent[p]!;
-      parent[p] = r;
-      p = next;
-    }
-    return r;
-  };
-  const join = (a: number, b: number) => {
-    const ra = find(a);
-    const rb = find(b);
-    if (ra !== rb) parent[Math.max(ra, rb)] = Math.min(ra, rb);
-  };
   const coherent = (a: number, b: number, d: number) =>
     from[a] === -1 ? from[b] === -1 : from[b] === from[a]! + d;
   for (let y = 0; y < height; y++) {
     for (let x = 0; x < width; x++) {
       const p = y * width + x;
       if (hole[p] === 0) continue;
-      if (x + 1 < width && hole[p + 1] !== 0 && coherent(p, p + 1, 1)) join(p, p + 1);
+      if (x + 1 < width && hole[p + 1] !== 0 && coherent(p, p + 1, 1)) unionSets(parent, p, p + 1);
       if (y + 1 < height && hole[p + width] !== 0 && coherent(p, p + width, width)) {
-        join(p, p + width);
+        unionSets(parent, p, p + width);
       }
     }
   }
   // A set's root is its smallest pixel, so in pixel order every root comes before its members:
   // the array can be relabelled in place (a root's slot takes its region's number, which the
   // members then read), with no second per-pixel array on a huge outpaint.
-  for (let p = 0; p < hole.length; p++) if (hole[p] !== 0) find(p);
+  for (let p = 0; p < hole.length; p++) if (hole[p] !== 0) findRoot(parent, p);
   let next = 0;
   for (let p = 0; p < hole.length; p++) {
     if (hole[p] === 0) continue;
