@@ -66,3 +66,42 @@ describe("stitchRegions", () => {
     }
   });
 });
+
+describe("stitchRegions on scattered sources", () => {
+  it("keeps kept pixels, leaves no NaN and moves each region as one, in grey and in colour", () => {
+    for (const bands of [1, 3]) {
+      const width = 33;
+      const height = 21;
+      let state = 7;
+      const random = () => {
+        state = (state * 1103515245 + 12345) % 2147483648;
+        return state / 2147483648;
+      };
+      const colour = Float32Array.from({ length: width * height * bands }, () => 255 * random());
+      const hole = Uint8Array.from({ length: width * height }, (_, p) =>
+        p % width > 10 && p % width < 25 && p > 3 * width && random() < 0.9 ? 1 : 0,
+      );
+      const kept = Array.from(hole.keys()).filter((p) => hole[p] === 0);
+      // every hole pixel copied from a random kept pixel, some left as estimates
+      const from = Int32Array.from(hole, (h) =>
+        h === 0 || random() < 0.1 ? -1 : kept[Math.floor(random() * kept.length)]!,
+      );
+      const before = colour.slice();
+      const level = { width, height, bands, colour, hole };
+      const region = coherentRegions(level, from);
+      stitchRegions(level, from);
+      const shift = new Map<number, number>();
+      for (let p = 0; p < hole.length; p++) {
+        for (let c = 0; c < bands; c++) {
+          const v = colour[p * bands + c]!;
+          expect(Number.isFinite(v)).toBe(true);
+          const moved = v - before[p * bands + c]!;
+          if (hole[p] === 0) expect(moved).toBe(0);
+          const key = region[p]! * bands + c;
+          if (!shift.has(key)) shift.set(key, moved);
+          expect(moved).toBeCloseTo(shift.get(key)!, 3);
+        }
+      }
+    }
+  });
+});
