@@ -138,3 +138,35 @@ describe("sidesDisagree", () => {
     expect(sidesDisagree(level)).toBe(false);
   });
 });
+
+describe("an outpaint's guide", () => {
+  /**
+   * A 40×20 grey photo with its right third cut off: a bright row across the whole photo (a
+   * horizon) and a bright block at the edge, five pixels deep (a cup cut by the frame).
+   */
+  function cutByTheFrame(): FillLevel {
+    const [w, h] = [40, 20];
+    const pixels = new Uint8Array(w * h).fill(100);
+    const mask = new Uint8Array(w * h);
+    for (let y = 0; y < h; y++) {
+      for (let x = 0; x < w; x++) {
+        if (y === 5 || (y >= 13 && y <= 15 && x >= 22)) pixels[y * w + x] = 220;
+        if (x >= 27) mask[y * w + x] = 1;
+      }
+    }
+    return cropLevel(pixels, w, 1, mask, { x0: 0, y0: 0, x1: w, y1: h });
+  }
+
+  it("carries on a row that runs across the photo, not an object cut by its frame", () => {
+    const level = cutByTheFrame();
+    const guide = coarsestGuide(level, level, 1, "nearest");
+    const gb = guideBands(1);
+    const at = (x: number, y: number) => guide[(y * level.width + x) * gb]!;
+    // the horizon: as bright at the far edge as at the photo's
+    expect(at(39, 5)).toBeGreaterThan(210);
+    // the block: itself just past the edge, given way to its surroundings far out (each pixel
+    // its nearest, as before, kept it at 220 to the far edge)
+    expect(at(28, 14)).toBeGreaterThan(200);
+    expect(at(39, 14)).toBeLessThan(160);
+  });
+});

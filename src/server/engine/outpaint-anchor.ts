@@ -82,7 +82,7 @@ export function anchorOutpaintLayout(
  * `sigma` at the edge and by WIDENING × the distance further out: blurred at doubling σ and
  * read between the two nearest.
  */
-function wideningContinuation(grid: FillLevel, sigma: number): Float32Array {
+export function wideningContinuation(grid: FillLevel, sigma: number): Float32Array {
   const { width, height, bands, hole } = grid;
   const nearest = nearestFill(grid);
   const distance = distanceToUnmasked(hole, width, height);
