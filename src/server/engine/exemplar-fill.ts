@@ -379,7 +379,7 @@ export function inpaintExemplar(
   // of a forest zoomed out 2x): its frame was faded in from the photo's mirror instead.
   const seam = outpaint
     ? null
-    : seamBand(pixels, width, channels, base, box, objects.get(base) ?? null);
+    : seamBand(pixels, width, channels, base, box, objects.get(base) ?? null, depth);
   writeBack(out, width, channels, mask, base, box, seam);
   return out;
 }
@@ -539,8 +539,9 @@ interface SeamBand {
 }
 
 /**
- * A smooth continuation of the surroundings into the first SEAM_WIDTH pixels of the hole
- * (not of `objects`, kept pixels of an object the hole cuts through, which are skipped).
+ * A smooth continuation of the surroundings into the first SEAM_WIDTH pixels of the hole, or
+ * fewer for a hole only `deepest` pixels deep (see SEAM_SHARE); not of `objects`, kept pixels
+ * of an object the hole cuts through, which are skipped.
  * correctSeamShade has matched the fill's shade to the edge's at low frequency; what is left is
  * the pixel-scale step between a copied patch and the kept pixel beside it, which fading from
  * this band into the patch fill hides, while the kept pixels themselves are never touched.
@@ -552,6 +553,7 @@ function seamBand(
   base: FillLevel,
   box: Box,
   objects: Uint8Array | null,
+  deepest: number,
 ): SeamBand {
   const { width: w, height: h, hole } = base;
   const crop = new Uint8Array(w * h * channels);
@@ -562,13 +564,10 @@ function seamBand(
   // The band continues the border's own surface, not an object the hole cuts through; the
   // hole's edge along the object is then further from that surface than the band is wide.
   const from = objects ? hole.map((v, i) => (v !== 0 || objects[i]! !== 0 ? 1 : 0)) : hole;
-  const depth = distanceToUnmasked(hole, w, h);
-  let deepest = 0;
-  for (const d of depth) if (d > deepest) deepest = d;
   const bandWidth = Math.min(SEAM_WIDTH, Math.max(MIN_SEAM_WIDTH, deepest * SEAM_SHARE));
   const maxDistance = objects ? Number.POSITIVE_INFINITY : bandWidth + 1;
   const smooth = inpaintTelea(crop, w, h, channels, from, { maxDistance });
-  return { smooth, depth, width: bandWidth };
+  return { smooth, depth: distanceToUnmasked(hole, w, h), width: bandWidth };
 }
 
 /** Rounds the filled crop back into the image, touching masked pixels only. */

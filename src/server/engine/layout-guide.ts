@@ -195,14 +195,17 @@ const RUN_BLUR = 1;
  * all rows alike, lost 1.3 dB on a dusk lake's Right outpaint: its sky's rows hazed upward.
  */
 function runLengthContinuation(level: FillLevel): Float32Array {
-  const { width, height, bands, hole } = level;
+  const { width, height, bands, colour, hole } = level;
   const from = nearestKept(hole, width, height);
-  const nearest = nearestFill(level);
-  const wide = wideningContinuation(level, RUN_BLUR);
-  const out = nearest.slice();
+  // kept pixels are themselves (`from` is the pixel itself), not the blur
+  const out = wideningContinuation(level, RUN_BLUR);
   for (let p = 0; p < hole.length; p++) {
     const s = from[p]!;
-    if (hole[p] === 0 || s < 0) continue;
+    if (s < 0) continue;
+    if (s === p) {
+      for (let c = 0; c < bands; c++) out[p * bands + c] = colour[p * bands + c]!;
+      continue;
+    }
     const px = p % width;
     const py = (p - px) / width;
     const sx = s % width;
@@ -212,7 +215,7 @@ function runLengthContinuation(level: FillLevel): Float32Array {
     const w = Math.min(1, (run + 1) / d);
     for (let c = 0; c < bands; c++) {
       const i = p * bands + c;
-      out[i] = w * nearest[i]! + (1 - w) * wide[i]!;
+      out[i] = w * colour[s * bands + c]! + (1 - w) * out[i]!;
     }
   }
   return out;

@@ -2,10 +2,10 @@
  * An outpaint's large-scale colour, held to the calm continuation of the photo's edge. Far from
  * the photo nothing says what is there, and the mean-squared best guess of its layout is the
  * edge continued outward and blurred, the more the further out (each new pixel the colour of
- * its nearest photo pixel, softened). Patches copied from the photo bring texture but also the large-scale colour of
- * wherever they came from: shore rows in a sky, a bright block in a forest ring. So the fill
- * keeps its own detail (its colour minus a blur of it) and its large-scale colour is moved
- * towards that continuation's.
+ * its nearest photo pixel, softened). Patches copied from the photo bring texture but also the
+ * large-scale colour of wherever they came from: shore rows in a sky, a bright block in a
+ * forest ring. So the fill keeps its own detail (its colour minus a blur of it) and its
+ * large-scale colour is moved towards that continuation's.
  */
 import { boxBlur } from "../../box-blur";
 import { cellAxes, type FillLevel, sampleCells, shrinkLevel } from "./fill-level";

@@ -184,6 +184,9 @@ export function upsampleNnf(
   const ch = coarseLevel.height;
   // drawn only when used, so fills without a copy level keep their random stream
   const key = wander ? Math.floor(random() * 0x7fffffff) : 0;
+  // made once per level, not per fallback (see "Per-pixel passes" in docs/architecture.md)
+  const isCoarseTarget = (i: number) => coarse.match[i]! >= 0;
+  const isSource = (i: number) => sites.sourceOk[i] === 1;
   for (const t of sites.targets) {
     const x = t % fine.width;
     const y = (t - x) / fine.width;
@@ -196,7 +199,7 @@ export function upsampleNnf(
     let ox = cx;
     let oy = cy;
     if (m < 0) {
-      const near = nearestWhere(cw, ch, cy * cw + cx, 2, (i) => coarse.match[i]! >= 0);
+      const near = nearestWhere(cw, ch, cy * cw + cx, 2, isCoarseTarget);
       if (near >= 0) {
         m = coarse.match[near]!;
         ox = near % cw;
@@ -217,15 +220,7 @@ export function upsampleNnf(
       // The parent's source is not one here (too near the hole, or out of this level's reach):
       // the closest one that is keeps the layout, where a random pick would be copied as a speck.
       const near =
-        s >= 0
-          ? nearestWhere(
-              fine.width,
-              fine.height,
-              s,
-              NEAREST_SOURCE_RADIUS,
-              (i) => sites.sourceOk[i] === 1,
-            )
-          : -1;
+        s >= 0 ? nearestWhere(fine.width, fine.height, s, NEAREST_SOURCE_RADIUS, isSource) : -1;
       match[t] = near >= 0 ? near : sites.sources[Math.floor(random() * sites.sources.length)]!;
     }
   }
