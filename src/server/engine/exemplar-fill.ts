@@ -29,6 +29,7 @@ import { clampToLayout } from "./layout-clamp";
 import {
   coarsestGuide,
   extrapolates,
+  followTrustedFill,
   layoutReference,
   sidesDisagree,
   upsampleGuide,
@@ -300,6 +301,7 @@ export function inpaintExemplar(
       (weight === 0 && depth < ELONGATED * side(bounds) && sidesDisagree(levels[coarsest]!))
       ? "nearest"
       : "membrane",
+    { level: structureLevel, factor: 2 ** (coarsest - structureIndex) },
   );
   if (continuation) steerGuide(levels[coarsest]!, continuationAt(coarsest), weight);
   const reference = layoutReference(levels[coarsest]!, 2 ** coarsest);
@@ -331,6 +333,9 @@ export function inpaintExemplar(
       // Only searching levels compare patches; the guide would be dead weight on the others.
       if (plan.kind === "em" || plan.kind === "refine") {
         upsampleGuide(levels[i + 1]!, level);
+        // A refine level votes once along the field carried up to it, whose layout the held
+        // EM levels settled; holding its many votes too cost a sixth of a 1 MP zoom-out's time.
+        if (plan.kind === "refine") level.hold = undefined;
         if (continuation) steerGuide(level, continuationAt(i), weight);
       }
     }
@@ -352,8 +357,10 @@ export function inpaintExemplar(
       if (outpaint && i === coarsest) {
         reference.trust = fillUnguided(level, levelSites, nnf, plan, random, stopIfCancelled);
         level.guideWeight = reference.trust.map((t) => 1 - (1 - TRUSTED_GUIDE_WEIGHT) * t);
+        level.hold = reference.trust.map((t) => 1 - t);
       }
       from = runPlan(level, levelSites, nnf, plan, random, stopIfCancelled, i === 0);
+      if (outpaint && i === coarsest) followTrustedFill(level, reference.trust!);
     }
     doneWork += work[i]!;
     // The sum of the fractions can fall a hair short of 1 in floating point.

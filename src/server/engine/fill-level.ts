@@ -17,6 +17,11 @@ export interface FillLevel {
   guide?: Float32Array;
   /** How much the guide counts per pixel, 0–1 (outpaint-trust.ts); absent = fully everywhere. */
   guideWeight?: Float32Array;
+  /**
+   * How far a vote holds copied colours to the guide's, per pixel, 0–1 (see votePatches):
+   * where an outpaint's unguided fill is not trusted. Absent = nowhere.
+   */
+  hold?: Float32Array;
 }
 
 /** Pixel `p`'s luma (Rec. 601 weights; a grey level is its own). */

@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { cropLevel, downsampleLevel, type FillLevel } from "./fill-level";
-import { coarsestGuide, guideBands, sidesDisagree, upsampleGuide } from "./layout-guide";
+import {
+  coarsestGuide,
+  followTrustedFill,
+  guideBands,
+  sidesDisagree,
+  upsampleGuide,
+} from "./layout-guide";
 import { mulberry32 } from "./prng";
 
 /**
@@ -168,5 +174,59 @@ describe("an outpaint's guide", () => {
     // its nearest, as before, kept it at 220 to the far edge)
     expect(at(28, 14)).toBeGreaterThan(200);
     expect(at(39, 14)).toBeLessThan(160);
+  });
+});
+
+describe("an outpaint's guide read from a finer level", () => {
+  it("continues the frame's own pixels, not a coarse block that reaches the object inside", () => {
+    // A white 64×48 photo with a black bar 3 px in from its right edge (a horse's tail), its
+    // right quarter cut off. The coarsest level (8× smaller) averages the bar into its edge
+    // pixels; the finer level's edge is white.
+    const [w, h] = [64, 48];
+    const pixels = new Uint8Array(w * h).fill(255);
+    const mask = new Uint8Array(w * h);
+    for (let y = 0; y < h; y++) {
+      for (let x = 0; x < w; x++) {
+        if (x >= 40 && x < 44 && y >= 8 && y < 40) pixels[y * w + x] = 0;
+        if (x >= 48) mask[y * w + x] = 1;
+      }
+    }
+    const base = cropLevel(pixels, w, 1, mask, { x0: 0, y0: 0, x1: w, y1: h });
+    const fine = downsampleLevel(base);
+    const coarse = downsampleLevel(downsampleLevel(fine));
+    const gb = guideBands(1);
+    const newArea = (guide: Float32Array) => {
+      let darkest = 255;
+      for (let p = 0; p < coarse.hole.length; p++) {
+        if (coarse.hole[p] !== 0 && p % coarse.width > 6)
+          darkest = Math.min(darkest, guide[p * gb]!);
+      }
+      return darkest;
+    };
+    // read from the coarsest level itself, the bar greys the new area
+    expect(newArea(coarsestGuide(base, coarse, 8, "nearest"))).toBeLessThan(200);
+    expect(
+      newArea(coarsestGuide(base, coarse, 8, "nearest", { level: fine, factor: 4 })),
+    ).toBeGreaterThan(250);
+  });
+});
+
+describe("followTrustedFill", () => {
+  it("takes the fill's colour where it is clearly trusted and leaves the guide elsewhere", () => {
+    const [width, height] = [6, 1];
+    const level: FillLevel = {
+      width,
+      height,
+      bands: 1,
+      colour: Float32Array.from([10, 10, 200, 200, 200, 200]),
+      hole: Uint8Array.from([0, 0, 1, 1, 1, 1]),
+      guide: Float32Array.from([10, 0, 10, 0, 50, 0, 50, 0, 50, 0, 50, 0]),
+    };
+    followTrustedFill(level, Float32Array.from([1, 1, 1, 0.75, 0.5, 0]));
+    const colourBand = [0, 1, 2, 3, 4, 5].map((p) => level.guide![p * guideBands(1)]);
+    // kept pixels untouched; trust 1 → the fill; 0.75 → halfway; 0.5 and below → the guide
+    expect(colourBand).toEqual([10, 10, 200, 125, 50, 50]);
+    // the contrast band is the guide's still
+    expect(level.guide![3 * guideBands(1) + 1]).toBe(0);
   });
 });

@@ -17,7 +17,7 @@
  * (nearest-fill.ts): the sky, the horizon and the grass each continue outward, and the rim and
  * the saucer meet along the middle of the hole.
  */
-import { type FillLevel, levelLuma, upsampleBilinear } from "./fill-level";
+import { downsampleLevel, type FillLevel, levelLuma, upsampleBilinear } from "./fill-level";
 import type { LayoutReference } from "./layout-clamp";
 import { distanceToUnmasked, onHoleEdge } from "./mask-geometry";
 import { membraneFill } from "./membrane-fill";
@@ -43,21 +43,36 @@ const TEXTURE_WEIGHT = 2;
 export type GuideContinuation = "nearest" | "membrane";
 
 /**
+ * A finer level than the coarsest and how many times finer it is: where an outpaint's edge is
+ * read (see coarsestGuide).
+ */
+export interface EdgeLevel {
+  level: FillLevel;
+  factor: number;
+}
+
+/**
  * The guide of the coarsest level. `base` is the finest level (the crop at full resolution),
  * which the contrast is measured on; the coarsest level is `scale` times smaller.
+ *
+ * An outpaint's edge is continued on `edge`, a finer level, and the result shrunk to the
+ * coarsest: a coarsest pixel at the frame averages a block 16 or more pixels deep, and whatever
+ * stands just inside the frame (a horse's tail 13 px in from a white backdrop's edge) greyed
+ * the continuation across the whole new area, where the search then copied more horse.
  */
 export function coarsestGuide(
   base: FillLevel,
   coarsest: FillLevel,
   scale: number,
   continuation: GuideContinuation,
+  edge: EdgeLevel = { level: coarsest, factor: 1 },
 ): Float32Array {
   const { width, height, bands, hole } = coarsest;
   const contrast = blockContrast(base, coarsest, scale);
   const fill = continuation === "nearest" ? nearestFill : membraneFill;
   const colour =
     continuation === "nearest" && extrapolates(coarsest)
-      ? runLengthContinuation(coarsest)
+      ? shrinkTo(runLengthContinuation(edge.level, RUN_BLUR * edge.factor), edge.level, coarsest)
       : fill(coarsest);
   const texture = fill({ width, height, bands: 1, colour: contrast, hole });
   const gb = guideBands(bands);
@@ -179,7 +194,7 @@ const APART_FRACTION = 0.5;
  * How far two luma values may differ and still be one structure running back from the edge.
  */
 const RUN_TOLERANCE = 30;
-/** The blur an edge pixel gives way to where its run ends: about a coarse cell. */
+/** The blur an edge pixel gives way to where its run ends: about a coarsest cell. */
 const RUN_BLUR = 1;
 
 /**
@@ -194,11 +209,11 @@ const RUN_BLUR = 1;
  * right thirds +0.7 dB, the bird's top third −0.5). A plain blur growing with distance, for
  * all rows alike, lost 1.3 dB on a dusk lake's Right outpaint: its sky's rows hazed upward.
  */
-function runLengthContinuation(level: FillLevel): Float32Array {
+function runLengthContinuation(level: FillLevel, blur: number): Float32Array {
   const { width, height, bands, colour, hole } = level;
   const from = nearestKept(hole, width, height);
   // kept pixels are themselves (`from` is the pixel itself), not the blur
-  const out = wideningContinuation(level, RUN_BLUR);
+  const out = wideningContinuation(level, blur);
   for (let p = 0; p < hole.length; p++) {
     const s = from[p]!;
     if (s < 0) continue;
@@ -211,7 +226,7 @@ function runLengthContinuation(level: FillLevel): Float32Array {
     const sx = s % width;
     const sy = (s - sx) / width;
     const d = Math.hypot(px - sx, py - sy);
-    const run = inwardRun(level, s, (sx - px) / d, (sy - py) / d);
+    const run = inwardRun(level, s, (sx - px) / d, (sy - py) / d, d);
     const w = Math.min(1, (run + 1) / d);
     for (let c = 0; c < bands; c++) {
       const i = p * bands + c;
@@ -221,14 +236,24 @@ function runLengthContinuation(level: FillLevel): Float32Array {
   return out;
 }
 
-/** How many kept pixels from `s` along (ux, uy) keep `s`'s luma within RUN_TOLERANCE. */
-function inwardRun(level: FillLevel, s: number, ux: number, uy: number): number {
+/** `colour` (one value per pixel of `fine`) area-averaged down to `coarse`'s grid. */
+function shrinkTo(colour: Float32Array, fine: FillLevel, coarse: FillLevel): Float32Array {
+  let level: FillLevel = { ...fine, colour, hole: new Uint8Array(fine.width * fine.height) };
+  while (level.width > coarse.width) level = downsampleLevel(level);
+  return level.colour;
+}
+
+/**
+ * How many kept pixels from `s` along (ux, uy) keep `s`'s luma within RUN_TOLERANCE, counted up
+ * to `enough` (a run that long already carries the colour all the way).
+ */
+function inwardRun(level: FillLevel, s: number, ux: number, uy: number, enough: number): number {
   const { width, height, hole } = level;
   const sx = s % width;
   const sy = (s - sx) / width;
   const luma = levelLuma(level, s);
   let run = 0;
-  for (let k = 1; ; k++) {
+  for (let k = 1; k < enough; k++) {
     const x = Math.round(sx + ux * k);
     const y = Math.round(sy + uy * k);
     if (x < 0 || y < 0 || x >= width || y >= height) return run;
@@ -236,17 +261,55 @@ function inwardRun(level: FillLevel, s: number, ux: number, uy: number): number 
     if (hole[q] !== 0 || Math.abs(levelLuma(level, q) - luma) > RUN_TOLERANCE) return run;
     run = k;
   }
+  return run;
 }
 
-/** The coarser level's guide, upsampled to cover every pixel of the finer level. */
+/** The coarser level's guide, its weights and its hold, upsampled to the finer level. */
 export function upsampleGuide(coarse: FillLevel, fine: FillLevel): void {
   if (!coarse.guide) return;
   const gb = guideBands(fine.bands);
   fine.guide = new Float32Array(fine.width * fine.height * gb);
   upsampleBilinear(coarse, coarse.guide, fine, fine.guide, gb, null);
-  if (!coarse.guideWeight) return;
-  fine.guideWeight = new Float32Array(fine.width * fine.height);
-  upsampleBilinear(coarse, coarse.guideWeight, fine, fine.guideWeight, 1, null);
+  if (coarse.guideWeight) {
+    fine.guideWeight = new Float32Array(fine.width * fine.height);
+    upsampleBilinear(coarse, coarse.guideWeight, fine, fine.guideWeight, 1, null);
+  }
+  if (coarse.hold) {
+    fine.hold = new Float32Array(fine.width * fine.height);
+    upsampleBilinear(coarse, coarse.hold, fine, fine.hold, 1, null);
+  }
+}
+
+/** Pixel `p`'s local contrast (luma standard deviation) as the guide holds it. */
+export function guideContrast(guide: Float32Array, bands: number, p: number): number {
+  return guide[p * guideBands(bands) + bands]! / TEXTURE_WEIGHT;
+}
+
+/**
+ * Trust below this (outpaint-trust.ts) leaves the guide as it was: the trust map is smoothed,
+ * and on its slope towards the photo the unguided fill is still what the trust rejected (a
+ * hoof copied beside a white backdrop's edge).
+ */
+const CLEAR_TRUST = 0.5;
+
+/**
+ * Once an outpaint's coarsest level is filled: where its unguided fill was clearly trusted, the
+ * guide's colour becomes that fill's, so the finer levels refine the layout the coarsest level
+ * settled on. Left as the edge continued outward, the guide steered them against it: a Right
+ * outpaint carries each edge row straight on, and held to those rows a brick wall's staggered
+ * courses broke up into stray strokes of mortar over flat grey.
+ */
+export function followTrustedFill(level: FillLevel, trust: Float32Array): void {
+  const { width, height, bands, colour, hole } = level;
+  const guide = level.guide!;
+  const gb = guideBands(bands);
+  for (let p = 0; p < width * height; p++) {
+    if (hole[p] === 0) continue;
+    const t = Math.max(0, (trust[p]! - CLEAR_TRUST) / (1 - CLEAR_TRUST));
+    for (let c = 0; c < bands; c++) {
+      guide[p * gb + c] = (1 - t) * guide[p * gb + c]! + t * colour[p * bands + c]!;
+    }
+  }
 }
 
 /** How far apart two pixels' guides are (weighted squared distance). */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { FillLevel } from "./fill-level";
-import { anchorOutpaintLayout, gaussianBlur } from "./outpaint-anchor";
+import { anchorOutpaintLayout, gaussianBlur, wideningContinuation } from "./outpaint-anchor";
 
 describe("gaussianBlur", () => {
   it("keeps a flat image flat and an impulse's mass, spread over about σ", () => {
@@ -73,5 +73,28 @@ describe("anchorOutpaintLayout", () => {
     const level = topOutpaint(100, () => 100);
     anchorOutpaintLayout(level, 1);
     expect(Math.max(...level.colour.map((v) => Math.abs(v - 100)))).toBeLessThan(1e-3);
+  });
+});
+
+describe("wideningContinuation", () => {
+  it("spreads the edge along itself and never blurs in what stands inside the photo", () => {
+    // A white 200×120 photo with a black square well inside it, and 60 new rows above it: the
+    // edge is all white, so the continuation is white however wide its blur grows.
+    const [width, height] = [200, 180];
+    const colour = new Float32Array(width * height).fill(255);
+    const hole = new Uint8Array(width * height);
+    for (let y = 0; y < height; y++) {
+      for (let x = 0; x < width; x++) {
+        if (y < 60) hole[y * width + x] = 1;
+        if (y >= 80 && y < 160 && x >= 60 && x < 140) colour[y * width + x] = 0;
+      }
+    }
+    const continued = wideningContinuation({ width, height, bands: 1, colour, hole }, 2);
+    let darkest = 255;
+    for (let p = 0; p < 60 * width; p++) darkest = Math.min(darkest, continued[p]!);
+    // blurred together with the photo, the far rows took in the square: down to 240
+    expect(darkest).toBeGreaterThan(254.9);
+    // kept pixels come back as they are
+    expect(continued[100 * width + 100]).toBe(0);
   });
 });

@@ -80,7 +80,9 @@ export function anchorOutpaintLayout(
 /**
  * The edge continued outward (each pixel its nearest kept pixel's colour), blurred by σ =
  * `sigma` at the edge and by WIDENING × the distance further out: blurred at doubling σ and
- * read between the two nearest.
+ * read between the two nearest. The blur runs over new pixels only, so it spreads the edge
+ * along itself and never reaches into the photo: blurred with the photo, whatever stands inside
+ * it (a black horse on a white backdrop) seeped out as a grey haze the wider the blur grew.
  */
 export function wideningContinuation(grid: FillLevel, sigma: number): Float32Array {
   const { width, height, bands, hole } = grid;
@@ -88,9 +90,9 @@ export function wideningContinuation(grid: FillLevel, sigma: number): Float32Arr
   const distance = distanceToUnmasked(hole, width, height);
   let farthest = 0;
   for (const d of distance) if (d > farthest) farthest = d;
-  const blurs = [gaussianBlur(nearest, width, height, bands, sigma)];
+  const blurs = [blurAmongHole(nearest, hole, width, height, bands, sigma)];
   for (let s = 2 * sigma; s / 2 < WIDENING * farthest; s *= 2) {
-    blurs.push(gaussianBlur(nearest, width, height, bands, s));
+    blurs.push(blurAmongHole(nearest, hole, width, height, bands, s));
   }
   const out = blurs[0]!;
   for (let p = 0; p < hole.length; p++) {
@@ -106,6 +108,37 @@ export function wideningContinuation(grid: FillLevel, sigma: number): Float32Arr
       const i = p * bands + c;
       out[i] = (1 - f) * blurs[k0]![i]! + f * blurs[k1]![i]!;
     }
+  }
+  return out;
+}
+
+/**
+ * `colour`'s hole pixels blurred among themselves (a normalised convolution: each is the
+ * Gaussian-weighted mean of the hole pixels around it). Kept pixels are returned as they are.
+ */
+function blurAmongHole(
+  colour: Float32Array,
+  hole: Uint8Array,
+  width: number,
+  height: number,
+  bands: number,
+  sigma: number,
+): Float32Array {
+  // the hole's own colours, and one more band counting its pixels, blurred together
+  const stride = bands + 1;
+  const masked = new Float32Array(width * height * stride);
+  for (let p = 0; p < hole.length; p++) {
+    if (hole[p] === 0) continue;
+    for (let c = 0; c < bands; c++) masked[p * stride + c] = colour[p * bands + c]!;
+    masked[p * stride + bands] = 1;
+  }
+  const blurred = gaussianBlur(masked, width, height, stride, sigma);
+  const out = colour.slice();
+  for (let p = 0; p < hole.length; p++) {
+    const share = blurred[p * stride + bands]!;
+    // a hole pixel always counts itself, so its share is above zero
+    if (hole[p] === 0 || share <= 0) continue;
+    for (let c = 0; c < bands; c++) out[p * bands + c] = blurred[p * stride + c]! / share;
   }
   return out;
 }

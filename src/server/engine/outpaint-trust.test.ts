@@ -58,3 +58,18 @@ describe("unguidedTrust", () => {
     expect(at(level, trust, 22, 2)).toBeGreaterThan(0.8);
   });
 });
+
+describe("unguidedTrust on a busy pattern", () => {
+  it("trusts a fill as busy as the photo along its edge, though the guide is a blur", () => {
+    // vertical stripes (a brick wall's courses seen across a Right outpaint's edge): each row
+    // crosses them, so the guide, a blur of the edge, is their flat mean, and the fill that
+    // carries them on is far busier than it. Held to the guide's busyness, it was not trusted.
+    const level = stripedOutpaint((x) => (x % 4 < 2 ? 90 : 130));
+    for (let i = 0; i < level.colour.length; i++) {
+      if (level.hole[i] === 0) level.colour[i] = (i % level.width) % 4 < 2 ? 90 : 130;
+      level.guide![i * 2] = 110;
+    }
+    const trust = unguidedTrust(level);
+    for (const x of [22, 30, 38]) expect(at(level, trust, x, 12)).toBeGreaterThan(0.9);
+  });
+});

@@ -9,12 +9,15 @@
  * So an outpaint's coarsest level is first filled without its guide, and that fill is trusted
  * where it looks like the edge continued outward (the guide's colour: each new pixel its
  * nearest photo pixel's), at a blur that lets a trunk or a brick's mortar differ while a boat or
- * a shoreline does not, and where it is no busier than that continuation: a lattice fragment in
- * a plain sky is as close in colour as the sky but far busier.
+ * a shoreline does not, and where it is no busier than the photo is along its edge: a lattice
+ * fragment in a plain sky is as close in colour as the sky but far busier. The busyness is the
+ * photo's own, carried straight out, not the continuation's: that is a blur, and held to it a
+ * brick wall's courses counted as garbage and were faded into flat grey.
  */
 
 import { type FillLevel, lumaPlane } from "./fill-level";
 import { guideColour } from "./layout-guide";
+import { nearestFill } from "./nearest-fill";
 import { gaussianBlur } from "./outpaint-anchor";
 
 /** Both fills are compared after a blur of this many coarse pixels. */
@@ -45,7 +48,9 @@ export function unguidedTrust(level: FillLevel): Float32Array {
   const fill = gaussianBlur(colour, width, height, bands, COMPARE_SIGMA);
   const edge = gaussianBlur(continued, width, height, bands, COMPARE_SIGMA);
   const fillBusy = busyness(level);
-  const edgeBusy = busyness({ width, height, bands, colour: continued });
+  // each new pixel the busyness of its nearest photo pixel, measured on the photo alone
+  const photo = { width, height, bands, hole, colour: nearestFill(level) };
+  const edgeBusy = nearestFill({ ...photo, bands: 1, colour: busyness(photo) });
   const trust = new Float32Array(width * height).fill(1);
   for (let i = 0; i < trust.length; i++) {
     if (hole[i] === 0) continue;

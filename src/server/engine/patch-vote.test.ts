@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import type { FillLevel } from "./fill-level";
+import { guideBands } from "./layout-guide";
 import { type Nnf, PATCH_RADIUS, patchSites, refreshCosts } from "./patch-match";
-import { copyBestPatches } from "./patch-vote";
+import { copyBestPatches, votePatches } from "./patch-vote";
+import { mulberry32 } from "./prng";
 
 /** A grey 32×24 level: a vertical ramp with a 2×2 hole in the middle holding a flat guess. */
 function rampLevel(): FillLevel {
@@ -51,6 +53,75 @@ describe("copyBestPatches", () => {
     expect(level.colour[8 * width + 12]).toBe(120);
     for (let p = 0; p < level.hole.length; p++) {
       if (level.hole[p] === 0) expect(level.colour[p]).toBe(before[p]);
+    }
+  });
+});
+
+describe("votePatches with a hold", () => {
+  /**
+   * A 40×20 grey level: white with a black bar down column 4, and a hole on the right (x ≥ 26)
+   * whose guide is white. Every target copies a source whose patch holds the bar in its left
+   * column, so any vote brings some of it along.
+   */
+  function barredOutpaint(hold: number): FillLevel {
+    const [width, height] = [40, 20];
+    const colour = new Float32Array(width * height).fill(255);
+    const hole = new Uint8Array(width * height);
+    const guide = new Float32Array(width * height * guideBands(1)).fill(255);
+    for (let y = 0; y < height; y++) {
+      colour[y * width + 4] = 0;
+      for (let x = 26; x < width; x++) {
+        hole[y * width + x] = 1;
+        colour[y * width + x] = 128;
+        guide[(y * width + x) * guideBands(1) + 1] = 0;
+      }
+    }
+    return {
+      width,
+      height,
+      bands: 1,
+      colour,
+      hole,
+      guide,
+      hold: new Float32Array(width * height).fill(hold),
+    };
+  }
+
+  function voteOnce(level: FillLevel): void {
+    const sites = patchSites(level);
+    const match = new Int32Array(level.width * level.height).fill(-1);
+    // every target's source is centred PATCH_RADIUS columns right of the bar, in its own row
+    // as far as the source patch fits
+    for (const t of sites.targets) {
+      const row = Math.floor(t / level.width);
+      const y = Math.min(level.height - 1 - PATCH_RADIUS, Math.max(PATCH_RADIUS, row));
+      match[t] = y * level.width + 4 + PATCH_RADIUS;
+      expect(sites.sourceOk[match[t]!]).toBe(1);
+    }
+    const nnf: Nnf = { match, cost: new Float32Array(level.width * level.height) };
+    refreshCosts(level, sites, nnf);
+    votePatches(level, sites, nnf, mulberry32(0));
+  }
+
+  const darkest = (level: FillLevel) => {
+    let d = 255;
+    for (let p = 0; p < level.hole.length; p++)
+      if (level.hole[p]) d = Math.min(d, level.colour[p]!);
+    return d;
+  };
+
+  it("averages the bar in where nothing holds the vote", () => {
+    const level = barredOutpaint(0);
+    voteOnce(level);
+    expect(darkest(level)).toBeLessThan(230);
+  });
+
+  it("keeps the colours that agree with the guide, or the guide's own, where the vote is held", () => {
+    const level = barredOutpaint(1);
+    voteOnce(level);
+    expect(darkest(level)).toBeGreaterThan(250);
+    for (let p = 0; p < level.hole.length; p++) {
+      if (level.hole[p] === 0) expect(level.colour[p]).toBe(p % level.width === 4 ? 0 : 255);
     }
   });
 });

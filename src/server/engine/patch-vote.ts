@@ -1,4 +1,5 @@
 import type { FillLevel } from "./fill-level";
+import { guideBands, guideContrast } from "./layout-guide";
 import { type Nnf, PATCH_RADIUS, type PatchSites } from "./patch-match";
 import type { Random } from "./prng";
 
@@ -39,6 +40,10 @@ export function votePatches(
   weight.fill(0);
   const sigma2 = costPercentile(sites, nnf, 0.1, random) * 0.1;
   const scale = sigma2 > 0 ? -1 / (2 * sigma2) : 0;
+  if (level.hold && level.guide) {
+    voteHeld(level, sites, nnf, scale, buffers);
+    return;
+  }
   const { targets } = sites;
   for (let n = 0; n < targets.length; n++) {
     const t = targets[n]!;
@@ -63,6 +68,84 @@ export function votePatches(
     const pb = p * bands;
     for (let c = 0; c < bands; c++) colour[pb + c] = sum[pb + c]! / w;
   }
+}
+
+/**
+ * A copied colour within about this many grey levels of the guide's (or of the guide's local
+ * contrast, where that is larger) counts in full in a held vote; much further, hardly at all.
+ */
+const HOLD_TOLERANCE = 24;
+/** The guide's own vote in a held vote, as a share of the patches' total weight. */
+const GUIDE_SHARE = 0.05;
+
+/**
+ * votePatches where the level has a hold (an outpaint's new area that its unguided fill was not
+ * trusted with): each copied colour also counts less the further it is from the guide's, by up
+ * to the pixel's hold, and the guide votes too with GUIDE_SHARE of the patches' weight. Where
+ * the photo offers nothing like the guide, every source patch brings some of the wrong thing
+ * along (a white backdrop only 100 px wide around a horse, against coarse patches 112 px
+ * across): the colours that agree with the guide win where there are any, the guide's own
+ * colour where there are none, instead of an average of horse.
+ */
+function voteHeld(
+  level: FillLevel,
+  sites: PatchSites,
+  nnf: Nnf,
+  scale: number,
+  buffers: VoteBuffers,
+): void {
+  const { width, bands, colour, hole } = level;
+  const guide = level.guide!;
+  const hold = level.hold!;
+  const gb = guideBands(bands);
+  const { sum, weight } = buffers;
+  // the votes' weights before the hold, which the guide's share is taken of
+  const plain = new Float32Array(weight.length);
+  // per pixel, −hold / (2 τ² bands): the exponent's factor on the squared colour distance
+  const falloff = new Float32Array(weight.length);
+  for (let p = 0; p < falloff.length; p++) {
+    if (hole[p] === 0 || hold[p]! <= 0) continue;
+    const tau = Math.max(HOLD_TOLERANCE, guideContrast(guide, bands, p));
+    falloff[p] = -hold[p]! / (2 * tau * tau * bands);
+  }
+  const { targets } = sites;
+  for (let n = 0; n < targets.length; n++) {
+    const t = targets[n]!;
+    const s = nnf.match[t]!;
+    const w = Math.exp(nnf.cost[t]! * scale) + 1e-6;
+    for (let dy = -R; dy <= R; dy++) {
+      for (let dx = -R; dx <= R; dx++) {
+        const p = t + dy * width + dx;
+        if (hole[p] === 0) continue;
+        const q = (s + dy * width + dx) * bands;
+        let d = 0;
+        for (let c = 0; c < bands; c++) d += (colour[q + c]! - guide[p * gb + c]!) ** 2;
+        const held = w * expNegative(falloff[p]! * d);
+        plain[p]! += w;
+        weight[p]! += held;
+        for (let c = 0; c < bands; c++) sum[p * bands + c]! += held * colour[q + c]!;
+      }
+    }
+  }
+  for (let p = 0; p < weight.length; p++) {
+    // plain, not weight: every copy's held weight can underflow to 0 where the guide then wins
+    if (plain[p] === 0) continue;
+    const g = GUIDE_SHARE * hold[p]! * plain[p]!;
+    const w = weight[p]! + g;
+    for (let c = 0; c < bands; c++) {
+      colour[p * bands + c] = (sum[p * bands + c]! + g * guide[p * gb + c]!) / w;
+    }
+  }
+}
+
+/** exp(x) for x ≤ 0 from a table in steps of 1/EXP_STEPS: a held vote takes one per copied pixel. */
+const EXP_STEPS = 64;
+const EXP_RANGE = 16;
+const EXP_TABLE = Float64Array.from({ length: EXP_RANGE * EXP_STEPS + 1 }, (_, k) =>
+  Math.exp(-k / EXP_STEPS),
+);
+function expNegative(x: number): number {
+  return x <= -EXP_RANGE ? 0 : EXP_TABLE[Math.round(-x * EXP_STEPS)]!;
 }
 
 /** A percentile of patch cost, estimated from up to 1024 random targets. */
