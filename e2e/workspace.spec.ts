@@ -143,8 +143,10 @@ test("first run: from an empty page to a comparison in two actions (time printed
   expect(rimIsHandle).toBe(true);
 
   // The post is gone: where it stood the result has the colour of the grass within 20 px
-  // around it (the bright red and white post put the masked area 16 grey levels off it; the
-  // local fill is about 2 off).
+  // around it (the bright red and white post put the masked area 16 grey levels off it). The
+  // app draws a new seed for each run; over 48 seeds the local fill is 2–6 off, mean 4.3
+  // (measured on the engine with erase's 10 px dilation), and a CI run once
+  // measured 6.04 through the app.
   const download = page.waitForEvent("download");
   await page.getByTestId("download-result").click();
   const result = await decodeDownload(await download);
@@ -174,7 +176,7 @@ test("first run: from an empty page to a comparison in two actions (time printed
     }
   }
   const offBy = Math.max(...inside.map((v, c) => Math.abs(v / nInside - around[c]! / nAround)));
-  expect(offBy).toBeLessThan(6);
+  expect(offBy).toBeLessThan(8);
 });
 
 test("an outpaint's original is the photo in place over a checkerboard, in Compare and the PNG", async ({
