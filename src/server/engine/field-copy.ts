@@ -1,5 +1,7 @@
 import type { FillLevel } from "./fill-level";
-import { type Nnf, type PatchSites, wanderShift } from "./patch-match";
+import { type Nnf, PATCH_RADIUS, type PatchSites, wanderShift } from "./patch-match";
+
+const R = PATCH_RADIUS;
 
 /**
  * Copy levels: levels too big to search, which take their texture by following a field
@@ -9,20 +11,39 @@ import { type Nnf, type PatchSites, wanderShift } from "./patch-match";
 /**
  * The cheapest way to give a huge level real texture: each hole pixel that is a patch centre
  * takes the colour at its carried-up match (one read instead of a 49-patch vote). The field
- * is coherent, so this copies whole regions of full-resolution texture; pixels too close to
- * the level's edge to be centres keep the upscaled estimate. Returns each pixel's source (-1
- * where none), which region-stitch.ts reads.
+ * is coherent, so this copies whole regions of full-resolution texture. A hole pixel too close
+ * to the level's edge to be a centre reads the nearest centre's source patch at its own offset
+ * from that centre: left with the upscaled estimate, every outpaint had a soft rim three pixels
+ * wide around its frame, a third to a fifth as textured as the pixels beside it. Returns each
+ * pixel's source (-1 where none), which region-stitch.ts reads.
  */
 export function copyMatchedPixels(level: FillLevel, sites: PatchSites, nnf: Nnf): Int32Array {
-  const { bands, colour, hole } = level;
+  const { width, height, bands, colour, hole } = level;
   const { targets } = sites;
   const from = new Int32Array(hole.length).fill(-1);
   for (let n = 0; n < targets.length; n++) {
     const t = targets[n]!;
     if (hole[t] === 0) continue;
     from[t] = nnf.match[t]!;
-    const s = nnf.match[t]! * bands;
-    for (let c = 0; c < bands; c++) colour[t * bands + c] = colour[s + c]!;
+  }
+  // Every hole pixel inside the centres' band is a target (its own patch holds it), so the
+  // pixels left are the band's outer rim; sources are whole kept patches, so the offset read
+  // lands on a kept pixel.
+  for (let y = 0; y < height; y++) {
+    const cy = Math.min(height - 1 - R, Math.max(R, y));
+    for (let x = 0; x < width; x++) {
+      const p = y * width + x;
+      if (hole[p] === 0 || from[p] !== -1) continue;
+      const centre = cy * width + Math.min(width - 1 - R, Math.max(R, x));
+      // a kept centre (a removal running off the edge) has no match: the estimate stays
+      const match = hole[centre] !== 0 ? nnf.match[centre]! : -1;
+      if (match >= 0) from[p] = match + (p - centre);
+    }
+  }
+  for (let p = 0; p < from.length; p++) {
+    const s = from[p]!;
+    if (s < 0) continue;
+    for (let c = 0; c < bands; c++) colour[p * bands + c] = colour[s * bands + c]!;
   }
   return from;
 }
