@@ -134,13 +134,6 @@ const OUTPAINT_ANCHOR = 0.5;
  */
 const MIN_COARSE_DEPTH = 3;
 /**
- * Where an outpaint's unguided fill is trusted (outpaint-trust.ts), its guide still counts this
- * much: fully unguided, the finer levels copied lattice fragments into a trusted night sky and
- * pale islands into bark; at half weight the bricks, trunks and bark still carry on. On the
- * benchmark's 36 outpaints: texture ratios out of range 23 → 11, layout mean 15.55 → 15.45 dB.
- */
-const TRUSTED_GUIDE_WEIGHT = 0.5;
-/**
  * A removal's orientation field averages the kept pixels' edges over this fraction of the hole's
  * depth: wide enough that wood grain does not turn it, narrow enough to tell the planks above
  * a hole from the ones below, where perspective tilts them differently.
@@ -333,9 +326,6 @@ export function inpaintExemplar(
       // Only searching levels compare patches; the guide would be dead weight on the others.
       if (plan.kind === "em" || plan.kind === "refine") {
         upsampleGuide(levels[i + 1]!, level);
-        // A refine level votes once along the field carried up to it, whose layout the held
-        // EM levels settled; holding its many votes too cost a sixth of a 1 MP zoom-out's time.
-        if (plan.kind === "refine") level.hold = undefined;
         if (continuation) steerGuide(level, continuationAt(i), weight);
       }
     }
@@ -356,11 +346,10 @@ export function inpaintExemplar(
           : peeledNnf(level, levelSites, random);
       if (outpaint && i === coarsest) {
         reference.trust = fillUnguided(level, levelSites, nnf, plan, random, stopIfCancelled);
-        level.guideWeight = reference.trust.map((t) => 1 - (1 - TRUSTED_GUIDE_WEIGHT) * t);
-        level.hold = reference.trust.map((t) => 1 - t);
+        level.trust = reference.trust;
       }
       from = runPlan(level, levelSites, nnf, plan, random, stopIfCancelled, i === 0);
-      if (outpaint && i === coarsest) followTrustedFill(level, reference.trust!);
+      if (outpaint && i === coarsest) followTrustedFill(level);
     }
     doneWork += work[i]!;
     // The sum of the fractions can fall a hair short of 1 in floating point.
@@ -450,11 +439,15 @@ function runPlan(
   if (plan.kind === "copy") return copyMatchedPixels(level, sites, nnf);
   let from: Int32Array | null = null;
   const buffers = voteBuffers(level);
+  // Only EM levels hold their votes to the guide (see votePatches): a refine level votes once
+  // along the field carried up to it, whose layout they settled, and holding its many votes
+  // too cost a sixth of a 1 MP zoom-out's time.
+  const held = plan.kind === "em";
   // The finest level ends with the best patch winning instead of a vote (see copyBestPatches).
   // The search leaves every cost current, so it follows the last search directly.
   const settle = (last: boolean) => {
     if (finest && last) from = copyBestPatches(level, sites, nnf);
-    else votePatches(level, sites, nnf, random, buffers);
+    else votePatches(level, sites, nnf, random, buffers, held);
   };
   refreshCosts(level, sites, nnf);
   if (plan.kind === "refine") {
@@ -472,7 +465,7 @@ function runPlan(
     // a smooth estimate best: searching against it trades the carried-up field's textured
     // matches for flat ones. A vote along that field first gives the search this level's
     // own texture to match.
-    votePatches(level, sites, nnf, random, buffers);
+    votePatches(level, sites, nnf, random, buffers, held);
     refreshCosts(level, sites, nnf);
   }
   for (let round = 0; round < plan.rounds; round++) {

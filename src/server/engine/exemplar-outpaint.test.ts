@@ -16,8 +16,8 @@ async function photo(file: string, width: number) {
   return { pixels: new Uint8Array(data), width: info.width, height: info.height };
 }
 
-/** The right third of a photo cut off and rebuilt; how busy the rebuilt third is vs the rest. */
-async function rightThirdSharpness(file: string, width: number): Promise<number> {
+/** The right third of a photo cut off and rebuilt: the photo, the result, the mask, the cut. */
+async function rebuiltRightThird(file: string, width: number) {
   const img = await photo(file, width);
   const mask = new Uint8Array(img.width * img.height);
   const cut = Math.round((2 * img.width) / 3);
@@ -25,6 +25,12 @@ async function rightThirdSharpness(file: string, width: number): Promise<number>
   const input = img.pixels.slice();
   for (let i = 0; i < mask.length; i++) if (mask[i]) input.fill(0, i * 3, i * 3 + 3);
   const out = inpaintExemplar(input, img.width, img.height, 3, mask, { seed: 0 });
+  return { img, out, mask, cut };
+}
+
+/** How busy a photo's rebuilt right third is against the rest. */
+async function rightThirdSharpness(file: string, width: number): Promise<number> {
+  const { img, out, mask } = await rebuiltRightThird(file, width);
   return sharpnessRatio(out, img.width, img.height, 3, mask, 32);
 }
 
@@ -70,13 +76,7 @@ describe("outpainting a photo that simply goes on", () => {
     // A 16×16 block of this wall always holds some mortar: 22% of the photo's blocks are flat
     // (the sunlit bricks' faces). Of the new third's, 39% were flat while finer levels were
     // steered by the edge's rows and the trust measured busyness against a blur; 30% now.
-    const img = await photo("skimage_brick.png", 384);
-    const cut = Math.round((2 * img.width) / 3);
-    const mask = new Uint8Array(img.width * img.height);
-    for (let y = 0; y < img.height; y++) mask.fill(1, y * img.width + cut, (y + 1) * img.width);
-    const input = img.pixels.slice();
-    for (let i = 0; i < mask.length; i++) if (mask[i]) input.fill(0, i * 3, i * 3 + 3);
-    const out = inpaintExemplar(input, img.width, img.height, 3, mask, { seed: 0 });
+    const { img, out, cut } = await rebuiltRightThird("skimage_brick.png", 384);
     expect(flatBlockShare(img.pixels, img.width, img.height, 0, cut)).toBeLessThan(0.25);
     expect(flatBlockShare(out, img.width, img.height, cut, img.width)).toBeLessThan(0.35);
   });
@@ -89,19 +89,7 @@ describe("outpainting a product on a plain backdrop", () => {
   it.each([300, 400])(
     "extends the white backdrop plain, with no copied ghosts (%i px)",
     async (w) => {
-      const img = await photo("skimage_horse.png", w);
-      const W = Math.round(img.width * 1.5);
-      const H = Math.round(img.height * 1.5);
-      const left = Math.floor((W - img.width) / 2);
-      const top = Math.floor((H - img.height) / 2);
-      const canvas = new Uint8Array(W * H * 3);
-      const mask = new Uint8Array(W * H).fill(1);
-      for (let y = 0; y < img.height; y++) {
-        const row = (y + top) * W + left;
-        canvas.set(img.pixels.subarray(y * img.width * 3, (y + 1) * img.width * 3), row * 3);
-        mask.fill(0, row, row + img.width);
-      }
-      const out = inpaintExemplar(canvas, W, H, 3, mask, { seed: 0 });
+      const { out, mask } = await zoomOut("skimage_horse.png", w, 1.5, 0);
       const y = luma(out, 3);
       let added = 0;
       let grey = 0;
@@ -141,13 +129,13 @@ describe("an outpaint's frame edge", () => {
   });
 });
 
-/** A photo zoomed out 2x through the engine: the result and the mask of the new area. */
-async function zoomOut2x(file: string, width: number, seed: number) {
+/** A photo zoomed out `factor` times through the engine: the result and the new area's mask. */
+async function zoomOut(file: string, width: number, factor: number, seed: number) {
   const img = await photo(file, width);
-  const w = img.width * 2;
-  const h = img.height * 2;
-  const left = Math.floor(img.width / 2);
-  const top = Math.floor(img.height / 2);
+  const w = Math.round(img.width * factor);
+  const h = Math.round(img.height * factor);
+  const left = Math.floor((w - img.width) / 2);
+  const top = Math.floor((h - img.height) / 2);
   const pixels = new Uint8Array(w * h * 3);
   const mask = new Uint8Array(w * h).fill(1);
   for (let y = 0; y < img.height; y++) {
@@ -168,7 +156,7 @@ describe("a zoom-out's frame", () => {
     ["lomiri_Kleiber_by_Lukas_Baubkus.jpg", 1],
   ])("does not show around %s (seed %i)", async (file, seed) => {
     const img = await photo(file, 400);
-    const { out } = await zoomOut2x(file, 400, seed);
+    const { out } = await zoomOut(file, 400, 2, seed);
     const y = luma(out, 3);
     const w = img.width * 2;
     const left = Math.floor(img.width / 2);
@@ -193,7 +181,7 @@ describe("a large outpaint's finest level", () => {
   // wandering shift, the copied regions' edges follow no grid (1.03 at 1 MP).
   it("lays the new area out in no grid of blocks", async () => {
     const img = await photo("skimage_chelsea.png", 400);
-    const { out, mask } = await zoomOut2x("skimage_chelsea.png", 400, 0);
+    const { out, mask } = await zoomOut("skimage_chelsea.png", 400, 2, 0);
     const y = luma(out, 3);
     const w = img.width * 2;
     const phase = [0, 0];
@@ -210,7 +198,7 @@ describe("a large outpaint's finest level", () => {
 
 /** How many pixels of the new area pass `test` (r, g, b). */
 function countNew(
-  { out, mask }: Awaited<ReturnType<typeof zoomOut2x>>,
+  { out, mask }: Awaited<ReturnType<typeof zoomOut>>,
   test: (r: number, g: number, b: number) => boolean,
 ): number {
   let n = 0;
@@ -225,14 +213,14 @@ describe("outpainting far from the photo copies no thing out of it", () => {
   // the new wall beside the shelf: 407 and 388 strongly red pixels in the new area on seeds 0
   // and 2; with the rarest sources left out, 18 and 25.
   it.each([0, 2])("no part of the motorcycle in a garage zoomed out 2x (seed %i)", async (seed) => {
-    const zoomed = await zoomOut2x("skimage_motorcycle_left.png", 480, seed);
+    const zoomed = await zoomOut("skimage_motorcycle_left.png", 480, 2, seed);
     expect(countNew(zoomed, (r, g, b) => r > 140 && g < 70 && b < 70)).toBeLessThan(100);
   });
 
   // The cat grew a third eye on its forehead: 103–250 pixels of its olive iris colour in the
   // new area on seeds 1–3 (the fur has none); now none.
   it.each([1, 2])("no third eye on a cat zoomed out 2x (seed %i)", async (seed) => {
-    const zoomed = await zoomOut2x("skimage_chelsea.png", 480, seed);
+    const zoomed = await zoomOut("skimage_chelsea.png", 480, 2, seed);
     expect(countNew(zoomed, (r, g, b) => g > 0.78 * r && b < 0.55 * g && r > 90)).toBeLessThan(20);
   });
 });

@@ -15,13 +15,12 @@ export interface FillLevel {
   hole: Uint8Array;
   /** The layout guide, guideBands(bands) values per pixel; see layout-guide.ts. */
   guide?: Float32Array;
-  /** How much the guide counts per pixel, 0–1 (outpaint-trust.ts); absent = fully everywhere. */
-  guideWeight?: Float32Array;
   /**
-   * How far a vote holds copied colours to the guide's, per pixel, 0–1 (see votePatches):
-   * where an outpaint's unguided fill is not trusted. Absent = nowhere.
+   * An outpaint's trust in its unguided fill, per pixel, 0–1 (outpaint-trust.ts): it lowers the
+   * guide's weight in the search (patchCost) and, where absent, holds the vote to the guide
+   * (votePatches). Absent on other fills: the guide counts in full and votes are free.
    */
-  hold?: Float32Array;
+  trust?: Float32Array;
 }
 
 /** Pixel `p`'s luma (Rec. 601 weights; a grey level is its own). */

@@ -222,7 +222,8 @@ describe("followTrustedFill", () => {
       hole: Uint8Array.from([0, 0, 1, 1, 1, 1]),
       guide: Float32Array.from([10, 0, 10, 0, 50, 0, 50, 0, 50, 0, 50, 0]),
     };
-    followTrustedFill(level, Float32Array.from([1, 1, 1, 0.75, 0.5, 0]));
+    level.trust = Float32Array.from([1, 1, 1, 0.75, 0.5, 0]);
+    followTrustedFill(level);
     const colourBand = [0, 1, 2, 3, 4, 5].map((p) => level.guide![p * guideBands(1)]);
     // kept pixels untouched; trust 1 → the fill; 0.75 → halfway; 0.5 and below → the guide
     expect(colourBand).toEqual([10, 10, 200, 125, 50, 50]);

@@ -17,7 +17,7 @@
  * (nearest-fill.ts): the sky, the horizon and the grass each continue outward, and the rim and
  * the saucer meet along the middle of the hole.
  */
-import { downsampleLevel, type FillLevel, levelLuma, upsampleBilinear } from "./fill-level";
+import { type FillLevel, levelLuma, shrinkLevel, upsampleBilinear } from "./fill-level";
 import type { LayoutReference } from "./layout-clamp";
 import { distanceToUnmasked, onHoleEdge } from "./mask-geometry";
 import { membraneFill } from "./membrane-fill";
@@ -72,7 +72,10 @@ export function coarsestGuide(
   const fill = continuation === "nearest" ? nearestFill : membraneFill;
   const colour =
     continuation === "nearest" && extrapolates(coarsest)
-      ? shrinkTo(runLengthContinuation(edge.level, RUN_BLUR * edge.factor), edge.level, coarsest)
+      ? shrinkLevel(
+          { ...edge.level, colour: runLengthContinuation(edge.level, RUN_BLUR * edge.factor) },
+          edge.factor,
+        ).colour
       : fill(coarsest);
   const texture = fill({ width, height, bands: 1, colour: contrast, hole });
   const gb = guideBands(bands);
@@ -236,13 +239,6 @@ function runLengthContinuation(level: FillLevel, blur: number): Float32Array {
   return out;
 }
 
-/** `colour` (one value per pixel of `fine`) area-averaged down to `coarse`'s grid. */
-function shrinkTo(colour: Float32Array, fine: FillLevel, coarse: FillLevel): Float32Array {
-  let level: FillLevel = { ...fine, colour, hole: new Uint8Array(fine.width * fine.height) };
-  while (level.width > coarse.width) level = downsampleLevel(level);
-  return level.colour;
-}
-
 /**
  * How many kept pixels from `s` along (ux, uy) keep `s`'s luma within RUN_TOLERANCE, counted up
  * to `enough` (a run that long already carries the colour all the way).
@@ -264,20 +260,15 @@ function inwardRun(level: FillLevel, s: number, ux: number, uy: number, enough: 
   return run;
 }
 
-/** The coarser level's guide, its weights and its hold, upsampled to the finer level. */
+/** The coarser level's guide, and its trust where it has one, upsampled to the finer level. */
 export function upsampleGuide(coarse: FillLevel, fine: FillLevel): void {
   if (!coarse.guide) return;
   const gb = guideBands(fine.bands);
   fine.guide = new Float32Array(fine.width * fine.height * gb);
   upsampleBilinear(coarse, coarse.guide, fine, fine.guide, gb, null);
-  if (coarse.guideWeight) {
-    fine.guideWeight = new Float32Array(fine.width * fine.height);
-    upsampleBilinear(coarse, coarse.guideWeight, fine, fine.guideWeight, 1, null);
-  }
-  if (coarse.hold) {
-    fine.hold = new Float32Array(fine.width * fine.height);
-    upsampleBilinear(coarse, coarse.hold, fine, fine.hold, 1, null);
-  }
+  if (!coarse.trust) return;
+  fine.trust = new Float32Array(fine.width * fine.height);
+  upsampleBilinear(coarse, coarse.trust, fine, fine.trust, 1, null);
 }
 
 /** Pixel `p`'s local contrast (luma standard deviation) as the guide holds it. */
@@ -299,9 +290,10 @@ const CLEAR_TRUST = 0.5;
  * outpaint carries each edge row straight on, and held to those rows a brick wall's staggered
  * courses broke up into stray strokes of mortar over flat grey.
  */
-export function followTrustedFill(level: FillLevel, trust: Float32Array): void {
+export function followTrustedFill(level: FillLevel): void {
   const { width, height, bands, colour, hole } = level;
   const guide = level.guide!;
+  const trust = level.trust!;
   const gb = guideBands(bands);
   for (let p = 0; p < width * height; p++) {
     if (hole[p] === 0) continue;

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { FillLevel } from "./fill-level";
 import { guideBands } from "./layout-guide";
 import { type Nnf, PATCH_RADIUS, patchSites, refreshCosts } from "./patch-match";
-import { copyBestPatches, votePatches } from "./patch-vote";
+import { copyBestPatches, voteBuffers, votePatches } from "./patch-vote";
 import { mulberry32 } from "./prng";
 
 /** A grey 32×24 level: a vertical ramp with a 2×2 hole in the middle holding a flat guess. */
@@ -60,10 +60,10 @@ describe("copyBestPatches", () => {
 describe("votePatches with a hold", () => {
   /**
    * A 40×20 grey level: white with a black bar down column 4, and a hole on the right (x ≥ 26)
-   * whose guide is white. Every target copies a source whose patch holds the bar in its left
-   * column, so any vote brings some of it along.
+   * whose guide is white, its unguided fill trusted by `trust` everywhere. Every target copies a
+   * source whose patch holds the bar in its left column, so any vote brings some of it along.
    */
-  function barredOutpaint(hold: number): FillLevel {
+  function barredOutpaint(trust: number): FillLevel {
     const [width, height] = [40, 20];
     const colour = new Float32Array(width * height).fill(255);
     const hole = new Uint8Array(width * height);
@@ -83,7 +83,7 @@ describe("votePatches with a hold", () => {
       colour,
       hole,
       guide,
-      hold: new Float32Array(width * height).fill(hold),
+      trust: new Float32Array(width * height).fill(trust),
     };
   }
 
@@ -100,7 +100,7 @@ describe("votePatches with a hold", () => {
     }
     const nnf: Nnf = { match, cost: new Float32Array(level.width * level.height) };
     refreshCosts(level, sites, nnf);
-    votePatches(level, sites, nnf, mulberry32(0));
+    votePatches(level, sites, nnf, mulberry32(0), voteBuffers(level), true);
   }
 
   const darkest = (level: FillLevel) => {
@@ -111,13 +111,13 @@ describe("votePatches with a hold", () => {
   };
 
   it("averages the bar in where nothing holds the vote", () => {
-    const level = barredOutpaint(0);
+    const level = barredOutpaint(1);
     voteOnce(level);
     expect(darkest(level)).toBeLessThan(230);
   });
 
   it("keeps the colours that agree with the guide, or the guide's own, where the vote is held", () => {
-    const level = barredOutpaint(1);
+    const level = barredOutpaint(0);
     voteOnce(level);
     expect(darkest(level)).toBeGreaterThan(250);
     for (let p = 0; p < level.hole.length; p++) {

@@ -26,6 +26,14 @@ export function voteBuffers(level: FillLevel): VoteBuffers {
  * then match it best and the fill never gets its texture back. σ² at a tenth of the 10th
  * percentile makes the vote nearly "best patch wins", still blending where matches agree.
  * Known pixels are never written.
+ *
+ * `held`: on a level with an outpaint's trust (outpaint-trust.ts), the vote is held to the guide
+ * where the unguided fill is not trusted, by 1 − trust. Each copied colour counts less the
+ * further it is from the guide's, and the guide votes too, with GUIDE_SHARE of the patches'
+ * weight. Where the photo offers nothing like the guide, every source patch brings some of the
+ * wrong thing along (a white backdrop only 100 px wide around a horse, against coarse patches
+ * 112 px across): the colours that agree with the guide win where there are any, the guide's
+ * own colour where there are none, instead of an average of horse.
  */
 export function votePatches(
   level: FillLevel,
@@ -33,6 +41,7 @@ export function votePatches(
   nnf: Nnf,
   random: Random,
   buffers: VoteBuffers = voteBuffers(level),
+  held = false,
 ): void {
   const { width, bands, colour, hole } = level;
   const { sum, weight } = buffers;
@@ -40,10 +49,11 @@ export function votePatches(
   weight.fill(0);
   const sigma2 = costPercentile(sites, nnf, 0.1, random) * 0.1;
   const scale = sigma2 > 0 ? -1 / (2 * sigma2) : 0;
-  if (level.hold && level.guide) {
-    voteHeld(level, sites, nnf, scale, buffers);
-    return;
-  }
+  const hold = held && level.trust && level.guide ? holdFalloff(level) : null;
+  const guide = level.guide;
+  const gb = guideBands(bands);
+  // a held vote's weights before the hold, which the guide's share is taken of
+  const plain = hold ? new Float32Array(weight.length) : weight;
   const { targets } = sites;
   for (let n = 0; n < targets.length; n++) {
     const t = targets[n]!;
@@ -56,17 +66,30 @@ export function votePatches(
         const p = rowT + dx;
         if (hole[p] === 0) continue;
         const q = (rowS + dx) * bands;
-        weight[p]! += w;
         const pb = p * bands;
-        for (let c = 0; c < bands; c++) sum[pb + c]! += w * colour[q + c]!;
+        let v = w;
+        if (hold) {
+          let d = 0;
+          for (let c = 0; c < bands; c++) d += (colour[q + c]! - guide![p * gb + c]!) ** 2;
+          v = w * expNegative(hold[p]! * d);
+          plain[p]! += w;
+        }
+        weight[p]! += v;
+        for (let c = 0; c < bands; c++) sum[pb + c]! += v * colour[q + c]!;
       }
     }
   }
   for (let p = 0; p < weight.length; p++) {
-    const w = weight[p]!;
-    if (w === 0) continue;
+    // plain, not weight: every copy's held weight can underflow to 0, where the guide then wins
+    if (plain[p] === 0) continue;
     const pb = p * bands;
-    for (let c = 0; c < bands; c++) colour[pb + c] = sum[pb + c]! / w;
+    if (!hold) {
+      for (let c = 0; c < bands; c++) colour[pb + c] = sum[pb + c]! / weight[p]!;
+      continue;
+    }
+    const g = GUIDE_SHARE * (1 - level.trust![p]!) * plain[p]!;
+    const w = weight[p]! + g;
+    for (let c = 0; c < bands; c++) colour[pb + c] = (sum[pb + c]! + g * guide![p * gb + c]!) / w;
   }
 }
 
@@ -78,64 +101,18 @@ const HOLD_TOLERANCE = 24;
 /** The guide's own vote in a held vote, as a share of the patches' total weight. */
 const GUIDE_SHARE = 0.05;
 
-/**
- * votePatches where the level has a hold (an outpaint's new area that its unguided fill was not
- * trusted with): each copied colour also counts less the further it is from the guide's, by up
- * to the pixel's hold, and the guide votes too with GUIDE_SHARE of the patches' weight. Where
- * the photo offers nothing like the guide, every source patch brings some of the wrong thing
- * along (a white backdrop only 100 px wide around a horse, against coarse patches 112 px
- * across): the colours that agree with the guide win where there are any, the guide's own
- * colour where there are none, instead of an average of horse.
- */
-function voteHeld(
-  level: FillLevel,
-  sites: PatchSites,
-  nnf: Nnf,
-  scale: number,
-  buffers: VoteBuffers,
-): void {
-  const { width, bands, colour, hole } = level;
+/** Per pixel, −(1 − trust) / (2 τ² bands): a held vote's exponent per squared colour distance. */
+function holdFalloff(level: FillLevel): Float32Array {
+  const { bands, hole } = level;
   const guide = level.guide!;
-  const hold = level.hold!;
-  const gb = guideBands(bands);
-  const { sum, weight } = buffers;
-  // the votes' weights before the hold, which the guide's share is taken of
-  const plain = new Float32Array(weight.length);
-  // per pixel, −hold / (2 τ² bands): the exponent's factor on the squared colour distance
-  const falloff = new Float32Array(weight.length);
+  const trust = level.trust!;
+  const falloff = new Float32Array(hole.length);
   for (let p = 0; p < falloff.length; p++) {
-    if (hole[p] === 0 || hold[p]! <= 0) continue;
+    if (hole[p] === 0 || trust[p]! >= 1) continue;
     const tau = Math.max(HOLD_TOLERANCE, guideContrast(guide, bands, p));
-    falloff[p] = -hold[p]! / (2 * tau * tau * bands);
+    falloff[p] = -(1 - trust[p]!) / (2 * tau * tau * bands);
   }
-  const { targets } = sites;
-  for (let n = 0; n < targets.length; n++) {
-    const t = targets[n]!;
-    const s = nnf.match[t]!;
-    const w = Math.exp(nnf.cost[t]! * scale) + 1e-6;
-    for (let dy = -R; dy <= R; dy++) {
-      for (let dx = -R; dx <= R; dx++) {
-        const p = t + dy * width + dx;
-        if (hole[p] === 0) continue;
-        const q = (s + dy * width + dx) * bands;
-        let d = 0;
-        for (let c = 0; c < bands; c++) d += (colour[q + c]! - guide[p * gb + c]!) ** 2;
-        const held = w * expNegative(falloff[p]! * d);
-        plain[p]! += w;
-        weight[p]! += held;
-        for (let c = 0; c < bands; c++) sum[p * bands + c]! += held * colour[q + c]!;
-      }
-    }
-  }
-  for (let p = 0; p < weight.length; p++) {
-    // plain, not weight: every copy's held weight can underflow to 0 where the guide then wins
-    if (plain[p] === 0) continue;
-    const g = GUIDE_SHARE * hold[p]! * plain[p]!;
-    const w = weight[p]! + g;
-    for (let c = 0; c < bands; c++) {
-      colour[p * bands + c] = (sum[p * bands + c]! + g * guide[p * gb + c]!) / w;
-    }
-  }
+  return falloff;
 }
 
 /** exp(x) for x ≤ 0 from a table in steps of 1/EXP_STEPS: a held vote takes one per copied pixel. */
