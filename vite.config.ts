@@ -59,7 +59,11 @@ export default defineConfig({
       {
         extends: true,
         // The scenarios need Postgres; they are the "postgres" project's.
-        test: { name: "sqlite", include: ["src/**/*.test.ts"], exclude: [SCALE_TESTS] },
+        test: {
+          name: "sqlite",
+          include: ["src/**/*.test.ts", "scripts/**/*.test.ts"],
+          exclude: [SCALE_TESTS],
+        },
       },
       ...(process.env.TEST_DATABASE_URL
         ? [

@@ -259,7 +259,7 @@ export const PHOTO_SET: Photo[] = [
 /** Quality cases are measured at a working size, so the run stays short on a shared machine. */
 const WORK_WIDTH = 640;
 
-/** The six cases of one photo, built lazily (a case's pixels live only while it runs). */
+/** The seven cases of one photo, built lazily (a case's pixels live only while it runs). */
 export function photoCases(photo: Photo): { name: string; make: () => Promise<Case> }[] {
   const load = () => readRgb(photo.file, WORK_WIDTH);
   const third = (n: number) => Math.round(n / 3);
@@ -294,6 +294,21 @@ export function photoCases(photo: Photo): { name: string; make: () => Promise<Ca
         const x = sixth(img.width);
         const y = sixth(img.height);
         return outpaintCase(name("zoom-ring"), photo.kind, img, {
+          top: y,
+          bottom: y,
+          left: x,
+          right: x,
+        });
+      },
+    },
+    {
+      // "Zoom out 2x": half the photo is new, most of it far from anything to copy
+      name: name("zoom2-ring"),
+      make: async () => {
+        const img = await load();
+        const x = Math.round(img.width / 4);
+        const y = Math.round(img.height / 4);
+        return outpaintCase(name("zoom2-ring"), photo.kind, img, {
           top: y,
           bottom: y,
           left: x,

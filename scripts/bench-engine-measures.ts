@@ -4,7 +4,11 @@
  *   count and fine texture does not; a sharp fill in the wrong place loses, a smear in the right
  *   colours does not win by blurring;
  * - texture: mean gradient magnitude of the fill ÷ the truth's over the same pixels (1 = as
- *   textured as reality; above ~1.5 is noise, below ~0.5 a smear).
+ *   textured as reality; above ~1.5 is noise, below ~0.5 a smear);
+ * - where the texture is (detailBlocks): the texture ratio is one figure for the whole fill, so
+ *   a lattice mesh copied over calm ground and a smear over grass can add up to 1.0. Block by
+ *   block, detail far above the truth's is copied garbage the eye sees at once (`spurious`), and
+ *   detail far below it where the truth is textured is a smear (`smeared`).
  * Images are interleaved 8-bit RGB; the mask is 1 where filled.
  */
 import { luma } from "../src/server/engine/fill-quality";
@@ -74,9 +78,84 @@ export function textureRatio(
   return gt === 0 ? 1 : gf / gt;
 }
 
+/** Side of the blocks whose detail detailBlocks compares. */
+const DETAIL_BLOCK = 16;
+/**
+ * A block's fill is spurious when its detail exceeds SPURIOUS_FACTOR × the truth's plus
+ * DETAIL_FLOOR grey levels; the floor keeps sensor noise over a flat sky (1–2 levels) from
+ * counting. It is smeared when the truth has at least TEXTURED detail and the fill under half.
+ */
+const SPURIOUS_FACTOR = 2;
+const DETAIL_FLOOR = 2;
+const TEXTURED = 4;
+
+/** Mean luma gradient magnitude per DETAIL_BLOCK block, NaN where under 3/4 of it is measurable. */
+function blockDetail(yl: Float32Array, width: number, height: number, mask: Uint8Array) {
+  const bw = Math.floor(width / DETAIL_BLOCK);
+  const bh = Math.floor(height / DETAIL_BLOCK);
+  const out = new Float64Array(bw * bh).fill(Number.NaN);
+  for (let by = 0; by < bh; by++) {
+    for (let bx = 0; bx < bw; bx++) {
+      let sum = 0;
+      let n = 0;
+      for (let y = by * DETAIL_BLOCK; y < (by + 1) * DETAIL_BLOCK; y++) {
+        if (y < 1 || y >= height - 1) continue;
+        for (let x = bx * DETAIL_BLOCK; x < (bx + 1) * DETAIL_BLOCK; x++) {
+          const i = y * width + x;
+          if (x < 1 || x >= width - 1 || !filledAround(mask, i, width)) continue;
+          sum += Math.hypot(yl[i + 1]! - yl[i - 1]!, yl[i + width]! - yl[i - width]!);
+          n++;
+        }
+      }
+      if (n >= (DETAIL_BLOCK * DETAIL_BLOCK * 3) / 4) out[by * bw + bx] = sum / n;
+    }
+  }
+  return out;
+}
+
+function filledAround(mask: Uint8Array, i: number, width: number): boolean {
+  return (
+    mask[i] !== 0 &&
+    mask[i - 1] !== 0 &&
+    mask[i + 1] !== 0 &&
+    mask[i - width] !== 0 &&
+    mask[i + width] !== 0
+  );
+}
+
+/** Shares of the fill's blocks with spurious and with smeared detail (see DETAIL_BLOCK). */
+export function detailBlocks(
+  fill: Uint8Array,
+  truth: Uint8Array,
+  width: number,
+  height: number,
+  mask: Uint8Array,
+): { spurious: number; smeared: number } {
+  const df = blockDetail(luma(fill, 3), width, height, mask);
+  const dt = blockDetail(luma(truth, 3), width, height, mask);
+  let blocks = 0;
+  let spurious = 0;
+  let smeared = 0;
+  for (let b = 0; b < df.length; b++) {
+    const f = df[b]!;
+    const t = dt[b]!;
+    if (Number.isNaN(f)) continue;
+    blocks++;
+    if (f > SPURIOUS_FACTOR * t + DETAIL_FLOOR) spurious++;
+    else if (t >= TEXTURED && f < t / 2) smeared++;
+  }
+  return blocks === 0
+    ? { spurious: 0, smeared: 0 }
+    : { spurious: spurious / blocks, smeared: smeared / blocks };
+}
+
 export interface Figures {
   layoutDb: number;
   texture: number;
+  /** share of the fill's 16×16 blocks with detail far above the truth's (copied garbage) */
+  spurious: number;
+  /** share of them with under half the truth's detail where the truth is textured */
+  smeared: number;
 }
 
 export function figures(
@@ -86,8 +165,12 @@ export function figures(
   height: number,
   mask: Uint8Array,
 ): Figures {
+  const detail = detailBlocks(result, truth, width, height, mask);
+  const share = (v: number) => Math.round(v * 1000) / 1000;
   return {
     layoutDb: Math.round(layoutPsnr(result, truth, width, height, mask) * 100) / 100,
     texture: Math.round(textureRatio(result, truth, width, height, mask) * 1000) / 1000,
+    spurious: share(detail.spurious),
+    smeared: share(detail.smeared),
   };
 }

@@ -2,10 +2,11 @@
  * `npm run bench:engine`: measures the local fill engine the way the eye judges it, against an
  * edge smear, OpenCV's Telea and PyPatchMatch (InvokeAI's PatchMatch infill), on real photos with
  * a part removed where the truth is known (bench-engine-cases.ts): outpaints (top third, right
- * third, a "Zoom out 1.5x" ring) through the expand path, and ellipse and lasso-like removals.
- * Prints JSON: per case the layout PSNR at 1/8 scale, the texture ratio and the time of every
- * method (bench-engine-measures.ts), whether the engine meets issue 13's targets, and the speed
- * and memory cases (1 MP 10% hole, Zoom out 1.5x of 1 MP, 12 MP 3% hole). A contact sheet per case
+ * third, "Zoom out 1.5x" and "Zoom out 2x" rings) through the expand path, and ellipse and
+ * lasso-like removals. Prints JSON: per case the layout PSNR at 1/8 scale, the texture ratio,
+ * the shares of 16×16 blocks with spurious and with smeared detail, and the time of every method
+ * (bench-engine-measures.ts), whether the engine meets issue 13's targets, and the speed and
+ * memory cases (1 MP 10% hole, Zoom out 1.5x of 1 MP, 12 MP 3% hole). A contact sheet per case
  * goes to bench-results/ (truth | smear | Telea | PatchMatch | engine).
  *
  * Engine times are wall time of one fill through the worker pool (transfer in, fill, transfer
@@ -182,7 +183,8 @@ async function main() {
     };
     results.push(result);
     console.error(
-      `${c.name.padEnd(28)} engine ${engine.layoutDb.toFixed(2)} dB tex ${engine.texture.toFixed(2)} ${engine.ms} ms` +
+      `${c.name.padEnd(28)} engine ${engine.layoutDb.toFixed(2)} dB tex ${engine.texture.toFixed(2)}` +
+        ` spurious ${engine.spurious.toFixed(2)} smeared ${engine.smeared.toFixed(2)} ${engine.ms} ms` +
         ` | smear ${smear.layoutDb.toFixed(2)} | telea ${methods.telea!.layoutDb.toFixed(2)}` +
         ` | pm ${methods.patchmatch?.layoutDb.toFixed(2) ?? "-"} tex ${methods.patchmatch?.texture.toFixed(2) ?? "-"}`,
     );
@@ -215,6 +217,15 @@ async function main() {
           telea: mean((r) => r.telea?.layoutDb),
           patchmatch: meanPatchMatch,
         },
+        meanDetailBlocks: Object.fromEntries(
+          (["engine", "smear", "telea", "patchmatch"] as const).map((m) => [
+            m,
+            {
+              spurious: mean((r) => r[m]?.spurious),
+              smeared: mean((r) => r[m]?.smeared),
+            },
+          ]),
+        ),
         meanLayoutBeatsPatchMatch:
           meanEngine !== null && meanPatchMatch !== null ? meanEngine > meanPatchMatch : null,
         casesLayoutBelowSmear: results
