@@ -61,6 +61,7 @@ import { mulberry32, type Random } from "./prng";
 import { rareSources, withoutRare } from "./rare-sources";
 import { stitchRegions } from "./region-stitch";
 import { correctSeamShade } from "./seam-correction";
+import { fineDetail, halveDetail, sourceDetail } from "./source-detail";
 import { inpaintTelea } from "./telea";
 
 export interface ExemplarOptions {
@@ -307,6 +308,7 @@ export function inpaintExemplar(
       sites[i] = withoutRare(levels[i]!, sites[i]!, coarse, 2 ** (coarsest - i));
     });
   }
+  if (outpaint) measureSourceDetail(base, levels, sites, plans);
   const work = plans.map((plan, i) => planWork(plan, sites[i]!));
   const totalWork = work.reduce((a, b) => a + b, 0);
   let doneWork = 0;
@@ -416,6 +418,26 @@ function planLevel(level: FillLevel, sites: PatchSites, coarsest: boolean): Leve
   }
   const rounds = sites.targets.length < 8_000 ? 3 : 2;
   return { kind: "em", rounds, searchIterations: 2, searchRadius: 32, voteFirst: true };
+}
+
+/**
+ * Gives each level that searches its sources' full-resolution detail and its targets' expected
+ * detail (source-detail.ts), measured once on the finest of them and averaged up.
+ */
+function measureSourceDetail(
+  base: FillLevel,
+  levels: FillLevel[],
+  sites: PatchSites[],
+  plans: LevelPlan[],
+): void {
+  const searches = (i: number) => plans[i]!.kind === "em" || plans[i]!.kind === "refine";
+  const finest = plans.findIndex((_, i) => searches(i));
+  if (finest < 0) return;
+  let plane = fineDetail(base, 2 ** finest);
+  for (let i = finest; i < levels.length; i++) {
+    if (i > finest) plane = halveDetail(plane, levels[i - 1]!.width, levels[i - 1]!.height);
+    if (searches(i)) levels[i]!.detail = sourceDetail(levels[i]!, sites[i]!, plane);
+  }
 }
 
 /** Relative cost of a plan, in patch comparisons, for honest progress fractions. */

@@ -1,4 +1,5 @@
 import type { Box } from "./mask-geometry";
+import type { SourceDetail } from "./source-detail";
 
 /**
  * One level of the exemplar fill's pyramid: colour as floats (so repeated averaging does not
@@ -21,6 +22,12 @@ export interface FillLevel {
    * (votePatches). Absent on other fills: the guide counts in full and votes are free.
    */
   trust?: Float32Array;
+  /**
+   * An outpaint's sources' full-resolution detail and its targets' expected detail
+   * (source-detail.ts): where trust is low, a source busier than expected costs more
+   * (patchCost). Set on the levels that search.
+   */
+  detail?: SourceDetail;
 }
 
 /** Pixel `p`'s luma (Rec. 601 weights; a grey level is its own). */

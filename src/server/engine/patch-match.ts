@@ -114,17 +114,33 @@ const MIN_NEAR_SOURCES = 64;
 const TRUSTED_GUIDE_WEIGHT = 0.5;
 
 /**
+ * Where an outpaint's unguided fill is not trusted, a source whose full-resolution detail exceeds
+ * its target's expected detail (source-detail.ts) by e grey levels costs DETAIL_WEIGHT · e² more
+ * per sample of the patch, as if every sample differed by 2.8 e: a lattice far busier than a
+ * calm edge loses to any calm source of about the right colour. Measured on the
+ * benchmark's 49 outpaints against none: blocks with spurious detail 8.7% → 6.8%, smeared ones
+ * 29.8% → 32.3%, cases below the edge smear's layout 11 → 8, layout mean 15.82 → 15.84 dB.
+ */
+const DETAIL_WEIGHT = 8;
+
+/**
  * Sum of squared differences between two patches, plus the distance of their layout guides when
- * the level has one; stops early once it reaches `limit`.
+ * the level has one and, where an outpaint's unguided fill is not trusted, the source's detail
+ * beyond the target's expected (DETAIL_WEIGHT); stops early once it reaches `limit`.
  */
 export function patchCost(level: FillLevel, target: number, source: number, limit: number): number {
-  const { colour, width, bands, guide, trust } = level;
+  const { colour, width, bands, guide, trust, detail } = level;
   // The guide is smooth, so its difference at the centres stands for the whole patch's.
   let cost = guide
     ? guideCost(guide, bands, target, source) *
       PATCH_AREA *
       (trust ? 1 - (1 - TRUSTED_GUIDE_WEIGHT) * trust[target]! : 1)
     : 0;
+  if (detail && trust) {
+    const excess = detail.source[source]! - detail.expected[target]!;
+    if (excess > 0)
+      cost += DETAIL_WEIGHT * PATCH_AREA * bands * excess * excess * (1 - trust[target]!);
+  }
   if (cost >= limit) return cost;
   const span = (2 * R + 1) * bands;
   const rowStep = width * bands;
