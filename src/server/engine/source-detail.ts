@@ -14,7 +14,7 @@
  * for the whole photo swapped a lakeside's gravel for calm green moss.
  */
 
-import type { FillLevel } from "./fill-level";
+import { type FillLevel, levelLuma } from "./fill-level";
 import { nearestKept } from "./nearest-fill";
 import { PATCH_RADIUS, type PatchSites } from "./patch-match";
 
@@ -43,23 +43,20 @@ export interface SourceDetail {
  * is base's rounded up, as downsampleLevel's is). Blocks with nothing measurable hold 0.
  */
 export function fineDetail(base: FillLevel, factor: number): Float32Array {
-  const { width, height, hole, colour, bands } = base;
+  const { width, height, hole } = base;
   const w = Math.ceil(width / factor);
   const h = Math.ceil(height / factor);
   const sum = new Float32Array(w * h);
   const count = new Uint32Array(w * h);
-  const luma = (p: number) =>
-    bands === 1
-      ? colour[p]!
-      : 0.299 * colour[p * 3]! + 0.587 * colour[p * 3 + 1]! + 0.114 * colour[p * 3 + 2]!;
   for (let y = 0; y < height - 1; y++) {
     const row = Math.floor(y / factor) * w;
     for (let x = 0; x < width - 1; x++) {
       const p = y * width + x;
       if (hole[p] !== 0 || hole[p + 1] !== 0 || hole[p + width] !== 0) continue;
-      const here = luma(p);
+      const here = levelLuma(base, p);
       const b = row + Math.floor(x / factor);
-      sum[b]! += Math.abs(luma(p + 1) - here) + Math.abs(luma(p + width) - here);
+      sum[b]! +=
+        Math.abs(levelLuma(base, p + 1) - here) + Math.abs(levelLuma(base, p + width) - here);
       count[b]!++;
     }
   }
