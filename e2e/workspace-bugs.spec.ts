@@ -91,14 +91,18 @@ test("bug 6: a 1×1 image outpaints, with handles no bigger than its frame", asy
   await page.getByTestId("mode-extend").click();
   await preset(page, "Zoom out 2x").click();
   await expect(page.getByTestId("outpaint-stage")).toBeVisible();
-  const sizes = await page.evaluate(() => {
+  // The frame's Konva stage is made after its container shows: wait until its handles exist.
+  const measured = await page.waitForFunction(() => {
     const konva = (window as unknown as { Konva: typeof import("konva").default }).Konva;
-    const stage = konva.stages.at(-1)!;
+    const stage = konva.stages.find((s) => s.container().closest("[data-testid=outpaint-stage]"));
+    const names = ["left", "right", "top", "bottom"];
+    if (!stage || names.some((name) => !stage.findOne(`.${name}`))) return null;
     const rect = (name: string) => stage.findOne(`.${name}`)!.getClientRect();
     // The first rect drawn is the frame's shaded area.
     const frame = stage.findOne("Rect")!.getClientRect();
-    return { frame, handles: ["left", "right", "top", "bottom"].map(rect) };
+    return { frame, handles: names.map(rect) };
   });
+  const sizes = (await measured.jsonValue())!;
   for (const handle of sizes.handles) {
     expect(handle.width).toBeLessThanOrEqual(sizes.frame.width);
     expect(handle.height).toBeLessThanOrEqual(sizes.frame.height);
