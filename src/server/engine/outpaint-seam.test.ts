@@ -39,4 +39,30 @@ describe("fadeInFromMirror", () => {
       expect(level.colour[p]).toBe(before[p]);
     }
   });
+
+  it("carries a slanted grain straight across the edge, where a mirror would turn it", () => {
+    // A photo on the right (x ≥ 40) of diagonal stripes, lines x + y = const; new area on the
+    // left, filled flat. Mirrored, the band's stripes ran x − y = const: a column of chevrons.
+    const width = 80;
+    const height = 80;
+    const stripes = (x: number, y: number) => ((x + y) % 8 < 4 ? 40 : 220);
+    const colour = new Float32Array(width * height);
+    const hole = new Uint8Array(width * height);
+    for (let y = 0; y < height; y++) {
+      for (let x = 0; x < width; x++) {
+        hole[y * width + x] = x < 40 ? 1 : 0;
+        colour[y * width + x] = x < 40 ? 128 : stripes(x, y);
+      }
+    }
+    fadeInFromMirror({ width, height, bands: 1, colour, hole });
+    let continued = 0;
+    let mirrored = 0;
+    for (let y = 10; y < 70; y++) {
+      const v = colour[y * width + 39];
+      if (v === stripes(39, y)) continued++;
+      if (v === stripes(41, y)) mirrored++;
+    }
+    expect(continued).toBe(60);
+    expect(mirrored).toBeLessThan(40);
+  });
 });

@@ -1,4 +1,4 @@
-import type { FillLevel } from "./fill-level";
+import { type FillLevel, levelLuma } from "./fill-level";
 import { nearestKept } from "./nearest-fill";
 
 /**
@@ -7,6 +7,13 @@ import { nearestKept } from "./nearest-fill";
  */
 const SEAM_SHARE = 0.01;
 const MIN_SEAM = 4;
+/**
+ * Texture along the edge at least this coherent (structure tensor, 0–1) is reflected along its
+ * own grain rather than mirrored (see grainReflection).
+ */
+const GRAIN_COHERENCE = 0.3;
+/** …and only where its grain crosses the edge at least this steeply (|cos| to the normal) */
+const MIN_CROSSING = 0.35;
 
 /**
  * Hides the frame of an outpaint. Patches meet the photo's edge with a step: the pixel each
@@ -14,8 +21,9 @@ const MIN_SEAM = 4;
  * in the new area that never saw the edge, so the photo's border reads as a drawn line (on a
  * 1 MP cat zoomed out 1.5x the step across it was 12.7 grey levels, between two rows of the
  * photo 0.9). Within the band, each new pixel is blended with the kept pixel mirrored across its
- * nearest edge point: at the edge the mirror is the photo's own texture, continuous by
- * construction, and it hands over to the fill with a raised cosine. Unlike the smooth band of a
+ * nearest edge point (or reflected along the texture's grain, see grainReflection): at the edge
+ * the mirror is the photo's own texture, continuous by construction, and it hands over to the
+ * fill with a raised cosine. Unlike the smooth band of a
  * removal (a Telea fill), the mirror keeps texture, so the band does not read as a smeared line
  * along a straight frame. Kept pixels are never written.
  */
@@ -23,6 +31,7 @@ export function fadeInFromMirror(level: FillLevel): void {
   const { width, height, bands, colour, hole } = level;
   const band = Math.max(MIN_SEAM, Math.round(SEAM_SHARE * Math.max(width, height)));
   const nearest = nearestKept(hole, width, height, band);
+  const grain = edgeGrain(level, band);
   for (let p = 0; p < hole.length; p++) {
     const q = nearest[p]!;
     if (hole[p] === 0 || q < 0) continue;
@@ -32,8 +41,7 @@ export function fadeInFromMirror(level: FillLevel): void {
     const qy = (q - qx) / width;
     const distance = Math.hypot(px - qx, py - qy);
     if (distance >= band) continue;
-    const mx = 2 * qx - px;
-    const my = 2 * qy - py;
+    const [mx, my] = grainReflection(grain, hole, width, height, px, py, qx, qy, band);
     // At a corner of the photo the mirror can leave it; the edge pixel itself stands in.
     const inside = mx >= 0 && my >= 0 && mx < width && my < height && hole[my * width + mx] === 0;
     const m = inside ? my * width + mx : q;
@@ -44,4 +52,127 @@ export function fadeInFromMirror(level: FillLevel): void {
       colour[i] = weight * colour[m * bands + c]! + (1 - weight) * colour[i]!;
     }
   }
+}
+
+/**
+ * The mirror reverses a slanted grain: wood running "\\" inside the photo ran "/" in the band,
+ * and the frame showed as a column of chevrons (a coffee table zoomed out 1.5x). Where the
+ * texture near the edge has one clear grain, a new pixel is instead reflected through the point
+ * where its grain line meets the photo: a point reflection keeps every line's direction, so the
+ * grain runs straight on across the frame. A grain nearly parallel to the edge never meets it
+ * nearby; there, and where it leaves the photo, the plain mirror stands.
+ */
+function grainReflection(
+  grain: EdgeGrain,
+  hole: Uint8Array,
+  width: number,
+  height: number,
+  px: number,
+  py: number,
+  qx: number,
+  qy: number,
+  band: number,
+): [number, number] {
+  const mirror: [number, number] = [2 * qx - px, 2 * qy - py];
+  const c = Math.floor(qy / grain.cell) * grain.columns + Math.floor(qx / grain.cell);
+  if (grain.coherence[c]! < GRAIN_COHERENCE) return mirror;
+  let gx = grain.dx[c]!;
+  let gy = grain.dy[c]!;
+  const nx = qx - px;
+  const ny = qy - py;
+  const toward = (gx * nx + gy * ny) / Math.hypot(nx, ny);
+  if (Math.abs(toward) < MIN_CROSSING) return mirror;
+  if (toward < 0) {
+    gx = -gx;
+    gy = -gy;
+  }
+  // Walk along the grain to the first kept pixel, in half-pixel steps.
+  const limit = (2 * band) / Math.abs(toward);
+  for (let t = 0.5; t <= limit; t += 0.5) {
+    const x = Math.round(px + t * gx);
+    const y = Math.round(py + t * gy);
+    if (x < 0 || y < 0 || x >= width || y >= height) return mirror;
+    if (hole[y * width + x] === 0) return [2 * x - px, 2 * y - py];
+  }
+  return mirror;
+}
+
+interface EdgeGrain {
+  /** the grid's cell size, in pixels */
+  cell: number;
+  columns: number;
+  /** per cell: the unit vector along the texture's grain around it … */
+  dx: Float32Array;
+  dy: Float32Array;
+  /** … and how coherent that grain is, 0–1 */
+  coherence: Float32Array;
+}
+
+/**
+ * The grain of the kept texture around every cell of a grid a third of `band` across: the
+ * structure tensor of luma gradients between kept pixels, summed over the cells within `band`
+ * or so. Kept on the grid, not per pixel, so a 12 MP outpaint costs a few small arrays.
+ */
+function edgeGrain(level: FillLevel, band: number): EdgeGrain {
+  const { width, height, hole } = level;
+  const cell = Math.max(1, Math.floor(band / 3));
+  const columns = Math.ceil(width / cell);
+  const rows = Math.ceil(height / cell);
+  const sums = new Float64Array(columns * rows * 3);
+  for (let y = 1; y < height - 1; y++) {
+    const row = Math.floor(y / cell) * columns;
+    for (let x = 1; x < width - 1; x++) {
+      const p = y * width + x;
+      if (hole[p] || hole[p - 1] || hole[p + 1] || hole[p - width] || hole[p + width]) continue;
+      const gx = levelLuma(level, p + 1) - levelLuma(level, p - 1);
+      const gy = levelLuma(level, p + width) - levelLuma(level, p - width);
+      const c = (row + Math.floor(x / cell)) * 3;
+      sums[c]! += gx * gx;
+      sums[c + 1]! += gy * gy;
+      sums[c + 2]! += gx * gy;
+    }
+  }
+  // summed-area tables of the three sums, for the box of cells around each cell
+  const stride = columns + 1;
+  const table = new Float64Array(stride * (rows + 1) * 3);
+  for (let y = 0; y < rows; y++) {
+    for (let x = 0; x < columns; x++) {
+      const o = ((y + 1) * stride + x + 1) * 3;
+      for (let k = 0; k < 3; k++) {
+        table[o + k] =
+          sums[(y * columns + x) * 3 + k]! +
+          table[o - 3 + k]! +
+          table[o - stride * 3 + k]! -
+          table[o - stride * 3 - 3 + k]!;
+      }
+    }
+  }
+  const dx = new Float32Array(columns * rows);
+  const dy = new Float32Array(columns * rows);
+  const coherence = new Float32Array(columns * rows);
+  const reach = 3;
+  for (let y = 0; y < rows; y++) {
+    for (let x = 0; x < columns; x++) {
+      const x0 = Math.max(0, x - reach);
+      const x1 = Math.min(columns, x + reach + 1);
+      const y0 = Math.max(0, y - reach);
+      const y1 = Math.min(rows, y + reach + 1);
+      const box = (k: number) =>
+        table[(y1 * stride + x1) * 3 + k]! -
+        table[(y0 * stride + x1) * 3 + k]! -
+        table[(y1 * stride + x0) * 3 + k]! +
+        table[(y0 * stride + x0) * 3 + k]!;
+      const jxx = box(0);
+      const jyy = box(1);
+      const jxy = box(2);
+      const trace = jxx + jyy;
+      if (trace <= 0) continue;
+      const c = y * columns + x;
+      const angle = 0.5 * Math.atan2(2 * jxy, jxx - jyy) + Math.PI / 2;
+      dx[c] = Math.cos(angle);
+      dy[c] = Math.sin(angle);
+      coherence[c] = Math.sqrt((jxx - jyy) ** 2 + 4 * jxy * jxy) / trace;
+    }
+  }
+  return { cell, columns, dx, dy, coherence };
 }
