@@ -47,8 +47,13 @@ export function dominantOrientation(level: FillLevel): Orientation {
       jxy += gx * gy;
     }
   }
+  return tensorOrientation(jxx, jyy, jxy);
+}
+
+/** The orientation a structure tensor (summed gx², gy², gx·gy) describes. */
+export function tensorOrientation(jxx: number, jyy: number, jxy: number): Orientation {
   const trace = jxx + jyy;
-  if (trace === 0) return { dx: 1, dy: 0, coherence: 0 };
+  if (trace <= 0) return { dx: 1, dy: 0, coherence: 0 };
   const diff = Math.sqrt((jxx - jyy) ** 2 + 4 * jxy * jxy);
   // the gradient's dominant angle; the structure runs perpendicular to it
   const angle = 0.5 * Math.atan2(2 * jxy, jxx - jyy) + Math.PI / 2;

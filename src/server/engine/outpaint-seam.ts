@@ -1,3 +1,4 @@
+import { tensorOrientation } from "./directional-fill";
 import { type FillLevel, levelLuma } from "./fill-level";
 import { nearestKept } from "./nearest-fill";
 
@@ -162,16 +163,11 @@ function edgeGrain(level: FillLevel, band: number): EdgeGrain {
         table[(y0 * stride + x1) * 3 + k]! -
         table[(y1 * stride + x0) * 3 + k]! +
         table[(y0 * stride + x0) * 3 + k]!;
-      const jxx = box(0);
-      const jyy = box(1);
-      const jxy = box(2);
-      const trace = jxx + jyy;
-      if (trace <= 0) continue;
       const c = y * columns + x;
-      const angle = 0.5 * Math.atan2(2 * jxy, jxx - jyy) + Math.PI / 2;
-      dx[c] = Math.cos(angle);
-      dy[c] = Math.sin(angle);
-      coherence[c] = Math.sqrt((jxx - jyy) ** 2 + 4 * jxy * jxy) / trace;
+      const grain = tensorOrientation(box(0), box(1), box(2));
+      dx[c] = grain.dx;
+      dy[c] = grain.dy;
+      coherence[c] = grain.coherence;
     }
   }
   return { cell, columns, dx, dy, coherence };
