@@ -31,23 +31,43 @@ export interface Orientation {
 
 /** The dominant orientation of the kept pixels' edges (structure tensor of luma gradients). */
 export function dominantOrientation(level: FillLevel): Orientation {
+  const { xx, yy, xy } = tensorCells(level, Math.max(level.width, level.height));
+  return tensorOrientation(xx[0]!, yy[0]!, xy[0]!);
+}
+
+/** Structure tensor sums per cell of a grid, row-major, ⌈width / cell⌉ columns. */
+export interface TensorCells {
+  columns: number;
+  rows: number;
+  /** Σ gx², Σ gy², Σ gx·gy of luma's central differences between kept pixels */
+  xx: Float64Array;
+  yy: Float64Array;
+  xy: Float64Array;
+}
+
+/** The structure tensor of `level`'s kept pixels, summed over `cell`×`cell` blocks. */
+export function tensorCells(level: FillLevel, cell: number): TensorCells {
   const { width, height, hole } = level;
   const luma = (p: number) => levelLuma(level, p);
-  let jxx = 0;
-  let jyy = 0;
-  let jxy = 0;
+  const columns = Math.ceil(width / cell);
+  const rows = Math.ceil(height / cell);
+  const xx = new Float64Array(columns * rows);
+  const yy = new Float64Array(columns * rows);
+  const xy = new Float64Array(columns * rows);
   for (let y = 1; y < height - 1; y++) {
+    const row = Math.floor(y / cell) * columns;
     for (let x = 1; x < width - 1; x++) {
       const p = y * width + x;
       if (hole[p] || hole[p - 1] || hole[p + 1] || hole[p - width] || hole[p + width]) continue;
       const gx = luma(p + 1) - luma(p - 1);
       const gy = luma(p + width) - luma(p - width);
-      jxx += gx * gx;
-      jyy += gy * gy;
-      jxy += gx * gy;
+      const c = row + Math.floor(x / cell);
+      xx[c]! += gx * gx;
+      yy[c]! += gy * gy;
+      xy[c]! += gx * gy;
     }
   }
-  return tensorOrientation(jxx, jyy, jxy);
+  return { columns, rows, xx, yy, xy };
 }
 
 /** The orientation a structure tensor (summed gx², gy², gx·gy) describes. */

@@ -1,5 +1,6 @@
-import { tensorOrientation } from "./directional-fill";
-import { type FillLevel, levelLuma } from "./fill-level";
+import { boxBlur } from "../../box-blur";
+import { tensorCells, tensorOrientation } from "./directional-fill";
+import type { FillLevel } from "./fill-level";
 import { nearestKept } from "./nearest-fill";
 
 /**
@@ -109,66 +110,31 @@ interface EdgeGrain {
   coherence: Float32Array;
 }
 
+/** How many cells around its own a cell's grain is read over (about one band). */
+const GRAIN_REACH = 3;
+
 /**
  * The grain of the kept texture around every cell of a grid a third of `band` across: the
- * structure tensor of luma gradients between kept pixels, summed over the cells within `band`
- * or so. Kept on the grid, not per pixel, so a 12 MP outpaint costs a few small arrays.
+ * structure tensor of luma gradients between kept pixels, averaged over the cells within about
+ * `band`. Kept on the grid, not per pixel, so a 12 MP outpaint costs a few small arrays.
  */
 function edgeGrain(level: FillLevel, band: number): EdgeGrain {
-  const { width, height, hole } = level;
   const cell = Math.max(1, Math.floor(band / 3));
-  const columns = Math.ceil(width / cell);
-  const rows = Math.ceil(height / cell);
-  const sums = new Float64Array(columns * rows * 3);
-  for (let y = 1; y < height - 1; y++) {
-    const row = Math.floor(y / cell) * columns;
-    for (let x = 1; x < width - 1; x++) {
-      const p = y * width + x;
-      if (hole[p] || hole[p - 1] || hole[p + 1] || hole[p - width] || hole[p + width]) continue;
-      const gx = levelLuma(level, p + 1) - levelLuma(level, p - 1);
-      const gy = levelLuma(level, p + width) - levelLuma(level, p - width);
-      const c = (row + Math.floor(x / cell)) * 3;
-      sums[c]! += gx * gx;
-      sums[c + 1]! += gy * gy;
-      sums[c + 2]! += gx * gy;
-    }
-  }
-  // summed-area tables of the three sums, for the box of cells around each cell
-  const stride = columns + 1;
-  const table = new Float64Array(stride * (rows + 1) * 3);
-  for (let y = 0; y < rows; y++) {
-    for (let x = 0; x < columns; x++) {
-      const o = ((y + 1) * stride + x + 1) * 3;
-      for (let k = 0; k < 3; k++) {
-        table[o + k] =
-          sums[(y * columns + x) * 3 + k]! +
-          table[o - 3 + k]! +
-          table[o - stride * 3 + k]! -
-          table[o - stride * 3 - 3 + k]!;
-      }
-    }
-  }
+  const { columns, rows, xx, yy, xy } = tensorCells(level, cell);
+  // the mean over a box of cells: the orientation and coherence do not depend on its scale
+  const [bxx, byy, bxy] = [xx, yy, xy].map((sums) => {
+    const plane = Float32Array.from(sums);
+    boxBlur(plane, columns, rows, GRAIN_REACH);
+    return plane;
+  }) as [Float32Array, Float32Array, Float32Array];
   const dx = new Float32Array(columns * rows);
   const dy = new Float32Array(columns * rows);
   const coherence = new Float32Array(columns * rows);
-  const reach = 3;
-  for (let y = 0; y < rows; y++) {
-    for (let x = 0; x < columns; x++) {
-      const x0 = Math.max(0, x - reach);
-      const x1 = Math.min(columns, x + reach + 1);
-      const y0 = Math.max(0, y - reach);
-      const y1 = Math.min(rows, y + reach + 1);
-      const box = (k: number) =>
-        table[(y1 * stride + x1) * 3 + k]! -
-        table[(y0 * stride + x1) * 3 + k]! -
-        table[(y1 * stride + x0) * 3 + k]! +
-        table[(y0 * stride + x0) * 3 + k]!;
-      const c = y * columns + x;
-      const grain = tensorOrientation(box(0), box(1), box(2));
-      dx[c] = grain.dx;
-      dy[c] = grain.dy;
-      coherence[c] = grain.coherence;
-    }
+  for (let c = 0; c < dx.length; c++) {
+    const grain = tensorOrientation(bxx[c]!, byy[c]!, bxy[c]!);
+    dx[c] = grain.dx;
+    dy[c] = grain.dy;
+    coherence[c] = grain.coherence;
   }
   return { cell, columns, dx, dy, coherence };
 }

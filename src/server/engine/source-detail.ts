@@ -14,7 +14,8 @@
  * for the whole photo swapped a lakeside's gravel for calm green moss.
  */
 
-import { type FillLevel, levelLuma } from "./fill-level";
+import { boxBlur } from "../../box-blur";
+import { type FillLevel, levelLuma, shrinkLevel } from "./fill-level";
 import { nearestKept } from "./nearest-fill";
 import { PATCH_RADIUS, type PatchSites } from "./patch-match";
 
@@ -66,23 +67,8 @@ export function fineDetail(base: FillLevel, factor: number): Float32Array {
 
 /** The next coarser level's detail plane: the mean of each 2×2 block (rounded up in size). */
 export function halveDetail(plane: Float32Array, width: number, height: number): Float32Array {
-  const w = Math.ceil(width / 2);
-  const h = Math.ceil(height / 2);
-  const out = new Float32Array(w * h);
-  for (let y = 0; y < h; y++) {
-    for (let x = 0; x < w; x++) {
-      let sum = 0;
-      let n = 0;
-      for (let dy = 0; dy < 2 && 2 * y + dy < height; dy++) {
-        for (let dx = 0; dx < 2 && 2 * x + dx < width; dx++) {
-          sum += plane[(2 * y + dy) * width + 2 * x + dx]!;
-          n++;
-        }
-      }
-      out[y * w + x] = sum / n;
-    }
-  }
-  return out;
+  const hole = new Uint8Array(width * height);
+  return shrinkLevel({ width, height, bands: 1, colour: plane, hole }, 2).colour;
 }
 
 /** Each source's detail and each target's expected detail on `level`, from its detail `plane`. */
@@ -101,40 +87,24 @@ export function sourceDetail(
     }
     source[s] = sum / PATCH_AREA;
   }
-  // Summed-area tables of the sources' detail and of their count, for box means at any radius.
-  const stride = width + 1;
-  const sums = new Float64Array(stride * (height + 1));
-  const counts = new Float64Array(stride * (height + 1));
-  for (let y = 0; y < height; y++) {
-    for (let x = 0; x < width; x++) {
-      const p = y * width + x;
-      const o = (y + 1) * stride + x + 1;
-      const isSource = sites.sourceOk[p] === 1;
-      sums[o] =
-        (isSource ? source[p]! : 0) + sums[o - 1]! + sums[o - stride]! - sums[o - stride - 1]!;
-      counts[o] =
-        (isSource ? 1 : 0) + counts[o - 1]! + counts[o - stride]! - counts[o - stride - 1]!;
-    }
-  }
+  // The mean over the sources within `radius`: a box blur of their detail over one of their count.
   const radius = Math.max(
     MIN_EXPECTED_RADIUS,
     Math.round(EXPECTED_REACH * Math.max(width, height)),
   );
-  const notSource = sites.sourceOk.map((v) => 1 - v);
-  const nearest = nearestKept(notSource, width, height);
+  const sum = source.slice();
+  const count = Float32Array.from(sites.sourceOk);
+  boxBlur(sum, width, height, radius);
+  boxBlur(count, width, height, radius);
+  const nearest = nearestKept(
+    sites.sourceOk.map((v) => 1 - v),
+    width,
+    height,
+  );
   const expected = new Float32Array(width * height);
   for (const t of sites.targets) {
     const n = nearest[t]!;
-    if (n < 0) continue;
-    const nx = n % width;
-    const ny = (n - nx) / width;
-    const x0 = Math.max(0, nx - radius);
-    const x1 = Math.min(width, nx + radius + 1);
-    const y0 = Math.max(0, ny - radius);
-    const y1 = Math.min(height, ny + radius + 1);
-    const box = (a: Float64Array) =>
-      a[y1 * stride + x1]! - a[y0 * stride + x1]! - a[y1 * stride + x0]! + a[y0 * stride + x0]!;
-    expected[t] = box(sums) / Math.max(1, box(counts));
+    if (n >= 0 && count[n]! > 0) expected[t] = sum[n]! / count[n]!;
   }
   return { source, expected };
 }
