@@ -8,6 +8,32 @@ const QUEUE = "fillpaint-local-fills";
 /** A fill whose worker died is run again this many times before it is given up. */
 const RETRY_LIMIT = 3;
 
+/** Postgres's code for a transaction it aborted to break a deadlock. */
+const DEADLOCK = "40P01";
+const CREATE_ATTEMPTS = 5;
+
+/**
+ * Replicas of a fresh deployment start together, and pg-boss creates a queue (a row and a table
+ * partition) without a lock: Postgres aborts all but one of the racing creations as a deadlock.
+ * Once the winner commits, creating again finds the queue and does nothing.
+ */
+async function createQueue(boss: PgBoss, leaseSeconds: number): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await boss.createQueue(QUEUE, {
+        name: QUEUE,
+        retryLimit: RETRY_LIMIT,
+        retryDelay: 0,
+        expireInSeconds: leaseSeconds,
+      });
+      return;
+    } catch (error) {
+      const code = (error as { code?: unknown }).code;
+      if (code !== DEADLOCK || attempt === CREATE_ATTEMPTS) throw error;
+    }
+  }
+}
+
 export const payloadKey = (jobId: string) => `fills/${jobId}.json`;
 
 /**
@@ -38,12 +64,7 @@ export class PgBossFillQueue implements FillQueue {
     });
     boss.on("error", onError);
     await boss.start();
-    await boss.createQueue(QUEUE, {
-      name: QUEUE,
-      retryLimit: RETRY_LIMIT,
-      retryDelay: 0,
-      expireInSeconds: leaseSeconds,
-    });
+    await createQueue(boss, leaseSeconds);
     return new PgBossFillQueue(boss, blobs, leaseSeconds);
   }
 
