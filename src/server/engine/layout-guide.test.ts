@@ -125,6 +125,48 @@ function stripLevel(
   return { width, height, bands: 3, colour, hole };
 }
 
+describe("a removal's guide over a regular texture", () => {
+  /**
+   * A 64×64 grey level of vertical stripes, 3 columns at 220 and 4 at 60 (every 7 columns
+   * average 128.6), with a `size`-wide square hole in the middle.
+   */
+  function stripes(size: number): FillLevel {
+    const [w, h] = [64, 64];
+    const pixels = new Uint8Array(w * h);
+    const mask = new Uint8Array(w * h);
+    const lo = 32 - size / 2;
+    for (let y = 0; y < h; y++) {
+      for (let x = 0; x < w; x++) {
+        pixels[y * w + x] = x % 7 < 3 ? 220 : 60;
+        if (x >= lo && x < lo + size && y >= lo && y < lo + size) mask[y * w + x] = 1;
+      }
+    }
+    return cropLevel(pixels, w, 1, mask, { x0: 0, y0: 0, x1: w, y1: h });
+  }
+
+  it("holds each kept pixel's patch mean, the same whether it sits on a stripe or between", () => {
+    const level = stripes(24);
+    const guide = coarsestGuide(level, level, 1, "membrane");
+    const gb = guideBands(1);
+    for (let y = 3; y < 61; y++) {
+      for (let x = 3; x < 61; x++) {
+        // kept pixels whose whole patch is kept: off the border and 3 px clear of the hole
+        if (x >= 17 && x < 47 && y >= 17 && y < 47) continue;
+        expect(guide[(y * 64 + x) * gb]!).toBeCloseTo((3 * 220 + 4 * 60) / 7, 3);
+      }
+    }
+  });
+
+  it("keeps a thin hole's sides as they are, so they do not reach across it", () => {
+    const level = stripes(4);
+    const guide = coarsestGuide(level, level, 1, "membrane");
+    const gb = guideBands(1);
+    // right beside the hole: a stripe's own value, not the mean
+    expect(guide[(32 * 64 + 29) * gb]!).toBe(level.colour[32 * 64 + 29]);
+    expect(guide[(32 * 64 + 28) * gb]!).toBe(220);
+  });
+});
+
 describe("sidesDisagree", () => {
   const white: [number, number, number] = [240, 235, 225];
   const red: [number, number, number] = [170, 40, 20];
