@@ -1,3 +1,4 @@
+import { boxBlur } from "../../box-blur";
 import { cellAxes, type FillLevel, sampleCells } from "./fill-level";
 
 /**
@@ -45,6 +46,17 @@ const MIN_CELL = 4;
 /** Contrast below this (grey levels) is never faded: flat areas keep their grain. */
 const MIN_CONTRAST = 3;
 
+/**
+ * The fill's contrast is judged over the cells this far around each, as the reference's is
+ * (PATCH_MEAN_RADIUS in layout-guide.ts). One cell's own contrast says where in a texture it
+ * sits: on a brick wall a cell across a mortar line measured three times the reference and was
+ * faded to a pale smear, while a cell on a brick face passed, so a well-continued wall came out
+ * with its mortar washed out where it crossed the hole. On the benchmark: brick ellipse 24.62 →
+ * 24.89 dB, texture ratio 0.67 → 0.88; brick blob 23.68 → 24.01 dB; the 36 removals' layout
+ * mean 24.90 → 24.92 dB, the 49 outpaints' 15.694 → 15.689 dB.
+ */
+const CONTRAST_POOL = 3;
+
 export function clampToLayout(level: FillLevel, ref: LayoutReference): void {
   const { width, height, bands, colour, hole } = level;
   const { width: gw, height: gh, scale } = ref;
@@ -73,6 +85,7 @@ export function clampToLayout(level: FillLevel, ref: LayoutReference): void {
       lumaSq[cell]! += l * l;
     }
   }
+  const spread = pooledContrast(count, lumaSum, lumaSq, gw, gh);
   // Per cell: the shift that brings the mean within bounds, and the gain on detail.
   const shift = new Float32Array(cells * bands);
   const gain = new Float32Array(cells).fill(1);
@@ -89,10 +102,8 @@ export function clampToLayout(level: FillLevel, ref: LayoutReference): void {
       const d = mean[i * bands + c]! - ref.colour[i * bands + c]!;
       shift[i * bands + c] = d > allowed ? allowed - d : d < -allowed ? -allowed - d : 0;
     }
-    const m = lumaSum[i]! / n;
-    const std = Math.sqrt(Math.max(0, lumaSq[i]! / n - m * m));
     const limit = Math.max(MIN_CONTRAST, TEXTURE_HEADROOM * ref.contrast[i]!);
-    if (std > limit) gain[i] = limit / std;
+    if (spread[i]! > limit) gain[i] = limit / spread[i]!;
   }
   const axes = cellAxes(gw, gh, scale, width, height);
   for (let y = 0; y < height; y++) {
@@ -110,4 +121,31 @@ export function clampToLayout(level: FillLevel, ref: LayoutReference): void {
       }
     }
   }
+}
+
+/**
+ * Per cell, the mean of the luma standard deviations of the cells within CONTRAST_POOL of it,
+ * each weighted by its hole pixels (cells without any count for nothing).
+ */
+function pooledContrast(
+  count: Float64Array,
+  lumaSum: Float64Array,
+  lumaSq: Float64Array,
+  gw: number,
+  gh: number,
+): Float32Array {
+  const weighted = new Float32Array(count.length);
+  const weight = new Float32Array(count.length);
+  for (let i = 0; i < count.length; i++) {
+    const n = count[i]!;
+    if (n === 0) continue;
+    const m = lumaSum[i]! / n;
+    weighted[i] = n * Math.sqrt(Math.max(0, lumaSq[i]! / n - m * m));
+    weight[i] = n;
+  }
+  boxBlur(weighted, gw, gh, CONTRAST_POOL);
+  boxBlur(weight, gw, gh, CONTRAST_POOL);
+  for (let i = 0; i < count.length; i++)
+    weighted[i] = weight[i]! > 0 ? weighted[i]! / weight[i]! : 0;
+  return weighted;
 }
