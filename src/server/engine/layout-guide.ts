@@ -114,7 +114,7 @@ const MIN_PATCH_MEAN_DEPTH = 8;
  * `level` with each kept pixel's values replaced by their mean over the kept pixels of the
  * (2·radius+1)² square around it; hole pixels are left as they are.
  */
-export function keptPatchMeans(level: FillLevel, radius: number): FillLevel {
+function keptPatchMeans(level: FillLevel, radius: number): FillLevel {
   const { width, height, bands, colour, hole } = level;
   const n = width * height;
   const count = new Float32Array(n);
