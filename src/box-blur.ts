@@ -43,3 +43,25 @@ function blurPass(
 function clamp(i: number, n: number): number {
   return i < 0 ? 0 : i >= n ? n - 1 : i;
 }
+
+/**
+ * The weighted mean of `values` over the (2·radius+1)² box around each sample, Σ w·v / Σ w (0
+ * where no weight falls in the box): with 0/1 weights, the mean over the samples that count
+ * (kept pixels, patch sources). Edges clamp as boxBlur's do.
+ */
+export function weightedBoxMean(
+  values: ArrayLike<number>,
+  weights: ArrayLike<number>,
+  width: number,
+  height: number,
+  radius: number,
+): Float32Array {
+  const sum = new Float32Array(width * height);
+  const weight = Float32Array.from(weights);
+  for (let i = 0; i < sum.length; i++) sum[i] = weight[i]! * values[i]!;
+  const scratch = new Float32Array(sum.length);
+  boxBlur(sum, width, height, radius, scratch);
+  boxBlur(weight, width, height, radius, scratch);
+  for (let i = 0; i < sum.length; i++) sum[i] = weight[i]! > 0 ? sum[i]! / weight[i]! : 0;
+  return sum;
+}

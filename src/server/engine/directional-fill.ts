@@ -1,4 +1,4 @@
-import { boxBlur } from "../../box-blur";
+import { weightedBoxMean } from "../../box-blur";
 import { borderStats } from "./border-objects";
 import {
   cellAxes,
@@ -234,17 +234,8 @@ function borderSpread(level: FillLevel): number {
 /** Each kept pixel's luma averaged with its kept neighbours' (3×3). */
 function keptMeanLuma(level: FillLevel): Float32Array {
   const { width, height, hole } = level;
-  const sum = new Float32Array(width * height);
-  const count = new Float32Array(width * height);
-  for (let p = 0; p < hole.length; p++) {
-    if (hole[p] !== 0) continue;
-    sum[p] = levelLuma(level, p);
-    count[p] = 1;
-  }
-  boxBlur(sum, width, height, 1);
-  boxBlur(count, width, height, 1);
-  for (let p = 0; p < hole.length; p++) sum[p] = count[p]! > 0 ? sum[p]! / count[p]! : 0;
-  return sum;
+  const kept = hole.map((h) => (h === 0 ? 1 : 0));
+  return weightedBoxMean(lumaPlane(level), kept, width, height, 1);
 }
 
 export function steerGuide(level: FillLevel, along: Continuation, weight: number): void {

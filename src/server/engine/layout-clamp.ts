@@ -1,4 +1,4 @@
-import { boxBlur } from "../../box-blur";
+import { weightedBoxMean } from "../../box-blur";
 import { cellAxes, type FillLevel, sampleCells } from "./fill-level";
 
 /**
@@ -134,18 +134,12 @@ function pooledContrast(
   gw: number,
   gh: number,
 ): Float32Array {
-  const weighted = new Float32Array(count.length);
-  const weight = new Float32Array(count.length);
+  const std = new Float32Array(count.length);
   for (let i = 0; i < count.length; i++) {
     const n = count[i]!;
     if (n === 0) continue;
     const m = lumaSum[i]! / n;
-    weighted[i] = n * Math.sqrt(Math.max(0, lumaSq[i]! / n - m * m));
-    weight[i] = n;
+    std[i] = Math.sqrt(Math.max(0, lumaSq[i]! / n - m * m));
   }
-  boxBlur(weighted, gw, gh, CONTRAST_POOL);
-  boxBlur(weight, gw, gh, CONTRAST_POOL);
-  for (let i = 0; i < count.length; i++)
-    weighted[i] = weight[i]! > 0 ? weighted[i]! / weight[i]! : 0;
-  return weighted;
+  return weightedBoxMean(std, count, gw, gh, CONTRAST_POOL);
 }

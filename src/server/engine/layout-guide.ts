@@ -17,7 +17,7 @@
  * (nearest-fill.ts): the sky, the horizon and the grass each continue outward, and the rim and
  * the saucer meet along the middle of the hole.
  */
-import { boxBlur } from "../../box-blur";
+import { weightedBoxMean } from "../../box-blur";
 import { type FillLevel, levelLuma, shrinkLevel, upsampleBilinear } from "./fill-level";
 import type { LayoutReference } from "./layout-clamp";
 import { distanceToUnmasked, maxHoleDepth, onHoleEdge } from "./mask-geometry";
@@ -116,17 +116,13 @@ const MIN_PATCH_MEAN_DEPTH = 8;
  */
 function keptPatchMeans(level: FillLevel, radius: number): FillLevel {
   const { width, height, bands, colour, hole } = level;
-  const n = width * height;
-  const count = new Float32Array(n);
-  for (let p = 0; p < n; p++) count[p] = hole[p] === 0 ? 1 : 0;
-  boxBlur(count, width, height, radius);
+  const kept = hole.map((h) => (h === 0 ? 1 : 0));
   const out = colour.slice();
-  const plane = new Float32Array(n);
-  const scratch = new Float32Array(n);
+  const plane = new Float32Array(width * height);
   for (let c = 0; c < bands; c++) {
-    for (let p = 0; p < n; p++) plane[p] = hole[p] === 0 ? colour[p * bands + c]! : 0;
-    boxBlur(plane, width, height, radius, scratch);
-    for (let p = 0; p < n; p++) if (hole[p] === 0) out[p * bands + c] = plane[p]! / count[p]!;
+    for (let p = 0; p < plane.length; p++) plane[p] = colour[p * bands + c]!;
+    const mean = weightedBoxMean(plane, kept, width, height, radius);
+    for (let p = 0; p < plane.length; p++) if (hole[p] === 0) out[p * bands + c] = mean[p]!;
   }
   return { ...level, colour: out };
 }

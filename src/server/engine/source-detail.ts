@@ -14,13 +14,12 @@
  * for the whole photo swapped a lakeside's gravel for calm green moss.
  */
 
-import { boxBlur } from "../../box-blur";
+import { boxBlur, weightedBoxMean } from "../../box-blur";
 import { type FillLevel, levelLuma, shrinkLevel } from "./fill-level";
 import { nearestKept } from "./nearest-fill";
 import { PATCH_RADIUS, type PatchSites } from "./patch-match";
 
 const R = PATCH_RADIUS;
-const PATCH_AREA = (2 * R + 1) ** 2;
 
 /**
  * A target's expected detail averages the sources within this share of the level's longer side
@@ -78,24 +77,16 @@ export function sourceDetail(
   plane: Float32Array,
 ): SourceDetail {
   const { width, height } = level;
+  // a source's patch lies wholly inside the level, where the box mean is its patch's mean
+  const patchMean = plane.slice();
+  boxBlur(patchMean, width, height, R);
   const source = new Float32Array(width * height);
-  for (const s of sites.sources) {
-    let sum = 0;
-    for (let dy = -R; dy <= R; dy++) {
-      const row = s + dy * width;
-      for (let dx = -R; dx <= R; dx++) sum += plane[row + dx]!;
-    }
-    source[s] = sum / PATCH_AREA;
-  }
-  // The mean over the sources within `radius`: a box blur of their detail over one of their count.
+  for (const s of sites.sources) source[s] = patchMean[s]!;
   const radius = Math.max(
     MIN_EXPECTED_RADIUS,
     Math.round(EXPECTED_REACH * Math.max(width, height)),
   );
-  const sum = source.slice();
-  const count = Float32Array.from(sites.sourceOk);
-  boxBlur(sum, width, height, radius);
-  boxBlur(count, width, height, radius);
+  const nearby = weightedBoxMean(source, sites.sourceOk, width, height, radius);
   const nearest = nearestKept(
     sites.sourceOk.map((v) => 1 - v),
     width,
@@ -104,7 +95,7 @@ export function sourceDetail(
   const expected = new Float32Array(width * height);
   for (const t of sites.targets) {
     const n = nearest[t]!;
-    if (n >= 0 && count[n]! > 0) expected[t] = sum[n]! / count[n]!;
+    if (n >= 0) expected[t] = nearby[n]!;
   }
   return { source, expected };
 }
