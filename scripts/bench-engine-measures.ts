@@ -69,10 +69,9 @@ export function textureRatio(
   for (let y = 1; y < height - 1; y++) {
     for (let x = 1; x < width - 1; x++) {
       const i = y * width + x;
-      if (mask[i] === 0 || mask[i - 1] === 0 || mask[i + 1] === 0) continue;
-      if (mask[i - width] === 0 || mask[i + width] === 0) continue;
-      gf += Math.hypot(yf[i + 1]! - yf[i - 1]!, yf[i + width]! - yf[i - width]!);
-      gt += Math.hypot(yt[i + 1]! - yt[i - 1]!, yt[i + width]! - yt[i - width]!);
+      if (!filledAround(mask, i, width)) continue;
+      gf += gradientAt(yf, i, width);
+      gt += gradientAt(yt, i, width);
     }
   }
   return gt === 0 ? 1 : gf / gt;
@@ -103,7 +102,7 @@ function blockDetail(yl: Float32Array, width: number, height: number, mask: Uint
         for (let x = bx * DETAIL_BLOCK; x < (bx + 1) * DETAIL_BLOCK; x++) {
           const i = y * width + x;
           if (x < 1 || x >= width - 1 || !filledAround(mask, i, width)) continue;
-          sum += Math.hypot(yl[i + 1]! - yl[i - 1]!, yl[i + width]! - yl[i - width]!);
+          sum += gradientAt(yl, i, width);
           n++;
         }
       }
@@ -113,6 +112,12 @@ function blockDetail(yl: Float32Array, width: number, height: number, mask: Uint
   return out;
 }
 
+/** Luma's central-difference gradient magnitude at pixel `i`. */
+function gradientAt(yl: Float32Array, i: number, width: number): number {
+  return Math.hypot(yl[i + 1]! - yl[i - 1]!, yl[i + width]! - yl[i - width]!);
+}
+
+/** Whether pixel `i` and its 4 neighbours are all filled. */
 function filledAround(mask: Uint8Array, i: number, width: number): boolean {
   return (
     mask[i] !== 0 &&
