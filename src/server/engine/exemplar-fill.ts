@@ -297,8 +297,10 @@ export function inpaintExemplar(
       : "membrane",
     { level: structureLevel, factor: 2 ** (coarsest - structureIndex) },
   );
-  if (continuation) steerGuide(levels[coarsest]!, continuationAt(coarsest), weight);
+  const coarseAlong = continuation ? continuationAt(coarsest) : null;
+  if (coarseAlong) steerGuide(levels[coarsest]!, coarseAlong, weight);
   const reference = layoutReference(levels[coarsest]!, 2 ** coarsest);
+  if (coarseAlong) reference.along = coarseAlong;
   const plans = levels.map((level, i) => planLevel(level, sites[i]!, i === coarsest));
   if (rare) {
     // Only levels that search pick sources; a copy level follows the field carried up to it.

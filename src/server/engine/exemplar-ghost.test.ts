@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { benchEllipse } from "../testing/bench-photos";
 import { decodeRgb } from "../testing/images";
 import { inpaintExemplar } from "./exemplar-fill";
 import { luma } from "./fill-quality";
@@ -54,5 +55,30 @@ describe("no ghost of the mask", () => {
       if (out[i]! > skyLuma + 40) bright++;
     }
     expect(bright / n).toBeLessThan(0.05);
+  });
+});
+
+describe("no ghost of the mask in a graded sky", () => {
+  // The benchmark's dusk ellipse: 8% of a lake at dusk, across the sky where it brightens into
+  // its pink glow, down to the horizon. The layout clamp held the fill to a membrane of the
+  // hole's rim, which is no sky gradient: the glow's band came out 20 grey levels too dark, a
+  // dull ghost of the ellipse. Worst band's error, seeds 0 and 1: 20.7 before, 11.3 and 10.8 now.
+  it.each([0, 1])("keeps each height of the sky's shade (seed %i)", async (seed) => {
+    const { pixels, width, height, mask } = await benchEllipse("kde_summer_1am.jpg", 0.55, 0.08);
+    const truth = luma(pixels, 3);
+    const out = luma(inpaintExemplar(pixels.slice(), width, height, 3, mask, { seed }), 3);
+    // the fill's mean luma against the truth's in bands 16 rows high
+    let worst = 0;
+    for (let top = 0; top < height; top += 16) {
+      let error = 0;
+      let n = 0;
+      for (let i = top * width; i < Math.min(height, top + 16) * width; i++) {
+        if (mask[i] === 0) continue;
+        error += out[i]! - truth[i]!;
+        n++;
+      }
+      if (n >= 200) worst = Math.max(worst, Math.abs(error / n));
+    }
+    expect(worst).toBeLessThan(15);
   });
 });

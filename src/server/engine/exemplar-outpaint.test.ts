@@ -1,24 +1,11 @@
-import { join } from "node:path";
-import sharp from "sharp";
 import { describe, expect, it } from "vitest";
+import { benchPhoto } from "../testing/bench-photos";
 import { inpaintExemplar } from "./exemplar-fill";
 import { luma, sharpnessRatio } from "./fill-quality";
 
-const PHOTOS = join(import.meta.dirname, "../../../bench/photos");
-
-async function photo(file: string, width: number) {
-  const { data, info } = await sharp(join(PHOTOS, file))
-    .resize({ width })
-    .removeAlpha()
-    .toColourspace("srgb")
-    .raw()
-    .toBuffer({ resolveWithObject: true });
-  return { pixels: new Uint8Array(data), width: info.width, height: info.height };
-}
-
 /** The right third of a photo cut off and rebuilt: the photo, the result, the mask, the cut. */
 async function rebuiltRightThird(file: string, width: number) {
-  const img = await photo(file, width);
+  const img = await benchPhoto(file, width);
   const mask = new Uint8Array(img.width * img.height);
   const cut = Math.round((2 * img.width) / 3);
   for (let y = 0; y < img.height; y++) mask.fill(1, y * img.width + cut, (y + 1) * img.width);
@@ -109,7 +96,7 @@ describe("outpainting a product on a plain backdrop", () => {
 describe("an outpaint's frame edge", () => {
   it("meets the photo without a smeared line along the edge", async () => {
     // the top third of a forest cut off and rebuilt
-    const img = await photo("kde_Path.jpg", 480);
+    const img = await benchPhoto("kde_Path.jpg", 480);
     const cut = Math.round(img.height / 3);
     const mask = new Uint8Array(img.width * img.height).fill(1, 0, cut * img.width);
     const input = img.pixels.slice().fill(0, 0, cut * img.width * 3);
@@ -131,7 +118,7 @@ describe("an outpaint's frame edge", () => {
 
 /** A photo zoomed out `factor` times through the engine: the result and the new area's mask. */
 async function zoomOut(file: string, width: number, factor: number, seed: number) {
-  const img = await photo(file, width);
+  const img = await benchPhoto(file, width);
   const w = Math.round(img.width * factor);
   const h = Math.round(img.height * factor);
   const left = Math.floor((w - img.width) / 2);
@@ -155,7 +142,7 @@ describe("a zoom-out's frame", () => {
     ["skimage_chelsea.png", 0],
     ["lomiri_Kleiber_by_Lukas_Baubkus.jpg", 1],
   ])("does not show around %s (seed %i)", async (file, seed) => {
-    const img = await photo(file, 400);
+    const img = await benchPhoto(file, 400);
     const { out } = await zoomOut(file, 400, 2, seed);
     const y = luma(out, 3);
     const w = img.width * 2;
@@ -180,7 +167,7 @@ describe("a large outpaint's finest level", () => {
   // those across the rest (2.3 times in a 1 MP zoom-out's 4-pixel blocks). Read through a
   // wandering shift, the copied regions' edges follow no grid (1.03 at 1 MP).
   it("lays the new area out in no grid of blocks", async () => {
-    const img = await photo("skimage_chelsea.png", 400);
+    const img = await benchPhoto("skimage_chelsea.png", 400);
     const { out, mask } = await zoomOut("skimage_chelsea.png", 400, 2, 0);
     const y = luma(out, 3);
     const w = img.width * 2;
@@ -230,7 +217,7 @@ describe("outpainting far from the photo copies no thing out of it", () => {
  * photo's typical block along its edge, plus 2 grey levels.
  */
 async function busyNewBlocks(file: string, width: number, seed: number): Promise<number> {
-  const img = await photo(file, width);
+  const img = await benchPhoto(file, width);
   const { out, mask } = await zoomOut(file, width, 2, seed);
   const w = Math.round(img.width * 2);
   const h = mask.length / w;
@@ -290,7 +277,7 @@ describe("a graded sky outpainted", () => {
   // count), 3.2–3.5% of the new area stepped by over 1.5 grey levels a pixel on seeds 0–2, and
   // none of the photo's sky below the cut. Stitched in the gradient domain, no contours are left.
   it.each([0, 1])("grades on without contours (seed %i)", async (seed) => {
-    const img = await photo("kde_summer_1am.jpg", 480);
+    const img = await benchPhoto("kde_summer_1am.jpg", 480);
     const { width, height } = img;
     const cut = Math.round(height / 3);
     const mask = new Uint8Array(width * height).fill(1, 0, cut * width);

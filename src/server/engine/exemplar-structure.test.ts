@@ -1,7 +1,6 @@
 import { readFileSync } from "node:fs";
-import { join } from "node:path";
-import sharp from "sharp";
 import { describe, expect, it } from "vitest";
+import { benchEllipse } from "../testing/bench-photos";
 import { decodeRgb } from "../testing/images";
 import { inpaintExemplar } from "./exemplar-fill";
 import { luma } from "./fill-quality";
@@ -146,24 +145,6 @@ describe("structure through a removal", () => {
  * A benchmark photo, 640 px wide, with the benchmark's ellipse on it: 10% of the photo, 1.6×
  * as wide as high, centred across and `cy` of the way down.
  */
-async function benchEllipse(file: string, cy: number) {
-  const { data, info } = await sharp(join(import.meta.dirname, "../../../bench/photos", file))
-    .resize({ width: 640 })
-    .removeAlpha()
-    .raw()
-    .toBuffer({ resolveWithObject: true });
-  const { width, height } = info;
-  const b = Math.sqrt((0.1 * width * height) / (Math.PI * 1.6));
-  const a = 1.6 * b;
-  const mask = new Uint8Array(width * height);
-  for (let y = 0; y < height; y++) {
-    for (let x = 0; x < width; x++) {
-      if (((x - width / 2) / a) ** 2 + ((y - cy * height) / b) ** 2 <= 1) mask[y * width + x] = 1;
-    }
-  }
-  return { pixels: new Uint8Array(data), width, height, mask };
-}
-
 describe("structure through a deep removal", () => {
   // The benchmark's dock ellipse: a deck seen at a slant, its dark plank gaps converging. The
   // walk along a gap lands on the far side off the gap (the field is an average), the two ends

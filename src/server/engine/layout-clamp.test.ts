@@ -44,3 +44,52 @@ describe("clampToLayout", () => {
     expect(level.colour[30 * 64 + 25]).toBeLessThan(160);
   });
 });
+
+/**
+ * A 64×64 sky whose luma rises from 100 at the top to 180 at the bottom, all of it hole but a
+ * 4 px frame; a calm reference on 8 px cells at a flat 140 (a membrane of the rim's top and
+ * bottom), and the sky's straight continuation from the sides: each cell's own row's value.
+ */
+function skyAndReference(trust: number) {
+  const [w, h] = [64, 64];
+  const sky = (y: number) => 100 + (80 * y) / (h - 1);
+  const pixels = new Uint8Array(w * h);
+  const mask = new Uint8Array(w * h);
+  for (let y = 0; y < h; y++) {
+    for (let x = 0; x < w; x++) {
+      pixels[y * w + x] = Math.round(sky(y));
+      if (x >= 4 && x < 60 && y >= 4 && y < 60) mask[y * w + x] = 1;
+    }
+  }
+  const level = cropLevel(pixels, w, 1, mask, { x0: 0, y0: 0, x1: w, y1: h });
+  const along = { colour: new Float32Array(64), trust: new Float32Array(64).fill(trust) };
+  for (let i = 0; i < 64; i++) along.colour[i] = sky(Math.floor(i / 8) * 8 + 3.5);
+  const ref: LayoutReference = {
+    width: 8,
+    height: 8,
+    scale: 8,
+    colour: new Float32Array(64).fill(140),
+    contrast: new Float32Array(64).fill(1),
+  };
+  return { level, ref, along, before: level.colour[6 * 64 + 30]! };
+}
+
+describe("clampToLayout with a straight continuation", () => {
+  it("pulls a sky's gradient towards a flat reference without one", () => {
+    const { level, ref, before } = skyAndReference(1);
+    clampToLayout(level, ref);
+    expect(level.colour[6 * 64 + 30]! - before).toBeGreaterThan(15);
+  });
+
+  it("leaves a fill that follows the continuation where it is trusted", () => {
+    const { level, ref, along, before } = skyAndReference(1);
+    clampToLayout(level, { ...ref, along });
+    expect(level.colour[6 * 64 + 30]).toBeCloseTo(before, 3);
+  });
+
+  it("ignores the continuation where no walk met the surroundings", () => {
+    const { level, ref, along, before } = skyAndReference(0);
+    clampToLayout(level, { ...ref, along });
+    expect(level.colour[6 * 64 + 30]! - before).toBeGreaterThan(15);
+  });
+});

@@ -1,4 +1,5 @@
 import { weightedBoxMean } from "../../box-blur";
+import type { Continuation } from "./directional-fill";
 import { cellAxes, type FillLevel, sampleCells } from "./fill-level";
 
 /**
@@ -10,7 +11,8 @@ import { cellAxes, type FillLevel, sampleCells } from "./fill-level";
  * guide: colour and local contrast continued from the hole's edge):
  * - its mean colour may depart from the reference's by what the surroundings' own contrast
  *   allows there (a textured area may hold a plank or a stone the smooth reference does not
- *   know; a plain sky may not hold a boat); a larger departure is cut back to that bound;
+ *   know; a plain sky may not hold a boat), or from the surroundings' straight continuation
+ *   where there is one (`along`); a larger departure is cut back to the nearer bound;
  * - its contrast may exceed the reference's by TEXTURE_HEADROOM at most; stronger detail (stripes,
  *   copied edges) is faded towards the cell's mean.
  * Both corrections are smooth (bilinear between cell centres), so no cell edges show, and a fill
@@ -30,6 +32,19 @@ export interface LayoutReference {
    * (outpaint-trust.ts), so neither held to the reference nor anchored; absent = nowhere
    */
   trust?: Float32Array;
+  /**
+   * per cell, the surroundings continued straight through the hole along their orientation
+   * (directional-fill.ts); where a walk met kept pixels (trust above 0) a fill near its colour
+   * is as much in bounds as one near the reference's. The reference is a membrane of the whole
+   * rim, and a sky's gradient is not one: across an ellipse in a dusk sky, where the sky
+   * brightens into its glow, the membrane of its purple top and the horizon below was 20 grey
+   * levels too dark, and the fill, which had continued each height of the sky from the sides,
+   * was pulled into a dull ghost of the ellipse (the benchmark's dusk ellipse: 24.4 dB, 28.1
+   * with the continuation). The 37 removals' layout mean rises 24.88 → 25.05 dB (a brick wall's
+   * stroke +1.3, the dock's ellipse and blob +0.4 and +0.6), spurious blocks 5.7 → 5.5%; the 49
+   * outpaints are unchanged.
+   */
+  along?: Continuation;
 }
 
 /** How many of the surroundings' standard deviations the fill's mean may stray from the reference. */
@@ -97,11 +112,13 @@ export function clampToLayout(level: FillLevel, ref: LayoutReference): void {
       continue;
     }
     const allowed = Math.max(MIN_MEAN_SLACK, MEAN_SLACK * ref.contrast[i]!);
-    for (let c = 0; c < bands; c++) {
-      mean[i * bands + c]! /= n;
-      const d = mean[i * bands + c]! - ref.colour[i * bands + c]!;
-      shift[i * bands + c] = d > allowed ? allowed - d : d < -allowed ? -allowed - d : 0;
+    for (let c = 0; c < bands; c++) mean[i * bands + c]! /= n;
+    let moved = shiftWithin(mean, ref.colour, i, bands, allowed);
+    if (ref.along && ref.along.trust[i]! > 0) {
+      const other = shiftWithin(mean, ref.along.colour, i, bands, allowed);
+      if (squaredLength(other) < squaredLength(moved)) moved = other;
     }
+    shift.set(moved, i * bands);
     const limit = Math.max(MIN_CONTRAST, TEXTURE_HEADROOM * ref.contrast[i]!);
     if (spread[i]! > limit) gain[i] = limit / spread[i]!;
   }
@@ -121,6 +138,26 @@ export function clampToLayout(level: FillLevel, ref: LayoutReference): void {
       }
     }
   }
+}
+
+/** The shift that brings cell `i`'s mean within `allowed` of `target`'s in every band. */
+function shiftWithin(
+  mean: Float32Array,
+  target: Float32Array,
+  i: number,
+  bands: number,
+  allowed: number,
+): Float32Array {
+  const shift = new Float32Array(bands);
+  for (let c = 0; c < bands; c++) {
+    const d = mean[i * bands + c]! - target[i * bands + c]!;
+    shift[c] = d > allowed ? allowed - d : d < -allowed ? -allowed - d : 0;
+  }
+  return shift;
+}
+
+function squaredLength(v: Float32Array): number {
+  return v.reduce((sum, x) => sum + x * x, 0);
 }
 
 /**

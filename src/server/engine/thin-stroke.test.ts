@@ -1,11 +1,7 @@
-import { join } from "node:path";
-import sharp from "sharp";
 import { describe, expect, it } from "vitest";
+import { benchPhoto } from "../testing/bench-photos";
 import { inpaintExemplar } from "./exemplar-fill";
 import { psnrInMask, sharpnessRatio } from "./fill-quality";
-
-const PHOTOS = join(import.meta.dirname, "../../../bench/photos");
-const HORSE = join(PHOTOS, "skimage_horse.png");
 
 /** A capsule 16 px wide and 290 px long at 25°, centred at (cx, cy): a cable across the photo. */
 function strokeMask(width: number, height: number, cx: number, cy: number): Uint8Array {
@@ -24,17 +20,11 @@ function strokeMask(width: number, height: number, cx: number, cy: number): Uint
 describe("a thin stroke across edges", () => {
   it("continues a black silhouette and its white ground through the stroke, not smeared along it", async () => {
     // skimage's horse: a black silhouette on white; the stroke crosses its outline twice
-    const { data, info } = await sharp(HORSE)
-      .resize({ width: 640 })
-      .flatten({ background: "#ffffff" })
-      .removeAlpha()
-      .raw()
-      .toBuffer({ resolveWithObject: true });
-    const truth = new Uint8Array(data);
-    const mask = strokeMask(info.width, info.height, 0.85 * info.width, 0.3 * info.height);
+    const { pixels: truth, width, height } = await benchPhoto("skimage_horse.png", 640);
+    const mask = strokeMask(width, height, 0.85 * width, 0.3 * height);
     const input = truth.slice();
     for (let i = 0; i < mask.length; i++) if (mask[i]) input.fill(0, i * 3, i * 3 + 3);
-    const out = inpaintExemplar(input, info.width, info.height, 3, mask, { seed: 0 });
+    const out = inpaintExemplar(input, width, height, 3, mask, { seed: 0 });
     // Coarsened until the stroke was a line of mixed pixels, the fill smeared grey along it: 21.9 dB.
     expect(psnrInMask(out, truth, 3, mask)).toBeGreaterThan(26);
   });
@@ -42,13 +32,7 @@ describe("a thin stroke across edges", () => {
 
 /** A photo at 640 px with the stroke across its middle removed: truth, mask and the fill. */
 async function strokeAcross(file: string, seed: number) {
-  const { data, info } = await sharp(join(PHOTOS, file))
-    .resize({ width: 640 })
-    .removeAlpha()
-    .raw()
-    .toBuffer({ resolveWithObject: true });
-  const truth = new Uint8Array(data);
-  const { width, height } = info;
+  const { pixels: truth, width, height } = await benchPhoto(file, 640);
   const mask = strokeMask(width, height, width / 2, height / 2);
   const input = truth.slice();
   for (let i = 0; i < mask.length; i++) if (mask[i]) input.fill(0, i * 3, i * 3 + 3);
