@@ -3,7 +3,7 @@ import type { Continuation } from "./directional-fill";
 import { cellAxes, type FillLevel, sampleCells } from "./fill-level";
 
 /**
- * The last guard on a patch fill's layout. Patches are copied from anywhere in the context, and
+ * The guard on a patch fill's layout. Patches are copied from anywhere in the context, and
  * where the surroundings offer nothing like the hole (a sky cut off above a lake) the search
  * still returns its least bad match: boats in the sky, lattice in a plain wall. The eye reads
  * that as garbage, while a calm continuation of the surroundings reads as right. So the fill is
