@@ -9,7 +9,8 @@ import {
   shrinkLevel,
 } from "./fill-level";
 import { guideBands } from "./layout-guide";
-import { followField, type OrientationField } from "./orientation-field";
+import { shortAxis } from "./mask-geometry";
+import { followField, type OrientationField, uniformField } from "./orientation-field";
 
 /**
  * Structure guidance for removals. The membrane guide is isotropic: a plank's gap or a horizon
@@ -236,6 +237,18 @@ function keptMeanLuma(level: FillLevel): Float32Array {
   const { width, height, hole } = level;
   const kept = hole.map((h) => (h === 0 ? 1 : 0));
   return weightedBoxMean(lumaPlane(level), kept, width, height, 1);
+}
+
+/**
+ * A long thin removal's surroundings continued straight across it, side to side along its short
+ * axis (see continueAlong, whose trust falls where the two sides disagree). A membrane of the
+ * whole rim lets the far ends of a tall hole reach its middle: where a person standing in front
+ * of a waterfall's grass bank is removed, the grass band 4 coarse pixels high is outweighed by
+ * the mist above and the gravel below, and the fill broke the band with a grey gap.
+ */
+export function continueAcross(level: FillLevel, objects: Uint8Array | null): Continuation {
+  const [dx, dy] = shortAxis(level.hole, level.width);
+  return continueAlong(level, uniformField(level.width, level.height, dx, dy), objects, true);
 }
 
 export function steerGuide(level: FillLevel, along: Continuation, weight: number): void {

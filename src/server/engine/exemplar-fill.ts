@@ -17,6 +17,7 @@ import { calmFill } from "./calm-fill";
 import {
   blendContinuation,
   type Continuation,
+  continueAcross,
   continueAlong,
   dominantOrientation,
   resampleContinuation,
@@ -103,7 +104,15 @@ const OUTPAINT_REACH = 0.5;
  * guide takes the nearest side only when its sides differ along most of its length
  * (sidesDisagree): a spoon along a cup's rim. A stroke across a photo keeps the membrane; the
  * nearest side would drag what it crosses along it (on the benchmark's twelve strokes the
- * membrane's layout is 0.7 dB better on average, and better or equal on eleven).
+ * membrane's layout is 0.7 dB better on average, and better or equal on eleven). Where no
+ * straight structure steers its guide, the guide is steered by the sides continued straight
+ * across the hole where they agree (continueAcross): a thin band it crosses (a grass bank
+ * behind a standing person, a shore behind a pole) carries through instead of being outweighed
+ * by the hole's far ends. A tall ellipse across the lakeside photo's mountains and shore: the rows' error in its
+ * middle 16.6 → 14.2 grey levels (seeds 0–2). On the benchmark three strokes change (the
+ * astronaut's +0.2 dB, the horse's −0.2, the cat's −0.5; their sheets look alike), the 37
+ * removals' mean 25.16 → 25.15 dB. Steering across where the straight structure steers too
+ * lost 0.1–0.9 dB on six strokes.
  */
 const ELONGATED = 0.2;
 /**
@@ -287,18 +296,24 @@ export function inpaintExemplar(
     if (i > walkIndex || outpaint) return walkAt(levels[i]!);
     return resampleContinuation(walkLevel, continuation!, levels[i]!, 2 ** (walkIndex - i));
   };
+  const elongated = !outpaint && depth < ELONGATED * side(bounds);
+  const nearest = outpaint || (weight === 0 && elongated && sidesDisagree(levels[coarsest]!));
   levels[coarsest]!.guide = coarsestGuide(
     base,
     levels[coarsest]!,
     2 ** coarsest,
-    outpaint ||
-      (weight === 0 && depth < ELONGATED * side(bounds) && sidesDisagree(levels[coarsest]!))
-      ? "nearest"
-      : "membrane",
+    nearest ? "nearest" : "membrane",
     { level: structureLevel, factor: 2 ** (coarsest - structureIndex) },
   );
   const coarseAlong = continuation ? continuationAt(coarsest) : null;
   if (coarseAlong) steerGuide(levels[coarsest]!, coarseAlong, weight);
+  else if (elongated) {
+    steerGuide(
+      levels[coarsest]!,
+      continueAcross(levels[coarsest]!, objectsOf(levels[coarsest]!)),
+      1,
+    );
+  }
   const reference = layoutReference(levels[coarsest]!, 2 ** coarsest);
   if (coarseAlong) reference.along = coarseAlong;
   const plans = levels.map((level, i) => planLevel(level, sites[i]!, i === coarsest));

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { benchEllipse } from "../testing/bench-photos";
+import { benchEllipse, benchPhoto } from "../testing/bench-photos";
 import { decodeRgb } from "../testing/images";
 import { inpaintExemplar } from "./exemplar-fill";
 import { luma } from "./fill-quality";
@@ -170,5 +170,46 @@ describe("a regular texture through a removal", () => {
       (seed) => removal(pixels, width, height, mask, seed, verticalEdgeMap).engine,
     );
     expect(Math.min(...seeds)).toBeGreaterThan(0.35);
+  });
+});
+
+describe("a thin band across a tall removal", () => {
+  // A tall, thin ellipse (8% of the width across, 60% of the height) over the lakeside photo:
+  // clouds, a mountain ridge, the shore and boats. Its guide was a membrane of the whole rim,
+  // in which the ridge and the shore, a few coarse pixels high, were outweighed by the sky and
+  // the boats, and the fill's middle was a smeared column. Mean error of the rows' luma in the
+  // hole's middle third, seeds 0–2: 17.2, 16.4 and 16.3 before; 14.6, 14.4 and 13.6 now.
+  it("carries the ridge and the shore across the hole", async () => {
+    const { pixels, width, height } = await benchPhoto("kde_EveningGlow.jpg", 640);
+    const [cx, cy, rx, ry] = [0.8 * width, 0.35 * height, 0.04 * width, 0.3 * height];
+    const mask = new Uint8Array(width * height);
+    for (let y = 0; y < height; y++) {
+      for (let x = 0; x < width; x++) {
+        if (((x - cx) / rx) ** 2 + ((y - cy) / ry) ** 2 <= 1) mask[y * width + x] = 1;
+      }
+    }
+    const truth = luma(pixels, 3);
+    const errors = [0, 1, 2].map((seed) => {
+      const out = luma(inpaintExemplar(pixels.slice(), width, height, 3, mask, { seed }), 3);
+      let error = 0;
+      let rows = 0;
+      for (let y = Math.ceil(cy - ry); y < cy + ry; y++) {
+        let fill = 0;
+        let real = 0;
+        let n = 0;
+        for (let x = Math.round(cx - rx / 3); x < cx + rx / 3; x++) {
+          const i = y * width + x;
+          if (mask[i] === 0) continue;
+          fill += out[i]!;
+          real += truth[i]!;
+          n++;
+        }
+        if (n === 0) continue;
+        error += Math.abs(fill - real) / n;
+        rows++;
+      }
+      return error / rows;
+    });
+    expect(errors.reduce((a, b) => a + b, 0) / errors.length).toBeLessThan(15.3);
   });
 });

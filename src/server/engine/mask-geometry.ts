@@ -89,6 +89,39 @@ export function maxHoleDepth(mask: Uint8Array, width: number, height: number): n
   return max;
 }
 
+/**
+ * The unit direction across the mask: perpendicular to the principal axis of its pixels (the
+ * larger eigenvector of their coordinates' covariance). For a mask without a long axis (a disc)
+ * any direction is as good; this returns the one its moments happen to give.
+ */
+export function shortAxis(mask: Uint8Array, width: number): [number, number] {
+  let n = 0;
+  let mx = 0;
+  let my = 0;
+  for (let i = 0; i < mask.length; i++) {
+    if (mask[i] === 0) continue;
+    n++;
+    mx += i % width;
+    my += Math.floor(i / width);
+  }
+  if (n === 0) return [0, 1];
+  mx /= n;
+  my /= n;
+  let sxx = 0;
+  let syy = 0;
+  let sxy = 0;
+  for (let i = 0; i < mask.length; i++) {
+    if (mask[i] === 0) continue;
+    const dx = (i % width) - mx;
+    const dy = Math.floor(i / width) - my;
+    sxx += dx * dx;
+    syy += dy * dy;
+    sxy += dx * dy;
+  }
+  const long = 0.5 * Math.atan2(2 * sxy, sxx - syy);
+  return [-Math.sin(long), Math.cos(long)];
+}
+
 /** Whether hole pixel `i` has a kept pixel beside it (4-connected): it is on the hole's edge. */
 export function onHoleEdge(hole: Uint8Array, width: number, height: number, i: number): boolean {
   const x = i % width;
