@@ -71,6 +71,18 @@ export function ellipseMask(img: Rgb, cx: number, cy: number, fraction: number) 
 }
 
 /**
+ * An upright ellipse (a standing person, a post) `width` of the image's width across and
+ * `height` of its height tall, kept inside the image: a hole touching the frame would be an
+ * outpaint to the engine.
+ */
+export function uprightMask(img: Rgb, cx: number, cy: number, width: number, height: number) {
+  const a = (width * img.width) / 2;
+  const b = (height * img.height) / 2;
+  const y = Math.min(Math.max(cy * img.height, b + 2), img.height - b - 2) / img.height;
+  return shapeMask(img, cx, y, (dx, dy) => (dx / a) ** 2 + (dy / b) ** 2 <= 1);
+}
+
+/**
  * A long thin stroke (a pole, a cable, a spoon's handle): a capsule `length` of the image's
  * width long and `thickness` of its shorter side wide, tilted 25° from the horizontal.
  */
@@ -259,7 +271,7 @@ export const PHOTO_SET: Photo[] = [
 /** Quality cases are measured at a working size, so the run stays short on a shared machine. */
 const WORK_WIDTH = 640;
 
-/** The seven cases of one photo, built lazily (a case's pixels live only while it runs). */
+/** The eight cases of one photo, built lazily (a case's pixels live only while it runs). */
 export function photoCases(photo: Photo): { name: string; make: () => Promise<Case> }[] {
   const load = () => readRgb(photo.file, WORK_WIDTH);
   const third = (n: number) => Math.round(n / 3);
@@ -339,6 +351,16 @@ export function photoCases(photo: Photo): { name: string; make: () => Promise<Ca
         const img = await load();
         const { cx, cy } = photo.blob;
         return holeCase(name("stroke"), photo.kind, img, strokeMask(img, cx, cy, 0.45, 0.04));
+      },
+    },
+    {
+      // A standing person or a post taken out: upright through the ellipse's centre, across
+      // whatever bands the photo has there (a horizon, a shore, a grass bank).
+      name: name("upright"),
+      make: async () => {
+        const img = await load();
+        const { cx, cy } = photo.ellipse;
+        return holeCase(name("upright"), photo.kind, img, uprightMask(img, cx, cy, 0.1, 0.6));
       },
     },
   ];
