@@ -240,15 +240,30 @@ function keptMeanLuma(level: FillLevel): Float32Array {
 }
 
 /**
- * A long thin removal's surroundings continued straight across it, side to side along its short
- * axis (see continueAlong, whose trust falls where the two sides disagree). A membrane of the
- * whole rim lets the far ends of a tall hole reach its middle: where a person standing in front
- * of a waterfall's grass bank is removed, the grass band 4 coarse pixels high is outweighed by
- * the mist above and the gravel below, and the fill broke the band with a grey gap.
+ * A long thin removal's surroundings continued straight through it: at each pixel whichever is
+ * trusted more (see continueAlong, whose trust falls where a walk's two ends disagree) of a walk
+ * across the hole along its short axis and `along`, the walk along the surroundings' own
+ * orientation field. A membrane of the whole rim lets the far ends of a tall hole reach its
+ * middle: where a person standing in front of a waterfall's grass bank is removed, the bank, a
+ * few coarse pixels high, is outweighed by the mist above and the gravel below, and the fill
+ * broke it with a grey gap. The walk across carries the bank; the field's walk carries the
+ * slanting gaps of a deck, which a level walk across would meet at the wrong heights.
  */
-export function continueAcross(level: FillLevel, objects: Uint8Array | null): Continuation {
+export function continueThrough(
+  level: FillLevel,
+  objects: Uint8Array | null,
+  along: Continuation,
+): Continuation {
   const [dx, dy] = shortAxis(level.hole, level.width);
-  return continueAlong(level, uniformField(level.width, level.height, dx, dy), objects, true);
+  const field = uniformField(level.width, level.height, dx, dy);
+  const across = continueAlong(level, field, objects, true);
+  const { bands } = level;
+  for (let p = 0; p < across.trust.length; p++) {
+    if (along.trust[p]! <= across.trust[p]!) continue;
+    across.trust[p] = along.trust[p]!;
+    for (let c = 0; c < bands; c++) across.colour[p * bands + c] = along.colour[p * bands + c]!;
+  }
+  return across;
 }
 
 export function steerGuide(level: FillLevel, along: Continuation, weight: number): void {

@@ -178,7 +178,7 @@ describe("a thin band across a tall removal", () => {
   // clouds, a mountain ridge, the shore and boats. Its guide was a membrane of the whole rim,
   // in which the ridge and the shore, a few coarse pixels high, were outweighed by the sky and
   // the boats, and the fill's middle was a smeared column. Mean error of the rows' luma in the
-  // hole's middle third, seeds 0–2: 17.2, 16.4 and 16.3 before; 14.6, 14.4 and 13.6 now.
+  // hole's middle third, seeds 0–2: 17.2, 16.4 and 16.3 before; 15.2, 14.6 and 14.0 now.
   it("carries the ridge and the shore across the hole", async () => {
     const { pixels, width, height } = await benchPhoto("kde_EveningGlow.jpg", 640);
     const [cx, cy, rx, ry] = [0.8 * width, 0.35 * height, 0.04 * width, 0.3 * height];
@@ -211,5 +211,26 @@ describe("a thin band across a tall removal", () => {
       return error / rows;
     });
     expect(errors.reduce((a, b) => a + b, 0) / errors.length).toBeLessThan(15.3);
+  });
+});
+
+describe("slanting planks across an upright removal", () => {
+  // An upright ellipse (a post taken out, 0.1 of the width across and 0.6 of the height tall)
+  // over the dock's slanting planks. Walked level across the hole, the gaps met the far side at
+  // the wrong heights and broke into steps; the walk along the orientation field is trusted
+  // more there and carries them on. Edge maps' correlation with the truth's, seed 0: 0.54 with
+  // the level walk alone, 0.82 now (0.87 with the membrane alone, whose gaps are softer).
+  it("carries a deck's slanting gaps through the hole", async () => {
+    const { pixels, width, height } = await benchPhoto("kde_BytheWater.jpg", 640);
+    const [a, b] = [0.05 * width, 0.3 * height];
+    const [cx, cy] = [0.5 * width, Math.min(0.75 * height, height - b - 2)];
+    const mask = new Uint8Array(width * height);
+    for (let y = 0; y < height; y++) {
+      for (let x = 0; x < width; x++) {
+        if (((x - cx) / a) ** 2 + ((y - cy) / b) ** 2 <= 1) mask[y * width + x] = 1;
+      }
+    }
+    const { engine } = removal(pixels, width, height, mask, 0);
+    expect(engine).toBeGreaterThan(0.7);
   });
 });
