@@ -26,6 +26,7 @@ import {
 } from "./directional-fill";
 import { type CarriedField, copyAlongField, copyMatchedPixels } from "./field-copy";
 import { cropLevel, downsampleLevel, type FillLevel, holePixels, upsampleHole } from "./fill-level";
+import { mirrorRim } from "./frame-rim";
 import { clampToLayout } from "./layout-clamp";
 import {
   coarsestGuide,
@@ -376,6 +377,7 @@ export function inpaintExemplar(
   // The finishing passes touch every pixel of the crop: a cancel need not wait for them.
   stopIfCancelled();
   // Before the passes that set the fill's low frequencies, which assume its regions meet.
+  mirrorRim(base, from);
   if (from) stitchRegions(base, from);
   // The layout reference guards the patches' layout; the passes after it set the fill's low
   // frequencies from the surroundings themselves, which it has no reason to pull back. Run
