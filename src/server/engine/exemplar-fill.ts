@@ -280,6 +280,7 @@ export function inpaintExemplar(
       : levels.findIndex((l, i) => i >= structureIndex && holePixels(l) <= WALK_PIXELS),
   );
   const walkLevel = levels[walkIndex]!;
+  const elongated = !outpaint && depth < ELONGATED * side(bounds);
   const walkAt = (level: FillLevel) =>
     continueAlong(
       level,
@@ -287,7 +288,7 @@ export function inpaintExemplar(
       objectsOf(level),
       !outpaint,
       // a thin hole's ends are a few pixels apart: where they disagree, the patches decide
-      !outpaint && depth >= ELONGATED * side(bounds),
+      !outpaint && !elongated,
     );
   const continuation = weight > 0 ? walkAt(walkLevel) : null;
   /** the continuation at a level: walked on coarser ones (an outpaint's on all), read from the
@@ -297,7 +298,6 @@ export function inpaintExemplar(
     if (i > walkIndex || outpaint) return walkAt(levels[i]!);
     return resampleContinuation(walkLevel, continuation!, levels[i]!, 2 ** (walkIndex - i));
   };
-  const elongated = !outpaint && depth < ELONGATED * side(bounds);
   const nearest = outpaint || (weight === 0 && elongated && sidesDisagree(levels[coarsest]!));
   levels[coarsest]!.guide = coarsestGuide(
     base,

@@ -261,3 +261,19 @@ export function holePixels(level: Pick<FillLevel, "hole">): number {
   for (let i = 0; i < level.hole.length; i++) n += level.hole[i]!;
   return n;
 }
+
+/** Per cell, the standard deviation of the `count` values summed into `sum` and `sumSq` (0 for none). */
+export function cellDeviations(
+  count: ArrayLike<number>,
+  sum: ArrayLike<number>,
+  sumSq: ArrayLike<number>,
+): Float32Array {
+  const out = new Float32Array(count.length);
+  for (let i = 0; i < count.length; i++) {
+    const n = count[i]!;
+    if (n === 0) continue;
+    const mean = sum[i]! / n;
+    out[i] = Math.sqrt(Math.max(0, sumSq[i]! / n - mean * mean));
+  }
+  return out;
+}

@@ -18,10 +18,10 @@ export function mirrorRim(level: FillLevel, from: Int32Array | null): void {
     v < R ? 2 * R - v : v > size - 1 - R ? 2 * (size - 1 - R) - v : v;
   for (let y = 0; y < height; y++) {
     const my = mirror(y, height);
-    const rimRow = my !== y;
-    for (let x = 0; x < width; x++) {
+    // a rim row is mirrored whole; any other row only in its first and last R columns
+    const step = my !== y ? 1 : width - 2 * R + 1;
+    for (let x = 0; x < width; x += x === R - 1 ? step : 1) {
       const mx = mirror(x, width);
-      if (!rimRow && mx === x) continue;
       const p = y * width + x;
       if (hole[p] === 0) continue;
       const q = my * width + mx;

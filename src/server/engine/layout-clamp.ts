@@ -1,6 +1,6 @@
 import { weightedBoxMean } from "../../box-blur";
 import type { Continuation } from "./directional-fill";
-import { cellAxes, type FillLevel, sampleCells } from "./fill-level";
+import { cellAxes, cellDeviations, type FillLevel, sampleCells } from "./fill-level";
 
 /**
  * The guard on a patch fill's layout. Patches are copied from anywhere in the context, and
@@ -171,12 +171,5 @@ function pooledContrast(
   gw: number,
   gh: number,
 ): Float32Array {
-  const std = new Float32Array(count.length);
-  for (let i = 0; i < count.length; i++) {
-    const n = count[i]!;
-    if (n === 0) continue;
-    const m = lumaSum[i]! / n;
-    std[i] = Math.sqrt(Math.max(0, lumaSq[i]! / n - m * m));
-  }
-  return weightedBoxMean(std, count, gw, gh, CONTRAST_POOL);
+  return weightedBoxMean(cellDeviations(count, lumaSum, lumaSq), count, gw, gh, CONTRAST_POOL);
 }

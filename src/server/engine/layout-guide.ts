@@ -18,7 +18,13 @@
  * the saucer meet along the middle of the hole.
  */
 import { weightedBoxMean } from "../../box-blur";
-import { type FillLevel, levelLuma, shrinkLevel, upsampleBilinear } from "./fill-level";
+import {
+  cellDeviations,
+  type FillLevel,
+  levelLuma,
+  shrinkLevel,
+  upsampleBilinear,
+} from "./fill-level";
 import type { LayoutReference } from "./layout-clamp";
 import { distanceToUnmasked, maxHoleDepth, onHoleEdge } from "./mask-geometry";
 import { membraneFill } from "./membrane-fill";
@@ -384,14 +390,7 @@ function blockContrast(base: FillLevel, coarse: FillLevel, scale: number): Float
       count[c]!++;
     }
   }
-  const out = new Float32Array(sum.length);
-  for (let c = 0; c < sum.length; c++) {
-    const n = count[c]!;
-    if (n === 0) continue;
-    const mean = sum[c]! / n;
-    out[c] = Math.sqrt(Math.max(0, sum2[c]! / n - mean * mean));
-  }
-  return out;
+  return cellDeviations(count, sum, sum2);
 }
 
 /**
