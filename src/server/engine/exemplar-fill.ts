@@ -29,6 +29,7 @@ import { cropLevel, downsampleLevel, type FillLevel, holePixels, upsampleHole } 
 import { mirrorRim } from "./frame-rim";
 import { clampToLayout } from "./layout-clamp";
 import {
+  calmUntrustedGuide,
   coarsestGuide,
   extrapolates,
   followTrustedFill,
@@ -364,6 +365,7 @@ export function inpaintExemplar(
       if (outpaint && i === coarsest) {
         reference.trust = fillUnguided(level, levelSites, nnf, plan, random, stopIfCancelled);
         level.trust = reference.trust;
+        calmUntrustedGuide(level);
       }
       from = runPlan(level, levelSites, nnf, plan, random, stopIfCancelled, i === 0);
       if (outpaint && i === coarsest) followTrustedFill(level);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { cropLevel, downsampleLevel, type FillLevel } from "./fill-level";
 import {
+  calmUntrustedGuide,
   coarsestGuide,
   followTrustedFill,
   guideBands,
@@ -271,5 +272,30 @@ describe("followTrustedFill", () => {
     expect(colourBand).toEqual([10, 10, 200, 125, 50, 50]);
     // the contrast band is the guide's still
     expect(level.guide![3 * guideBands(1) + 1]).toBe(0);
+  });
+});
+
+describe("calmUntrustedGuide", () => {
+  it("calms the contrast with distance where the unguided fill is not clearly trusted", () => {
+    // one kept pixel, then new pixels 1–5 away from it
+    const level: FillLevel = {
+      width: 6,
+      height: 1,
+      bands: 1,
+      colour: new Float32Array(6),
+      hole: Uint8Array.from([0, 1, 1, 1, 1, 1]),
+      guide: Float32Array.from([10, 40, 10, 40, 10, 40, 10, 40, 10, 40, 10, 40]),
+    };
+    level.trust = Float32Array.from([1, 1, 0.5, 0, 0, 0.25]);
+    calmUntrustedGuide(level);
+    const contrast = [0, 1, 2, 3, 4, 5].map((p) => level.guide![p * guideBands(1) + 1]!);
+    // kept and clearly trusted pixels keep the edge's contrast; untrusted ones lose a factor e
+    // every three pixels out; a quarter trusted (half of clear), half of each
+    expect(contrast.slice(0, 3)).toEqual([40, 40, 40]);
+    expect(contrast[3]).toBeCloseTo(40 * Math.exp(-1), 4);
+    expect(contrast[4]).toBeCloseTo(40 * Math.exp(-4 / 3), 4);
+    expect(contrast[5]).toBeCloseTo(40 * (0.5 + 0.5 * Math.exp(-5 / 3)), 4);
+    // the colour band is left alone
+    expect(level.guide![5 * guideBands(1)]).toBe(10);
   });
 });
