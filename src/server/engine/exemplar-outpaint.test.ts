@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { boxBlur } from "../../box-blur";
 import { benchPhoto } from "../testing/bench-photos";
 import { inpaintExemplar } from "./exemplar-fill";
 import { luma, sharpnessRatio } from "./fill-quality";
@@ -326,7 +327,7 @@ describe("a graded sky outpainted", () => {
     const mask = new Uint8Array(width * height).fill(1, 0, cut * width);
     const input = img.pixels.slice().fill(0, 0, cut * width * 3);
     const out = inpaintExemplar(input, width, height, 3, mask, { seed });
-    const smooth = boxBlur(boxBlur(Float32Array.from(luma(out, 3)), width, height), width, height);
+    const smooth = lightBlur(luma(out, 3), width, height);
     const stepping = (from: number, to: number) => {
       let n = 0;
       let steep = 0;
@@ -346,21 +347,42 @@ describe("a graded sky outpainted", () => {
   });
 });
 
-/** A 3×3 mean (clipped at the edges). */
-function boxBlur(values: Float32Array, width: number, height: number): Float32Array {
-  const out = new Float32Array(values.length);
-  for (let y = 0; y < height; y++) {
-    for (let x = 0; x < width; x++) {
-      let sum = 0;
-      let n = 0;
-      for (let yy = Math.max(0, y - 1); yy <= Math.min(height - 1, y + 1); yy++) {
-        for (let xx = Math.max(0, x - 1); xx <= Math.min(width - 1, x + 1); xx++) {
-          sum += values[yy * width + xx]!;
-          n++;
-        }
-      }
-      out[y * width + x] = sum / n;
-    }
-  }
-  return out;
+/** Luma under two 3×3 box blurs: grain does not count, shading and edges do. */
+function lightBlur(values: ArrayLike<number>, width: number, height: number): Float32Array {
+  const plane = Float32Array.from(values);
+  boxBlur(plane, width, height, 1);
+  boxBlur(plane, width, height, 1);
+  return plane;
 }
+
+describe("a sky outpainted above the sun", () => {
+  // A sunset cut off just above the sun and outpainted upwards ("Top outpaint"): the search
+  // copied the sun's glow into the new sky as a pale block with straight sides, and the stitch
+  // kept its 30–40 grey-level sides as structure. At 1000 px, 0.19% and 0.16% of the new sky
+  // (all but the 16 rows nearest the photo) stepped by over 2 grey levels a pixel across after
+  // a light blur on seeds 0 and 1; where the unguided fill is not trusted the stitch now takes
+  // such steps for seams, 0.02%.
+  it.each([0, 1])("has no straight-sided block of glow (seed %i)", async (seed) => {
+    const img = await benchPhoto("lomiri_sunset_by_Aitzol_Berasategi.jpg", 1000);
+    const { width } = img;
+    const crop = Math.round(img.height * 0.4);
+    const kept = img.height - crop;
+    const top = Math.round(kept / 2);
+    const height = kept + top;
+    const pixels = new Uint8Array(width * height * 3);
+    pixels.set(img.pixels.subarray(crop * width * 3), top * width * 3);
+    const mask = new Uint8Array(width * height).fill(1, 0, top * width);
+    const out = inpaintExemplar(pixels, width, height, 3, mask, { seed });
+    const smooth = lightBlur(luma(out, 3), width, height);
+    let n = 0;
+    let steep = 0;
+    for (let y = 2; y < top - 16; y++) {
+      for (let x = 2; x < width - 2; x++) {
+        const p = y * width + x;
+        n++;
+        if (Math.abs(smooth[p + 1]! - smooth[p - 1]!) / 2 > 2) steep++;
+      }
+    }
+    expect(steep / n).toBeLessThan(0.0008);
+  });
+});

@@ -326,9 +326,10 @@ export function guideContrast(guide: Float32Array, bands: number, p: number): nu
  * Trust from which the unguided fill counts as clearly trusted (outpaint-trust.ts). Below it,
  * followTrustedFill leaves the guide's colour as it was: the trust map is smoothed, and on its
  * slope towards the photo the unguided fill is still what the trust rejected (a hoof copied
- * beside a white backdrop's edge). From it up, calmUntrustedGuide leaves the guide's contrast.
+ * beside a white backdrop's edge). From it up, calmUntrustedGuide leaves the guide's contrast,
+ * and the stitch takes a step between copied regions for structure as in a removal.
  */
-const CLEAR_TRUST = 0.5;
+export const CLEAR_TRUST = 0.5;
 
 /**
  * Once an outpaint's coarsest level is filled: where its unguided fill was clearly trusted, the

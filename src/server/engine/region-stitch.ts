@@ -22,7 +22,7 @@ import type { FillLevel } from "./fill-level";
 /** Per pixel, 1/λ: how many pixels a region must have before the pull to no offset matters. */
 const ANCHOR_PIXELS = 1_000;
 /** A border's mismatch (luma, grey levels) at which it counts half: steps beyond are structure. */
-const ROBUST_STEP = 16;
+export const ROBUST_STEP = 16;
 /** The solve stops when the residual is this fraction of where it started (or after so many rounds). */
 const TOLERANCE = 1e-2;
 const MAX_ITERATIONS = 150;
@@ -30,9 +30,15 @@ const MAX_ITERATIONS = 150;
 /**
  * `from[p]` is the kept pixel that hole pixel p was copied from, or -1 where the fill is an
  * estimate with no source (which then counts as one smooth region with its like neighbours).
- * Shifts each copied region of `level`'s hole by its stitching offset, in place.
+ * `robustStep(p)`: the mismatch at which a border starting at pixel p counts half (ROBUST_STEP
+ * unless the caller knows better there). Shifts each copied region of `level`'s hole by its
+ * stitching offset, in place.
  */
-export function stitchRegions(level: FillLevel, from: Int32Array): void {
+export function stitchRegions(
+  level: FillLevel,
+  from: Int32Array,
+  robustStep: (p: number) => number = () => ROBUST_STEP,
+): void {
   const { width, height, bands, colour, hole } = level;
   const region = coherentRegions(level, from);
   let regions = 0;
@@ -63,7 +69,7 @@ export function stitchRegions(level: FillLevel, from: Int32Array): void {
       step[c] = colour[b * bands + c]! - colour[a * bands + c]! - step[c]!;
       luma += lumaWeights[c]! * step[c]!;
     }
-    const w = 1 / (1 + (luma / ROBUST_STEP) ** 2);
+    const w = 1 / (1 + (luma / robustStep(a)) ** 2);
     // the offsets wanted: o_b − o_a = −mismatch
     if (ra >= 0) {
       diag[ra]! += w;
