@@ -16,6 +16,16 @@ async function rebuiltRightThird(file: string, width: number) {
   return { img, out, mask, cut };
 }
 
+/** The top third of a photo cut off and rebuilt: the result's luma, its size and the cut. */
+async function rebuiltTopThird(file: string, width: number, seed: number) {
+  const img = await benchPhoto(file, width);
+  const cut = Math.round(img.height / 3);
+  const mask = new Uint8Array(img.width * img.height).fill(1, 0, cut * img.width);
+  const input = img.pixels.slice().fill(0, 0, cut * img.width * 3);
+  const out = inpaintExemplar(input, img.width, img.height, 3, mask, { seed });
+  return { y: luma(out, 3), width: img.width, height: img.height, cut };
+}
+
 /** How busy a photo's rebuilt right third is against the rest. */
 async function rightThirdSharpness(file: string, width: number): Promise<number> {
   const { img, out, mask } = await rebuiltRightThird(file, width);
@@ -99,18 +109,12 @@ describe("outpainting a product on a plain backdrop", () => {
 
 describe("an outpaint's frame edge", () => {
   it("meets the photo without a smeared line along the edge", async () => {
-    // the top third of a forest cut off and rebuilt
-    const img = await benchPhoto("kde_Path.jpg", 480);
-    const cut = Math.round(img.height / 3);
-    const mask = new Uint8Array(img.width * img.height).fill(1, 0, cut * img.width);
-    const input = img.pixels.slice().fill(0, 0, cut * img.width * 3);
-    const out = inpaintExemplar(input, img.width, img.height, 3, mask, { seed: 0 });
-    const y = luma(out, 3);
+    const { y, width, cut } = await rebuiltTopThird("kde_Path.jpg", 480, 0);
     const busy = (row: number) => {
       let sum = 0;
-      for (let x = 1; x < img.width; x++)
-        sum += Math.abs(y[row * img.width + x]! - y[row * img.width + x - 1]!);
-      return sum / (img.width - 1);
+      for (let x = 1; x < width; x++)
+        sum += Math.abs(y[row * width + x]! - y[row * width + x - 1]!);
+      return sum / (width - 1);
     };
     let deeper = 0;
     for (let d = 8; d <= 20; d++) deeper += busy(cut - d) / 13;
@@ -216,6 +220,18 @@ describe("outpainting far from the photo copies no thing out of it", () => {
   });
 });
 
+/** Mean |∂x| + |∂y| of luma `y` (`width` wide) over the 16×16 block at (x0, y0). */
+function blockDetail(y: ArrayLike<number>, width: number, x0: number, y0: number): number {
+  let sum = 0;
+  for (let yy = y0; yy < y0 + 16; yy++) {
+    for (let xx = x0; xx < x0 + 16; xx++) {
+      const p = yy * width + xx;
+      sum += Math.abs(y[p + 1]! - y[p]!) + Math.abs(y[p + width]! - y[p]!);
+    }
+  }
+  return sum / 256;
+}
+
 /**
  * A zoom-out's share of new 16×16 blocks busier (mean |∂x| + |∂y| of luma) than twice the
  * photo's typical block along its edge, plus 2 grey levels.
@@ -228,16 +244,7 @@ async function busyNewBlocks(file: string, width: number, seed: number): Promise
   const left = Math.floor((w - img.width) / 2);
   const top = Math.floor((h - img.height) / 2);
   const y = luma(out, 3);
-  const detail = (x0: number, y0: number) => {
-    let sum = 0;
-    for (let yy = y0; yy < y0 + 16; yy++) {
-      for (let xx = x0; xx < x0 + 16; xx++) {
-        const p = yy * w + xx;
-        sum += Math.abs(y[p + 1]! - y[p]!) + Math.abs(y[p + w]! - y[p]!);
-      }
-    }
-    return sum / 256;
-  };
+  const detail = (x0: number, y0: number) => blockDetail(y, w, x0, y0);
   const edge: number[] = [];
   for (let x = left; x + 16 <= left + img.width; x += 16) {
     edge.push(detail(x, top), detail(x, top + img.height - 16));
@@ -282,23 +289,8 @@ describe("a sky cut off above a lake", () => {
   // than the treeline's typical block; with the guide calmed where the unguided fill is not
   // clearly trusted, 7% and 8%.
   it.each([1, 2])("holds no copied lake in the new sky (seed %i)", async (seed) => {
-    const img = await benchPhoto("kde_EveningGlow.jpg", 480);
-    const { width, height } = img;
-    const cut = Math.round(height / 3);
-    const mask = new Uint8Array(width * height).fill(1, 0, cut * width);
-    const input = img.pixels.slice().fill(0, 0, cut * width * 3);
-    const y = luma(inpaintExemplar(input, width, height, 3, mask, { seed }), 3);
-    /** mean |∂x| + |∂y| of luma over the 16×16 block at (x0, y0) */
-    const detail = (x0: number, y0: number) => {
-      let sum = 0;
-      for (let yy = y0; yy < y0 + 16; yy++) {
-        for (let xx = x0; xx < x0 + 16; xx++) {
-          const p = yy * width + xx;
-          sum += Math.abs(y[p + 1]! - y[p]!) + Math.abs(y[p + width]! - y[p]!);
-        }
-      }
-      return sum / 256;
-    };
+    const { y, width, cut } = await rebuiltTopThird("kde_EveningGlow.jpg", 480, seed);
+    const detail = (x0: number, y0: number) => blockDetail(y, width, x0, y0);
     const treeline: number[] = [];
     for (let x = 0; x + 17 <= width; x += 16) treeline.push(detail(x, cut));
     treeline.sort((a, b) => a - b);
@@ -321,13 +313,8 @@ describe("a graded sky outpainted", () => {
   // count), 3.2–3.5% of the new area stepped by over 1.5 grey levels a pixel on seeds 0–2, and
   // none of the photo's sky below the cut. Stitched in the gradient domain, no contours are left.
   it.each([0, 1])("grades on without contours (seed %i)", async (seed) => {
-    const img = await benchPhoto("kde_summer_1am.jpg", 480);
-    const { width, height } = img;
-    const cut = Math.round(height / 3);
-    const mask = new Uint8Array(width * height).fill(1, 0, cut * width);
-    const input = img.pixels.slice().fill(0, 0, cut * width * 3);
-    const out = inpaintExemplar(input, width, height, 3, mask, { seed });
-    const smooth = lightBlur(luma(out, 3), width, height);
+    const { y, width, height, cut } = await rebuiltTopThird("kde_summer_1am.jpg", 480, seed);
+    const smooth = lightBlur(y, width, height);
     const stepping = (from: number, to: number) => {
       let n = 0;
       let steep = 0;
