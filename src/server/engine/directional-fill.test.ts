@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { blendContinuation } from "./directional-fill";
+import { blendContinuation, overlayShare } from "./directional-fill";
 import type { FillLevel } from "./fill-level";
 
 describe("laying a coarser continuation over the fill", () => {
@@ -42,5 +42,17 @@ describe("laying a coarser continuation over the fill", () => {
     };
     blendContinuation(base, base, full, 1, 1);
     expect(Array.from(new Set(base.colour))).toEqual([120]);
+  });
+});
+
+describe("overlayShare", () => {
+  it("ramps the overlay in with the crop's coherence instead of switching it on at 0.2", () => {
+    expect(overlayShare(0.1)).toBe(0);
+    expect(overlayShare(0.2)).toBe(0);
+    // a crowd of boats' hulls (the lakeside's 0.25): a third
+    expect(overlayShare(0.25)).toBeCloseTo(1 / 3, 5);
+    // a dusk's horizon (0.37) and a deck's planks (0.9): all of it
+    expect(overlayShare(0.37)).toBe(1);
+    expect(overlayShare(0.9)).toBe(1);
   });
 });

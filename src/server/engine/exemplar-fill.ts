@@ -20,6 +20,7 @@ import {
   continueAlong,
   continueThrough,
   dominantOrientation,
+  overlayShare,
   resampleContinuation,
   steerGuide,
   structureWeight,
@@ -396,7 +397,8 @@ export function inpaintExemplar(
   // ghost of it; on the benchmark's removals 25.05 → 25.16 dB, outpaints unchanged (15.84).
   clampToLayout(base, reference);
   if (continuation) {
-    blendContinuation(base, walkLevel, continuation, 2 ** walkIndex, weight);
+    const share = outpaint ? 1 : overlayShare(orientation.coherence);
+    blendContinuation(base, walkLevel, continuation, 2 ** walkIndex, weight * share);
   }
   correctSeamShade(base);
   stopIfCancelled();
