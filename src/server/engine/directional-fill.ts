@@ -123,7 +123,11 @@ export function structureWeight(
 
 /** Below this coherence there is no orientation to speak of. */
 const MIN_COHERENCE = 0.2;
-/** …and from this one the continuation is laid over the fill in full (see overlayShare). */
+/** along/across error ratios: at RATIO_FULL or below full trust, at RATIO_NONE or above none */
+const RATIO_FULL = 0.25;
+const RATIO_NONE = 0.6;
+
+/** The coherence from which the continuation is laid over the fill in full (see overlayShare). */
 const FULL_OVERLAY_COHERENCE = 0.35;
 
 /**
@@ -142,9 +146,6 @@ export function overlayShare(coherence: number): number {
   const t = (coherence - MIN_COHERENCE) / (FULL_OVERLAY_COHERENCE - MIN_COHERENCE);
   return t < 0 ? 0 : t > 1 ? 1 : t;
 }
-/** along/across error ratios: at RATIO_FULL or below full trust, at RATIO_NONE or above none */
-const RATIO_FULL = 0.25;
-const RATIO_NONE = 0.6;
 
 /** Where a continuation meets kept pixels only on one side, it is trusted this far (pixels). */
 const ONE_SIDED_REACH = 24;
