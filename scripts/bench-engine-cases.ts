@@ -4,14 +4,12 @@
  * provider's decoding (`decodeTask`), exactly as a "Zoom out" request reaches the
  * engine; removals cut ellipses and lasso-like blobs over background.
  */
-import { join } from "node:path";
 import sharp from "sharp";
 import { expandRequestSchema } from "../src/contract";
 import { mulberry32 } from "../src/server/engine/prng";
 import type { Sides } from "../src/server/images/outpaint-placement";
 import { decodeTask } from "../src/server/providers/local-provider";
-
-export const PHOTOS = join(import.meta.dirname, "../bench/photos");
+import { benchPhoto, type Photo as Rgb } from "../src/server/testing/bench-photos";
 
 export interface Case {
   name: string;
@@ -27,22 +25,6 @@ export interface Case {
   mask: Uint8Array;
   /** wall-time target in ms, if the issue sets one */
   targetMs?: number;
-}
-
-export interface Rgb {
-  pixels: Uint8Array;
-  width: number;
-  height: number;
-}
-
-export async function readRgb(file: string, width?: number): Promise<Rgb> {
-  const { data, info } = await sharp(join(PHOTOS, file))
-    .resize(width ? { width } : undefined)
-    .flatten({ background: "#ffffff" })
-    .toColourspace("srgb")
-    .raw()
-    .toBuffer({ resolveWithObject: true });
-  return { pixels: new Uint8Array(data), width: info.width, height: info.height };
 }
 
 /** An irregular one-piece blob (a wobbly disc, as a quick lasso is) covering ~`fraction`. */
@@ -273,7 +255,7 @@ const WORK_WIDTH = 640;
 
 /** The eight cases of one photo, built lazily (a case's pixels live only while it runs). */
 export function photoCases(photo: Photo): { name: string; make: () => Promise<Case> }[] {
-  const load = () => readRgb(photo.file, WORK_WIDTH);
+  const load = () => benchPhoto(photo.file, WORK_WIDTH);
   const third = (n: number) => Math.round(n / 3);
   const sixth = (n: number) => Math.round(n / 6);
   const none = { top: 0, bottom: 0, left: 0, right: 0 };
@@ -373,7 +355,7 @@ export const SPEED_CASES: { name: string; make: () => Promise<Case> }[] = [
   {
     name: "speed-12mp-3pct",
     make: async () => {
-      const img = await readRgb(BIG);
+      const img = await benchPhoto(BIG);
       const c = holeCase("speed-12mp-3pct", "12 MP sunset", img, blobMask(img, 0.3, 0.8, 0.03, 7));
       return { ...c, targetMs: 3000 };
     },
@@ -381,7 +363,7 @@ export const SPEED_CASES: { name: string; make: () => Promise<Case> }[] = [
   {
     name: "speed-1mp-10pct",
     make: async () => {
-      const img = await readRgb(BIG, 1224);
+      const img = await benchPhoto(BIG, 1224);
       const mask = blobMask(img, 0.32, 0.78, 0.1, 3);
       return { ...holeCase("speed-1mp-10pct", "1 MP sunset", img, mask), targetMs: 1500 };
     },
@@ -390,7 +372,7 @@ export const SPEED_CASES: { name: string; make: () => Promise<Case> }[] = [
     name: "speed-1mp-zoom-out-1.5x",
     make: async () => {
       // The 1 MP photo (1224×816) on a 1.5× canvas; the truth is the wider shot.
-      const img = await readRgb(BIG, 1836);
+      const img = await benchPhoto(BIG, 1836);
       const x = Math.round((img.width - 1224) / 2);
       const y = Math.round((img.height - 816) / 2);
       const sides = { top: y, bottom: img.height - 816 - y, left: x, right: img.width - 1224 - x };

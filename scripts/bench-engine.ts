@@ -20,13 +20,13 @@ import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import type { FillOutput, FillTask } from "../src/server/engine/fill-task";
 import { WorkerPool } from "../src/server/engine/worker-pool";
+import { benchPhoto } from "../src/server/testing/bench-photos";
 import {
   blobMask,
   type Case,
   holeCase,
   PHOTO_SET,
   photoCases,
-  readRgb,
   SPEED_CASES,
 } from "./bench-engine-cases";
 import { type Figures, figures } from "./bench-engine-measures";
@@ -108,7 +108,7 @@ async function main() {
     Math.max(1, cpus().length),
   );
   // Warm every worker (JIT, tsx) as a long-running server's would be.
-  const warm = await readRgb("skimage_coffee.png");
+  const warm = await benchPhoto("skimage_coffee.png");
   const warmCase = holeCase("warm", "", warm, blobMask(warm, 0.5, 0.5, 0.05, 1));
   await Promise.all(Array.from({ length: pool.size }, () => runEngine(pool, warmCase)));
 

@@ -11,10 +11,13 @@ export interface Photo {
   height: number;
 }
 
-/** A benchmark photo resized to `width`, transparency flattened on white as the benchmark does. */
-export async function benchPhoto(file: string, width: number): Promise<Photo> {
+/**
+ * A benchmark photo resized to `width` (full size without one), transparency flattened on
+ * white: the pixels the benchmark (scripts/bench-engine-cases.ts) and the engine tests read.
+ */
+export async function benchPhoto(file: string, width?: number): Promise<Photo> {
   const { data, info } = await sharp(join(BENCH_PHOTOS, file))
-    .resize({ width })
+    .resize(width ? { width } : undefined)
     .flatten({ background: "#ffffff" })
     .toColourspace("srgb")
     .raw()
