@@ -38,13 +38,13 @@ import {
 import { mirrorRim } from "./frame-rim";
 import { clampToLayout, type LayoutReference } from "./layout-clamp";
 import {
-  CLEAR_TRUST,
   calmUntrustedGuide,
   coarsestGuide,
   extrapolates,
   followTrustedFill,
   layoutReference,
   sidesDisagree,
+  towardsClear,
   upsampleGuide,
 } from "./layout-guide";
 import { type Box, distanceToUnmasked, maskBounds, maxHoleDepth } from "./mask-geometry";
@@ -439,7 +439,7 @@ function seamSteps(base: FillLevel, reference: LayoutReference): (p: number) => 
   );
   return (p) => {
     const x = p % base.width;
-    const t = Math.min(1, sampleCells(trust, 1, axes, x, (p - x) / base.width, 0) / CLEAR_TRUST);
+    const t = towardsClear(sampleCells(trust, 1, axes, x, (p - x) / base.width, 0));
     return UNTRUSTED_STEP + (ROBUST_STEP - UNTRUSTED_STEP) * t;
   };
 }

@@ -329,7 +329,12 @@ export function guideContrast(guide: Float32Array, bands: number, p: number): nu
  * beside a white backdrop's edge). From it up, calmUntrustedGuide leaves the guide's contrast,
  * and the stitch takes a step between copied regions for structure as in a removal.
  */
-export const CLEAR_TRUST = 0.5;
+const CLEAR_TRUST = 0.5;
+
+/** How far `trust` goes towards clear: 0 for none, 1 from CLEAR_TRUST up, in proportion between. */
+export function towardsClear(trust: number): number {
+  return Math.min(1, trust / CLEAR_TRUST);
+}
 
 /**
  * Once an outpaint's coarsest level is filled: where its unguided fill was clearly trusted, the
@@ -377,7 +382,7 @@ export function calmUntrustedGuide(level: FillLevel): void {
   const distance = distanceToUnmasked(hole, width, height);
   for (let p = 0; p < width * height; p++) {
     if (hole[p] === 0) continue;
-    const t = Math.min(1, trust[p]! / CLEAR_TRUST);
+    const t = towardsClear(trust[p]!);
     guide[p * gb + bands]! *= t + (1 - t) * Math.exp(-distance[p]! / CALM_CELLS);
   }
 }
