@@ -169,6 +169,41 @@ describe("a zoom-out's frame", () => {
   });
 });
 
+describe("a zoom-out's sky beside the frame", () => {
+  // The hilltop sunset zoomed out 1.5x at 480 px: its horizon meets the right frame 0.41 of the
+  // way down, under a glow. The calm continuation was blurred wider with distance, so the dark
+  // ground crept up into the sky beside the frame: a grey curtain the height of the sky. Over
+  // the rows 0.25–0.39 of the way down, the new columns 5–20% of the photo's width beyond the
+  // frame were 14–36 grey levels darker than the photo's last 5% (25 on average); where the
+  // edge's colour runs back across the photo, it now carries on (0–7, 3 on average).
+  it.each([0, 1])("carries the photo's glow on (seed %i)", async (seed) => {
+    const file = "lomiri_sunset_by_Aitzol_Berasategi.jpg";
+    const img = await benchPhoto(file, 480);
+    const { out } = await zoomOut(file, 480, 1.5, seed);
+    const y = luma(out, 3);
+    const w = Math.round(img.width * 1.5);
+    const left = Math.floor((w - img.width) / 2);
+    const top = Math.floor((Math.round(img.height * 1.5) - img.height) / 2);
+    const right = left + img.width;
+    const mean = (y0: number, y1: number, x0: number, x1: number) => {
+      let sum = 0;
+      for (let row = y0; row < y1; row++) for (let x = x0; x < x1; x++) sum += y[row * w + x]!;
+      return sum / ((y1 - y0) * (x1 - x0));
+    };
+    const at = (share: number) => Math.round(share * img.width);
+    let darker = 0;
+    let bands = 0;
+    for (let f = 0.25; f < 0.39; f += 0.02) {
+      const y0 = top + Math.round(f * img.height);
+      const y1 = top + Math.round((f + 0.02) * img.height);
+      darker +=
+        mean(y0, y1, right - at(0.05), right) - mean(y0, y1, right + at(0.05), right + at(0.2));
+      bands++;
+    }
+    expect(darker / bands).toBeLessThan(8);
+  });
+});
+
 describe("a large outpaint's finest level", () => {
   // Its field is carried up with no search, so each coarser match became a 2×2 square: in a
   // cat zoomed out 2x from 400 px, the differences across every other column were 1.28 times

@@ -5,6 +5,7 @@ import {
   coarsestGuide,
   followTrustedFill,
   guideBands,
+  layoutReference,
   sidesDisagree,
   upsampleGuide,
 } from "./layout-guide";
@@ -297,5 +298,29 @@ describe("calmUntrustedGuide", () => {
     expect(contrast[5]).toBeCloseTo(40 * (0.5 + 0.5 * Math.exp(-5 / 3)), 4);
     // the colour band is left alone
     expect(level.guide![5 * guideBands(1)]).toBe(10);
+  });
+});
+
+describe("an outpaint's layout reference", () => {
+  it("calms with distance only what does not carry on by itself: a sky beside a horizon stays", () => {
+    // A 60×30 photo whose right third is cut off: a light sky over dark ground, the horizon at
+    // row 15 running across the whole photo.
+    const [w, h] = [60, 30];
+    const pixels = new Uint8Array(w * h);
+    const mask = new Uint8Array(w * h);
+    for (let y = 0; y < h; y++) {
+      for (let x = 0; x < w; x++) {
+        pixels[y * w + x] = y < 15 ? 200 : 40;
+        if (x >= 40) mask[y * w + x] = 1;
+      }
+    }
+    const level = cropLevel(pixels, w, 1, mask, { x0: 0, y0: 0, x1: w, y1: h });
+    level.guide = coarsestGuide(level, level, 1, "nearest");
+    const { colour } = layoutReference(level, 1);
+    // smoothed like the rest, the sky three and one rows above the horizon at the far edge
+    // took in the ground: 173 and 132
+    expect(colour[12 * w + 59]).toBeGreaterThan(199);
+    expect(colour[14 * w + 59]).toBeGreaterThan(199);
+    expect(colour[16 * w + 59]).toBeLessThan(41);
   });
 });

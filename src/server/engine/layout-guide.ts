@@ -18,6 +18,7 @@
  * the saucer meet along the middle of the hole.
  */
 import { weightedBoxMean } from "../../box-blur";
+import { runShares } from "./edge-runs";
 import {
   cellDeviations,
   type FillLevel,
@@ -144,7 +145,9 @@ export function layoutReference(coarsest: FillLevel, scale: number): LayoutRefer
   const colour = guideColour(coarsest);
   const contrast = new Float32Array(width * height);
   for (let i = 0; i < width * height; i++) contrast[i] = guide[i * gb + bands]! / TEXTURE_WEIGHT;
-  if (extrapolates(coarsest)) calmWithDistance(width, height, bands, hole, colour, contrast);
+  if (extrapolates(coarsest)) {
+    calmWithDistance(width, height, bands, hole, colour, contrast, runShares(coarsest));
+  }
   return { width, height, scale, colour, contrast };
 }
 
@@ -170,6 +173,10 @@ const CALM_PASSES = 10;
  * the reference gets calmer with distance from the photo: its contrast decays and its colour is
  * smoothed more and more, and the fill is held to that (clampToLayout) instead of to whatever
  * the patch search found (boats in the sky).
+ *
+ * Its colour is smoothed only as far as the edge's colour does not carry out by itself (`runs`,
+ * edge-runs.ts): smoothed like the rest, a sky's rows just above a Zoom out's horizon took in
+ * the dark ground below, and the fill was held to a grey curtain beside the frame.
  */
 function calmWithDistance(
   width: number,
@@ -178,6 +185,7 @@ function calmWithDistance(
   hole: Uint8Array,
   colour: Float32Array,
   contrast: Float32Array,
+  runs: Float32Array,
 ): void {
   const distance = distanceToUnmasked(hole, width, height);
   for (let i = 0; i < hole.length; i++) {
@@ -189,7 +197,7 @@ function calmWithDistance(
       for (let x = 0; x < width; x++) {
         const i = y * width + x;
         if (hole[i] === 0) continue;
-        const blend = Math.min(1, distance[i]! / CALM_CELLS);
+        const blend = Math.min(1, distance[i]! / CALM_CELLS) * (1 - runs[i]!);
         for (let c = 0; c < bands; c++) {
           let sum = 0;
           let n = 0;
@@ -239,18 +247,14 @@ const SIDES_APART = 30;
  */
 const APART_FRACTION = 0.5;
 
-/**
- * How far two luma values may differ and still be one structure running back from the edge.
- */
-const RUN_TOLERANCE = 30;
 /** The blur an edge pixel gives way to where its run ends: about a coarsest cell. */
 const RUN_BLUR = 1;
 
 /**
  * An outpaint's edge continued outward as far as it runs back into the photo. Each new pixel
- * takes its nearest photo pixel's colour where that colour (luma within RUN_TOLERANCE) runs at
- * least as far inward, straight across the edge, as the pixel lies outward; beyond, it gives
- * way to the edge's widening blur (outpaint-anchor.ts) in proportion. A sky's rows and a
+ * takes its nearest photo pixel's colour where that colour runs at least as far inward,
+ * straight across the edge, as the pixel lies outward (edge-runs.ts); beyond, it gives way to
+ * the edge's widening blur (outpaint-anchor.ts) in proportion. A sky's rows and a
  * horizon run across the whole photo and carry on; a cup cut by a Right outpaint's frame runs
  * a cup's width in, and straight out its rim had led the search to copy the cup again and
  * again across the new third. On the benchmark's 36 outpaints: layout 15.70 → 15.79 dB, cases
@@ -261,49 +265,19 @@ const RUN_BLUR = 1;
 function runLengthContinuation(level: FillLevel, blur: number): Float32Array {
   const { width, height, bands, colour, hole } = level;
   const from = nearestKept(hole, width, height);
+  const runs = runShares(level);
   // kept pixels are themselves (`from` is the pixel itself), not the blur
   const out = wideningContinuation(level, blur);
   for (let p = 0; p < hole.length; p++) {
     const s = from[p]!;
     if (s < 0) continue;
-    if (s === p) {
-      for (let c = 0; c < bands; c++) out[p * bands + c] = colour[p * bands + c]!;
-      continue;
-    }
-    const px = p % width;
-    const py = (p - px) / width;
-    const sx = s % width;
-    const sy = (s - sx) / width;
-    const d = Math.hypot(px - sx, py - sy);
-    const run = inwardRun(level, s, (sx - px) / d, (sy - py) / d, d);
-    const w = Math.min(1, (run + 1) / d);
+    const w = runs[p]!;
     for (let c = 0; c < bands; c++) {
       const i = p * bands + c;
       out[i] = w * colour[s * bands + c]! + (1 - w) * out[i]!;
     }
   }
   return out;
-}
-
-/**
- * How many kept pixels from `s` along (ux, uy) keep `s`'s luma within RUN_TOLERANCE, counted up
- * to `enough` (a run that long already carries the colour all the way).
- */
-function inwardRun(level: FillLevel, s: number, ux: number, uy: number, enough: number): number {
-  const { width, height, hole } = level;
-  const sx = s % width;
-  const sy = (s - sx) / width;
-  const luma = levelLuma(level, s);
-  let run = 0;
-  for (let k = 1; k < enough; k++) {
-    const x = Math.round(sx + ux * k);
-    const y = Math.round(sy + uy * k);
-    if (x < 0 || y < 0 || x >= width || y >= height) return run;
-    const q = y * width + x;
-    if (hole[q] !== 0 || Math.abs(levelLuma(level, q) - luma) > RUN_TOLERANCE) return run;
-    run = k;
-  }
-  return run;
 }
 
 /** The coarser level's guide, and its trust where it has one, upsampled to the finer level. */

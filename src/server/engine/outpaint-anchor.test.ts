@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { runShares } from "./edge-runs";
 import type { FillLevel } from "./fill-level";
 import { anchorOutpaintLayout, gaussianBlur, wideningContinuation } from "./outpaint-anchor";
 
@@ -55,18 +56,28 @@ describe("anchorOutpaintLayout", () => {
   });
 
   it("continues what stands at the edge near it, and spreads it out further away", () => {
-    // a bright post 20 px wide standing at the photo's top edge, above a plain grey field
+    // a bright block 20 px wide and 15 px deep at the photo's top edge, in a plain grey field
+    const level = topOutpaint(100, () => 100);
+    for (let y = 80; y < 95; y++) {
+      for (let x = 140; x < 160; x++) level.colour[y * level.width + x] = 200;
+    }
+    anchorOutpaintLayout(level, 1);
+    const at = (x: number, y: number) => level.colour[y * level.width + x]!;
+    // Beside the edge the block goes on; 75 px out it has spread over about 75 px. Continued
+    // straight out with one blur (σ = 6 px), it stood at 187 up there.
+    expect(at(150, 78)).toBeGreaterThan(150);
+    expect(at(150, 5)).toBeLessThan(130);
+    expect(at(150, 5)).toBeGreaterThan(100);
+  });
+
+  it("carries on what runs back into the photo as far as it lies out", () => {
+    // the same block as a post 120 px tall, the photo's whole height: a tower cut by the frame
     const level = topOutpaint(100, () => 100);
     for (let y = 80; y < 200; y++) {
       for (let x = 140; x < 160; x++) level.colour[y * level.width + x] = 200;
     }
     anchorOutpaintLayout(level, 1);
-    const at = (x: number, y: number) => level.colour[y * level.width + x]!;
-    // Beside the edge the post goes on (159); 75 px out it has spread over about 75 px (110).
-    // Continued straight out with one blur (σ = 6 px), it stood at 187 up there.
-    expect(at(150, 78)).toBeGreaterThan(150);
-    expect(at(150, 5)).toBeLessThan(130);
-    expect(at(150, 5)).toBeGreaterThan(100);
+    expect(level.colour[5 * level.width + 150]).toBeGreaterThan(180);
   });
 
   it("leaves a fill that already continues the edge as it is", () => {
@@ -96,5 +107,25 @@ describe("wideningContinuation", () => {
     expect(darkest).toBeGreaterThan(254.9);
     // kept pixels come back as they are
     expect(continued[100 * width + 100]).toBe(0);
+  });
+
+  it("does not widen where the edge's colour carries out by itself", () => {
+    // A 300×100 photo whose right 100 columns are cut off: a light sky over dark ground, the
+    // horizon at row 50 running across the whole photo.
+    const [width, height] = [300, 100];
+    const colour = new Float32Array(width * height);
+    const hole = new Uint8Array(width * height);
+    for (let y = 0; y < height; y++) {
+      for (let x = 0; x < width; x++) {
+        colour[y * width + x] = y < 50 ? 200 : 40;
+        if (x >= 200) hole[y * width + x] = 1;
+      }
+    }
+    const level = { width, height, bands: 1, colour, hole };
+    // ten rows above the horizon, 90 columns out
+    const skyAt = (continued: Float32Array) => continued[40 * width + 290]!;
+    // widened with distance, the ground crept up into the sky there: 123
+    expect(skyAt(wideningContinuation(level, 2))).toBeLessThan(130);
+    expect(skyAt(wideningContinuation(level, 2, runShares(level)))).toBeGreaterThan(199);
   });
 });
