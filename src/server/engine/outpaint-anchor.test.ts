@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { runShares } from "./edge-runs";
 import type { FillLevel } from "./fill-level";
 import { anchorOutpaintLayout, gaussianBlur, wideningContinuation } from "./outpaint-anchor";
+import { mulberry32 } from "./prng";
 
 describe("gaussianBlur", () => {
   it("keeps a flat image flat and an impulse's mass, spread over about σ", () => {
@@ -70,14 +71,34 @@ describe("anchorOutpaintLayout", () => {
     expect(at(150, 5)).toBeGreaterThan(100);
   });
 
-  it("carries on what runs back into the photo as far as it lies out", () => {
-    // the same block as a post 120 px tall, the photo's whole height: a tower cut by the frame
+  it("carries on a post that runs back into the photo as far as it lies out", () => {
+    // the same block as a post 120 px tall, the photo's whole height: a tower cut by the frame,
+    // its sides crossing the edge squarely
     const level = topOutpaint(100, () => 100);
     for (let y = 80; y < 200; y++) {
       for (let x = 140; x < 160; x++) level.colour[y * level.width + x] = 200;
     }
     anchorOutpaintLayout(level, 1);
     expect(level.colour[5 * level.width + 150]).toBeGreaterThan(180);
+  });
+
+  it("widens a blotchy texture's columns, however far back their colours run", () => {
+    // 4×4 blotches of ±12 around 100 below the edge: each column's colour runs back through
+    // the whole photo within the runs' tolerance, but no grain crosses the edge
+    const random = mulberry32(3);
+    const blotch = Array.from({ length: 75 * 30 }, () => 100 + (random() < 0.5 ? -12 : 12));
+    const level = topOutpaint(100, () => 100);
+    for (let y = 80; y < 200; y++) {
+      for (let x = 0; x < 300; x++) {
+        level.colour[y * level.width + x] = blotch[Math.floor(y / 4) * 75 + Math.floor(x / 4)]!;
+      }
+    }
+    anchorOutpaintLayout(level, 1);
+    // 75 px out, the columns have merged: carried straight out, they stood as stripes there
+    const row = Array.from({ length: 200 }, (_, i) => level.colour[5 * level.width + 50 + i]!);
+    const mean = row.reduce((a, b) => a + b, 0) / row.length;
+    const deviation = Math.sqrt(row.reduce((a, b) => a + (b - mean) ** 2, 0) / row.length);
+    expect(deviation).toBeLessThan(1);
   });
 
   it("leaves a fill that already continues the edge as it is", () => {

@@ -8,6 +8,7 @@
  * large-scale colour is moved towards that continuation's.
  */
 import { boxBlur } from "../../box-blur";
+import { edgeGrain, grainAcross } from "./edge-grain";
 import { runShares } from "./edge-runs";
 import { cellAxes, type FillLevel, sampleCells, shrinkLevel } from "./fill-level";
 import type { LayoutReference } from "./layout-clamp";
@@ -35,21 +36,43 @@ const MIN_SIGMA = 1;
  * edge). On the benchmark's 36 outpaints: layout 15.45 → 15.66 dB mean, cases below the edge
  * smear 15 → 12 (0.5 gave 15.59 and 14; 2 gave 15.73, its far field a blur).
  *
- * Only by the distance the edge's colour does not carry out by itself, though (edge-runs.ts):
- * a sky's rows and a horizon run back across the whole photo and go on. Widened alike, the
- * dark ground beside a Zoom out's frame crept up into the glowing sky above it, a grey curtain
- * the height of the sky (the hilltop sunset zoomed out 1.5x at 480 px: the sky beside the
- * frame 25 grey levels darker than the photo's edge, 3 now). On the benchmark's 48 outpaints:
- * layout 15.69 → 15.60 dB, texture ratios out of range 29 → 26, cases below the edge smear
- * 8 → 10. A black horse cut by the frame now goes on black instead of greying into its white
- * backdrop (three of its cases −0.3 to −0.6 dB; two fall below the smear, whose grey is the
- * mean-squared guess); a lakeside's Right outpaint carries its clouds, shore and posts on where
- * a grey haze stood, at −0.2 dB.
+ * Only by the distance the edge's colour does not carry on by itself, though (carriedShares):
+ * a horizon and the sky's rows above it, meeting a side edge, run back across the whole photo
+ * and go on. Widened alike, the dark ground beside a Zoom out's frame crept up into the glowing
+ * sky above it, a grey curtain the height of the sky (the hilltop sunset zoomed out 1.5x at
+ * 480 px: the sky beside the frame 25 grey levels darker than the photo's edge, 3 now). On the
+ * benchmark's 48 outpaints: layout 15.69 → 15.66 dB, texture ratios out of range 29 → 25,
+ * cases below the edge smear 8 → 8; a lakeside's Right outpaint carries its clouds, water and
+ * treeline on where a grey haze stood (+0.1 dB).
  */
 const WIDENING = 1;
 
 /** The blurs run on a grid coarse enough that the detail split is this many cells wide. */
 const WORK_SIGMA = 3;
+
+/**
+ * The grain the continuation carries on is read per GRAIN_CELL grid cells, over GRAIN_REACH
+ * of them around (about 36 px on a 1000 px crop): wide enough to take in the horizon beside a
+ * sky's row just above it, narrow enough that a tower leg a few cells along is not the grain
+ * of the whole edge.
+ */
+const GRAIN_CELL = 4;
+const GRAIN_REACH = 4;
+
+/**
+ * Per grid pixel, the share of its distance out over which its edge colour carries on
+ * unwidened: as far as the colour runs back into the photo (edge-runs.ts), and only where the
+ * photo's grain crosses the edge squarely and clearly there (edge-grain.ts). Either alone
+ * carried too much. By its run alone, a black horse cut by the frame went on black across the
+ * new area, and each column of a cloudy sky runs far back (on the benchmark's 48 outpaints:
+ * layout 15.60 dB against 15.66 with both, 10 cases below the edge smear against 8). By its
+ * grain alone, a bright block only 15 px deep went on as a column, its sides crossing the edge
+ * squarely (15.65 dB).
+ */
+function carriedShares(grid: FillLevel): Float32Array {
+  const across = grainAcross(grid, edgeGrain(grid, GRAIN_CELL, GRAIN_REACH));
+  return runShares(grid).map((share, p) => share * across[p]!);
+}
 
 /**
  * Moves the low frequencies of `level`'s hole pixels `weight` of the way (0–1) to the blurred
@@ -69,7 +92,7 @@ export function anchorOutpaintLayout(
   const grid = shrinkLevel(level, cell);
   const sigma = (fraction: number) => Math.max(MIN_SIGMA, (side * fraction) / cell);
   const { width: gw, height: gh } = grid;
-  const continuation = wideningContinuation(grid, sigma(CONTINUATION_SIGMA), runShares(grid));
+  const continuation = wideningContinuation(grid, sigma(CONTINUATION_SIGMA), carriedShares(grid));
   const ownLow = gaussianBlur(grid.colour, gw, gh, bands, sigma(DETAIL_SIGMA));
   const shift = new Float32Array(continuation.length);
   for (let i = 0; i < shift.length; i++) shift[i] = weight * (continuation[i]! - ownLow[i]!);
@@ -91,16 +114,16 @@ export function anchorOutpaintLayout(
 
 /**
  * The edge continued outward (each pixel its nearest kept pixel's colour), blurred by σ =
- * `sigma` at the edge and by WIDENING × the distance further out (with `runs`, only by the
- * share of the distance its colour does not carry: runShares): blurred at doubling σ and read
- * between the two nearest. The blur runs over new pixels only, so it spreads the edge
+ * `sigma` at the edge and by WIDENING × the distance further out (with `carried`, only by the
+ * share of the distance its colour does not carry on: carriedShares): blurred at doubling σ
+ * and read between the two nearest. The blur runs over new pixels only, so it spreads the edge
  * along itself and never reaches into the photo: blurred with the photo, whatever stands inside
  * it (a black horse on a white backdrop) seeped out as a grey haze the wider the blur grew.
  */
 export function wideningContinuation(
   grid: FillLevel,
   sigma: number,
-  runs?: Float32Array,
+  carried?: Float32Array,
 ): Float32Array {
   const { width, height, bands, hole } = grid;
   const nearest = nearestFill(grid);
@@ -114,7 +137,7 @@ export function wideningContinuation(
   const out = blurs[0]!;
   for (let p = 0; p < hole.length; p++) {
     if (hole[p] === 0) continue;
-    const widening = WIDENING * distance[p]! * (runs ? 1 - runs[p]! : 1);
+    const widening = WIDENING * distance[p]! * (carried ? 1 - carried[p]! : 1);
     const k = Math.min(blurs.length - 1, Math.log2(Math.max(sigma, widening) / sigma));
     const k0 = Math.floor(k);
     const k1 = Math.min(blurs.length - 1, k0 + 1);

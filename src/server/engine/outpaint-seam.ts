@@ -1,5 +1,4 @@
-import { boxBlur } from "../../box-blur";
-import { tensorCells, tensorOrientation } from "./directional-fill";
+import { type EdgeGrain, edgeGrain } from "./edge-grain";
 import type { FillLevel } from "./fill-level";
 import { nearestKept } from "./nearest-fill";
 
@@ -16,6 +15,8 @@ const MIN_SEAM = 4;
 const GRAIN_COHERENCE = 0.3;
 /** …and only where its grain crosses the edge at least this steeply (|cos| to the normal) */
 const MIN_CROSSING = 0.35;
+/** How many cells around its own a cell's grain is read over (about one band). */
+const GRAIN_REACH = 3;
 
 /**
  * Hides the frame of an outpaint. Patches meet the photo's edge with a step: the pixel each
@@ -33,7 +34,8 @@ export function fadeInFromMirror(level: FillLevel): void {
   const { width, height, bands, colour, hole } = level;
   const band = Math.max(MIN_SEAM, Math.round(SEAM_SHARE * Math.max(width, height)));
   const nearest = nearestKept(hole, width, height, band);
-  const grain = edgeGrain(level, band);
+  // read over about one band, on a grid a third of it across
+  const grain = edgeGrain(level, Math.max(1, Math.floor(band / 3)), GRAIN_REACH);
   for (let p = 0; p < hole.length; p++) {
     const q = nearest[p]!;
     if (hole[p] === 0 || q < 0) continue;
@@ -97,44 +99,4 @@ function grainReflection(
     if (hole[y * width + x] === 0) return [2 * x - px, 2 * y - py];
   }
   return mirror;
-}
-
-interface EdgeGrain {
-  /** the grid's cell size, in pixels */
-  cell: number;
-  columns: number;
-  /** per cell: the unit vector along the texture's grain around it … */
-  dx: Float32Array;
-  dy: Float32Array;
-  /** … and how coherent that grain is, 0–1 */
-  coherence: Float32Array;
-}
-
-/** How many cells around its own a cell's grain is read over (about one band). */
-const GRAIN_REACH = 3;
-
-/**
- * The grain of the kept texture around every cell of a grid a third of `band` across: the
- * structure tensor of luma gradients between kept pixels, averaged over the cells within about
- * `band`. Kept on the grid, not per pixel, so a 12 MP outpaint costs a few small arrays.
- */
-function edgeGrain(level: FillLevel, band: number): EdgeGrain {
-  const cell = Math.max(1, Math.floor(band / 3));
-  const { columns, rows, xx, yy, xy } = tensorCells(level, cell);
-  // the mean over a box of cells: the orientation and coherence do not depend on its scale
-  const [bxx, byy, bxy] = [xx, yy, xy].map((sums) => {
-    const plane = Float32Array.from(sums);
-    boxBlur(plane, columns, rows, GRAIN_REACH);
-    return plane;
-  }) as [Float32Array, Float32Array, Float32Array];
-  const dx = new Float32Array(columns * rows);
-  const dy = new Float32Array(columns * rows);
-  const coherence = new Float32Array(columns * rows);
-  for (let c = 0; c < dx.length; c++) {
-    const grain = tensorOrientation(bxx[c]!, byy[c]!, bxy[c]!);
-    dx[c] = grain.dx;
-    dy[c] = grain.dy;
-    coherence[c] = grain.coherence;
-  }
-  return { cell, columns, dx, dy, coherence };
 }
