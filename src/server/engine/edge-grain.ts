@@ -7,7 +7,7 @@
 import { boxBlur } from "../../box-blur";
 import { tensorCells, tensorOrientation } from "./directional-fill";
 import type { FillLevel } from "./fill-level";
-import { nearestKept } from "./nearest-fill";
+import { eachNewPixel } from "./nearest-fill";
 
 export interface EdgeGrain {
   /** the grid's cell size, in pixels */
@@ -65,15 +65,8 @@ const SQUARE_FULLY = 0.97;
  */
 export function grainAcross(level: FillLevel, grain: EdgeGrain): Float32Array {
   const { width, height, hole } = level;
-  const nearest = nearestKept(hole, width, height);
   const out = new Float32Array(width * height);
-  for (let p = 0; p < out.length; p++) {
-    const q = nearest[p]!;
-    if (hole[p] === 0 || q < 0) continue;
-    const px = p % width;
-    const py = (p - px) / width;
-    const qx = q % width;
-    const qy = (q - qx) / width;
+  eachNewPixel(hole, width, height, (p, px, py, _q, qx, qy) => {
     const row = Math.min(grain.rows - 1, Math.floor(qy / grain.cell));
     const c = row * grain.columns + Math.min(grain.columns - 1, Math.floor(qx / grain.cell));
     const crossing =
@@ -81,7 +74,7 @@ export function grainAcross(level: FillLevel, grain: EdgeGrain): Float32Array {
     out[p] =
       ramp(grain.coherence[c]!, LOOSE_GRAIN, CLEAR_GRAIN) *
       ramp(crossing, SQUARE_FROM, SQUARE_FULLY);
-  }
+  });
   return out;
 }
 

@@ -1,22 +1,10 @@
 import { describe, expect, it } from "vitest";
+import { cutByTheFrame } from "../testing/cut-by-the-frame";
 import { runShares } from "./edge-runs";
-import { cropLevel } from "./fill-level";
 
 describe("runShares", () => {
-  /**
-   * A 40×20 grey photo with its right third cut off: a bright row across the whole photo (a
-   * horizon) and a bright block at the edge, five pixels deep (a cup cut by the frame).
-   */
-  const [w, h] = [40, 20];
-  const pixels = new Uint8Array(w * h).fill(100);
-  const mask = new Uint8Array(w * h);
-  for (let y = 0; y < h; y++) {
-    for (let x = 0; x < w; x++) {
-      if (y === 5 || (y >= 13 && y <= 15 && x >= 22)) pixels[y * w + x] = 220;
-      if (x >= 27) mask[y * w + x] = 1;
-    }
-  }
-  const level = cropLevel(pixels, w, 1, mask, { x0: 0, y0: 0, x1: w, y1: h });
+  const level = cutByTheFrame();
+  const w = level.width;
   const runs = runShares(level);
   const at = (x: number, y: number) => runs[y * w + x]!;
 

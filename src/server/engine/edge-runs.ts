@@ -5,7 +5,7 @@
  * lamp, a streak of texture), and far out it must give way to a blur of the whole edge.
  */
 import { type FillLevel, levelLuma } from "./fill-level";
-import { nearestKept } from "./nearest-fill";
+import { eachNewPixel } from "./nearest-fill";
 
 /** How far two luma values may differ and still be one structure running back from the edge. */
 const RUN_TOLERANCE = 30;
@@ -19,22 +19,12 @@ const RUN_TOLERANCE = 30;
  */
 export function runShares(level: FillLevel): Float32Array {
   const { width, height, hole } = level;
-  const from = nearestKept(hole, width, height);
   const out = new Float32Array(width * height);
-  for (let p = 0; p < hole.length; p++) {
-    const s = from[p]!;
-    if (s < 0) continue;
-    if (s === p) {
-      out[p] = 1;
-      continue;
-    }
-    const px = p % width;
-    const py = (p - px) / width;
-    const sx = s % width;
-    const sy = (s - sx) / width;
+  for (let p = 0; p < hole.length; p++) if (hole[p] === 0) out[p] = 1;
+  eachNewPixel(hole, width, height, (p, px, py, s, sx, sy) => {
     const d = Math.hypot(px - sx, py - sy);
     out[p] = Math.min(1, (inwardRun(level, s, (sx - px) / d, (sy - py) / d, d) + 1) / d);
-  }
+  });
   return out;
 }
 

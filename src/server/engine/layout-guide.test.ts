@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { cutByTheFrame } from "../testing/cut-by-the-frame";
 import { cropLevel, downsampleLevel, type FillLevel } from "./fill-level";
 import {
   calmUntrustedGuide,
@@ -190,23 +191,6 @@ describe("sidesDisagree", () => {
 });
 
 describe("an outpaint's guide", () => {
-  /**
-   * A 40×20 grey photo with its right third cut off: a bright row across the whole photo (a
-   * horizon) and a bright block at the edge, five pixels deep (a cup cut by the frame).
-   */
-  function cutByTheFrame(): FillLevel {
-    const [w, h] = [40, 20];
-    const pixels = new Uint8Array(w * h).fill(100);
-    const mask = new Uint8Array(w * h);
-    for (let y = 0; y < h; y++) {
-      for (let x = 0; x < w; x++) {
-        if (y === 5 || (y >= 13 && y <= 15 && x >= 22)) pixels[y * w + x] = 220;
-        if (x >= 27) mask[y * w + x] = 1;
-      }
-    }
-    return cropLevel(pixels, w, 1, mask, { x0: 0, y0: 0, x1: w, y1: h });
-  }
-
   it("carries on a row that runs across the photo, not an object cut by its frame", () => {
     const level = cutByTheFrame();
     const guide = coarsestGuide(level, level, 1, "nearest");

@@ -18,6 +18,27 @@ export function nearestFill(level: FillLevel): Float32Array {
 }
 
 /**
+ * Calls `visit` for each hole pixel that has a nearest kept pixel (within `maxSteps` rings, as
+ * nearestKept finds them), with both pixels' indices and coordinates.
+ */
+export function eachNewPixel(
+  hole: Uint8Array,
+  width: number,
+  height: number,
+  visit: (p: number, px: number, py: number, q: number, qx: number, qy: number) => void,
+  maxSteps = Number.POSITIVE_INFINITY,
+): void {
+  const nearest = nearestKept(hole, width, height, maxSteps);
+  for (let p = 0; p < hole.length; p++) {
+    const q = nearest[p]!;
+    if (hole[p] === 0 || q < 0) continue;
+    const px = p % width;
+    const qx = q % width;
+    visit(p, px, (p - px) / width, q, qx, (q - qx) / width);
+  }
+}
+
+/**
  * For each pixel, its nearest kept pixel (itself when kept; -1 when none within `maxSteps`
  * rings of the hole's edge). Nearest sources are propagated ring by ring from the hole's edge,
  * each pixel taking the closest (Euclidean) of its neighbours' sources: linear in the pixels

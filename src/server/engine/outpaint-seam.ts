@@ -1,6 +1,6 @@
 import { type EdgeGrain, edgeGrain } from "./edge-grain";
 import type { FillLevel } from "./fill-level";
-import { nearestKept } from "./nearest-fill";
+import { eachNewPixel } from "./nearest-fill";
 
 /**
  * The band along an outpaint's frame edge, as a fraction of the crop's longer side (and at
@@ -33,18 +33,11 @@ const GRAIN_REACH = 3;
 export function fadeInFromMirror(level: FillLevel): void {
   const { width, height, bands, colour, hole } = level;
   const band = Math.max(MIN_SEAM, Math.round(SEAM_SHARE * Math.max(width, height)));
-  const nearest = nearestKept(hole, width, height, band);
   // read over about one band, on a grid a third of it across
   const grain = edgeGrain(level, Math.max(1, Math.floor(band / 3)), GRAIN_REACH);
-  for (let p = 0; p < hole.length; p++) {
-    const q = nearest[p]!;
-    if (hole[p] === 0 || q < 0) continue;
-    const px = p % width;
-    const py = (p - px) / width;
-    const qx = q % width;
-    const qy = (q - qx) / width;
+  const visit = (p: number, px: number, py: number, q: number, qx: number, qy: number) => {
     const distance = Math.hypot(px - qx, py - qy);
-    if (distance >= band) continue;
+    if (distance >= band) return;
     const [mx, my] = grainReflection(grain, hole, width, height, px, py, qx, qy, band);
     // At a corner of the photo the mirror can leave it; the edge pixel itself stands in.
     const inside = mx >= 0 && my >= 0 && mx < width && my < height && hole[my * width + mx] === 0;
@@ -55,7 +48,8 @@ export function fadeInFromMirror(level: FillLevel): void {
       const i = p * bands + c;
       colour[i] = weight * colour[m * bands + c]! + (1 - weight) * colour[i]!;
     }
-  }
+  };
+  eachNewPixel(hole, width, height, visit, band);
 }
 
 /**
