@@ -6,6 +6,7 @@ import { useAppStore } from "../store/store";
 import { fitView } from "../view/view-transform";
 import { CompareSlider } from "./CompareSlider";
 import { compareLayout, SIDE_COLUMN, TOOLBAR } from "./compare-layout";
+import { pendingMessage } from "./pending-message";
 import { RunActions } from "./RunActions";
 import { RunGrid } from "./RunGrid";
 import { useComparison } from "./use-comparison";
@@ -65,8 +66,7 @@ function RunSlider({
       </p>
     );
   }
-  if (!comparison)
-    return <p className="text-neutral-400">No result yet: the variants are still running.</p>;
+  if (!comparison) return <p className="text-neutral-400">{pendingMessage(run.variants)}</p>;
   // As large as fits (small images too), leaving room for the zoom toolbar under the slider.
   const { scale } = fitView(
     run.source,
