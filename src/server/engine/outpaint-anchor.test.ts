@@ -82,6 +82,16 @@ describe("anchorOutpaintLayout", () => {
     expect(level.colour[5 * level.width + 150]).toBeGreaterThan(180);
   });
 
+  it("spreads a short post out far away, though its sides cross the edge squarely", () => {
+    // a bright post 6 px wide and 30 px deep at the photo's top edge, in a plain grey field
+    const level = topOutpaint(100, () => 100);
+    for (let y = 80; y < 110; y++) {
+      for (let x = 147; x < 153; x++) level.colour[y * level.width + x] = 200;
+    }
+    anchorOutpaintLayout(level, 1);
+    expect(level.colour[5 * level.width + 150]).toBeLessThan(120);
+  });
+
   it("widens a blotchy texture's columns, however far back their colours run", () => {
     // 4×4 blotches of ±12 around 100 below the edge: each column's colour runs back through
     // the whole photo within the runs' tolerance, but no grain crosses the edge

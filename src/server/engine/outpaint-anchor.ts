@@ -52,7 +52,7 @@ const WORK_SIGMA = 3;
 
 /**
  * The grain the continuation carries on is read per GRAIN_CELL grid cells, over GRAIN_REACH
- * of them around (about 36 px on a 1000 px crop): wide enough to take in the horizon beside a
+ * of them each way (about 36 px each way on a 1000 px crop): wide enough to take in the horizon beside a
  * sky's row just above it, narrow enough that a tower leg a few cells along is not the grain
  * of the whole edge.
  */
@@ -66,8 +66,9 @@ const GRAIN_REACH = 4;
  * carried too much. By its run alone, a black horse cut by the frame went on black across the
  * new area, and each column of a cloudy sky runs far back (on the benchmark's 48 outpaints:
  * layout 15.60 dB against 15.66 with both, 10 cases below the edge smear against 8). By its
- * grain alone, a bright block only 15 px deep went on as a column, its sides crossing the edge
- * squarely (15.65 dB).
+ * grain alone, a bright post 6 px wide and 30 px deep went on as a column, its sides crossing
+ * the edge squarely (134 grey levels 75 px out in a field of 100, against 105 with both; on
+ * the benchmark 15.65 dB, 26 texture ratios out of range against 25).
  */
 function carriedShares(grid: FillLevel): Float32Array {
   const across = grainAcross(grid, edgeGrain(grid, GRAIN_CELL, GRAIN_REACH));
