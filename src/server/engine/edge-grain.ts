@@ -7,7 +7,7 @@
 import { boxBlur } from "../../box-blur";
 import { tensorCells, tensorOrientation } from "./directional-fill";
 import type { FillLevel } from "./fill-level";
-import { eachNewPixel } from "./nearest-fill";
+import { eachNewPixel, nearestKept } from "./nearest-fill";
 
 export interface EdgeGrain {
   /** the grid's cell size, in pixels */
@@ -61,12 +61,16 @@ const SQUARE_FULLY = 0.97;
 /**
  * Per pixel of an outpaint's `level`, 0–1: how squarely and clearly the photo's grain at its
  * nearest photo pixel runs out towards it. Kept pixels, and hole pixels with no photo pixel,
- * are 0.
+ * are 0. `nearest` is the level's nearestKept map, when the caller already has it.
  */
-export function grainAcross(level: FillLevel, grain: EdgeGrain): Float32Array {
+export function grainAcross(
+  level: FillLevel,
+  grain: EdgeGrain,
+  nearest = nearestKept(level.hole, level.width, level.height),
+): Float32Array {
   const { width, height, hole } = level;
   const out = new Float32Array(width * height);
-  eachNewPixel(hole, width, height, (p, px, py, _q, qx, qy) => {
+  eachNewPixel(hole, width, nearest, (p, px, py, _q, qx, qy) => {
     const row = Math.min(grain.rows - 1, Math.floor(qy / grain.cell));
     const c = row * grain.columns + Math.min(grain.columns - 1, Math.floor(qx / grain.cell));
     const crossing =

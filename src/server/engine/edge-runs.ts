@@ -5,7 +5,7 @@
  * lamp, a streak of texture), and far out it must give way to a blur of the whole edge.
  */
 import { type FillLevel, levelLuma } from "./fill-level";
-import { eachNewPixel } from "./nearest-fill";
+import { eachNewPixel, nearestKept } from "./nearest-fill";
 
 /** How far two luma values may differ and still be one structure running back from the edge. */
 const RUN_TOLERANCE = 30;
@@ -15,13 +15,16 @@ const RUN_TOLERANCE = 30;
  * to it. That colour's run back into the photo (luma within RUN_TOLERANCE, straight along the
  * line from the pixel through its nearest photo pixel) over the pixel's distance out, at most 1:
  * a colour carries as far out as it runs in. Kept pixels are 1; hole pixels with no photo pixel
- * are 0.
+ * are 0. `nearest` is the level's nearestKept map, when the caller already has it.
  */
-export function runShares(level: FillLevel): Float32Array {
+export function runShares(
+  level: FillLevel,
+  nearest = nearestKept(level.hole, level.width, level.height),
+): Float32Array {
   const { width, height, hole } = level;
   const out = new Float32Array(width * height);
   for (let p = 0; p < hole.length; p++) if (hole[p] === 0) out[p] = 1;
-  eachNewPixel(hole, width, height, (p, px, py, s, sx, sy) => {
+  eachNewPixel(hole, width, nearest, (p, px, py, s, sx, sy) => {
     const d = Math.hypot(px - sx, py - sy);
     out[p] = Math.min(1, (inwardRun(level, s, (sx - px) / d, (sy - py) / d, d) + 1) / d);
   });

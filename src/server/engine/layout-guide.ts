@@ -265,7 +265,7 @@ const RUN_BLUR = 1;
 function runLengthContinuation(level: FillLevel, blur: number): Float32Array {
   const { width, height, bands, colour, hole } = level;
   const from = nearestKept(hole, width, height);
-  const runs = runShares(level);
+  const runs = runShares(level, from);
   // kept pixels are themselves (`from` is the pixel itself), not the blur
   const out = wideningContinuation(level, blur);
   for (let p = 0; p < hole.length; p++) {

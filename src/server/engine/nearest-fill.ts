@@ -18,17 +18,16 @@ export function nearestFill(level: FillLevel): Float32Array {
 }
 
 /**
- * Calls `visit` for each hole pixel that has a nearest kept pixel (within `maxSteps` rings, as
- * nearestKept finds them), with both pixels' indices and coordinates.
+ * Calls `visit` for each hole pixel that has a nearest kept pixel in `nearest` (nearestKept's
+ * map, made once by the caller and shared by its passes), with both pixels' indices and
+ * coordinates.
  */
 export function eachNewPixel(
   hole: Uint8Array,
   width: number,
-  height: number,
+  nearest: Int32Array,
   visit: (p: number, px: number, py: number, q: number, qx: number, qy: number) => void,
-  maxSteps = Number.POSITIVE_INFINITY,
 ): void {
-  const nearest = nearestKept(hole, width, height, maxSteps);
   for (let p = 0; p < hole.length; p++) {
     const q = nearest[p]!;
     if (hole[p] === 0 || q < 0) continue;

@@ -13,7 +13,7 @@ import { runShares } from "./edge-runs";
 import { cellAxes, type FillLevel, sampleCells, shrinkLevel } from "./fill-level";
 import type { LayoutReference } from "./layout-clamp";
 import { distanceToUnmasked } from "./mask-geometry";
-import { nearestFill } from "./nearest-fill";
+import { nearestFill, nearestKept } from "./nearest-fill";
 
 /**
  * The continuation's blur, as a fraction of the crop's longer side: 12 px on a 600 px photo,
@@ -71,8 +71,9 @@ const GRAIN_REACH = 4;
  * the benchmark 15.65 dB, 26 texture ratios out of range against 25).
  */
 function carriedShares(grid: FillLevel): Float32Array {
-  const across = grainAcross(grid, edgeGrain(grid, GRAIN_CELL, GRAIN_REACH));
-  return runShares(grid).map((share, p) => share * across[p]!);
+  const nearest = nearestKept(grid.hole, grid.width, grid.height);
+  const across = grainAcross(grid, edgeGrain(grid, GRAIN_CELL, GRAIN_REACH), nearest);
+  return runShares(grid, nearest).map((share, p) => share * across[p]!);
 }
 
 /**

@@ -1,6 +1,6 @@
 import { type EdgeGrain, edgeGrain } from "./edge-grain";
 import type { FillLevel } from "./fill-level";
-import { eachNewPixel } from "./nearest-fill";
+import { eachNewPixel, nearestKept } from "./nearest-fill";
 
 /**
  * The band along an outpaint's frame edge, as a fraction of the crop's longer side (and at
@@ -49,7 +49,7 @@ export function fadeInFromMirror(level: FillLevel): void {
       colour[i] = weight * colour[m * bands + c]! + (1 - weight) * colour[i]!;
     }
   };
-  eachNewPixel(hole, width, height, visit, band);
+  eachNewPixel(hole, width, nearestKept(hole, width, height, band), visit);
 }
 
 /**
