@@ -1,19 +1,11 @@
 import { describe, expect, it } from "vitest";
+import { cutOnTheRight } from "../testing/cut-by-the-frame";
 import { edgeGrain, grainAcross } from "./edge-grain";
-import { cropLevel } from "./fill-level";
 
 /** A 90×60 grey photo whose right third is cut off, drawn by `shade(x, y)`. */
 function rightOutpaint(shade: (x: number, y: number) => number) {
-  const [w, h] = [90, 60];
-  const pixels = new Uint8Array(w * h);
-  const mask = new Uint8Array(w * h);
-  for (let y = 0; y < h; y++) {
-    for (let x = 0; x < w; x++) {
-      pixels[y * w + x] = shade(x, y);
-      if (x >= 60) mask[y * w + x] = 1;
-    }
-  }
-  const level = cropLevel(pixels, w, 1, mask, { x0: 0, y0: 0, x1: w, y1: h });
+  const w = 90;
+  const level = cutOnTheRight(w, 60, 60, shade);
   return {
     across: grainAcross(level, edgeGrain(level, 4, 2)),
     at: (x: number, y: number) => y * w + x,

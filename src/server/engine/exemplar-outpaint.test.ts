@@ -124,7 +124,10 @@ describe("an outpaint's frame edge", () => {
   });
 });
 
-/** A photo zoomed out `factor` times through the engine: the result and the new area's mask. */
+/**
+ * A photo zoomed out `factor` times through the engine: the result, the new area's mask, the
+ * canvas's width and where the photo sits in it.
+ */
 async function zoomOut(file: string, width: number, factor: number, seed: number) {
   const img = await benchPhoto(file, width);
   const w = Math.round(img.width * factor);
@@ -138,7 +141,8 @@ async function zoomOut(file: string, width: number, factor: number, seed: number
     pixels.set(img.pixels.subarray(y * img.width * 3, (y + 1) * img.width * 3), row * 3);
     mask.fill(0, row, row + img.width);
   }
-  return { out: inpaintExemplar(pixels, w, h, 3, mask, { seed }), mask };
+  const out = inpaintExemplar(pixels, w, h, 3, mask, { seed });
+  return { out, mask, width: w, photo: img, left, top };
 }
 
 describe("a zoom-out's frame", () => {
@@ -150,12 +154,8 @@ describe("a zoom-out's frame", () => {
     ["skimage_chelsea.png", 0],
     ["lomiri_Kleiber_by_Lukas_Baubkus.jpg", 1],
   ])("does not show around %s (seed %i)", async (file, seed) => {
-    const img = await benchPhoto(file, 400);
-    const { out } = await zoomOut(file, 400, 2, seed);
+    const { out, width: w, photo: img, left, top } = await zoomOut(file, 400, 2, seed);
     const y = luma(out, 3);
-    const w = img.width * 2;
-    const left = Math.floor(img.width / 2);
-    const top = Math.floor(img.height / 2);
     /** mean luma difference between rows a and b over the photo's columns */
     const rows = (a: number, b: number) => {
       let sum = 0;
@@ -177,13 +177,9 @@ describe("a zoom-out's sky beside the frame", () => {
   // frame were 14–36 grey levels darker than the photo's last 5% (25 on average); where the
   // edge's colour runs back across the photo, it now carries on (0–7, 3 on average).
   it.each([0, 1])("carries the photo's glow on (seed %i)", async (seed) => {
-    const file = "lomiri_sunset_by_Aitzol_Berasategi.jpg";
-    const img = await benchPhoto(file, 480);
-    const { out } = await zoomOut(file, 480, 1.5, seed);
+    const zoomed = await zoomOut("lomiri_sunset_by_Aitzol_Berasategi.jpg", 480, 1.5, seed);
+    const { out, width: w, photo: img, left, top } = zoomed;
     const y = luma(out, 3);
-    const w = Math.round(img.width * 1.5);
-    const left = Math.floor((w - img.width) / 2);
-    const top = Math.floor((Math.round(img.height * 1.5) - img.height) / 2);
     const right = left + img.width;
     const mean = (y0: number, y1: number, x0: number, x1: number) => {
       let sum = 0;
@@ -210,10 +206,8 @@ describe("a large outpaint's finest level", () => {
   // those across the rest (2.3 times in a 1 MP zoom-out's 4-pixel blocks). Read through a
   // wandering shift, the copied regions' edges follow no grid (1.03 at 1 MP).
   it("lays the new area out in no grid of blocks", async () => {
-    const img = await benchPhoto("skimage_chelsea.png", 400);
-    const { out, mask } = await zoomOut("skimage_chelsea.png", 400, 2, 0);
+    const { out, mask, width: w } = await zoomOut("skimage_chelsea.png", 400, 2, 0);
     const y = luma(out, 3);
-    const w = img.width * 2;
     const phase = [0, 0];
     const count = [0, 0];
     for (let p = 0; p < mask.length - 1; p++) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { cutByTheFrame } from "../testing/cut-by-the-frame";
+import { cutByTheFrame, horizonCutOnTheRight } from "../testing/cut-by-the-frame";
 import { cropLevel, downsampleLevel, type FillLevel } from "./fill-level";
 import {
   calmUntrustedGuide,
@@ -289,16 +289,8 @@ describe("an outpaint's layout reference", () => {
   it("calms with distance only what does not carry on by itself: a sky beside a horizon stays", () => {
     // A 60×30 photo whose right third is cut off: a light sky over dark ground, the horizon at
     // row 15 running across the whole photo.
-    const [w, h] = [60, 30];
-    const pixels = new Uint8Array(w * h);
-    const mask = new Uint8Array(w * h);
-    for (let y = 0; y < h; y++) {
-      for (let x = 0; x < w; x++) {
-        pixels[y * w + x] = y < 15 ? 200 : 40;
-        if (x >= 40) mask[y * w + x] = 1;
-      }
-    }
-    const level = cropLevel(pixels, w, 1, mask, { x0: 0, y0: 0, x1: w, y1: h });
+    const w = 60;
+    const level = horizonCutOnTheRight(w, 30, 40, 15);
     level.guide = coarsestGuide(level, level, 1, "nearest");
     const { colour } = layoutReference(level, 1);
     // smoothed like the rest, the sky three and one rows above the horizon at the far edge

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { horizonCutOnTheRight } from "../testing/cut-by-the-frame";
 import { runShares } from "./edge-runs";
 import type { FillLevel } from "./fill-level";
 import { anchorOutpaintLayout, gaussianBlur, wideningContinuation } from "./outpaint-anchor";
@@ -40,6 +41,15 @@ function topOutpaint(kept: number, fill: (x: number, y: number) => number): Fill
   return { width, height, bands: 1, colour, hole };
 }
 
+/** topOutpaint's plain grey field (100) with a bright post (200) over columns [x0, x1), `depth` rows down from the edge. */
+function postAtTheEdge(x0: number, x1: number, depth: number): FillLevel {
+  const level = topOutpaint(100, () => 100);
+  for (let y = 80; y < 80 + depth; y++) {
+    for (let x = x0; x < x1; x++) level.colour[y * level.width + x] = 200;
+  }
+  return level;
+}
+
 describe("anchorOutpaintLayout", () => {
   it("moves the fill's large-scale colour towards the edge's, keeps its fine detail and every kept pixel", () => {
     // A fill 60 levels too bright (a sky copied over a dark shore), with a fine checker on top.
@@ -58,10 +68,7 @@ describe("anchorOutpaintLayout", () => {
 
   it("continues what stands at the edge near it, and spreads it out further away", () => {
     // a bright block 20 px wide and 15 px deep at the photo's top edge, in a plain grey field
-    const level = topOutpaint(100, () => 100);
-    for (let y = 80; y < 95; y++) {
-      for (let x = 140; x < 160; x++) level.colour[y * level.width + x] = 200;
-    }
+    const level = postAtTheEdge(140, 160, 15);
     anchorOutpaintLayout(level, 1);
     const at = (x: number, y: number) => level.colour[y * level.width + x]!;
     // Beside the edge the block goes on; 75 px out it has spread over about 75 px. Continued
@@ -74,20 +81,14 @@ describe("anchorOutpaintLayout", () => {
   it("carries on a post that runs back into the photo as far as it lies out", () => {
     // the same block as a post 120 px tall, the photo's whole height: a tower cut by the frame,
     // its sides crossing the edge squarely
-    const level = topOutpaint(100, () => 100);
-    for (let y = 80; y < 200; y++) {
-      for (let x = 140; x < 160; x++) level.colour[y * level.width + x] = 200;
-    }
+    const level = postAtTheEdge(140, 160, 120);
     anchorOutpaintLayout(level, 1);
     expect(level.colour[5 * level.width + 150]).toBeGreaterThan(180);
   });
 
   it("spreads a short post out far away, though its sides cross the edge squarely", () => {
     // a bright post 6 px wide and 30 px deep at the photo's top edge, in a plain grey field
-    const level = topOutpaint(100, () => 100);
-    for (let y = 80; y < 110; y++) {
-      for (let x = 147; x < 153; x++) level.colour[y * level.width + x] = 200;
-    }
+    const level = postAtTheEdge(147, 153, 30);
     anchorOutpaintLayout(level, 1);
     expect(level.colour[5 * level.width + 150]).toBeLessThan(120);
   });
@@ -143,16 +144,8 @@ describe("wideningContinuation", () => {
   it("does not widen where the edge's colour carries out by itself", () => {
     // A 300×100 photo whose right 100 columns are cut off: a light sky over dark ground, the
     // horizon at row 50 running across the whole photo.
-    const [width, height] = [300, 100];
-    const colour = new Float32Array(width * height);
-    const hole = new Uint8Array(width * height);
-    for (let y = 0; y < height; y++) {
-      for (let x = 0; x < width; x++) {
-        colour[y * width + x] = y < 50 ? 200 : 40;
-        if (x >= 200) hole[y * width + x] = 1;
-      }
-    }
-    const level = { width, height, bands: 1, colour, hole };
+    const width = 300;
+    const level = horizonCutOnTheRight(width, 100, 200, 50);
     // ten rows above the horizon, 90 columns out
     const skyAt = (continued: Float32Array) => continued[40 * width + 290]!;
     // widened with distance, the ground crept up into the sky there: 123
