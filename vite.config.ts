@@ -51,7 +51,9 @@ export default defineConfig({
   },
   test: {
     environment: "node",
-    testTimeout: 30_000,
+    // A safety net for a hang, not a bound on speed: the tests wait on statuses and events, and
+    // on a loaded 2-core box a proxy round trip of 2.5 s took over 30 s (bfl-client.ts).
+    testTimeout: 120_000,
     // Most proxy tests wait on HTTP, child processes and Postgres rather than compute: on a
     // 2-core CI box the default (cores − 1 = one file at a time) took twice as long.
     maxWorkers: 3,

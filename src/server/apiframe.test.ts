@@ -64,7 +64,7 @@ describe("apiframe provider against a fake apiframe", () => {
       viaApiframe,
     );
     expect(submit.status).toBe(200);
-    const polls = await bflPollUntilDone(submit.body as SubmitResponse, 30_000);
+    const polls = await bflPollUntilDone(submit.body as SubmitResponse);
     expect(polls.some((p) => p.status === "Pending")).toBe(true);
     const final = polls.at(-1)!;
     expect(final.status).toBe("Ready");
@@ -130,7 +130,7 @@ describe("apiframe provider against a fake apiframe", () => {
     ]);
     const answer = await expand({ "x-fillpaint-outpaint-preset": "Zoom out 2x" });
     expect(answer.status).toBe(200);
-    const final = (await bflPollUntilDone((await answer.json()) as SubmitResponse, 30_000)).at(-1)!;
+    const final = (await bflPollUntilDone((await answer.json()) as SubmitResponse)).at(-1)!;
     expect(final.status).toBe("Ready");
     expect(fake.submits.at(-1)?.params).toMatchObject({
       mode: "outpaint",
@@ -153,7 +153,7 @@ describe("apiframe provider against a fake apiframe", () => {
       ERASE_ROUTE,
     );
     expect(answer.status).toBe(200);
-    const final = (await bflPollUntilDone(answer.body as SubmitResponse, 30_000)).at(-1)!;
+    const final = (await bflPollUntilDone(answer.body as SubmitResponse)).at(-1)!;
     expect(final.status).toBe("Ready");
     const seen = fake.submits.at(-1)!;
     expect(seen.params).toMatchObject({
@@ -186,7 +186,7 @@ describe("apiframe provider against a fake apiframe", () => {
       OUTPAINT_ROUTE,
     );
     expect(preset.status).toBe(200);
-    await bflPollUntilDone(preset.body as SubmitResponse, 30_000);
+    await bflPollUntilDone(preset.body as SubmitResponse);
     expect(fake.submits.at(-1)?.params).toMatchObject({
       mode: "outpaint",
       outpaint: "Zoom out 1.5x",
@@ -200,7 +200,7 @@ describe("apiframe provider against a fake apiframe", () => {
       OUTPAINT_ROUTE,
     );
     expect(custom.status).toBe(200);
-    const final = (await bflPollUntilDone(custom.body as SubmitResponse, 30_000)).at(-1)!;
+    const final = (await bflPollUntilDone(custom.body as SubmitResponse)).at(-1)!;
     expect(final.status).toBe("Ready");
     const seen = fake.submits.at(-1)!;
     expect(seen.params).toMatchObject({ mode: "inpaint", prompt: "shelves" });
@@ -217,7 +217,7 @@ describe("apiframe provider against a fake apiframe", () => {
     const image = fixtureBase64("fill_alpha_masked_image.png");
     const submit = await bflSubmit(proxy.url, { image, prompt: "a cat" }, viaApiframe);
     expect(submit.status).toBe(200);
-    const final = (await bflPollUntilDone(submit.body as SubmitResponse, 30_000)).at(-1)!;
+    const final = (await bflPollUntilDone(submit.body as SubmitResponse)).at(-1)!;
     expect(final.status).toBe("Ready");
     const mask = fake.submits.at(-1)?.mask;
     expect(mask?.width).toBe(1408);
@@ -269,7 +269,7 @@ describe("apiframe faults and configuration", () => {
           viaApiframe,
         );
         expect(submit.status).toBe(200);
-        const final = (await bflPollUntilDone(submit.body as SubmitResponse, 40_000)).at(-1)!;
+        const final = (await bflPollUntilDone(submit.body as SubmitResponse)).at(-1)!;
         expect(final.status).toBe(expected);
         if (expected === "Error") expect(String(final.details?.message)).toMatch(/NSFW/);
         const inputUrl = String(fake.submits[0]?.params.image);
@@ -280,7 +280,7 @@ describe("apiframe faults and configuration", () => {
         await fake.close();
       }
     }
-  }, 60_000);
+  });
 
   it("resumes polling an apiframe job after the proxy stops and starts again", async () => {
     const fake = await startFakeApiframe({ apiKey: SECRET, pendingPolls: 1_000_000 });
@@ -310,7 +310,7 @@ describe("apiframe faults and configuration", () => {
       await proxy.close();
       fake.options.pendingPolls = 0;
       proxy = await startProxy(config);
-      const final = (await bflPollUntilDone(submit.body as SubmitResponse, 30_000)).at(-1)!;
+      const final = (await bflPollUntilDone(submit.body as SubmitResponse)).at(-1)!;
       expect(final.status).toBe("Ready");
       expect((await fetch(final.result!.sample)).status).toBe(200);
       expect(fake.submits).toHaveLength(1); // resumed by polling, never re-submitted

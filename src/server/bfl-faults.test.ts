@@ -39,7 +39,7 @@ async function submitAndWait(proxy: RunningProxy, body: Record<string, unknown> 
   const submit = await bflSubmit(proxy.url, { image: coffee, mask, prompt: "sky", ...body });
   answers.push(JSON.stringify(submit.body));
   expect(submit.status).toBe(200);
-  const polls = await bflPollUntilDone(submit.body as SubmitResponse, 30_000);
+  const polls = await bflPollUntilDone(submit.body as SubmitResponse);
   answers.push(JSON.stringify(polls));
   return polls.at(-1)!;
 }

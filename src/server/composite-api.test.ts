@@ -145,7 +145,7 @@ describe("compositing (x-fillpaint-composite: 1)", () => {
     fake.options.pendingPolls = 0;
     const after = await proxyOnFake({ dataDir, database, port });
     expect(after.url).toBe(before.url);
-    const final = (await bflPollUntilDone(submitted, 60_000)).at(-1)!;
+    const final = (await bflPollUntilDone(submitted)).at(-1)!;
     expect(final.status).toBe("Ready");
     const result = await decodeRgb(
       Buffer.from(await (await fetch(final.result!.sample)).arrayBuffer()),

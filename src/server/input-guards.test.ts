@@ -99,7 +99,7 @@ describe("bad input and abuse, over real HTTP", () => {
       { "x-fillpaint-resize-mask": "1" },
     );
     expect(resized.status).toBe(200);
-    const final = (await bflPollUntilDone(resized.body as SubmitResponse, 60_000)).at(-1)!;
+    const final = (await bflPollUntilDone(resized.body as SubmitResponse)).at(-1)!;
     expect(final.status).toBe("Ready");
     const result = await decodeRgb(
       Buffer.from(await (await fetch(final.result!.sample)).arrayBuffer()),
@@ -129,7 +129,7 @@ describe("bad input and abuse, over real HTTP", () => {
       }),
     });
     expect(answer.status).toBe(200);
-    const final = (await bflPollUntilDone((await answer.json()) as SubmitResponse, 60_000)).at(-1)!;
+    const final = (await bflPollUntilDone((await answer.json()) as SubmitResponse)).at(-1)!;
     expect(final.status).toBe("Ready");
     const result = await decodeRgb(
       Buffer.from(await (await fetch(final.result!.sample)).arrayBuffer()),

@@ -75,7 +75,7 @@ describe("proxy with the local engine, as a BFL client sees it", () => {
     const image = fixtureBase64("fill_alpha_masked_image.png");
     const submitted = (await bflSubmit(proxy.url, { image, output_format: "png" }))
       .body as SubmitResponse;
-    const final = (await bflPollUntilDone(submitted, 60_000)).at(-1)!;
+    const final = (await bflPollUntilDone(submitted)).at(-1)!;
     expect(final.status).toBe("Ready");
     const result = await decodeRgb(
       Buffer.from(await (await fetch(final.result!.sample)).arrayBuffer()),

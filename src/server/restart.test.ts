@@ -48,7 +48,7 @@ describe("a proxy killed mid-job", () => {
         },
       )
     ).body as SubmitResponse;
-    const localDone = (await bflPollUntilDone(local, 60_000)).at(-1)!;
+    const localDone = (await bflPollUntilDone(local)).at(-1)!;
     expect(localDone.status).toBe("Ready");
     const localBytes = Buffer.from(await (await fetch(localDone.result!.sample)).arrayBuffer());
 
@@ -79,7 +79,7 @@ describe("a proxy killed mid-job", () => {
     const second = await spawnProxy(env);
     running.push(second);
     expect(second.url).toBe(first.url);
-    const final = (await bflPollUntilDone(upstream, 30_000)).at(-1)!;
+    const final = (await bflPollUntilDone(upstream)).at(-1)!;
     expect(final.status).toBe("Ready");
     expect(final.result?.seed).toBe(42);
     const image = await decodeRgb(

@@ -17,7 +17,7 @@ describe("result retention", () => {
         image: fixtureBase64("skimage_coffee.png"),
         mask,
       });
-      const final = (await bflPollUntilDone(submit.body as SubmitResponse, 60_000)).at(-1)!;
+      const final = (await bflPollUntilDone(submit.body as SubmitResponse)).at(-1)!;
       expect(final.status).toBe("Ready");
       expect((await fetch(final.result!.sample)).status).toBe(200);
       const results = join(config.dataDir, "results");

@@ -175,6 +175,6 @@ describe.skipIf(!databaseUrl)(
       } finally {
         await target.close();
       }
-    }, 60_000);
+    });
   },
 );
