@@ -198,6 +198,37 @@ describe("a zoom-out's sky beside the frame", () => {
     }
     expect(darker / bands).toBeLessThan(8);
   });
+
+  // At 800 px the glow carried on beside the left frame, the sky above it widened, darker, and
+  // the two met in a straight line: over the rows down to just above the horizon, the columns
+  // 5–20% of the photo's width beyond the frame stepped by 10–13 grey levels between rows two
+  // apart, where the photo's own last 5% steps by 1.3 at most (2 now).
+  it.each([0, 1])("grades into the glow without a straight line (seed %i)", async (seed) => {
+    const {
+      out,
+      width: w,
+      photo: img,
+      left,
+      top,
+    } = await zoomOut("lomiri_sunset_by_Aitzol_Berasategi.jpg", 800, 1.5, seed);
+    const y = luma(out, 3);
+    const at = (share: number) => Math.round(share * img.width);
+    const steepestStep = (x0: number, x1: number) => {
+      const row = (r: number) => {
+        let sum = 0;
+        for (let x = x0; x < x1; x++) sum += y[r * w + x]!;
+        return sum / (x1 - x0);
+      };
+      let steepest = 0;
+      for (let r = 1; r < top + Math.round(0.48 * img.height); r++) {
+        steepest = Math.max(steepest, Math.abs(row(r + 1) - row(r - 1)));
+      }
+      return steepest;
+    };
+    const photo = steepestStep(left, left + at(0.05));
+    expect(photo).toBeLessThan(2);
+    expect(steepestStep(left - at(0.2), left - at(0.05))).toBeLessThan(2 * photo + 1);
+  });
 });
 
 describe("a large outpaint's finest level", () => {
