@@ -48,6 +48,7 @@ import {
   upsampleGuide,
 } from "./layout-guide";
 import { type Box, distanceToUnmasked, maskBounds, maxHoleDepth } from "./mask-geometry";
+import { nearestKept } from "./nearest-fill";
 import { onionPeel } from "./onion-peel";
 import {
   type OrientationField,
@@ -84,6 +85,11 @@ export interface ExemplarOptions {
   onProgress?: (fraction: number) => void;
   /** polled between iterations; when it returns true the fill stops with FillCancelledError */
   isCancelled?: () => boolean;
+  /**
+   * For inspection (tests): called once with, per image pixel, the image pixel its fill was
+   * copied from, or −1 (kept pixels, and any no copy reached).
+   */
+  onSources?: (from: Int32Array) => void;
 }
 
 export class FillCancelledError extends Error {
@@ -163,6 +169,11 @@ const MIN_COARSE_DEPTH = 3;
 const FIELD_SHARE = 4;
 /** The structure continuation walks on a level with at most this many hole pixels. */
 const WALK_PIXELS = 40_000;
+/**
+ * An outpaint's sources cost more beyond this fraction of its depth from a target's nearest
+ * photo pixel (patch-match.ts, LOCALITY_GREY).
+ */
+const LOCALITY_REACH = 1;
 /** a level needs this many source patches to be worth searching */
 const MIN_SOURCES = 64;
 
@@ -334,7 +345,14 @@ export function inpaintExemplar(
       sites[i] = withoutRare(levels[i]!, sites[i]!, coarse, 2 ** (coarsest - i));
     });
   }
-  if (outpaint) measureSourceDetail(base, levels, sites, plans);
+  if (outpaint) {
+    measureSourceDetail(base, levels, sites, plans);
+    levels.forEach((level, i) => {
+      if (!searches(plans[i]!)) return;
+      const reach = Math.max(2 * PATCH_RADIUS, (LOCALITY_REACH * depth) / 2 ** i);
+      level.locality = { nearest: nearestKept(level.hole, level.width, level.height), reach };
+    });
+  }
   const work = plans.map((plan, i) => planWork(plan, sites[i]!));
   const totalWork = work.reduce((a, b) => a + b, 0);
   let doneWork = 0;
@@ -389,6 +407,7 @@ export function inpaintExemplar(
   // The finishing passes touch every pixel of the crop: a cancel need not wait for them.
   stopIfCancelled();
   // Before the passes that set the fill's low frequencies, which assume its regions meet.
+  if (from && options.onSources) options.onSources(sourcesInImage(from, base, box, width, height));
   mirrorRim(base, from);
   if (from) stitchRegions(base, from, outpaint ? seamSteps(base, reference) : undefined);
   // The layout reference guards the patches' layout; the passes after it set the fill's low
@@ -444,6 +463,24 @@ function seamSteps(base: FillLevel, reference: LayoutReference): (p: number) => 
   };
 }
 
+/** `from` (crop pixels, per crop pixel) as image pixels per image pixel. */
+function sourcesInImage(
+  from: Int32Array,
+  crop: FillLevel,
+  box: Box,
+  width: number,
+  height: number,
+): Int32Array {
+  const out = new Int32Array(width * height).fill(-1);
+  const toImage = (c: number) =>
+    (box.y0 + Math.floor(c / crop.width)) * width + box.x0 + (c % crop.width);
+  for (let q = 0; q < from.length; q++) {
+    const s = from[q]!;
+    if (s >= 0 && crop.hole[q] !== 0) out[toImage(q)] = toImage(s);
+  }
+  return out;
+}
+
 function side(box: Box): number {
   return Math.max(box.x1 - box.x0, box.y1 - box.y0);
 }
@@ -492,14 +529,17 @@ function measureSourceDetail(
   sites: PatchSites[],
   plans: LevelPlan[],
 ): void {
-  const searches = (i: number) => plans[i]!.kind === "em" || plans[i]!.kind === "refine";
-  const finest = plans.findIndex((_, i) => searches(i));
+  const finest = plans.findIndex(searches);
   if (finest < 0) return;
   let plane = fineDetail(base, 2 ** finest);
   for (let i = finest; i < levels.length; i++) {
     if (i > finest) plane = halveDetail(plane, levels[i - 1]!.width, levels[i - 1]!.height);
-    if (searches(i)) levels[i]!.detail = sourceDetail(levels[i]!, sites[i]!, plane);
+    if (searches(plans[i]!)) levels[i]!.detail = sourceDetail(levels[i]!, sites[i]!, plane);
   }
+}
+
+function searches(plan: LevelPlan): boolean {
+  return plan.kind === "em" || plan.kind === "refine";
 }
 
 /** Relative cost of a plan, in patch comparisons, for honest progress fractions. */

