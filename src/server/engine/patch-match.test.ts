@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { FillLevel } from "./fill-level";
-import { type Nnf, patchSites, upsampleNnf } from "./patch-match";
+import { nearestKept } from "./nearest-fill";
+import { type Nnf, patchCost, patchSites, upsampleNnf } from "./patch-match";
 import { mulberry32 } from "./prng";
 
 /** A grey level whose right half, from column `from`, is hole. */
@@ -44,5 +45,22 @@ describe("upsampleNnf", () => {
       expect(Math.abs((s % 64) - (intended % 64))).toBeLessThanOrEqual(5);
     }
     expect(moved).toBeGreaterThan(100);
+  });
+});
+
+describe("patchCost's locality", () => {
+  it("costs nothing within the reach of the target's nearest photo pixel, more the further beyond", () => {
+    // a flat grey level: every patch matches every other, so only the locality tells them apart
+    const level = rightHoleLevel(64, 40);
+    level.colour.fill(100);
+    level.locality = { nearest: nearestKept(level.hole, 64, 64), reach: 10 };
+    const target = 32 * 64 + 44; // 5 px out; its nearest photo pixel is (39, 32)
+    const at = (x: number) => 32 * 64 + x;
+    const cost = (x: number) => patchCost(level, target, at(x), Number.POSITIVE_INFINITY);
+    expect(cost(30)).toBe(0); // 9 px from (39, 32)
+    expect(cost(20)).toBeGreaterThan(0); // 19 px
+    expect(cost(5)).toBeGreaterThan(cost(20)); // 34 px
+    // the cost grows with the square of the distance beyond the reach
+    expect(cost(5) / cost(20)).toBeCloseTo((24 / 9) ** 2, 5);
   });
 });
