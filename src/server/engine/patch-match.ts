@@ -126,23 +126,24 @@ const DETAIL_WEIGHT = 8;
 /**
  * A source further than its locality's reach from the target's nearest photo pixel costs as if
  * every sample of the patch differed by LOCALITY_GREY grey levels per reach beyond it. An
- * outpaint's new area continues the photo beside it: the sources within reach of the new area
- * as a whole (sourcesNearHole) include the far side of the photo's other edges, and the
- * hilltop sunset zoomed out 1.5x filled the ground beside its left frame with a grey stone wall
- * copied from the foot of the sundial, which stands on the bottom edge 600 px away; the dark
- * hill and the grass at the left edge now carry on (seeds 0 and 1). A gentle cost: three times as
- * steep, with half the reach, the ground below the photo was copied from the strip just above
- * it, again and again, in stripes. On the benchmark's 48 outpaints, with
- * the reach a new area's depth: layout 15.661 → 15.632 dB, texture ratios out of range 27 →
- * 25, cases below the edge smear 8 → 9 (the rocket's zoom ring, which ties the smear at 19.02,
- * falls 0.08 below); a reach of half the depth, or a cost three times as steep, lost 0.04 dB.
+ * outpaint's new area continues the photo beside it, but the sources within reach of the new
+ * area as a whole (sourcesNearHole) include the far side of the photo's other edges: the
+ * hilltop sunset zoomed out 1.5x at 800 px filled the ground beside its left frame with a grey
+ * stone wall copied from the foot of the sundial, on the bottom edge 600 px away (74–88% of
+ * that ground on seeds 0–2, none now; the dark hill and the grass carry on). A gentle cost:
+ * with half the reach the ground below the photo was copied from the strip just above it,
+ * again and again, in stripes. On the benchmark's 48 outpaints, with the reach a new area's
+ * depth: layout 15.661 → 15.632 dB, texture ratios out of range 27 → 25, cases below the edge
+ * smear 8 → 9 (the rocket's zoom ring, which tied the smear at 19.02); three times as steep,
+ * 15.616 dB.
  */
 const LOCALITY_GREY = 10;
 
 /**
  * Sum of squared differences between two patches, plus the distance of their layout guides when
- * the level has one and, where an outpaint's unguided fill is not trusted, the source's detail
- * beyond the target's expected (DETAIL_WEIGHT); stops early once it reaches `limit`.
+ * the level has one, where an outpaint's unguided fill is not trusted the source's detail
+ * beyond the target's expected (DETAIL_WEIGHT), and an outpaint's locality (LOCALITY_GREY);
+ * stops early once it reaches `limit`.
  */
 export function patchCost(level: FillLevel, target: number, source: number, limit: number): number {
   const { colour, width, bands, guide, trust, detail, locality } = level;
