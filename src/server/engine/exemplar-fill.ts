@@ -180,8 +180,8 @@ const LOCALITY_REACH = 1;
  * sample's left frame was still copied from the sundial's foot at the bottom right (60–65% of
  * it, seeds 0–2); 15–18% now, and the dark hill carries on. A lakeside's left shore went on as
  * water and gravel where it had been a grey smear. On the benchmark's 48 outpaints: layout
- * 15.632 → 15.623 dB (a brick wall's top third −0.29 dB, its zoom2 ring −0.36), nothing else moves.
- * A cap of 0.4 left 35–44% copied from the far side.
+ * 15.632 → 15.623 dB (a brick wall's top third −0.29 dB, its zoom2 ring −0.36), nothing else
+ * moves. A cap of 0.4 left 35–44% copied from the far side.
  */
 const LOCALITY_CAP = 0.3;
 /** a level needs this many source patches to be worth searching */
