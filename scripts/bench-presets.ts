@@ -1,0 +1,142 @@
+/**
+ * A photo through every outpaint preset of the app, with the local engine, as a designer would
+ * run it: one contact sheet per photo to look at, and per preset the time and the share of the
+ * new area copied from across the photo (JSON on stdout).
+ *
+ * Crop-and-restore (`bench:engine`) measures fills against a truth; a preset has none, and what
+ * it shows first is what goes wrong in a zoom-out: a thing copied from one region of the photo
+ * into another (the sample's sundial beside itself, a stone wall from its foot beside the far
+ * frame). A new pixel counts as copied from across the photo when its source lies further than
+ * half the photo's longer side from the photo pixel nearest to it. A sky copied from the far
+ * end of the sky counts too, and a thing copied from right beside the frame (the sundial)
+ * does not: the figure says where to look, the sheet what is there.
+ *
+ *   npm run bench:presets -- [photo …] [--width=800] [--seeds=0,1]
+ *
+ * Photos are paths; the default is the app's sample. Sheets go to bench-results/presets-*.png.
+ */
+import { mkdirSync } from "node:fs";
+import { basename, join } from "node:path";
+import sharp from "sharp";
+import {
+  framePadding,
+  OUTPAINT_PRESETS,
+  outpaintGeometry,
+} from "../src/app/outpaint/outpaint-geometry";
+import { inpaintExemplar } from "../src/server/engine/exemplar-fill";
+import { nearestKept } from "../src/server/engine/nearest-fill";
+
+const args = process.argv.slice(2);
+const option = (name: string, fallback: string) =>
+  args.find((a) => a.startsWith(`--${name}=`))?.split("=")[1] ?? fallback;
+const photos = args.filter((a) => !a.startsWith("--"));
+if (photos.length === 0) photos.push("public/sample/sunset.jpg");
+const width = Number(option("width", "800"));
+const seeds = option("seeds", "0,1").split(",").map(Number);
+const OUT = "bench-results";
+mkdirSync(OUT, { recursive: true });
+
+/** Each preset's panel is this tall on the sheet. */
+const PANEL_HEIGHT = 300;
+const LABEL_HEIGHT = 20;
+
+interface Run {
+  photo: string;
+  preset: string;
+  seed: number;
+  size: string;
+  ms: number;
+  /** share of the new pixels copied from across the photo (see the module's comment) */
+  copiedFromAcross: number;
+}
+
+const runs: Run[] = [];
+for (const file of photos) {
+  const { data, info } = await sharp(file)
+    .rotate()
+    .resize({ width })
+    .flatten({ background: "#ffffff" })
+    .toColourspace("srgb")
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  const photo = { width: info.width, height: info.height };
+  const panels: { label: string; png: Buffer; width: number }[] = [];
+  for (const preset of OUTPAINT_PRESETS) {
+    const { frame, scale } = outpaintGeometry(preset, photo);
+    if (scale !== 1) throw new Error(`${preset} would shrink ${file}: use a smaller --width`);
+    const pad = framePadding(frame);
+    const { width: w, height: h } = frame;
+    const pixels = new Uint8Array(w * h * 3);
+    const mask = new Uint8Array(w * h).fill(1);
+    for (let y = 0; y < photo.height; y++) {
+      const row = (y + pad.top) * w + pad.left;
+      pixels.set(data.subarray(y * photo.width * 3, (y + 1) * photo.width * 3), row * 3);
+      mask.fill(0, row, row + photo.width);
+    }
+    const nearest = nearestKept(mask, w, h);
+    const far = Math.max(photo.width, photo.height) / 2;
+    for (const seed of seeds) {
+      let sources: Int32Array = new Int32Array(0);
+      const started = performance.now();
+      const out = inpaintExemplar(pixels, w, h, 3, mask, {
+        seed,
+        onSources: (from) => {
+          sources = from;
+        },
+      });
+      const ms = Math.round(performance.now() - started);
+      let added = 0;
+      let across = 0;
+      for (let p = 0; p < mask.length; p++) {
+        if (mask[p] === 0) continue;
+        added++;
+        const s = sources[p] ?? -1;
+        const n = nearest[p]!;
+        if (s < 0 || n < 0) continue;
+        if (Math.hypot((s % w) - (n % w), Math.floor(s / w) - Math.floor(n / w)) > far) across++;
+      }
+      const copiedFromAcross = Math.round((1000 * across) / Math.max(1, added)) / 1000;
+      runs.push({ photo: basename(file), preset, seed, size: `${w}x${h}`, ms, copiedFromAcross });
+      const pw = Math.round((w * PANEL_HEIGHT) / h);
+      const png = await sharp(Buffer.from(out), { raw: { width: w, height: h, channels: 3 } })
+        .resize(pw, PANEL_HEIGHT)
+        .png()
+        .toBuffer();
+      panels.push({
+        label: `${preset} · seed ${seed} · across ${copiedFromAcross}`,
+        png,
+        width: pw,
+      });
+    }
+  }
+  await saveSheet(panels, join(OUT, `presets-${basename(file).replace(/\.[^.]+$/, "")}.png`));
+}
+console.log(JSON.stringify({ width, seeds, runs }, null, 2));
+
+/** The panels in rows of one preset each (one panel per seed), labelled. */
+async function saveSheet(panels: { label: string; png: Buffer; width: number }[], path: string) {
+  const perRow = seeds.length;
+  const gap = 4;
+  const rowHeight = PANEL_HEIGHT + LABEL_HEIGHT + gap;
+  const rows = Math.ceil(panels.length / perRow);
+  const widest = Math.max(...panels.map((p) => p.width));
+  const sheetWidth = perRow * (widest + gap);
+  const place = panels.map((p, i) => ({
+    ...p,
+    left: (i % perRow) * (widest + gap),
+    top: Math.floor(i / perRow) * rowHeight,
+  }));
+  const text = place.map((p) => {
+    const label = p.label.replace(/&/g, "&amp;").replace(/</g, "&lt;");
+    return `<text x="${p.left + 4}" y="${p.top + PANEL_HEIGHT + 15}" font-family="sans-serif" font-size="13">${label}</text>`;
+  });
+  const svg = Buffer.from(
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${sheetWidth}" height="${rows * rowHeight}">${text.join("")}</svg>`,
+  );
+  await sharp({
+    create: { width: sheetWidth, height: rows * rowHeight, channels: 3, background: "#ffffff" },
+  })
+    .composite([...place.map((p) => ({ input: p.png, left: p.left, top: p.top })), { input: svg }])
+    .png()
+    .toFile(path);
+}
