@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { cutByTheFrame } from "../testing/cut-by-the-frame";
+import { cutByTheFrame, cutOnTheRight } from "../testing/cut-by-the-frame";
 import { runShares } from "./edge-runs";
 
 describe("runShares", () => {
@@ -23,5 +23,19 @@ describe("runShares", () => {
 
   it("is 1 on kept pixels", () => {
     expect(at(10, 14)).toBe(1);
+  });
+});
+
+describe("runShares on a texture", () => {
+  // rows 8–12 a fine checkerboard of 60 and 150 (grass, a forest floor), the rest plain 100,
+  // cut off from x 40: pixel by pixel the texture runs no way back, as a region all the way
+  const level = cutOnTheRight(60, 20, 40, (x, y) =>
+    y >= 8 && y <= 12 ? ((x + y) % 2 === 0 ? 60 : 150) : 100,
+  );
+  const runs = runShares(level);
+
+  it("carries a texture that runs back as a region, though no two neighbours match", () => {
+    expect(runs[10 * 60 + 55]!).toBe(1);
+    expect(runs[10 * 60 + 59]!).toBe(1);
   });
 });

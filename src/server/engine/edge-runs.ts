@@ -1,14 +1,29 @@
 /**
  * How far an outpaint's edge colour carries straight out. A colour that runs a long way back
  * into the photo, straight across the edge, is a structure that goes on (a sky's rows, a
- * horizon, the glow above it); one that runs a short way is a thing the frame cut (a cup, a
- * lamp, a streak of texture), and far out it must give way to a blur of the whole edge.
+ * horizon, the glow above it, a forest floor); one that runs a short way is a thing the frame
+ * cut (a cup, a lamp), and far out it must give way to a blur of the whole edge.
  */
+import { weightedBoxMean } from "../../box-blur";
 import { type FillLevel, levelLuma } from "./fill-level";
 import { eachNewPixel, nearestKept } from "./nearest-fill";
 
 /** How far two luma values may differ and still be one structure running back from the edge. */
 const RUN_TOLERANCE = 30;
+/**
+ * A run also goes on where the luma averaged over this share of the level's longer side (at
+ * least a pixel each way) stays within RUN_TOLERANCE of the edge pixel's average: a texture
+ * (grass, a forest floor, gravel) runs back as a region instead of stopping at its first bright
+ * fleck. Measured pixel by pixel only, a forest's right third ran a few pixels and widened into
+ * a green haze, and a hillside's grass beside a Left outpaint into a grey-blue one, like a lake.
+ * On the benchmark's 48 outpaints: layout 15.623 → 15.597 dB, smeared blocks 33.8% → 32.7%,
+ * spurious ones 6.7% → 6.4%, cases below the edge smear 9 → 9. The forest's right third gains
+ * 0.75 dB, its trunks and undergrowth going on; the lakeside's loses 0.6 dB, a row of boats and
+ * the gravel going on where the truth has the shore; a brick wall's rows carry further, and a
+ * few more of its new bricks come out flat (−0.2 dB). The average alone, without the pixels'
+ * own test, stopped a bright block's run a pixel short of its end and flattened the wall more.
+ */
+const RUN_SMOOTHING = 0.01;
 
 /**
  * Per pixel of an outpaint's `level`, 0–1: how far its nearest photo pixel's colour carries out
@@ -24,29 +39,60 @@ export function runShares(
   const { width, height, hole } = level;
   const out = new Float32Array(width * height);
   for (let p = 0; p < hole.length; p++) if (hole[p] === 0) out[p] = 1;
+  const smooth = keptLumaMean(
+    level,
+    Math.max(1, Math.round(RUN_SMOOTHING * Math.max(width, height))),
+  );
   eachNewPixel(hole, width, nearest, (p, px, py, s, sx, sy) => {
     const d = Math.hypot(px - sx, py - sy);
-    out[p] = Math.min(1, (inwardRun(level, s, (sx - px) / d, (sy - py) / d, d) + 1) / d);
+    out[p] = Math.min(1, (inwardRun(level, smooth, s, (sx - px) / d, (sy - py) / d, d) + 1) / d);
   });
   return out;
 }
 
+/** Each pixel's mean luma over the kept pixels of the (2·radius+1)² square around it. */
+function keptLumaMean(level: FillLevel, radius: number): Float32Array {
+  const { width, height, hole } = level;
+  const luma = new Float32Array(width * height);
+  for (let p = 0; p < luma.length; p++) if (hole[p] === 0) luma[p] = levelLuma(level, p);
+  return weightedBoxMean(
+    luma,
+    hole.map((v) => (v === 0 ? 1 : 0)),
+    width,
+    height,
+    radius,
+  );
+}
+
 /**
- * How many kept pixels from `s` along (ux, uy) keep `s`'s luma within RUN_TOLERANCE, counted up
- * to `enough` (a run that long already carries the colour all the way).
+ * How many kept pixels from `s` along (ux, uy) keep `s`'s luma, or their mean luma (`smooth`)
+ * `s`'s, within RUN_TOLERANCE, counted up to `enough` (a run that long already carries the
+ * colour all the way).
  */
-function inwardRun(level: FillLevel, s: number, ux: number, uy: number, enough: number): number {
+function inwardRun(
+  level: FillLevel,
+  smooth: Float32Array,
+  s: number,
+  ux: number,
+  uy: number,
+  enough: number,
+): number {
   const { width, height, hole } = level;
   const sx = s % width;
   const sy = (s - sx) / width;
   const luma = levelLuma(level, s);
+  const mean = smooth[s]!;
   let run = 0;
   for (let k = 1; k < enough; k++) {
     const x = Math.round(sx + ux * k);
     const y = Math.round(sy + uy * k);
     if (x < 0 || y < 0 || x >= width || y >= height) return run;
     const q = y * width + x;
-    if (hole[q] !== 0 || Math.abs(levelLuma(level, q) - luma) > RUN_TOLERANCE) return run;
+    if (hole[q] !== 0) return run;
+    const alike =
+      Math.abs(levelLuma(level, q) - luma) <= RUN_TOLERANCE ||
+      Math.abs(smooth[q]! - mean) <= RUN_TOLERANCE;
+    if (!alike) return run;
     run = k;
   }
   return run;
