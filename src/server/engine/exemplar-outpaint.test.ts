@@ -288,6 +288,40 @@ describe("a zoom-out's ground beside the frame", () => {
   );
 });
 
+describe("a Left outpaint beside a post the frame cut", () => {
+  // The hilltop sunset's left edge cuts a marker post. Its colour runs a post's width back into
+  // the photo, and past that its new pixels carried only the edge's widening blur, sky and
+  // ground mixed into grey, which the search filled with a misty valley's flat grey: a pale
+  // lake beside the post (41–45% of this band grey haze on seeds 0–2). What lies behind the
+  // post, the dark hill and the stony ground, carries on instead.
+  it.each([0, 1])("carries the ground on beside it, not a grey haze (seed %i)", async (seed) => {
+    const img = await benchPhoto("lomiri_sunset_by_Aitzol_Berasategi.jpg", 800);
+    const left = 416; // the app's Left outpaint of an 800 px wide photo
+    const w = img.width + left;
+    const pixels = new Uint8Array(w * img.height * 3);
+    const mask = new Uint8Array(w * img.height).fill(1);
+    for (let y = 0; y < img.height; y++) {
+      pixels.set(
+        img.pixels.subarray(y * img.width * 3, (y + 1) * img.width * 3),
+        (y * w + left) * 3,
+      );
+      mask.fill(0, y * w + left, (y + 1) * w);
+    }
+    const out = inpaintExemplar(pixels, w, img.height, 3, mask, { seed });
+    let band = 0;
+    let grey = 0;
+    for (let y = Math.round(0.6 * img.height); y < Math.round(0.78 * img.height); y++) {
+      for (let x = left - Math.round(0.3 * img.width); x < left; x++) {
+        const [r, g, b] = out.subarray((y * w + x) * 3, (y * w + x) * 3 + 3);
+        const l = 0.299 * r! + 0.587 * g! + 0.114 * b!;
+        band++;
+        if (Math.max(r!, g!, b!) - Math.min(r!, g!, b!) < 14 && l > 50 && l < 130) grey++;
+      }
+    }
+    expect(grey / band).toBeLessThan(0.2);
+  });
+});
+
 describe("a large outpaint's finest level", () => {
   // Its field is carried up with no search, so each coarser match became a 2×2 square: in a
   // cat zoomed out 2x from 400 px, the differences across every other column were 1.28 times
