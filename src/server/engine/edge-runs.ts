@@ -96,8 +96,9 @@ function measureRuns(level: FillLevel, nearest: Int32Array, withBehind: boolean)
     share[p] = Math.min(1, (run + 1) / d);
     if (!border || run + 1 >= d) return;
     const b = pastRim(level, s, ux, uy, run + 1 + BEHIND_GAP);
-    // Behind a backdrop stands the subject: a black horse inside a white one's frame is
-    // atypical of the edge, and carried out it darkened the new backdrop.
+    // Behind a backdrop stands the subject: past a white backdrop's run lies the black horse
+    // standing on it, atypical of the edge, and carried out it turned 14% of a zoom-out's new
+    // backdrop grey.
     if (b < 0 || Math.abs(levelLuma(level, b) - border.median) > border.tolerance) return;
     pixel[p] = b;
     behindShare[p] = Math.min(1, (inwardRun(level, smooth, b, ux, uy, d) + 1) / d);
