@@ -1,8 +1,8 @@
-import { weightedBoxMean } from "../../box-blur";
 import { borderStats } from "./border-objects";
 import {
   cellAxes,
   type FillLevel,
+  keptLumaMean,
   levelLuma,
   lumaPlane,
   sampleCells,
@@ -216,7 +216,7 @@ export function continueAlong(
   // surface (grain, shading down a plank) the ends of one line differ more than on a plain
   // one, so how far they may differ follows the border's own spread. (Outpaints keep the
   // single pixels and SIDES_AGREE they were tuned with.)
-  const ends = removal ? keptMeanLuma(level) : lumaPlane(level);
+  const ends = removal ? keptLumaMean(level, 1) : lumaPlane(level);
   const agree = removal ? Math.max(SIDES_AGREE, AGREE_SPREADS * borderSpread(level)) : SIDES_AGREE;
   /** from p along the field's `sign` to the first kept pixel: its index and distance, or -1 */
   const walk = (p: number, sign: number): [number, number, number] => {
@@ -261,13 +261,6 @@ export function continueAlong(
 /** The border's robust standard deviation of luma (borderStats' tolerance is three of them). */
 function borderSpread(level: FillLevel): number {
   return borderStats(level).tolerance / 3;
-}
-
-/** Each kept pixel's luma averaged with its kept neighbours' (3×3). */
-function keptMeanLuma(level: FillLevel): Float32Array {
-  const { width, height, hole } = level;
-  const kept = hole.map((h) => (h === 0 ? 1 : 0));
-  return weightedBoxMean(lumaPlane(level), kept, width, height, 1);
 }
 
 /**

@@ -4,9 +4,8 @@
  * horizon, the glow above it, a forest floor); one that runs a short way is a thing the frame
  * cut (a cup, a lamp), and far out it must give way to a blur of the whole edge.
  */
-import { weightedBoxMean } from "../../box-blur";
 import { borderStats } from "./border-objects";
-import { type FillLevel, levelLuma } from "./fill-level";
+import { type FillLevel, keptLumaMean, levelLuma } from "./fill-level";
 import { eachNewPixel, nearestKept } from "./nearest-fill";
 
 /** How far two luma values may differ and still be one structure running back from the edge. */
@@ -128,20 +127,6 @@ function pastRim(level: FillLevel, s: number, ux: number, uy: number, k: number)
     last = luma;
   }
   return steepest >= BEHIND_STEP ? q : -1;
-}
-
-/** Each pixel's mean luma over the kept pixels of the (2·radius+1)² square around it. */
-function keptLumaMean(level: FillLevel, radius: number): Float32Array {
-  const { width, height, hole } = level;
-  const luma = new Float32Array(width * height);
-  for (let p = 0; p < luma.length; p++) if (hole[p] === 0) luma[p] = levelLuma(level, p);
-  return weightedBoxMean(
-    luma,
-    hole.map((v) => (v === 0 ? 1 : 0)),
-    width,
-    height,
-    radius,
-  );
 }
 
 /**

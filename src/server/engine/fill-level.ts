@@ -1,3 +1,4 @@
+import { weightedBoxMean } from "../../box-blur";
 import type { Box } from "./mask-geometry";
 import type { SourceDetail } from "./source-detail";
 
@@ -56,6 +57,16 @@ export function lumaPlane(
   const out = new Float32Array(level.width * level.height);
   for (let p = 0; p < out.length; p++) out[p] = levelLuma(level, p);
   return out;
+}
+
+/** Each pixel's mean luma over the kept pixels of the (2·radius+1)² square around it. */
+export function keptLumaMean(
+  level: Pick<FillLevel, "width" | "height" | "colour" | "bands" | "hole">,
+  radius: number,
+): Float32Array {
+  const { width, height, hole } = level;
+  const kept = hole.map((v) => (v === 0 ? 1 : 0));
+  return weightedBoxMean(lumaPlane(level), kept, width, height, radius);
 }
 
 /** Cuts `box` out of the image as a level: colour bands as floats, the mask as the hole. */
