@@ -9,7 +9,7 @@ import {
   shrinkLevel,
 } from "./fill-level";
 import { guideBands } from "./layout-guide";
-import { shortAxis } from "./mask-geometry";
+import { distanceToUnmasked, shortAxis } from "./mask-geometry";
 import { followField, type OrientationField, uniformField } from "./orientation-field";
 
 /**
@@ -218,9 +218,10 @@ export function continueAlong(
   // single pixels and SIDES_AGREE they were tuned with.)
   const ends = removal ? keptLumaMean(level, 1) : lumaPlane(level);
   const agree = removal ? Math.max(SIDES_AGREE, AGREE_SPREADS * borderSpread(level)) : SIDES_AGREE;
+  const clear = field.straight ? distanceToUnmasked(hole, width, height) : undefined;
   /** from p along the field's `sign` to the first kept pixel: its index and distance, or -1 */
   const walk = (p: number, sign: number): [number, number, number] => {
-    const [q, steps, turn] = followField(field, p, sign, limit, hole);
+    const [q, steps, turn] = followField(field, p, sign, limit, hole, clear);
     return q >= 0 && hole[q] === 0 ? [q, steps, turn] : [-1, 0, 0];
   };
   for (let p = 0; p < hole.length; p++) {

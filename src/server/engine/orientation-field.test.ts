@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { FillLevel } from "./fill-level";
-import { followField, orientationField } from "./orientation-field";
+import { distanceToUnmasked } from "./mask-geometry";
+import { clearSteps, followField, orientationField, uniformField } from "./orientation-field";
+import { mulberry32 } from "./prng";
 
 /**
  * Stripes that fan out like planks seen at an angle: dark lines 12 px apart at x = 0, whose
@@ -47,5 +49,34 @@ describe("orientation field", () => {
       }
     }
     expect(missed / walks).toBeLessThan(0.1);
+  });
+});
+
+describe("a straight walk striding over clear steps", () => {
+  // The stride is only worth having if it ends every walk where stepping would: scattered kept
+  // specks and blocks at any distance, every slant, both ways, walks that leave the level.
+  it("ends where stepping pixel by pixel ends", () => {
+    const [width, height] = [120, 90];
+    const random = mulberry32(7);
+    const hole = new Uint8Array(width * height).fill(1);
+    for (let i = 0; i < 40; i++) hole[Math.floor(random() * hole.length)] = 0;
+    for (let y = 30; y < 45; y++) hole.fill(0, y * width + 70, y * width + 85);
+    const clear = distanceToUnmasked(hole, width, height);
+    let compared = 0;
+    let strode = 0;
+    for (let angle = 0; angle < Math.PI; angle += Math.PI / 37) {
+      const field = uniformField(width, height, Math.cos(angle), Math.sin(angle));
+      for (let start = 0; start < hole.length; start += 13) {
+        if (hole[start] === 0) continue;
+        for (const sign of [1, -1]) {
+          const stepped = followField(field, start, sign, 400, hole);
+          expect(followField(field, start, sign, 400, hole, clear)).toEqual(stepped);
+          compared++;
+          if (clearSteps(clear[start]!) > 1) strode++;
+        }
+      }
+    }
+    expect(compared).toBeGreaterThan(10_000);
+    expect(strode / compared).toBeGreaterThan(0.3);
   });
 });

@@ -16,6 +16,8 @@ export interface OrientationField {
   /** per pixel, a unit vector along the structure (its sign is arbitrary) */
   dx: Float32Array;
   dy: Float32Array;
+  /** one orientation everywhere (uniformField): its walks run straight */
+  straight?: boolean;
 }
 
 /** The orientation the kept pixels' edges have within `radius` of each pixel. */
@@ -108,8 +110,13 @@ function continueTensor(
 }
 
 /** `field` read at another level's size (each pixel takes the nearest one's orientation). */
-export function resampleField(field: OrientationField, width: number, height: number) {
+export function resampleField(
+  field: OrientationField,
+  width: number,
+  height: number,
+): OrientationField {
   if (field.width === width && field.height === height) return field;
+  if (field.straight) return uniformField(width, height, field.dx[0]!, field.dy[0]!);
   const n = width * height;
   const dx = new Float32Array(n);
   const dy = new Float32Array(n);
@@ -125,9 +132,15 @@ export function resampleField(field: OrientationField, width: number, height: nu
 }
 
 /** A field with one orientation everywhere: the straight walk. */
-export function uniformField(width: number, height: number, dx: number, dy: number) {
+export function uniformField(
+  width: number,
+  height: number,
+  dx: number,
+  dy: number,
+): OrientationField {
   const n = width * height;
-  return { width, height, dx: new Float32Array(n).fill(dx), dy: new Float32Array(n).fill(dy) };
+  const [fx, fy] = [new Float32Array(n).fill(dx), new Float32Array(n).fill(dy)];
+  return { width, height, dx: fx, dy: fy, straight: true };
 }
 
 /**
@@ -136,6 +149,11 @@ export function uniformField(width: number, height: number, dx: number, dy: numb
  * at the first pixel outside `hole` (when given); returns that pixel, or the one where the
  * steps ran out, the steps taken, and the angle (radians) between its first and last
  * direction; the pixel is -1 when the walk leaves the level.
+ *
+ * `clear`, for a straight field and a `hole`: each pixel's distance to the nearest kept one
+ * (distanceToUnmasked). The walk then strides over the steps that cannot reach a kept pixel,
+ * to the same end. Across an outpaint's new area most walks meet nothing and run the level's
+ * width, one rounding and two reads a step: at 1 MP zoomed out 1.5x, 0.45 s of the fill.
  */
 export function followField(
   field: OrientationField,
@@ -143,6 +161,7 @@ export function followField(
   sign: number,
   limit: number,
   hole: Uint8Array | null,
+  clear?: Float32Array,
 ): [number, number, number] {
   const { width, height, dx, dy } = field;
   let x = start % width;
@@ -154,6 +173,19 @@ export function followField(
   const turn = () => Math.abs(Math.atan2(x0 * sy - y0 * sx, x0 * sx + y0 * sy));
   let q = start;
   for (let step = 1; step <= limit; step++) {
+    if (clear) {
+      const stride = Math.min(
+        clearSteps(clear[q]!),
+        limit - step,
+        stepsInside(x, sx, width),
+        stepsInside(y, sy, height),
+      );
+      if (stride > 0) {
+        x += stride * sx;
+        y += stride * sy;
+        step += stride;
+      }
+    }
     x += sx;
     y += sy;
     const px = Math.round(x);
@@ -168,4 +200,25 @@ export function followField(
     sy = same ? oy : -oy;
   }
   return [q, limit, turn()];
+}
+
+/**
+ * The chamfer distance (distanceToUnmasked) is at most this factor above the Euclidean one: a
+ * + b/3 against √(a² + b²), worst at b = a/3.
+ */
+const CHAMFER_OVER = Math.sqrt(10 / 9);
+
+/**
+ * Unit steps from a pixel `distance` (chamfer) from the nearest kept one that land on hole
+ * pixels only: a step's pixel lies within the steps taken plus two roundings (√2) of it.
+ */
+export function clearSteps(distance: number): number {
+  return Math.ceil(distance / CHAMFER_OVER - Math.SQRT2) - 1;
+}
+
+/** Steps of `s` from `v` that stay within [0, size - 1] along one axis. */
+function stepsInside(v: number, s: number, size: number): number {
+  if (s > 0) return Math.floor((size - 1 - v) / s);
+  if (s < 0) return Math.floor(v / -s);
+  return Number.POSITIVE_INFINITY;
 }
