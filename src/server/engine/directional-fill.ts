@@ -148,7 +148,7 @@ export function overlayShare(coherence: number): number {
 }
 
 /** Where a continuation meets kept pixels only on one side, it is trusted this far (pixels). */
-const ONE_SIDED_REACH = 24;
+export const ONE_SIDED_REACH = 24;
 
 /**
  * Two ends whose luma differs by this much or more are not one line crossing the hole (a
@@ -291,12 +291,23 @@ export function continueThrough(
   return across;
 }
 
-export function steerGuide(level: FillLevel, along: Continuation, weight: number): void {
-  const { guide } = level;
+/**
+ * Pulls the level's guide towards the continuation, by `weight` and the continuation's trust.
+ * Kept pixels are trusted in full, so their guide becomes their own colour; `holeOnly` leaves
+ * it as it was (see where an outpaint's finer levels are steered, exemplar-fill.ts).
+ */
+export function steerGuide(
+  level: FillLevel,
+  along: Continuation,
+  weight: number,
+  holeOnly = false,
+): void {
+  const { guide, hole } = level;
   if (!guide || weight === 0) return;
   const { width, height, bands } = level;
   const gb = guideBands(bands);
   for (let p = 0; p < width * height; p++) {
+    if (holeOnly && hole[p] === 0) continue;
     const w = weight * along.trust[p]!;
     for (let c = 0; c < bands; c++) {
       const g = p * gb + c;

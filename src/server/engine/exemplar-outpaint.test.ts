@@ -1,3 +1,5 @@
+import { join } from "node:path";
+import sharp from "sharp";
 import { describe, expect, it } from "vitest";
 import { boxBlur } from "../../box-blur";
 import { benchPhoto } from "../testing/bench-photos";
@@ -319,6 +321,49 @@ describe("a Left outpaint beside a post the frame cut", () => {
       }
     }
     expect(grey / band).toBeLessThan(0.2);
+  });
+});
+
+describe("the sample's post masked and outpainted to the left", () => {
+  // What a new user runs first: the sample opens with its post masked, and the mask goes along
+  // into Extend, so Left outpaint fills the post and the new strip together. With no straight
+  // structure found, the new ground was copied from the misty valley and the hill tips higher
+  // up: a pale lake and a row of repeated tips, 62% of it from more than a tenth of the height
+  // away on seeds 0 and 1. The hills continued keep the ground on the ground's rows.
+  it.each([0, 1])("copies the new ground from its own height (seed %i)", async (seed) => {
+    const img = await benchPhoto("lomiri_sunset_by_Aitzol_Berasategi.jpg", 1200);
+    const post = await sharp(join(import.meta.dirname, "../../../public/sample/sunset-mask.png"))
+      .resize(img.width, img.height)
+      .greyscale()
+      .raw()
+      .toBuffer();
+    const left = 624; // the app's Left outpaint of a 1200 px wide photo
+    const w = img.width + left;
+    const { height } = img;
+    const pixels = new Uint8Array(w * height * 3);
+    const mask = new Uint8Array(w * height).fill(1);
+    for (let y = 0; y < height; y++) {
+      pixels.set(
+        img.pixels.subarray(y * img.width * 3, (y + 1) * img.width * 3),
+        (y * w + left) * 3,
+      );
+      for (let x = 0; x < img.width; x++)
+        mask[y * w + left + x] = post[y * img.width + x]! > 127 ? 1 : 0;
+    }
+    let from: Int32Array = new Int32Array(0);
+    inpaintExemplar(pixels, w, height, 3, mask, { seed, onSources: (f) => (from = f) });
+    let ground = 0;
+    let shifted = 0;
+    for (let y = Math.round(0.55 * height); y < Math.round(0.95 * height); y++) {
+      for (let x = 0; x < left; x++) {
+        const source = from[y * w + x]!;
+        if (source < 0) continue;
+        ground++;
+        if (Math.abs(Math.floor(source / w) - y) > 0.1 * height) shifted++;
+      }
+    }
+    expect(ground).toBeGreaterThan(0.9 * left * 0.4 * height);
+    expect(shifted / ground).toBeLessThan(0.5);
   });
 });
 
