@@ -9,7 +9,9 @@
  * frame). A new pixel counts as copied from across the photo when its source lies further than
  * half the photo's longer side from the photo pixel nearest to it. A sky copied from the far
  * end of the sky counts too, and a thing copied from right beside the frame (the sundial)
- * does not: the figure says where to look, the sheet what is there.
+ * does not: the figure says where to look, the sheet what is there. `repeated` is the share of
+ * nearby pairs of new pixels copied from one place (repeatedShare): the bark of one ridge, the
+ * lattice of one stone, which the layout figures do not see.
  *
  *   npm run bench:presets -- [photo …] [--width=800] [--seeds=0,1]
  *
@@ -25,6 +27,7 @@ import {
 } from "../src/app/outpaint/outpaint-geometry";
 import { inpaintExemplar } from "../src/server/engine/exemplar-fill";
 import { nearestKept } from "../src/server/engine/nearest-fill";
+import { repeatedShare, visibleDetail } from "./bench-engine-measures";
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: string) =>
@@ -48,6 +51,8 @@ interface Run {
   ms: number;
   /** share of the new pixels copied from across the photo (see the module's comment) */
   copiedFromAcross: number;
+  /** share of nearby pairs of new pixels copied from one place (repeatedShare) */
+  repeated: number;
 }
 
 const runs: Run[] = [];
@@ -60,6 +65,7 @@ for (const file of photos) {
     .raw()
     .toBuffer({ resolveWithObject: true });
   const photo = { width: info.width, height: info.height };
+  const photoDetail = visibleDetail(new Uint8Array(data), photo.width, photo.height);
   const panels: { label: string; png: Buffer; width: number }[] = [];
   for (const preset of OUTPAINT_PRESETS) {
     const { frame, scale } = outpaintGeometry(preset, photo);
@@ -68,10 +74,12 @@ for (const file of photos) {
     const { width: w, height: h } = frame;
     const pixels = new Uint8Array(w * h * 3);
     const mask = new Uint8Array(w * h).fill(1);
+    const visible = new Uint8Array(w * h);
     for (let y = 0; y < photo.height; y++) {
       const row = (y + pad.top) * w + pad.left;
       pixels.set(data.subarray(y * photo.width * 3, (y + 1) * photo.width * 3), row * 3);
       mask.fill(0, row, row + photo.width);
+      visible.set(photoDetail.subarray(y * photo.width, (y + 1) * photo.width), row);
     }
     const nearest = nearestKept(mask, w, h);
     const far = Math.max(photo.width, photo.height) / 2;
@@ -96,14 +104,23 @@ for (const file of photos) {
         if (Math.hypot((s % w) - (n % w), Math.floor(s / w) - Math.floor(n / w)) > far) across++;
       }
       const copiedFromAcross = Math.round((1000 * across) / Math.max(1, added)) / 1000;
-      runs.push({ photo: basename(file), preset, seed, size: `${w}x${h}`, ms, copiedFromAcross });
+      const repeated = Math.round(1000 * repeatedShare(sources, mask, w, h, visible)) / 1000;
+      runs.push({
+        photo: basename(file),
+        preset,
+        seed,
+        size: `${w}x${h}`,
+        ms,
+        copiedFromAcross,
+        repeated,
+      });
       const pw = Math.round((w * PANEL_HEIGHT) / h);
       const png = await sharp(Buffer.from(out), { raw: { width: w, height: h, channels: 3 } })
         .resize(pw, PANEL_HEIGHT)
         .png()
         .toBuffer();
       panels.push({
-        label: `${preset} · seed ${seed} · across ${copiedFromAcross}`,
+        label: `${preset} · seed ${seed} · across ${copiedFromAcross} · repeated ${repeated}`,
         png,
         width: pw,
       });
