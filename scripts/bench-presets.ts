@@ -27,7 +27,7 @@ import {
 } from "../src/app/outpaint/outpaint-geometry";
 import { inpaintExemplar } from "../src/server/engine/exemplar-fill";
 import { nearestKept } from "../src/server/engine/nearest-fill";
-import { repeatedShare, visibleDetail } from "./bench-engine-measures";
+import { repeatedShare, visibleDetail } from "../src/server/engine/source-repeats";
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: string) =>
