@@ -329,8 +329,8 @@ export function refreshCosts(level: FillLevel, sites: PatchSites, nnf: Nnf): voi
 /**
  * Improves the field in place: `iterations` sweeps alternating scan direction, each target trying
  * its scan-order neighbours' shifted matches, then random candidates around its best within
- * `maxRadius`, halving the radius each time. Costs must be current (see refreshCosts). Where an
- * outpaint is not trusted, a candidate also pays for the repeats it would make (REPEAT_GREY).
+ * `maxRadius`, halving the radius each time. Costs must be current (see refreshCosts). In an
+ * outpaint's new area a candidate also pays for the repeats it would make (REPEAT_GREY).
  */
 export function improveNnf(
   level: FillLevel,
@@ -395,18 +395,26 @@ function clamp(v: number, lo: number, hi: number): number {
 }
 
 /**
- * Where an outpaint's unguided fill is not trusted, a candidate source costs as if every sample
- * of the patch differed by REPEAT_GREY grey levels more for each probe (REPEAT_PROBES) whose
- * target already copies a source within REPEAT_NEAR px of it. The cheapest source for a row of
- * new stone or bark was the same one, again and again: the hilltop sunset's Left outpaint at
- * 800 px copied one detailed source again 12–96 px along a row for 20–27% of its pairs, a
- * lattice of one stone. Now 12–15%; Zoom out 1.5x 14–17% → 8–9%, Make square 16–21% → 8–9%
+ * In an outpaint's new area, a candidate source costs as if every sample of the patch differed
+ * by REPEAT_GREY grey levels more for each probe (REPEAT_PROBES) whose target already copies a
+ * source within REPEAT_NEAR px of it (less where the unguided fill is trusted). The cheapest
+ * source for a row of new stone or bark was the same one, again and again: the hilltop
+ * sunset's Left outpaint at 800 px copied one detailed source again 12–96 px along a row for
+ * 20–27% of its pairs, a lattice of one stone. Now 12–15%; Zoom out 1.5x 14–17% → 8–9%, Make square 16–21% → 8–9%
  * (`repeated` in `npm run bench:presets`). On the benchmark's 48 outpaints: layout mean
  * 15.661 → 15.686 dB, texture ratios out of range 22 → 22, the 1 MP zoom-out 22.99 → 22.91 dB
  * (the edge smear 22.69). The 1 MP zoom-out's warm runs take 2.61–2.69 s against 2.50–2.52 s
  * without it (`bench-engine-profile.ts zoom-out 3`).
  */
 const REPEAT_GREY = 10;
+
+/**
+ * Where an outpaint's unguided fill is trusted, repeats still count this much. Trusted ground
+ * was copied from the stones the unguided fill picked, again and again: the hilltop sunset made
+ * square at 800 px repeated one detailed source for 6–9% of its nearby pairs, 3–4% at half
+ * weight (the test "a square's trusted ground").
+ */
+const TRUSTED_REPEAT_WEIGHT = 0.5;
 
 /** A repeat of the same source within this many pixels, either way, counts. */
 const REPEAT_NEAR = 2;
@@ -431,8 +439,7 @@ const REPEAT_PROBES: readonly (readonly [number, number])[] = [4, 8, 16].flatMap
 function repeatCost(level: FillLevel, match: Int32Array, target: number, source: number): number {
   const { trust, detail, width, height, bands } = level;
   if (!trust || !detail) return 0;
-  const open = 1 - trust[target]!;
-  if (open <= 0) return 0;
+  const open = 1 - (1 - TRUSTED_REPEAT_WEIGHT) * trust[target]!;
   const busy = Math.min(1, (detail.source[source]! / REPEAT_BUSY) ** 2);
   if (busy <= 0) return 0;
   const tx = target % width;
