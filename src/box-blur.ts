@@ -1,7 +1,8 @@
 /**
- * One separable box blur of a single-channel plane, in place: rows into `scratch`, columns back.
- * Running sums make the cost independent of the radius; edges clamp to the border pixel, so a
- * plane touching the border stays solid there.
+ * One separable box blur of a single-channel plane, in place: rows into `scratch`, columns back
+ * (down the columns by `radiusY`, when it differs). Running sums make the cost independent of
+ * the radius; edges clamp to the border pixel, so a plane touching the border stays solid
+ * there.
  */
 export function boxBlur(
   plane: Float32Array,
@@ -9,9 +10,10 @@ export function boxBlur(
   height: number,
   radius: number,
   scratch: Float32Array = new Float32Array(plane.length),
+  radiusY = radius,
 ): void {
   blurPass(plane, scratch, height, width, 1, width, radius); // rows
-  blurPass(scratch, plane, width, height, width, 1, radius); // columns
+  blurPass(scratch, plane, width, height, width, 1, radiusY); // columns
 }
 
 /**

@@ -251,6 +251,22 @@ const APART_FRACTION = 0.5;
 const RUN_BLUR = 1;
 
 /**
+ * Beside a side edge the guide's widening blur runs down the columns at this share of its σ.
+ * A photo is layered by height, so far beyond a side edge what is unsure is what stands in a
+ * row more than which layer it is. Widened as much along the edge as away from it, the sample's
+ * ground beside its left frame blended with the hills and the sky above into a grey that the
+ * search filled with the misty valley: a pale lake. The far half of that new ground at 1200 px
+ * (Left outpaint, the post masked) was 53% and 62% mid grey on seeds 0 and 1; now 30% and 34%.
+ * The anchor's continuation (outpaint-anchor.ts) keeps the full blur: at this share too, the
+ * benchmark's right thirds lost up to 1.1 dB (a cup's white rim carried out as a band). On the
+ * benchmark's 49 outpaints: layout 15.836 → 15.800 dB, texture ratios out of range 23 → 23,
+ * cases below the edge smear 9 → 9 (the coffee's and the forest's right thirds −0.4 and
+ * −0.5 dB, a little hazier far out; the brick's +0.25). At 0.7 the lake stayed on seed 1
+ * (46%).
+ */
+const GUIDE_COLUMN_WIDENING = 0.5;
+
+/**
  * An outpaint's edge continued outward as far as it runs back into the photo. Each new pixel
  * takes its nearest photo pixel's colour where that colour runs at least as far inward,
  * straight across the edge, as the pixel lies outward (edge-runs.ts); beyond, it gives way to
@@ -268,7 +284,7 @@ function runLengthContinuation(level: FillLevel, blur: number): Float32Array {
   const from = nearestKept(hole, width, height);
   const { share, pixel: behind, behindShare } = runsAndBehind(level, from);
   // kept pixels are themselves (`from` is the pixel itself), not the blur
-  const out = wideningContinuation(level, blur);
+  const out = wideningContinuation(level, blur, undefined, GUIDE_COLUMN_WIDENING);
   for (let p = 0; p < hole.length; p++) {
     const s = from[p]!;
     if (s < 0) continue;

@@ -129,21 +129,23 @@ export function anchorOutpaintLayout(
  * and read between the two nearest. The blur runs over new pixels only, so it spreads the edge
  * along itself and never reaches into the photo: blurred with the photo, whatever stands inside
  * it (a black horse on a white backdrop) seeped out as a grey haze the wider the blur grew.
+ * Down the columns each blur is `columnShare` × σ: beside a side edge that is the blur along
+ * the edge, across the layers of sky, hills and ground.
  */
 export function wideningContinuation(
   grid: FillLevel,
   sigma: number,
   carried?: Float32Array,
+  columnShare = 1,
 ): Float32Array {
   const { width, height, bands, hole } = grid;
   const nearest = nearestFill(grid);
   const distance = distanceToUnmasked(hole, width, height);
   let farthest = 0;
   for (const d of distance) if (d > farthest) farthest = d;
-  const blurs = [blurAmongHole(nearest, hole, width, height, bands, sigma)];
-  for (let s = 2 * sigma; s / 2 < WIDENING * farthest; s *= 2) {
-    blurs.push(blurAmongHole(nearest, hole, width, height, bands, s));
-  }
+  const blur = (s: number) => blurAmongHole(nearest, hole, width, height, bands, s, columnShare);
+  const blurs = [blur(sigma)];
+  for (let s = 2 * sigma; s / 2 < WIDENING * farthest; s *= 2) blurs.push(blur(s));
   const out = blurs[0]!;
   for (let p = 0; p < hole.length; p++) {
     if (hole[p] === 0) continue;
@@ -162,7 +164,8 @@ export function wideningContinuation(
 
 /**
  * `colour`'s hole pixels blurred among themselves (a normalised convolution: each is the
- * Gaussian-weighted mean of the hole pixels around it). Kept pixels are returned as they are.
+ * Gaussian-weighted mean of the hole pixels around it), by `columnShare` × σ down the columns.
+ * Kept pixels are returned as they are.
  */
 function blurAmongHole(
   colour: Float32Array,
@@ -171,6 +174,7 @@ function blurAmongHole(
   height: number,
   bands: number,
   sigma: number,
+  columnShare = 1,
 ): Float32Array {
   // the hole's own colours, and one more band counting its pixels, blurred together
   const stride = bands + 1;
@@ -180,7 +184,7 @@ function blurAmongHole(
     for (let c = 0; c < bands; c++) masked[p * stride + c] = colour[p * bands + c]!;
     masked[p * stride + bands] = 1;
   }
-  const blurred = gaussianBlur(masked, width, height, stride, sigma);
+  const blurred = gaussianBlur(masked, width, height, stride, sigma, columnShare * sigma);
   const out = colour.slice();
   for (let p = 0; p < hole.length; p++) {
     const share = blurred[p * stride + bands]!;
@@ -193,7 +197,8 @@ function blurAmongHole(
 
 /**
  * A Gaussian blur approximated by three box blurs (Wells 1986; the same running-sum blur as the
- * editor's feather), per band, edges clamped: linear time whatever σ is.
+ * editor's feather), per band, edges clamped: linear time whatever σ is. `sigmaY`, down the
+ * columns, is σ unless given.
  */
 export function gaussianBlur(
   source: Float32Array,
@@ -201,15 +206,18 @@ export function gaussianBlur(
   height: number,
   bands: number,
   sigma: number,
+  sigmaY = sigma,
 ): Float32Array {
   // three boxes of radius r have variance 3·((2r+1)² − 1)/12 = σ²
-  const radius = Math.max(1, Math.round((Math.sqrt(4 * sigma * sigma + 1) - 1) / 2));
+  const boxRadius = (s: number) => Math.max(1, Math.round((Math.sqrt(4 * s * s + 1) - 1) / 2));
+  const radius = boxRadius(sigma);
+  const radiusY = boxRadius(sigmaY);
   const out = new Float32Array(source.length);
   const plane = new Float32Array(width * height);
   const scratch = new Float32Array(width * height);
   for (let c = 0; c < bands; c++) {
     for (let i = 0; i < plane.length; i++) plane[i] = source[i * bands + c]!;
-    for (let pass = 0; pass < 3; pass++) boxBlur(plane, width, height, radius, scratch);
+    for (let pass = 0; pass < 3; pass++) boxBlur(plane, width, height, radius, scratch, radiusY);
     for (let i = 0; i < plane.length; i++) out[i * bands + c] = plane[i]!;
   }
   return out;
