@@ -284,7 +284,7 @@ function runLengthContinuation(level: FillLevel, blur: number): Float32Array {
   const from = nearestKept(hole, width, height);
   const { share, pixel: behind, behindShare } = runsAndBehind(level, from);
   // kept pixels are themselves (`from` is the pixel itself), not the blur
-  const out = wideningContinuation(level, blur, undefined, GUIDE_COLUMN_WIDENING);
+  const out = wideningContinuation(level, blur, { columnShare: GUIDE_COLUMN_WIDENING });
   for (let p = 0; p < hole.length; p++) {
     const s = from[p]!;
     if (s < 0) continue;

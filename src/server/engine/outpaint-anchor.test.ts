@@ -150,6 +150,21 @@ describe("wideningContinuation", () => {
     const skyAt = (continued: Float32Array) => continued[40 * width + 290]!;
     // widened with distance, the ground crept up into the sky there: 123
     expect(skyAt(wideningContinuation(level, 2))).toBeLessThan(130);
-    expect(skyAt(wideningContinuation(level, 2, runShares(level)))).toBeGreaterThan(199);
+    expect(skyAt(wideningContinuation(level, 2, { carried: runShares(level) }))).toBeGreaterThan(
+      199,
+    );
+  });
+
+  it("widens down a side edge by its column share", () => {
+    // The same photo: 90 columns out and 30 rows below the horizon, the ground (50) meets the
+    // sky's (200) blur down the edge. Widened alike both ways, the sky pulls it up to 109; at
+    // half the blur down the columns it stays darker, 86.
+    const width = 300;
+    const level = horizonCutOnTheRight(width, 100, 200, 50);
+    const groundAt = (continued: Float32Array) => continued[80 * width + 290]!;
+    const alike = groundAt(wideningContinuation(level, 2));
+    const halved = groundAt(wideningContinuation(level, 2, { columnShare: 0.5 }));
+    expect(alike).toBeGreaterThan(halved + 15);
+    expect(halved).toBeLessThan(95);
   });
 });

@@ -102,7 +102,9 @@ export function anchorOutpaintLayout(
   const grid = shrinkLevel(level, cell);
   const sigma = (fraction: number) => Math.max(MIN_SIGMA, (side * fraction) / cell);
   const { width: gw, height: gh } = grid;
-  const continuation = wideningContinuation(grid, sigma(CONTINUATION_SIGMA), carriedShares(grid));
+  const continuation = wideningContinuation(grid, sigma(CONTINUATION_SIGMA), {
+    carried: carriedShares(grid),
+  });
   const ownLow = gaussianBlur(grid.colour, gw, gh, bands, sigma(DETAIL_SIGMA));
   const shift = new Float32Array(continuation.length);
   for (let i = 0; i < shift.length; i++) shift[i] = weight * (continuation[i]! - ownLow[i]!);
@@ -135,8 +137,7 @@ export function anchorOutpaintLayout(
 export function wideningContinuation(
   grid: FillLevel,
   sigma: number,
-  carried?: Float32Array,
-  columnShare = 1,
+  { carried, columnShare = 1 }: { carried?: Float32Array; columnShare?: number } = {},
 ): Float32Array {
   const { width, height, bands, hole } = grid;
   const nearest = nearestFill(grid);
