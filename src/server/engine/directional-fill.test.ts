@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { blendContinuation, overlayShare } from "./directional-fill";
+import { blendContinuation, overlayShare, resampleContinuation } from "./directional-fill";
 import type { FillLevel } from "./fill-level";
 
 describe("laying a coarser continuation over the fill", () => {
@@ -42,6 +42,55 @@ describe("laying a coarser continuation over the fill", () => {
     };
     blendContinuation(base, base, full, 1, 1);
     expect(Array.from(new Set(base.colour))).toEqual([120]);
+  });
+});
+
+describe("an untrusted cell beside a trusted one", () => {
+  // A sky of 100 filled all over; a continuation walked at a quarter scale whose top four rows
+  // of cells met no kept pixel (trust 0, the unfilled hole's black), the rest a sky of 100,
+  // fully trusted: the row of an outpaint's frame beside the photo's corner.
+  const width = 32;
+  const height = 32;
+  const cells = 8;
+  const from = {
+    width: cells,
+    height: cells,
+    bands: 1,
+    colour: new Float32Array(cells * cells),
+    hole: new Uint8Array(cells * cells).fill(1),
+  };
+  const along = {
+    colour: new Float32Array(cells * cells).map((_, i) => (i < 4 * cells ? 0 : 100)),
+    trust: new Float32Array(cells * cells).map((_, i) => (i < 4 * cells ? 0 : 1)),
+  };
+
+  it("lays no darker line over the fill where the two meet", () => {
+    const base: FillLevel = {
+      width,
+      height,
+      bands: 1,
+      colour: new Float32Array(width * height).fill(100),
+      hole: new Uint8Array(width * height).fill(1),
+    };
+    blendContinuation(base, from, along, 4, 1);
+    // read plainly, the black of the untrusted cells came in: 77 along the seam
+    expect(Math.min(...base.colour)).toBeCloseTo(100, 3);
+  });
+
+  it("reads the trusted colour alone when carried to a finer level", () => {
+    const fine = {
+      width,
+      height,
+      bands: 1,
+      colour: new Float32Array(width * height),
+      hole: new Uint8Array(width * height).fill(1),
+    };
+    const carried = resampleContinuation(from, along, fine, 4);
+    for (let p = 0; p < width * height; p++) {
+      if (carried.trust[p]! > 0) expect(carried.colour[p]).toBeCloseTo(100, 3);
+    }
+    // the trust itself still fades in between the cells
+    expect(carried.trust[15 * width]).toBeCloseTo(0.375, 3);
   });
 });
 
