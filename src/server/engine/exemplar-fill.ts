@@ -76,7 +76,7 @@ import { mulberry32, type Random } from "./prng";
 import { rareSources, withoutRare } from "./rare-sources";
 import { ROBUST_STEP, stitchRegions } from "./region-stitch";
 import { correctSeamShade } from "./seam-correction";
-import { fineDetail, halveDetail, sourceDetail } from "./source-detail";
+import { calmUntrustedDetail, fineDetail, halveDetail, sourceDetail } from "./source-detail";
 import { inpaintTelea } from "./telea";
 
 export interface ExemplarOptions {
@@ -407,6 +407,7 @@ export function inpaintExemplar(
       // Only searching levels compare patches; the guide would be dead weight on the others.
       if (plan.kind === "em" || plan.kind === "refine") {
         upsampleGuide(levels[i + 1]!, level);
+        calmUntrustedDetail(level, 2 ** (coarsest - i));
         // An outpaint steers only its new area's guide: the photo's keeps the layout upsampled
         // from the coarser level, which the new area's is compared against. Steered to its own
         // sharp colours, it let the search carry a sun's glow up into the new sky as a pale
@@ -435,6 +436,7 @@ export function inpaintExemplar(
         reference.trust = fillUnguided(level, levelSites, nnf, plan, random, stopIfCancelled);
         level.trust = reference.trust;
         calmUntrustedGuide(level);
+        calmUntrustedDetail(level, 1);
       }
       from = runPlan(level, levelSites, nnf, plan, random, stopIfCancelled, i === 0);
       if (outpaint && i === coarsest) followTrustedFill(level);

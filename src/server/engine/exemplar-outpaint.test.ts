@@ -105,7 +105,9 @@ describe("outpainting a photo that simply goes on", () => {
     // 0.342 on average before sources cost more far from the edge (patch-match.ts,
     // LOCALITY_GREY), 0.333 with that cost's reach capped, and 0.375 since a texture runs back
     // from the edge as a region (edge-runs.ts, RUN_SMOOTHING): the guide carries the wall's rows
-    // further, and a few more bricks come out flat. The bar is the 39% of old.
+    // further, and a few more bricks come out flat. 0.380 → 0.389 since the detail a target may
+    // expect calms with distance where the fill is not trusted (calmUntrustedDetail), at half the
+    // guide's rate: at its full rate, 0.396. The bar is the 39% of old.
     let flat = 0;
     for (const seed of [0, 1, 2]) {
       const { img, out, cut } = await rebuiltRightThird("skimage_brick.png", 384, seed);
@@ -579,6 +581,27 @@ describe("outpainting far from the photo brings no detail its edge does not have
   });
 });
 
+/**
+ * The share of a rebuilt top third's 16×16 blocks (all but the 24 rows nearest the cut) busier
+ * than the typical block along the cut.
+ */
+function busySkyShare(y: ArrayLike<number>, width: number, cut: number): number {
+  const detail = (x0: number, y0: number) => blockDetail(y, width, x0, y0);
+  const edge: number[] = [];
+  for (let x = 0; x + 17 <= width; x += 16) edge.push(detail(x, cut));
+  edge.sort((a, b) => a - b);
+  const typical = edge[edge.length >> 1]!;
+  let blocks = 0;
+  let busy = 0;
+  for (let by = 0; by + 16 <= cut - 24; by += 16) {
+    for (let bx = 0; bx + 17 <= width; bx += 16) {
+      blocks++;
+      if (detail(bx, by) > typical) busy++;
+    }
+  }
+  return busy / blocks;
+}
+
 describe("a sky cut off above a lake", () => {
   // The guide asked for the treeline's detail across the whole new sky, and the search found it
   // in the lake below: a block of water with its mooring posts, and rows of shore. On seeds 1
@@ -587,20 +610,16 @@ describe("a sky cut off above a lake", () => {
   // clearly trusted, 7% and 8%.
   it.each([1, 2])("holds no copied lake in the new sky (seed %i)", async (seed) => {
     const { y, width, cut } = await rebuiltTopThird("kde_EveningGlow.jpg", 480, seed);
-    const detail = (x0: number, y0: number) => blockDetail(y, width, x0, y0);
-    const treeline: number[] = [];
-    for (let x = 0; x + 17 <= width; x += 16) treeline.push(detail(x, cut));
-    treeline.sort((a, b) => a - b);
-    const typical = treeline[treeline.length >> 1]!;
-    let blocks = 0;
-    let busy = 0;
-    for (let by = 0; by + 16 <= cut - 24; by += 16) {
-      for (let bx = 0; bx + 17 <= width; bx += 16) {
-        blocks++;
-        if (detail(bx, by) > typical) busy++;
-      }
-    }
-    expect(busy / blocks).toBeLessThan(0.1);
+    expect(busySkyShare(y, width, cut)).toBeLessThan(0.1);
+  });
+
+  // At 640 px the guide alone was not enough: the detail a target may expect was still the
+  // treeline's out to the frame, and the new sky filled with its foliage. 24% of the sky's
+  // blocks were busier than the treeline's typical block on seeds 0 and 1; with the expected
+  // detail calmed with distance too (source-detail.ts, calmUntrustedDetail), 7% and 4%.
+  it.each([0, 1])("holds no foliage in the new sky at 640 px (seed %i)", async (seed) => {
+    const { y, width, cut } = await rebuiltTopThird("kde_EveningGlow.jpg", 640, seed);
+    expect(busySkyShare(y, width, cut)).toBeLessThan(0.1);
   });
 });
 

@@ -164,7 +164,7 @@ export function guideColour(level: FillLevel): Float32Array {
 }
 
 /** Cells over which an outpaint's reference contrast falls by a factor e. */
-const CALM_CELLS = 3;
+export const CALM_CELLS = 3;
 const CALM_PASSES = 10;
 
 /**

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { FillLevel } from "./fill-level";
 import { patchCost, patchSites } from "./patch-match";
-import { fineDetail, halveDetail, sourceDetail } from "./source-detail";
+import { calmUntrustedDetail, fineDetail, halveDetail, sourceDetail } from "./source-detail";
 
 function greyLevel(
   width: number,
@@ -86,5 +86,39 @@ describe("sourceDetail", () => {
     expect(extra(busy, 1)).toBe(0);
     // a source no busier than expected pays nothing
     expect(extra(calm, 0)).toBe(0);
+  });
+});
+
+describe("calmUntrustedDetail", () => {
+  // A row whose first two pixels are the photo and the rest new area, every target expecting
+  // the edge's detail of 10.
+  const row = (trust: number): FillLevel => {
+    const width = 12;
+    const hole = new Uint8Array(width).fill(1, 2);
+    return {
+      width,
+      height: 1,
+      bands: 1,
+      colour: new Float32Array(width),
+      hole,
+      trust: new Float32Array(width).fill(trust),
+      detail: { source: new Float32Array(width), expected: new Float32Array(width).fill(10) },
+    };
+  };
+
+  it("calms the expected detail with distance where the unguided fill is not trusted", () => {
+    const level = row(0);
+    calmUntrustedDetail(level, 2);
+    const expected = level.detail!.expected;
+    // the photo keeps its own; a new pixel d away expects 10 · e^(−d / (6 cells · 2 px))
+    expect(expected[1]).toBe(10);
+    expect(expected[2]).toBeCloseTo(10 * Math.exp(-1 / 12), 4);
+    expect(expected[11]).toBeCloseTo(10 * Math.exp(-10 / 12), 4);
+  });
+
+  it("leaves it where the unguided fill is clearly trusted", () => {
+    const level = row(0.5);
+    calmUntrustedDetail(level, 2);
+    expect(Array.from(level.detail!.expected)).toEqual(new Array(12).fill(10));
   });
 });
