@@ -332,6 +332,16 @@ export function towardsClear(trust: number): number {
 }
 
 /**
+ * What share of a new pixel's contrast (or expected detail) is left `distance` level pixels
+ * from the photo: it falls by a factor e every `cells` pixels where the unguided fill is not
+ * trusted, and not at all where it is clearly trusted (towardsClear).
+ */
+export function untrustedCalm(trust: number, distance: number, cells: number): number {
+  const t = towardsClear(trust);
+  return t + (1 - t) * Math.exp(-distance / cells);
+}
+
+/**
  * Once an outpaint's coarsest level is filled: where its unguided fill was clearly trusted, the
  * guide's colour becomes that fill's, so the finer levels refine the layout the coarsest level
  * settled on. Left as the edge continued outward, the guide steered them against it: a Right
@@ -377,8 +387,7 @@ export function calmUntrustedGuide(level: FillLevel): void {
   const distance = distanceToUnmasked(hole, width, height);
   for (let p = 0; p < width * height; p++) {
     if (hole[p] === 0) continue;
-    const t = towardsClear(trust[p]!);
-    guide[p * gb + bands]! *= t + (1 - t) * Math.exp(-distance[p]! / CALM_CELLS);
+    guide[p * gb + bands]! *= untrustedCalm(trust[p]!, distance[p]!, CALM_CELLS);
   }
 }
 

@@ -16,7 +16,7 @@
 
 import { boxBlur, weightedBoxMean } from "../../box-blur";
 import { type FillLevel, levelLuma, shrinkLevel } from "./fill-level";
-import { CALM_CELLS, towardsClear } from "./layout-guide";
+import { CALM_CELLS, untrustedCalm } from "./layout-guide";
 import { distanceToUnmasked } from "./mask-geometry";
 import { nearestKept } from "./nearest-fill";
 import { PATCH_RADIUS, type PatchSites } from "./patch-match";
@@ -102,19 +102,20 @@ export function sourceDetail(
   return { source, expected };
 }
 
+/** Coarsest cells over which an untrusted target's expected detail falls by a factor e. */
+const DETAIL_CALM_CELLS = 2 * CALM_CELLS;
+
 /**
  * Where an outpaint's unguided fill is not clearly trusted, the detail a target may expect
  * calms with distance from the photo, as the guide's contrast does (calmUntrustedGuide) but half
- * as fast: by a factor e over DETAIL_CALM_CELLS cells of the coarsest level, `scale` of this
- * level's pixels each. Expected in full out to the frame, the edge's detail licensed any source
- * as busy as it: a lakeside cut off at its treeline filled its new sky with the treeline's
- * foliage (at 640 px, 24% of the sky's blocks busier than the treeline's typical block on
- * seeds 0 and 1; 7% and 4% now). At the guide's own rate a brick wall's rebuilt third came out
- * flatter than before the trust machinery (39.6% of its blocks flat, the old 39% exceeded;
- * 38.0% before this, 38.9% now).
+ * as fast: over DETAIL_CALM_CELLS cells of the coarsest level, `scale` of this level's pixels
+ * each. Expected in full out to the frame, the edge's detail licensed any source as busy as
+ * it: a lakeside cut off at its treeline filled its new sky with the treeline's foliage (at
+ * 640 px, 24% of the sky's blocks busier than the treeline's typical block on seeds 0 and 1;
+ * 7% and 4% now). At the guide's own rate a brick wall's rebuilt third came out flatter than
+ * before the trust machinery (39.6% of its blocks flat, the old 39% exceeded; 38.0% before
+ * this, 38.9% now).
  */
-const DETAIL_CALM_CELLS = 2 * CALM_CELLS;
-
 export function calmUntrustedDetail(level: FillLevel, scale: number): void {
   const { detail, trust, hole, width, height } = level;
   if (!detail || !trust) return;
@@ -122,7 +123,6 @@ export function calmUntrustedDetail(level: FillLevel, scale: number): void {
   const { expected } = detail;
   for (let p = 0; p < expected.length; p++) {
     if (hole[p] === 0) continue;
-    const t = towardsClear(trust[p]!);
-    expected[p]! *= t + (1 - t) * Math.exp(-distance[p]! / (DETAIL_CALM_CELLS * scale));
+    expected[p]! *= untrustedCalm(trust[p]!, distance[p]!, DETAIL_CALM_CELLS * scale);
   }
 }
