@@ -438,7 +438,10 @@ export function inpaintExemplar(
         calmUntrustedGuide(level);
         calmUntrustedDetail(level, 1);
       }
-      from = runPlan(level, levelSites, nnf, plan, random, stopIfCancelled, i === 0);
+      from = runPlan(level, levelSites, nnf, plan, random, stopIfCancelled, {
+        finest: i === 0,
+        coarsest: i === coarsest,
+      });
       if (outpaint && i === coarsest) followTrustedFill(level);
     }
     doneWork += work[i]!;
@@ -601,11 +604,20 @@ function runPlan(
   plan: Exclude<LevelPlan, { kind: "upscale" }>,
   random: Random,
   stopIfCancelled: () => void,
-  finest: boolean,
+  { finest, coarsest }: { finest: boolean; coarsest: boolean },
 ): Int32Array | null {
   if (plan.kind === "copy") return copyMatchedPixels(level, sites, nnf);
   let from: Int32Array | null = null;
   const buffers = voteBuffers(level);
+  // The rim, which no patch centres on, is what a few patches' edges voted there (frame-rim.ts).
+  // The coarsest level keeps its own: mirrored, it reaches a sixth of the level in (a horse's
+  // tail came out to its white backdrop's frame, and the finer levels copied hooves there);
+  // given its nearest centre's colour, the lakeside's new sky grew dark hill fragments above
+  // its glow on five seeds of six.
+  const vote = (held = false) => {
+    votePatches(level, sites, nnf, random, buffers, held);
+    if (!coarsest) mirrorRim(level, null);
+  };
   // Only EM levels hold their votes to the guide (see votePatches): a refine level votes once
   // along the field carried up to it, whose layout they settled, and holding its many votes
   // too cost a sixth of a 1 MP zoom-out's time.
@@ -614,12 +626,12 @@ function runPlan(
   // The search leaves every cost current, so it follows the last search directly.
   const settle = (last: boolean) => {
     if (finest && last) from = copyBestPatches(level, sites, nnf);
-    else votePatches(level, sites, nnf, random, buffers, held);
+    else vote(held);
   };
   refreshCosts(level, sites, nnf);
   if (plan.kind === "refine") {
     // Vote once so the estimate holds this level's own patches, then polish locally.
-    votePatches(level, sites, nnf, random, buffers);
+    vote();
     stopIfCancelled();
     refreshCosts(level, sites, nnf);
     improveNnf(level, sites, nnf, 1, plan.searchRadius, random);
@@ -632,7 +644,7 @@ function runPlan(
     // a smooth estimate best: searching against it trades the carried-up field's textured
     // matches for flat ones. A vote along that field first gives the search this level's
     // own texture to match.
-    votePatches(level, sites, nnf, random, buffers, held);
+    vote(held);
     refreshCosts(level, sites, nnf);
   }
   for (let round = 0; round < plan.rounds; round++) {
@@ -662,7 +674,7 @@ function fillUnguided(
   const startColour = level.colour.slice();
   const startMatch = nnf.match.slice();
   level.guide = undefined;
-  runPlan(level, sites, nnf, plan, random, stopIfCancelled, false);
+  runPlan(level, sites, nnf, plan, random, stopIfCancelled, { finest: false, coarsest: true });
   level.guide = guide;
   const trust = unguidedTrust(level);
   for (const t of sites.targets) {

@@ -10,6 +10,12 @@ const R = PATCH_RADIUS;
  * outline was copied as a speck into the white beside the frame. These pixels take the fill
  * mirrored across the outermost centres' line instead: continuous with it and as textured.
  * Kept pixels are never written; `from` (each pixel's source, see copyBestPatches) follows.
+ *
+ * Every vote on a searching level but the coarsest ends with it too (see runPlan): left to the
+ * patches' edges, what a coarse level put in its rim the next level's search matched and
+ * carried on, a row or two wider each level, into dark blocks along a lakeside's new sky at the
+ * canvas's top border (copied from its treeline) and half-cut copies of a post's wheel along a
+ * zoom-out's frame.
  */
 export function mirrorRim(level: FillLevel, from: Int32Array | null): void {
   const { width, height, bands, colour, hole } = level;
