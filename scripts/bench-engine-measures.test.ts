@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { detailBlocks } from "./bench-engine-measures";
+import { borderBlocks, detailBlocks } from "./bench-engine-measures";
 
 const W = 64;
 const H = 64;
@@ -44,5 +44,30 @@ describe("detailBlocks", () => {
     for (let y = 0; y < H; y++) mask.fill(1, y * W + W / 2, (y + 1) * W);
     const fill = grey((x, y) => (x < W / 2 && (x % 4 === 0 || y % 4 === 0) ? 40 : 120));
     expect(detailBlocks(fill, flat, W, H, mask).spurious).toBe(0);
+  });
+});
+
+describe("borderBlocks", () => {
+  it("finds nothing when the fill is the truth", () => {
+    expect(borderBlocks(lattice, lattice, W, H, everywhere)).toBe(0);
+  });
+
+  it("counts the strips along the border that a copied dark slab crosses", () => {
+    // a slab 12 rows tall over the left half of the top border, on a calm truth: of the 28
+    // strips (7 per side), the top side's first four cross its lower edge (the fourth half)
+    const fill = grey((x, y) => (x < W / 2 && y < 12 ? 40 : 120));
+    expect(borderBlocks(fill, flat, W, H, everywhere)).toBeCloseTo(4 / 28, 5);
+  });
+
+  it("does not count an edge the truth has too", () => {
+    const horizon = grey((_, y) => (y < 10 ? 200 : 60));
+    expect(borderBlocks(horizon, horizon, W, H, everywhere)).toBe(0);
+    expect(borderBlocks(horizon, flat, W, H, everywhere)).toBeGreaterThan(0);
+  });
+
+  it("is null for a fill that reaches no border", () => {
+    const mask = new Uint8Array(W * H);
+    for (let y = 24; y < 40; y++) mask.fill(1, y * W + 24, y * W + 40);
+    expect(borderBlocks(flat, flat, W, H, mask)).toBeNull();
   });
 });

@@ -9,6 +9,8 @@
  *   a lattice mesh copied over calm ground and a smear over grass can add up to 1.0. Block by
  *   block, detail far above the truth's is copied garbage the eye sees at once (`spurious`), and
  *   detail far below it where the truth is textured is a smear (`smeared`);
+ * - blocks along the canvas's border (borderBlocks): a block copied against the border has a
+ *   straight edge parallel to it, which the other figures, averaged over the whole fill, miss;
  * - for a fill whose sources are known (bench:presets), how often one source is repeated
  *   nearby (repeatedShare in src/server/engine/source-repeats.ts, which the engine's tests
  *   share), which no figure of the pixels alone tells from texture.
@@ -157,6 +159,71 @@ export function detailBlocks(
     : { spurious: spurious / blocks, smeared: smeared / blocks };
 }
 
+/** Length and stride (px) of the strips along the canvas's border that borderBlocks compares. */
+const STRIP = 16;
+const STRIP_STRIDE = 8;
+/** How many lines in from the border a strip reaches: a block copied along it is 10–20 tall. */
+const STRIP_DEPTH = 24;
+/** A step between two lines' means this much steeper than the truth's is a block's edge. */
+const BORDER_STEP = 10;
+
+/**
+ * Share of the strips along the canvas's border, wholly inside the fill, whose steepest step
+ * between the mean luma of two neighbouring lines (parallel to the border) exceeds the truth's
+ * in the same strip by BORDER_STEP: blocks the fill copied along the border (a treeline's dark
+ * slabs along a new sky's top edge) have straight edges the truth does not. Null where the fill
+ * reaches no border.
+ */
+export function borderBlocks(
+  fill: Uint8Array,
+  truth: Uint8Array,
+  width: number,
+  height: number,
+  mask: Uint8Array,
+): number | null {
+  const yf = luma(fill, 3);
+  const yt = luma(truth, 3);
+  let strips = 0;
+  let blocky = 0;
+  // each side as (along, depth) → pixel index
+  const sides: ((a: number, d: number) => number)[] = [
+    (a, d) => d * width + a,
+    (a, d) => (height - 1 - d) * width + a,
+    (a, d) => a * width + d,
+    (a, d) => a * width + width - 1 - d,
+  ];
+  for (const [side, at] of sides.entries()) {
+    const length = side < 2 ? width : height;
+    if ((side < 2 ? height : width) < STRIP_DEPTH) continue;
+    for (let s = 0; s + STRIP <= length; s += STRIP_STRIDE) {
+      let inside = true;
+      for (let a = s; a < s + STRIP && inside; a++)
+        for (let d = 0; d < STRIP_DEPTH && inside; d++) inside = mask[at(a, d)] !== 0;
+      if (!inside) continue;
+      strips++;
+      if (steepestStep(yf, at, s) > steepestStep(yt, at, s) + BORDER_STEP) blocky++;
+    }
+  }
+  return strips === 0 ? null : blocky / strips;
+}
+
+/** The steepest step between neighbouring lines' mean luma in the strip starting at `s`. */
+function steepestStep(yl: Float32Array, at: (a: number, d: number) => number, s: number) {
+  const lineMean = (d: number) => {
+    let sum = 0;
+    for (let a = s; a < s + STRIP; a++) sum += yl[at(a, d)]!;
+    return sum / STRIP;
+  };
+  let steepest = 0;
+  let previous = lineMean(0);
+  for (let d = 1; d < STRIP_DEPTH; d++) {
+    const here = lineMean(d);
+    steepest = Math.max(steepest, Math.abs(here - previous));
+    previous = here;
+  }
+  return steepest;
+}
+
 export interface Figures {
   layoutDb: number;
   texture: number;
@@ -164,6 +231,8 @@ export interface Figures {
   spurious: number;
   /** share of them with under half the truth's detail where the truth is textured */
   smeared: number;
+  /** share of the strips along the canvas's border with a block's edge (null: none reached) */
+  borderBlocks: number | null;
 }
 
 export function figures(
@@ -174,11 +243,13 @@ export function figures(
   mask: Uint8Array,
 ): Figures {
   const detail = detailBlocks(result, truth, width, height, mask);
+  const border = borderBlocks(result, truth, width, height, mask);
   const share = (v: number) => Math.round(v * 1000) / 1000;
   return {
     layoutDb: Math.round(layoutPsnr(result, truth, width, height, mask) * 100) / 100,
     texture: Math.round(textureRatio(result, truth, width, height, mask) * 1000) / 1000,
     spurious: share(detail.spurious),
     smeared: share(detail.smeared),
+    borderBlocks: border === null ? null : share(border),
   };
 }

@@ -4,7 +4,8 @@
  * a part removed where the truth is known (bench-engine-cases.ts): outpaints (top third, right
  * third, "Zoom out 1.5x" and "Zoom out 2x" rings) through the expand path, and ellipse and
  * lasso-like removals. Prints JSON: per case the layout PSNR at 1/8 scale, the texture ratio,
- * the shares of 16×16 blocks with spurious and with smeared detail, and the time of every method
+ * the shares of 16×16 blocks with spurious and with smeared detail, the share of strips along
+ * the canvas's border with a copied block's edge, and the time of every method
  * (bench-engine-measures.ts), whether the engine meets issue 13's targets, and the speed and
  * memory cases (1 MP 10% hole, Zoom out 1.5x of 1 MP, 12 MP 3% hole). A contact sheet per case
  * goes to bench-results/ (truth | smear | Telea | PatchMatch | engine).
@@ -184,15 +185,16 @@ async function main() {
     results.push(result);
     console.error(
       `${c.name.padEnd(28)} engine ${engine.layoutDb.toFixed(2)} dB tex ${engine.texture.toFixed(2)}` +
-        ` spurious ${engine.spurious.toFixed(2)} smeared ${engine.smeared.toFixed(2)} ${engine.ms} ms` +
+        ` spurious ${engine.spurious.toFixed(2)} smeared ${engine.smeared.toFixed(2)}` +
+        ` border ${engine.borderBlocks?.toFixed(2) ?? "-"} ${engine.ms} ms` +
         ` | smear ${smear.layoutDb.toFixed(2)} | telea ${methods.telea!.layoutDb.toFixed(2)}` +
         ` | pm ${methods.patchmatch?.layoutDb.toFixed(2) ?? "-"} tex ${methods.patchmatch?.texture.toFixed(2) ?? "-"}`,
     );
   }
   await pool.close();
 
-  const mean = (pick: (r: CaseResult) => number | undefined) => {
-    const values = results.map(pick).filter((v): v is number => v !== undefined);
+  const mean = (pick: (r: CaseResult) => number | null | undefined) => {
+    const values = results.map(pick).filter((v): v is number => typeof v === "number");
     return values.length
       ? Math.round((values.reduce((a, b) => a + b, 0) / values.length) * 100) / 100
       : null;
@@ -223,6 +225,7 @@ async function main() {
             {
               spurious: mean((r) => r[m]?.spurious),
               smeared: mean((r) => r[m]?.smeared),
+              borderBlocks: mean((r) => r[m]?.borderBlocks),
             },
           ]),
         ),
@@ -232,6 +235,9 @@ async function main() {
           .filter((r) => !r.targets.layoutAtLeastSmear)
           .map((r) => r.case),
         casesTextureOutOfRange: results.filter((r) => !r.targets.textureInRange).map((r) => r.case),
+        casesWithBorderBlocks: results
+          .filter((r) => (r.engine.borderBlocks ?? 0) > 0)
+          .map((r) => r.case),
         cases: results,
       },
       null,
