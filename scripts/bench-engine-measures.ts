@@ -16,7 +16,7 @@
  *   share), which no figure of the pixels alone tells from texture.
  * Images are interleaved 8-bit RGB; the mask is 1 where filled.
  */
-import { luma } from "../src/server/engine/fill-quality";
+import { borderSteps, luma } from "../src/server/engine/fill-quality";
 
 const BLOCK = 8;
 
@@ -159,20 +159,15 @@ export function detailBlocks(
     : { spurious: spurious / blocks, smeared: smeared / blocks };
 }
 
-/** Length and stride (px) of the strips along the canvas's border that borderBlocks compares. */
-const STRIP = 16;
-const STRIP_STRIDE = 8;
-/** How many lines in from the border a strip reaches: a block copied along it is 10–20 tall. */
-const STRIP_DEPTH = 24;
 /** A step between two lines' means this much steeper than the truth's is a block's edge. */
 const BORDER_STEP = 10;
 
 /**
- * Share of the strips along the canvas's border, wholly inside the fill, whose steepest step
- * between the mean luma of two neighbouring lines (parallel to the border) exceeds the truth's
- * in the same strip by BORDER_STEP: blocks the fill copied along the border (a treeline's dark
- * slabs along a new sky's top edge) have straight edges the truth does not. Null where the fill
- * reaches no border.
+ * Share of the strips along the canvas's border, wholly inside the fill (borderSteps), whose
+ * steepest step between the mean luma of two neighbouring lines exceeds the truth's in the same
+ * strip by BORDER_STEP: blocks the fill copied along the border (a treeline's dark slabs along a
+ * new sky's top edge) have straight edges the truth does not. Null where the fill reaches no
+ * border.
  */
 export function borderBlocks(
   fill: Uint8Array,
@@ -181,47 +176,10 @@ export function borderBlocks(
   height: number,
   mask: Uint8Array,
 ): number | null {
-  const yf = luma(fill, 3);
-  const yt = luma(truth, 3);
-  let strips = 0;
-  let blocky = 0;
-  // each side as (along, depth) → pixel index
-  const sides: ((a: number, d: number) => number)[] = [
-    (a, d) => d * width + a,
-    (a, d) => (height - 1 - d) * width + a,
-    (a, d) => a * width + d,
-    (a, d) => a * width + width - 1 - d,
-  ];
-  for (const [side, at] of sides.entries()) {
-    const length = side < 2 ? width : height;
-    if ((side < 2 ? height : width) < STRIP_DEPTH) continue;
-    for (let s = 0; s + STRIP <= length; s += STRIP_STRIDE) {
-      let inside = true;
-      for (let a = s; a < s + STRIP && inside; a++)
-        for (let d = 0; d < STRIP_DEPTH && inside; d++) inside = mask[at(a, d)] !== 0;
-      if (!inside) continue;
-      strips++;
-      if (steepestStep(yf, at, s) > steepestStep(yt, at, s) + BORDER_STEP) blocky++;
-    }
-  }
-  return strips === 0 ? null : blocky / strips;
-}
-
-/** The steepest step between neighbouring lines' mean luma in the strip starting at `s`. */
-function steepestStep(yl: Float32Array, at: (a: number, d: number) => number, s: number) {
-  const lineMean = (d: number) => {
-    let sum = 0;
-    for (let a = s; a < s + STRIP; a++) sum += yl[at(a, d)]!;
-    return sum / STRIP;
-  };
-  let steepest = 0;
-  let previous = lineMean(0);
-  for (let d = 1; d < STRIP_DEPTH; d++) {
-    const here = lineMean(d);
-    steepest = Math.max(steepest, Math.abs(here - previous));
-    previous = here;
-  }
-  return steepest;
+  const filled = borderSteps(luma(fill, 3), width, height, mask);
+  const real = borderSteps(luma(truth, 3), width, height, mask);
+  if (filled.length === 0) return null;
+  return filled.filter((step, i) => step > real[i]! + BORDER_STEP).length / filled.length;
 }
 
 export interface Figures {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { psnrInMask, sharpnessRatio, ssimInMask } from "./fill-quality";
+import { borderSteps, psnrInMask, sharpnessRatio, ssimInMask } from "./fill-quality";
 
 function noise(width: number, height: number, amplitude: number): Uint8Array {
   let state = 7;
@@ -35,5 +35,30 @@ describe("fill quality measures", () => {
     for (let i = 0; i < mask.length; i++) if (mask[i]) b[i] = 110;
     b[0] = 0; // outside the mask: ignored
     expect(psnrInMask(a, b, 1, mask)).toBeCloseTo(10 * Math.log10((255 * 255) / 100), 6);
+  });
+});
+
+describe("borderSteps", () => {
+  // 64×64 luma, 120 everywhere but a slab of 40 over the top border's left 16 columns, 12 rows
+  const W = 64;
+  const yl = Array.from({ length: W * W }, (_, p) => (p % W < 16 && p < 12 * W ? 40 : 120));
+
+  it("measures each strip wholly inside the mask, side by side along the border", () => {
+    const steps = borderSteps(yl, W, W, new Uint8Array(W * W).fill(1));
+    // 7 strips a side (top, bottom, left, right): along the top the first crosses the slab's
+    // lower edge in full, the second half; along the left its right edge, over 12 and 4 rows
+    const zeros = [0, 0, 0, 0, 0];
+    expect(steps).toEqual([
+      ...[80, 40, ...zeros],
+      ...[0, 0, ...zeros],
+      ...[60, 20, ...zeros],
+      ...[0, 0, ...zeros],
+    ]);
+  });
+
+  it("leaves out the strips that reach outside the mask", () => {
+    const mask = new Uint8Array(W * W).fill(1, 0, 24 * W);
+    // inside the top 24 rows: the top side's 7 strips, and the left and right sides' first two
+    expect(borderSteps(yl, W, W, mask)).toEqual([80, 40, 0, 0, 0, 0, 0, 60, 20, 0, 0]);
   });
 });

@@ -1,7 +1,8 @@
 /**
  * How good a fill is against the truth it replaced, for the benchmark and the tests: PSNR and
  * SSIM inside the hole, and a sharpness ratio (mean gradient magnitude inside the hole ÷ the
- * ring of kept pixels around it), which is what tells a textured fill from a smeared one.
+ * ring of kept pixels around it), which is what tells a textured fill from a smeared one; and
+ * the steps along the image's border where a block copied against it shows (borderSteps).
  * Images are interleaved 8-bit RGB or grey; measures work on luma.
  */
 import { distanceToUnmasked } from "./mask-geometry";
@@ -137,4 +138,57 @@ export function sharpnessRatio(
   }
   if (holeCount === 0 || ringCount === 0 || ring === 0) return 1;
   return hole / holeCount / (ring / ringCount);
+}
+
+/** Length and stride (px) of the strips along the image's border that borderSteps measures. */
+const STRIP = 16;
+const STRIP_STRIDE = 8;
+/** How many lines in from the border a strip reaches: a block copied along it is 10–20 tall. */
+const STRIP_DEPTH = 24;
+
+/**
+ * For every strip along the image's border (STRIP long, STRIP_STRIDE apart, STRIP_DEPTH lines
+ * deep) that lies wholly where `mask` is set, the steepest step between the mean luma of two
+ * neighbouring lines parallel to the border, in a fixed order (top, bottom, left, right side;
+ * along each). A block copied against the border has a straight edge there, which figures
+ * averaged over the whole fill miss. `yl`: luma, one value per pixel.
+ */
+export function borderSteps(
+  yl: ArrayLike<number>,
+  width: number,
+  height: number,
+  mask: Uint8Array,
+): number[] {
+  const steps: number[] = [];
+  // each side as (along, depth) → pixel index
+  const sides: ((a: number, d: number) => number)[] = [
+    (a, d) => d * width + a,
+    (a, d) => (height - 1 - d) * width + a,
+    (a, d) => a * width + d,
+    (a, d) => a * width + width - 1 - d,
+  ];
+  for (const [side, at] of sides.entries()) {
+    const length = side < 2 ? width : height;
+    if ((side < 2 ? height : width) < STRIP_DEPTH) continue;
+    for (let s = 0; s + STRIP <= length; s += STRIP_STRIDE) {
+      let inside = true;
+      for (let a = s; a < s + STRIP && inside; a++)
+        for (let d = 0; d < STRIP_DEPTH && inside; d++) inside = mask[at(a, d)] !== 0;
+      if (!inside) continue;
+      const lineMean = (d: number) => {
+        let sum = 0;
+        for (let a = s; a < s + STRIP; a++) sum += yl[at(a, d)]!;
+        return sum / STRIP;
+      };
+      let steepest = 0;
+      let previous = lineMean(0);
+      for (let d = 1; d < STRIP_DEPTH; d++) {
+        const here = lineMean(d);
+        steepest = Math.max(steepest, Math.abs(here - previous));
+        previous = here;
+      }
+      steps.push(steepest);
+    }
+  }
+  return steps;
 }

@@ -403,8 +403,8 @@ function clamp(v: number, lo: number, hi: number): number {
  * 20–27% of its pairs, a lattice of one stone. Now 12–15%; Zoom out 1.5x 14–17% → 8–9%, Make
  * square 16–21% → 8–9% (`repeated` in `npm run bench:presets`). On the benchmark's 48
  * outpaints: layout mean 15.661 → 15.686 dB, texture ratios out of range 22 → 22, the 1 MP
- * zoom-out 22.99 → 22.91 dB (the edge smear 22.69). The 1 MP zoom-out's warm runs take 2.61–2.69 s against 2.50–2.52 s
- * without it (`bench-engine-profile.ts zoom-out 3`).
+ * zoom-out 22.99 → 22.91 dB (the edge smear 22.69). The 1 MP zoom-out's warm runs take
+ * 2.61–2.69 s against 2.50–2.52 s without it (`bench-engine-profile.ts zoom-out 3`).
  */
 const REPEAT_GREY = 10;
 
