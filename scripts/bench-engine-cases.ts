@@ -6,10 +6,14 @@
  */
 import sharp from "sharp";
 import { expandRequestSchema } from "../src/contract";
-import { mulberry32 } from "../src/server/engine/prng";
 import type { Sides } from "../src/server/images/outpaint-placement";
 import { decodeTask } from "../src/server/providers/local-provider";
-import { benchPhoto, type Photo as Rgb } from "../src/server/testing/bench-photos";
+import {
+  benchPhoto,
+  blobMask,
+  type Photo as Rgb,
+  shapeMask,
+} from "../src/server/testing/bench-photos";
 
 export interface Case {
   name: string;
@@ -27,41 +31,11 @@ export interface Case {
   targetMs?: number;
 }
 
-/** An irregular one-piece blob (a wobbly disc, as a quick lasso is) covering ~`fraction`. */
-export function blobMask(img: Rgb, cx: number, cy: number, fraction: number, seed: number) {
-  const random = mulberry32(seed);
-  const phases = [random() * 6.28, random() * 6.28, random() * 6.28];
-  const wobble = (t: number) =>
-    1 +
-    0.22 * Math.sin(3 * t + phases[0]!) +
-    0.12 * Math.sin(5 * t + phases[1]!) +
-    0.06 * Math.sin(9 * t + phases[2]!);
-  // ∫ wobble² dθ / 2π = 1 + (0.22² + 0.12² + 0.06²)/2
-  const meanSq = 1 + (0.22 ** 2 + 0.12 ** 2 + 0.06 ** 2) / 2;
-  const r0 = Math.sqrt((fraction * img.width * img.height) / (Math.PI * meanSq));
-  return shapeMask(img, cx, cy, (dx, dy) => {
-    const r = Math.sqrt(dx * dx + dy * dy);
-    return r <= r0 * wobble(Math.atan2(dy, dx));
-  });
-}
-
 /** An axis-aligned ellipse, 1.6× as wide as high, covering ~`fraction` of the image. */
 export function ellipseMask(img: Rgb, cx: number, cy: number, fraction: number) {
   const b = Math.sqrt((fraction * img.width * img.height) / (Math.PI * 1.6));
   const a = 1.6 * b;
   return shapeMask(img, cx, cy, (dx, dy) => (dx / a) ** 2 + (dy / b) ** 2 <= 1);
-}
-
-/**
- * An upright ellipse (a standing person, a post) `width` of the image's width across and
- * `height` of its height tall, kept inside the image: a hole touching the frame would be an
- * outpaint to the engine.
- */
-export function uprightMask(img: Rgb, cx: number, cy: number, width: number, height: number) {
-  const a = (width * img.width) / 2;
-  const b = (height * img.height) / 2;
-  const y = Math.min(Math.max(cy * img.height, b + 2), img.height - b - 2) / img.height;
-  return shapeMask(img, cx, y, (dx, dy) => (dx / a) ** 2 + (dy / b) ** 2 <= 1);
 }
 
 /**
@@ -79,20 +53,16 @@ export function strokeMask(img: Rgb, cx: number, cy: number, length: number, thi
   });
 }
 
-function shapeMask(
-  img: Rgb,
-  cx: number,
-  cy: number,
-  inside: (dx: number, dy: number) => boolean,
-): Uint8Array {
-  const { width, height } = img;
-  const mask = new Uint8Array(width * height);
-  for (let y = 0; y < height; y++) {
-    for (let x = 0; x < width; x++) {
-      if (inside(x - cx * width, y - cy * height)) mask[y * width + x] = 1;
-    }
-  }
-  return mask;
+/**
+ * An upright ellipse (a standing person, a post) `width` of the image's width across and
+ * `height` of its height tall, kept inside the image: a hole touching the frame would be an
+ * outpaint to the engine.
+ */
+export function uprightMask(img: Rgb, cx: number, cy: number, width: number, height: number) {
+  const a = (width * img.width) / 2;
+  const b = (height * img.height) / 2;
+  const y = Math.min(Math.max(cy * img.height, b + 2), img.height - b - 2) / img.height;
+  return shapeMask(img, cx, y, (dx, dy) => (dx / a) ** 2 + (dy / b) ** 2 <= 1);
 }
 
 function cutHole(truth: Uint8Array, mask: Uint8Array): Uint8Array {

@@ -11,12 +11,15 @@
  *   detail far below it where the truth is textured is a smear (`smeared`);
  * - blocks along the canvas's border (borderBlocks): a block copied against the border has a
  *   straight edge parallel to it, which the other figures, averaged over the whole fill, miss;
+ * - streaks (streakBlocks): texture smeared along one direction keeps its gradients, so the
+ *   texture ratio counts furrows combed into grass as detail; their gradients all point one
+ *   way, the truth's do not;
  * - for a fill whose sources are known (bench:presets), how often one source is repeated
  *   nearby (repeatedShare in src/server/engine/source-repeats.ts, which the engine's tests
  *   share), which no figure of the pixels alone tells from texture.
  * Images are interleaved 8-bit RGB; the mask is 1 where filled.
  */
-import { borderSteps, luma } from "../src/server/engine/fill-quality";
+import { borderSteps, luma, streakShare } from "../src/server/engine/fill-quality";
 
 const BLOCK = 8;
 
@@ -159,6 +162,21 @@ export function detailBlocks(
     : { spurious: spurious / blocks, smeared: smeared / blocks };
 }
 
+/**
+ * Share of the fill's 16×16 blocks whose detail runs one way far more than the truth's: grass
+ * combed into furrows, which the texture ratio counts as detail (streakShare in
+ * src/server/engine/fill-quality.ts, which the engine's tests share).
+ */
+export function streakBlocks(
+  fill: Uint8Array,
+  truth: Uint8Array,
+  width: number,
+  height: number,
+  mask: Uint8Array,
+): number {
+  return streakShare(luma(fill, 3), luma(truth, 3), width, height, mask);
+}
+
 /** A step between two lines' means this much steeper than the truth's is a block's edge. */
 const BORDER_STEP = 10;
 
@@ -191,6 +209,8 @@ export interface Figures {
   smeared: number;
   /** share of the strips along the canvas's border with a block's edge (null: none reached) */
   borderBlocks: number | null;
+  /** share of the fill's 16×16 blocks whose detail runs one way far more than the truth's */
+  streaks: number;
 }
 
 export function figures(
@@ -209,5 +229,6 @@ export function figures(
     spurious: share(detail.spurious),
     smeared: share(detail.smeared),
     borderBlocks: border === null ? null : share(border),
+    streaks: share(streakBlocks(result, truth, width, height, mask)),
   };
 }

@@ -4,8 +4,8 @@
  * a part removed where the truth is known (bench-engine-cases.ts): outpaints (top third, right
  * third, "Zoom out 1.5x" and "Zoom out 2x" rings) through the expand path, and ellipse and
  * lasso-like removals. Prints JSON: per case the layout PSNR at 1/8 scale, the texture ratio,
- * the shares of 16×16 blocks with spurious and with smeared detail, the share of strips along
- * the canvas's border with a copied block's edge, and the time of every method
+ * the shares of 16×16 blocks with spurious, smeared and streaked detail, the share of strips
+ * along the canvas's border with a copied block's edge, and the time of every method
  * (bench-engine-measures.ts), whether the engine meets issue 13's targets, and the speed and
  * memory cases (1 MP 10% hole, Zoom out 1.5x of 1 MP, 12 MP 3% hole). A contact sheet per case
  * goes to bench-results/ (truth | smear | Telea | PatchMatch | engine).
@@ -21,15 +21,8 @@ import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import type { FillOutput, FillTask } from "../src/server/engine/fill-task";
 import { WorkerPool } from "../src/server/engine/worker-pool";
-import { benchPhoto } from "../src/server/testing/bench-photos";
-import {
-  blobMask,
-  type Case,
-  holeCase,
-  PHOTO_SET,
-  photoCases,
-  SPEED_CASES,
-} from "./bench-engine-cases";
+import { benchPhoto, blobMask } from "../src/server/testing/bench-photos";
+import { type Case, holeCase, PHOTO_SET, photoCases, SPEED_CASES } from "./bench-engine-cases";
 import { type Figures, figures } from "./bench-engine-measures";
 import {
   type PeerRun,
@@ -186,7 +179,8 @@ async function main() {
     console.error(
       `${c.name.padEnd(28)} engine ${engine.layoutDb.toFixed(2)} dB tex ${engine.texture.toFixed(2)}` +
         ` spurious ${engine.spurious.toFixed(2)} smeared ${engine.smeared.toFixed(2)}` +
-        ` border ${engine.borderBlocks?.toFixed(2) ?? "-"} ${engine.ms} ms` +
+        ` border ${engine.borderBlocks?.toFixed(2) ?? "-"} streaks ${engine.streaks.toFixed(2)}` +
+        ` ${engine.ms} ms` +
         ` | smear ${smear.layoutDb.toFixed(2)} | telea ${methods.telea!.layoutDb.toFixed(2)}` +
         ` | pm ${methods.patchmatch?.layoutDb.toFixed(2) ?? "-"} tex ${methods.patchmatch?.texture.toFixed(2) ?? "-"}`,
     );
@@ -226,6 +220,7 @@ async function main() {
               spurious: mean((r) => r[m]?.spurious),
               smeared: mean((r) => r[m]?.smeared),
               borderBlocks: mean((r) => r[m]?.borderBlocks),
+              streaks: mean((r) => r[m]?.streaks),
             },
           ]),
         ),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { borderSteps, psnrInMask, sharpnessRatio, ssimInMask } from "./fill-quality";
+import { borderSteps, psnrInMask, sharpnessRatio, ssimInMask, streakShare } from "./fill-quality";
 
 function noise(width: number, height: number, amplitude: number): Uint8Array {
   let state = 7;
@@ -60,5 +60,39 @@ describe("borderSteps", () => {
     const mask = new Uint8Array(W * W).fill(1, 0, 24 * W);
     // inside the top 24 rows: the top side's 7 strips, and the left and right sides' first two
     expect(borderSteps(yl, W, W, mask)).toEqual([80, 40, 0, 0, 0, 0, 0, 60, 20, 0, 0]);
+  });
+});
+
+describe("streakShare", () => {
+  const [w, h] = [64, 64];
+  const everywhere = new Uint8Array(w * h).fill(1);
+  const plane = (value: (x: number, y: number) => number) =>
+    Float32Array.from({ length: w * h }, (_, i) => value(i % w, Math.floor(i / w)));
+  /** grass-like detail, no direction: a hash of both coordinates */
+  const speckle = plane((x, y) => 60 + ((((x * 73856093) ^ (y * 19349663)) >>> 0) % 120));
+  /** the same rows combed into furrows: each row one hashed value, constant along it */
+  const furrows = plane((_x, y) => 60 + (((y * 19349663) >>> 0) % 120));
+  const flat = plane(() => 120);
+
+  it("finds nothing when the fill is the truth", () => {
+    expect(streakShare(speckle, speckle, w, h, everywhere)).toBe(0);
+  });
+
+  it("counts texture combed into furrows where the truth has no direction", () => {
+    expect(streakShare(furrows, speckle, w, h, everywhere)).toBe(1);
+  });
+
+  it("leaves furrows the truth has too, flat fills, and fills over a flat truth", () => {
+    expect(streakShare(furrows, furrows, w, h, everywhere)).toBe(0);
+    // a smear is detailBlocks' smeared; detail over a flat backdrop is its spurious
+    expect(streakShare(flat, speckle, w, h, everywhere)).toBe(0);
+    expect(streakShare(furrows, flat, w, h, everywhere)).toBe(0);
+  });
+
+  it("judges only blocks mostly inside the mask", () => {
+    const left = new Uint8Array(w * h);
+    for (let y = 0; y < h; y++) left.fill(1, y * w, y * w + w / 2);
+    const half = plane((x, y) => (x < w / 2 ? furrows[y * w + x]! : speckle[y * w + x]!));
+    expect(streakShare(half, speckle, w, h, left)).toBe(1);
   });
 });

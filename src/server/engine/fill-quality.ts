@@ -2,7 +2,8 @@
  * How good a fill is against the truth it replaced, for the benchmark and the tests: PSNR and
  * SSIM inside the hole, and a sharpness ratio (mean gradient magnitude inside the hole ÷ the
  * ring of kept pixels around it), which is what tells a textured fill from a smeared one; and
- * the steps along the image's border where a block copied against it shows (borderSteps).
+ * the steps along the image's border where a block copied against it shows (borderSteps), and
+ * the share of blocks whose texture was combed into streaks (streakShare).
  * Images are interleaved 8-bit RGB or grey; measures work on luma.
  */
 import { distanceToUnmasked } from "./mask-geometry";
@@ -191,4 +192,88 @@ export function borderSteps(
     }
   }
   return steps;
+}
+
+/** Side of the blocks streakShare judges, pixels. */
+const STREAK_BLOCK = 16;
+/** A block's mean gradient (grey levels per pixel) from which its direction is judged. */
+const STREAK_DETAIL = 4;
+/** A block is streaked when its gradients' coherence exceeds the truth's by this much. */
+const STREAK_MARGIN = 0.3;
+
+/**
+ * The share of the fill's 16×16 blocks with detail whose luma gradients point one way far more
+ * than the truth's: texture smeared along a direction, grass combed into furrows. The texture
+ * ratio counts such furrows as detail; their direction gives them away. Coherence is the
+ * structure tensor's (0 = gradients every way, 1 = one way). Blocks under 3/4 measurable (a
+ * pixel and its 4 neighbours inside `mask`), or where either image has no gradient at all, are
+ * not judged: where the truth is a flat backdrop, any detail is spurious, not a streak.
+ * `fill`, `truth`: luma, one value per pixel.
+ */
+export function streakShare(
+  fill: ArrayLike<number>,
+  truth: ArrayLike<number>,
+  width: number,
+  height: number,
+  mask: Uint8Array,
+): number {
+  const f = blockGradients(fill, width, height, mask);
+  const t = blockGradients(truth, width, height, mask);
+  let blocks = 0;
+  let streaked = 0;
+  for (let b = 0; b < f.coherence.length; b++) {
+    if (Number.isNaN(f.coherence[b]!) || Number.isNaN(t.coherence[b]!)) continue;
+    blocks++;
+    if (f.detail[b]! >= STREAK_DETAIL && f.coherence[b]! > t.coherence[b]! + STREAK_MARGIN) {
+      streaked++;
+    }
+  }
+  return blocks === 0 ? 0 : streaked / blocks;
+}
+
+/** Per STREAK_BLOCK block: the gradients' coherence and mean magnitude (NaN: not judged). */
+function blockGradients(
+  yl: ArrayLike<number>,
+  width: number,
+  height: number,
+  mask: Uint8Array,
+): { coherence: Float64Array; detail: Float64Array } {
+  const block = STREAK_BLOCK;
+  const columns = Math.floor(width / block);
+  const rows = Math.floor(height / block);
+  const coherence = new Float64Array(columns * rows).fill(Number.NaN);
+  const detail = new Float64Array(columns * rows).fill(Number.NaN);
+  const inside = (i: number) =>
+    mask[i] !== 0 &&
+    mask[i - 1] !== 0 &&
+    mask[i + 1] !== 0 &&
+    mask[i - width] !== 0 &&
+    mask[i + width] !== 0;
+  for (let by = 0; by < rows; by++) {
+    for (let bx = 0; bx < columns; bx++) {
+      let xx = 0;
+      let yy = 0;
+      let xy = 0;
+      let magnitude = 0;
+      let n = 0;
+      for (let y = Math.max(1, by * block); y < Math.min(height - 1, (by + 1) * block); y++) {
+        for (let x = Math.max(1, bx * block); x < Math.min(width - 1, (bx + 1) * block); x++) {
+          const i = y * width + x;
+          if (!inside(i)) continue;
+          const gx = yl[i + 1]! - yl[i - 1]!;
+          const gy = yl[i + width]! - yl[i - width]!;
+          xx += gx * gx;
+          yy += gy * gy;
+          xy += gx * gy;
+          magnitude += Math.hypot(gx, gy);
+          n++;
+        }
+      }
+      if (n < (block * block * 3) / 4) continue;
+      const b = by * columns + bx;
+      detail[b] = magnitude / n;
+      if (xx + yy > 0) coherence[b] = Math.sqrt((xx - yy) ** 2 + 4 * xy * xy) / (xx + yy);
+    }
+  }
+  return { coherence, detail };
 }
