@@ -1,3 +1,4 @@
+import { weightedBoxMean } from "../../box-blur";
 import { borderStats } from "./border-objects";
 import {
   cellAxes,
@@ -147,6 +148,63 @@ export function overlayShare(coherence: number): number {
   return t < 0 ? 0 : t > 1 ? 1 : t;
 }
 
+/**
+ * How straight the structure around each kept pixel is, for laying a removal's continuation over
+ * its finished fill (blendContinuation): the crop's structure weight is one figure for the whole
+ * crop, and a hillside's horizon and treeline made it 1 for the grass beneath them too. Walked
+ * across the grass, the continuation carried each row's two end colours through the hole and
+ * combed it into furrows along the slope: on the benchmark's 1 MP case (a 10% lasso in grass
+ * and snow) 6.2% of the fill's blocks were streaked, 2.0% now (seeds 0–2 of the test: 6.2, 5.3,
+ * 7.3% → 2.0, 2.2, 3.9%); its 12 MP case 3.7% → 2.2% (+0.19 dB). Judged per end, as the crop's
+ * weight is judged (along/across errors, RATIO_FULL and RATIO_NONE), over LOCAL_WINDOW pixels
+ * around it at LOCAL_REACH: grass is predicted as badly along as across, a plank's gap or a
+ * horizon far better along. On the benchmark's 50 removals the layout mean is 24.866 → 24.864
+ * dB, no case below the edge smear changes, streaked blocks 3.4% → 3.1%. The guide the patches
+ * follow still takes the continuation in full: the layout the walk gives is right, its rows'
+ * detail is not.
+ */
+const LOCAL_REACH = 3;
+const LOCAL_WINDOW = 6;
+/** Where steps across are under this (grey levels), the surface is plain: any walk is right. */
+const LOCAL_PLAIN = 6;
+
+/** Per pixel, 0–1: how straight the kept structure around it runs along `field`. */
+export function localStraightness(level: FillLevel, field: OrientationField): Float32Array {
+  const { width, height, hole } = level;
+  const luma = lumaPlane(level);
+  const along = new Float32Array(width * height);
+  const across = new Float32Array(width * height);
+  const counted = new Float32Array(width * height);
+  const kept = (x: number, y: number) =>
+    x >= 0 && y >= 0 && x < width && y < height && hole[y * width + x] === 0;
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      const p = y * width + x;
+      if (hole[p] !== 0) continue;
+      const ax = x + Math.round(field.dx[p]! * LOCAL_REACH);
+      const ay = y + Math.round(field.dy[p]! * LOCAL_REACH);
+      const cx = x + Math.round(-field.dy[p]! * LOCAL_REACH);
+      const cy = y + Math.round(field.dx[p]! * LOCAL_REACH);
+      if (!kept(ax, ay) || !kept(cx, cy)) continue;
+      along[p] = (luma[ay * width + ax]! - luma[p]!) ** 2;
+      across[p] = (luma[cy * width + cx]! - luma[p]!) ** 2;
+      counted[p] = 1;
+    }
+  }
+  const a = weightedBoxMean(along, counted, width, height, LOCAL_WINDOW);
+  const c = weightedBoxMean(across, counted, width, height, LOCAL_WINDOW);
+  const out = new Float32Array(width * height);
+  for (let p = 0; p < out.length; p++) {
+    if (c[p]! <= LOCAL_PLAIN * LOCAL_PLAIN) {
+      out[p] = 1;
+      continue;
+    }
+    const ratio = a[p]! / c[p]!;
+    out[p] = Math.min(1, Math.max(0, (RATIO_NONE - ratio) / (RATIO_NONE - RATIO_FULL)));
+  }
+  return out;
+}
+
 /** Where a continuation meets kept pixels only on one side, it is trusted this far (pixels). */
 export const ONE_SIDED_REACH = 24;
 
@@ -182,6 +240,12 @@ export interface Continuation {
   colour: Float32Array;
   /** per pixel, how far the continuation is trusted: 1 between two kept ends, fading on one */
   trust: Float32Array;
+  /**
+   * per pixel, how far it may be laid over a finished fill (blendContinuation): its trust, less
+   * where a removal's walk ends in texture rather than straight structure (localStraightness);
+   * the trust where absent
+   */
+  overlay?: Float32Array;
 }
 
 /**
@@ -219,6 +283,9 @@ export function continueAlong(
   const ends = removal ? keptLumaMean(level, 1) : lumaPlane(level);
   const agree = removal ? Math.max(SIDES_AGREE, AGREE_SPREADS * borderSpread(level)) : SIDES_AGREE;
   const clear = field.straight ? distanceToUnmasked(hole, width, height) : undefined;
+  // a removal's overlay holds only where both ends are straight structure (localStraightness)
+  const straightness = removal ? localStraightness(level, field) : null;
+  const overlay = straightness ? new Float32Array(width * height) : trust;
   /** from p along the field's `sign` to the first kept pixel: its index and distance, or -1 */
   const walk = (p: number, sign: number): [number, number, number] => {
     const [q, steps, turn] = followField(field, p, sign, limit, hole, clear);
@@ -227,6 +294,7 @@ export function continueAlong(
   for (let p = 0; p < hole.length; p++) {
     if (hole[p] === 0) {
       trust[p] = 1;
+      overlay[p] = 1;
       continue;
     }
     const [a, da, ta] = walk(p, 1);
@@ -250,13 +318,17 @@ export function continueAlong(
         trust[p] = straight * one;
       } else trust[p] = straight * both;
     } else trust[p] = straight * Math.max(0, 1 - (a < 0 ? db : da) / ONE_SIDED_REACH);
+    if (straightness) {
+      const atEnd = (q: number) => (q < 0 ? 1 : straightness[q]!);
+      overlay[p] = trust[p]! * Math.min(atEnd(a), atEnd(b));
+    }
     for (let c = 0; c < bands; c++) {
       colour[p * bands + c] =
         w * (a < 0 ? 0 : level.colour[a * bands + c]!) +
         (1 - w) * (b < 0 ? 0 : level.colour[b * bands + c]!);
     }
   }
-  return { colour, trust };
+  return { colour, trust, overlay };
 }
 
 /** The border's robust standard deviation of luma (borderStats' tolerance is three of them). */
@@ -318,7 +390,8 @@ export function steerGuide(
 
 /**
  * Lays the continuation (computed on `from`, a level `scale` times coarser than `base`, and
- * upsampled bilinearly) over the finished patch fill, by coherence and trust: along a coherent
+ * upsampled bilinearly) over the finished patch fill, by coherence and its overlay (the trust,
+ * less where a removal's walk ends in texture; see localStraightness): along a coherent
  * structure the straight continuation is what the eye expects, and the patch fill keeps the
  * rest. A continuation walked on a coarser level knows nothing finer than its cells, so it
  * replaces only the fill's cell means there and the fill keeps its own detail: laid over whole,
@@ -336,12 +409,13 @@ export function blendContinuation(
   const { width, height, bands, colour, hole } = base;
   const axes = cellAxes(from.width, from.height, scale, width, height);
   const low = scale > 1 ? shrinkLevel(base, scale).colour : null;
-  const weighted = trustWeighted(along, bands);
+  const over = { colour: along.colour, trust: along.overlay ?? along.trust };
+  const weighted = trustWeighted(over, bands);
   for (let y = 0; y < height; y++) {
     for (let x = 0; x < width; x++) {
       const p = y * width + x;
       if (hole[p] === 0) continue;
-      const t = sampleCells(along.trust, 1, axes, x, y, 0);
+      const t = sampleCells(over.trust, 1, axes, x, y, 0);
       if (t === 0) continue;
       for (let c = 0; c < bands; c++) {
         // t · (continued colour − own), the continued colour read trust-weighted (trustWeighted)
