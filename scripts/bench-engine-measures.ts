@@ -19,7 +19,7 @@
  *   share), which no figure of the pixels alone tells from texture.
  * Images are interleaved 8-bit RGB; the mask is 1 where filled.
  */
-import { borderSteps, luma, streakShare } from "../src/server/engine/fill-quality";
+import { blockGradients, borderSteps, luma, streakShare } from "../src/server/engine/fill-quality";
 
 const BLOCK = 8;
 
@@ -96,30 +96,6 @@ const SPURIOUS_FACTOR = 2;
 const DETAIL_FLOOR = 2;
 const TEXTURED = 4;
 
-/** Mean luma gradient magnitude per DETAIL_BLOCK block, NaN where under 3/4 of it is measurable. */
-function blockDetail(yl: Float32Array, width: number, height: number, mask: Uint8Array) {
-  const bw = Math.floor(width / DETAIL_BLOCK);
-  const bh = Math.floor(height / DETAIL_BLOCK);
-  const out = new Float64Array(bw * bh).fill(Number.NaN);
-  for (let by = 0; by < bh; by++) {
-    for (let bx = 0; bx < bw; bx++) {
-      let sum = 0;
-      let n = 0;
-      for (let y = by * DETAIL_BLOCK; y < (by + 1) * DETAIL_BLOCK; y++) {
-        if (y < 1 || y >= height - 1) continue;
-        for (let x = bx * DETAIL_BLOCK; x < (bx + 1) * DETAIL_BLOCK; x++) {
-          const i = y * width + x;
-          if (x < 1 || x >= width - 1 || !filledAround(mask, i, width)) continue;
-          sum += gradientAt(yl, i, width);
-          n++;
-        }
-      }
-      if (n >= (DETAIL_BLOCK * DETAIL_BLOCK * 3) / 4) out[by * bw + bx] = sum / n;
-    }
-  }
-  return out;
-}
-
 /** Luma's central-difference gradient magnitude at pixel `i`. */
 function gradientAt(yl: Float32Array, i: number, width: number): number {
   return Math.hypot(yl[i + 1]! - yl[i - 1]!, yl[i + width]! - yl[i - width]!);
@@ -144,8 +120,8 @@ export function detailBlocks(
   height: number,
   mask: Uint8Array,
 ): { spurious: number; smeared: number } {
-  const df = blockDetail(luma(fill, 3), width, height, mask);
-  const dt = blockDetail(luma(truth, 3), width, height, mask);
+  const df = blockGradients(luma(fill, 3), width, height, mask, DETAIL_BLOCK).detail;
+  const dt = blockGradients(luma(truth, 3), width, height, mask, DETAIL_BLOCK).detail;
   let blocks = 0;
   let spurious = 0;
   let smeared = 0;

@@ -217,8 +217,8 @@ export function streakShare(
   height: number,
   mask: Uint8Array,
 ): number {
-  const f = blockGradients(fill, width, height, mask);
-  const t = blockGradients(truth, width, height, mask);
+  const f = blockGradients(fill, width, height, mask, STREAK_BLOCK);
+  const t = blockGradients(truth, width, height, mask, STREAK_BLOCK);
   let blocks = 0;
   let streaked = 0;
   for (let b = 0; b < f.coherence.length; b++) {
@@ -231,14 +231,19 @@ export function streakShare(
   return blocks === 0 ? 0 : streaked / blocks;
 }
 
-/** Per STREAK_BLOCK block: the gradients' coherence and mean magnitude (NaN: not judged). */
-function blockGradients(
+/**
+ * `yl` (luma, one value per pixel) in `block`-sided blocks: over the pixels whose 4 neighbours
+ * are inside `mask` too, the central-difference gradients' coherence (the structure tensor's:
+ * 0 = every way, 1 = one way) and mean magnitude (grey levels per pixel). NaN where under 3/4
+ * of a block is measurable; its coherence also where it has no gradient at all.
+ */
+export function blockGradients(
   yl: ArrayLike<number>,
   width: number,
   height: number,
   mask: Uint8Array,
+  block: number,
 ): { coherence: Float64Array; detail: Float64Array } {
-  const block = STREAK_BLOCK;
   const columns = Math.floor(width / block);
   const rows = Math.floor(height / block);
   const coherence = new Float64Array(columns * rows).fill(Number.NaN);
