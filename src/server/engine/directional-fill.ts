@@ -292,6 +292,7 @@ export function continueAlong(
   // a removal's overlay holds only where both ends are straight structure (localStraightness)
   const straightness = removal ? localStraightness(level, field) : null;
   const overlay = straightness ? new Float32Array(width * height) : trust;
+  const straightAt = (q: number) => (q < 0 || !straightness ? 1 : straightness[q]!);
   /** from p along the field's `sign` to the first kept pixel: its index and distance, or -1 */
   const walk = (p: number, sign: number): [number, number, number] => {
     const [q, steps, turn] = followField(field, p, sign, limit, hole, clear);
@@ -324,10 +325,7 @@ export function continueAlong(
         trust[p] = straight * one;
       } else trust[p] = straight * both;
     } else trust[p] = straight * Math.max(0, 1 - (a < 0 ? db : da) / ONE_SIDED_REACH);
-    if (straightness) {
-      const atEnd = (q: number) => (q < 0 ? 1 : straightness[q]!);
-      overlay[p] = trust[p]! * Math.min(atEnd(a), atEnd(b));
-    }
+    if (straightness) overlay[p] = trust[p]! * Math.min(straightAt(a), straightAt(b));
     for (let c = 0; c < bands; c++) {
       colour[p * bands + c] =
         w * (a < 0 ? 0 : level.colour[a * bands + c]!) +
@@ -415,13 +413,13 @@ export function blendContinuation(
   const { width, height, bands, colour, hole } = base;
   const axes = cellAxes(from.width, from.height, scale, width, height);
   const low = scale > 1 ? shrinkLevel(base, scale).colour : null;
-  const over = { colour: along.colour, trust: along.overlay ?? along.trust };
-  const weighted = trustWeighted(over, bands);
+  const overlay = along.overlay ?? along.trust;
+  const weighted = trustWeighted(along.colour, overlay, bands);
   for (let y = 0; y < height; y++) {
     for (let x = 0; x < width; x++) {
       const p = y * width + x;
       if (hole[p] === 0) continue;
-      const t = sampleCells(over.trust, 1, axes, x, y, 0);
+      const t = sampleCells(overlay, 1, axes, x, y, 0);
       if (t === 0) continue;
       for (let c = 0; c < bands; c++) {
         // t · (continued colour − own), the continued colour read trust-weighted (trustWeighted)
@@ -440,11 +438,11 @@ export function blendContinuation(
  * trusted neighbours. The sample's Zoom out 1.5x drew a dark dash, 50 px long and 20 grey
  * levels darker than the sky, along the row of the photo's top edge, beside its corner.
  */
-function trustWeighted(along: Continuation, bands: number): Float32Array {
-  const out = new Float32Array(along.colour.length);
-  for (let p = 0; p < along.trust.length; p++) {
-    const t = along.trust[p]!;
-    for (let c = 0; c < bands; c++) out[p * bands + c] = t * along.colour[p * bands + c]!;
+function trustWeighted(colour: Float32Array, trust: Float32Array, bands: number): Float32Array {
+  const out = new Float32Array(colour.length);
+  for (let p = 0; p < trust.length; p++) {
+    const t = trust[p]!;
+    for (let c = 0; c < bands; c++) out[p * bands + c] = t * colour[p * bands + c]!;
   }
   return out;
 }
@@ -461,7 +459,7 @@ export function resampleContinuation(
 ): Continuation {
   const { width, height, bands } = to;
   const axes = cellAxes(from.width, from.height, scale, width, height);
-  const weighted = trustWeighted(along, bands);
+  const weighted = trustWeighted(along.colour, along.trust, bands);
   const colour = new Float32Array(width * height * bands);
   const trust = new Float32Array(width * height);
   for (let y = 0; y < height; y++) {
