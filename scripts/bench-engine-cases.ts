@@ -11,6 +11,7 @@ import { decodeTask } from "../src/server/providers/local-provider";
 import {
   benchPhoto,
   blobMask,
+  ellipseMask,
   type Photo as Rgb,
   shapeMask,
 } from "../src/server/testing/bench-photos";
@@ -29,13 +30,6 @@ export interface Case {
   mask: Uint8Array;
   /** wall-time target in ms, if the issue sets one */
   targetMs?: number;
-}
-
-/** An axis-aligned ellipse, 1.6× as wide as high, covering ~`fraction` of the image. */
-export function ellipseMask(img: Rgb, cx: number, cy: number, fraction: number) {
-  const b = Math.sqrt((fraction * img.width * img.height) / (Math.PI * 1.6));
-  const a = 1.6 * b;
-  return shapeMask(img, cx, cy, (dx, dy) => (dx / a) ** 2 + (dy / b) ** 2 <= 1);
 }
 
 /**

@@ -27,27 +27,23 @@ export async function benchPhoto(file: string, width?: number): Promise<Photo> {
 }
 
 /**
- * A benchmark photo at 640 px and the benchmark's removal ellipse over it: 1.6× as wide as high,
- * covering `fraction` of the photo, centred at `cx` of its width and `cy` of its height.
- * mask: 1 = fill.
+ * A benchmark photo at 640 px and the benchmark's removal ellipse over it (ellipseMask), centred
+ * across it at `cy` of its height. mask: 1 = fill.
  */
 export async function benchEllipse(
   file: string,
   cy: number,
   fraction = 0.1,
-  cx = 0.5,
 ): Promise<Photo & { mask: Uint8Array }> {
   const photo = await benchPhoto(file, 640);
-  const { width, height } = photo;
-  const b = Math.sqrt((fraction * width * height) / (Math.PI * 1.6));
+  return { ...photo, mask: ellipseMask(photo, 0.5, cy, fraction) };
+}
+
+/** An axis-aligned ellipse, 1.6× as wide as high, covering ~`fraction` of the image. */
+export function ellipseMask(img: Photo, cx: number, cy: number, fraction: number) {
+  const b = Math.sqrt((fraction * img.width * img.height) / (Math.PI * 1.6));
   const a = 1.6 * b;
-  const mask = new Uint8Array(width * height);
-  for (let y = 0; y < height; y++) {
-    for (let x = 0; x < width; x++) {
-      if (((x - cx * width) / a) ** 2 + ((y - cy * height) / b) ** 2 <= 1) mask[y * width + x] = 1;
-    }
-  }
-  return { ...photo, mask };
+  return shapeMask(img, cx, cy, (dx, dy) => (dx / a) ** 2 + (dy / b) ** 2 <= 1);
 }
 
 /** An irregular one-piece blob (a wobbly disc, as a quick lasso is) covering ~`fraction`. */
