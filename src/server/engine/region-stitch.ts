@@ -39,7 +39,7 @@ export function stitchRegions(
   from: Int32Array,
   robustStep: (p: number) => number = () => ROBUST_STEP,
 ): void {
-  const { width, height, bands, colour, hole } = level;
+  const { width, height, bands, colour } = level;
   const region = coherentRegions(level, from);
   let regions = 0;
   for (let p = 0; p < region.length; p++) if (region[p]! + 1 > regions) regions = region[p]! + 1;
@@ -50,19 +50,15 @@ export function stitchRegions(
   const diag = new Float64Array(regions);
   for (let r = 0; r < regions; r++) diag[r] = size[r]! / ANCHOR_PIXELS;
   const rhs = new Float64Array(regions * bands);
-  const pairIndex = new Map<number, number>();
-  const pairA: number[] = [];
-  const pairB: number[] = [];
-  const pairW: number[] = [];
 
   const step = new Float64Array(bands);
   const lumaWeights = bands === 1 ? [1] : [0.299, 0.587, 0.114];
-  /** the border between pixels a and b = a + d (d = 1 or width) */
+  const pairs = new PairWeights();
+  /** the border between pixels a and b = a + d (d = 1 or width), in different regions */
   const border = (a: number, b: number, d: number) => {
+    if (!targetStep(level, from, a, b, d, step)) return;
     const ra = region[a]!;
     const rb = region[b]!;
-    if (ra === rb) return;
-    if (!targetStep(level, from, a, b, d, step)) return;
     // step becomes the mismatch: what the fill has across the border minus what it should have
     let luma = 0;
     for (let c = 0; c < bands; c++) {
@@ -79,32 +75,20 @@ export function stitchRegions(
       diag[rb]! += w;
       for (let c = 0; c < bands; c++) rhs[rb * bands + c]! -= w * step[c]!;
     }
-    if (ra < 0 || rb < 0) return;
-    const key = ra < rb ? ra * regions + rb : rb * regions + ra;
-    let k = pairIndex.get(key);
-    if (k === undefined) {
-      k = pairW.length;
-      pairIndex.set(key, k);
-      pairA.push(Math.min(ra, rb));
-      pairB.push(Math.max(ra, rb));
-      pairW.push(0);
-    }
-    pairW[k]! += w;
+    if (ra >= 0 && rb >= 0) pairs.add(Math.min(ra, rb), Math.max(ra, rb), w);
   };
+  // Most neighbours share a region: that test is made here, not in a call per pair of pixels.
   for (let y = 0; y < height; y++) {
     for (let x = 0; x < width; x++) {
       const p = y * width + x;
-      if (x + 1 < width && (hole[p] !== 0 || hole[p + 1] !== 0)) border(p, p + 1, 1);
-      if (y + 1 < height && (hole[p] !== 0 || hole[p + width] !== 0)) border(p, p + width, width);
+      // kept pixels are all region -1, so two regions that differ hold a hole pixel
+      const r = region[p]!;
+      if (x + 1 < width && r !== region[p + 1]) border(p, p + 1, 1);
+      if (y + 1 < height && r !== region[p + width]) border(p, p + width, width);
     }
   }
 
-  const pairs = {
-    a: Int32Array.from(pairA),
-    b: Int32Array.from(pairB),
-    w: Float64Array.from(pairW),
-  };
-  const offset = solveRegions(diag, pairs, rhs, bands);
+  const offset = solveRegions(diag, pairs.done(), rhs, bands);
   for (let p = 0; p < region.length; p++) {
     const r = region[p]!;
     if (r < 0) continue;
@@ -208,14 +192,16 @@ function solveRegions(
 ): Float64Array {
   const regions = diag.length;
   const n = regions * bands;
+  const { a: pairA, b: pairB, w: pairW } = pairs;
   const multiply = (v: Float64Array, out: Float64Array) => {
     for (let g = 0, i = 0; g < regions; g++) {
-      for (let c = 0; c < bands; c++, i++) out[i] = diag[g]! * v[i]!;
+      const d = diag[g]!;
+      for (let c = 0; c < bands; c++, i++) out[i] = d * v[i]!;
     }
-    for (let k = 0; k < pairs.w.length; k++) {
-      const a = pairs.a[k]! * bands;
-      const b = pairs.b[k]! * bands;
-      const w = pairs.w[k]!;
+    for (let k = 0; k < pairW.length; k++) {
+      const a = pairA[k]! * bands;
+      const b = pairB[k]! * bands;
+      const w = pairW[k]!;
       for (let c = 0; c < bands; c++) {
         out[a + c]! -= w * v[b + c]!;
         out[b + c]! -= w * v[a + c]!;
@@ -233,30 +219,33 @@ function solveRegions(
   const x = new Float64Array(n);
   const r = rhs.slice();
   const z = new Float64Array(n);
-  const precondition = () => {
-    for (let g = 0, i = 0; g < regions; g++) {
-      for (let c = 0; c < bands; c++, i++) z[i] = r[i]! / diag[g]!;
-    }
-  };
-  precondition();
+  for (let g = 0, i = 0; g < regions; g++) {
+    for (let c = 0; c < bands; c++, i++) z[i] = r[i]! / diag[g]!;
+  }
   const p = z.slice();
   const q = new Float64Array(n);
   let rz = dots(r, z);
-  const stop = dots(rhs, rhs).map((v) => v * TOLERANCE ** 2);
+  let rr = dots(r, r);
+  const stop = rr.map((v) => v * TOLERANCE ** 2);
   for (let it = 0; it < MAX_ITERATIONS; it++) {
-    const rr = dots(r, r);
     if (rr.every((v, c) => v <= stop[c]!)) break;
     multiply(p, q);
     const pq = dots(p, q);
     const alpha = pq.map((v, c) => (v > 0 ? rz[c]! / v : 0));
-    for (let i = 0; i < n; i += bands) {
-      for (let c = 0; c < bands; c++) {
-        x[i + c]! += alpha[c]! * p[i + c]!;
-        r[i + c]! -= alpha[c]! * q[i + c]!;
+    // One pass steps x and r, preconditions r into z and sums r·r and r·z for the next round:
+    // the vectors are walked three times a round instead of seven.
+    rr = new Float64Array(bands);
+    const next = new Float64Array(bands);
+    for (let g = 0, i = 0; g < regions; g++) {
+      const d = diag[g]!;
+      for (let c = 0; c < bands; c++, i++) {
+        x[i]! += alpha[c]! * p[i]!;
+        r[i]! -= alpha[c]! * q[i]!;
+        z[i] = r[i]! / d;
+        rr[c]! += r[i]! * r[i]!;
+        next[c]! += r[i]! * z[i]!;
       }
     }
-    precondition();
-    const next = dots(r, z);
     const beta = next.map((v, c) => (rz[c]! > 0 ? v / rz[c]! : 0));
     for (let i = 0; i < n; i += bands) {
       for (let c = 0; c < bands; c++) p[i + c] = z[i + c]! + beta[c]! * p[i + c]!;
@@ -264,4 +253,76 @@ function solveRegions(
     rz = next;
   }
   return x;
+}
+
+/**
+ * The summed border weight of each pair of neighbouring regions (a < b), kept in the order the
+ * pairs are first met, which the solve's sums follow: an open-addressing table, as a Map from
+ * pair to index cost more than the rest of the stitch's border pass on a 1 MP outpaint.
+ */
+class PairWeights {
+  private a = new Int32Array(1024);
+  private b = new Int32Array(1024);
+  private w = new Float64Array(1024);
+  private count = 0;
+  /** per slot, the pair's index + 1, or 0 where the slot is free */
+  private slots = new Int32Array(2048);
+
+  add(a: number, b: number, w: number): void {
+    const mask = this.slots.length - 1;
+    for (let h = pairHash(a, b) & mask; ; h = (h + 1) & mask) {
+      const k = this.slots[h]! - 1;
+      if (k < 0) {
+        this.append(h, a, b, w);
+        return;
+      }
+      if (this.a[k] === a && this.b[k] === b) {
+        this.w[k]! += w;
+        return;
+      }
+    }
+  }
+
+  done(): { a: Int32Array; b: Int32Array; w: Float64Array } {
+    const n = this.count;
+    return { a: this.a.subarray(0, n), b: this.b.subarray(0, n), w: this.w.subarray(0, n) };
+  }
+
+  private append(slot: number, a: number, b: number, w: number): void {
+    const k = this.count++;
+    if (k === this.a.length) {
+      this.a = grown(this.a, Int32Array);
+      this.b = grown(this.b, Int32Array);
+      this.w = grown(this.w, Float64Array);
+    }
+    this.a[k] = a;
+    this.b[k] = b;
+    this.w[k] = w;
+    this.slots[slot] = k + 1;
+    // at most half full, so probes stay short
+    if (2 * this.count > this.slots.length) this.rehash();
+  }
+
+  private rehash(): void {
+    this.slots = new Int32Array(2 * this.slots.length);
+    const mask = this.slots.length - 1;
+    for (let k = 0; k < this.count; k++) {
+      let h = pairHash(this.a[k]!, this.b[k]!) & mask;
+      while (this.slots[h] !== 0) h = (h + 1) & mask;
+      this.slots[h] = k + 1;
+    }
+  }
+}
+
+function pairHash(a: number, b: number): number {
+  return Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x85ebca77);
+}
+
+function grown<T extends Int32Array | Float64Array>(
+  array: T,
+  Kind: { new (length: number): T },
+): T {
+  const next = new Kind(2 * array.length);
+  next.set(array);
+  return next;
 }
