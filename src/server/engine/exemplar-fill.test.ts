@@ -225,6 +225,21 @@ describe("fill mode", () => {
     expect(chooseFillMode({ ...base, mask: discMask(100, 60, 50, 30, 15) })).toBe("exemplar");
   });
 
+  it("measures the depth of a hole too narrow for a square but deep along its diagonals", () => {
+    // |dx| + |dy| ≤ 7 holds no 9×9 square, yet its centre is 5⅓ px (chamfer) from the nearest
+    // kept pixel, diagonally
+    const diamond = new Uint8Array(100 * 60);
+    for (let dy = -7; dy <= 7; dy++) {
+      for (let dx = Math.abs(dy) - 7; dx <= 7 - Math.abs(dy); dx++)
+        diamond[(30 + dy) * 100 + 50 + dx] = 1;
+    }
+    expect(chooseFillMode({ ...base, mask: diamond })).toBe("exemplar");
+    const narrow = diamond.map((v, i) =>
+      Math.abs((i % 100) - 50) + Math.abs(Math.floor(i / 100) - 30) <= 5 ? v : 0,
+    );
+    expect(chooseFillMode({ ...base, mask: narrow })).toBe("telea");
+  });
+
   it("lets the task force a mode", () => {
     expect(chooseFillMode({ ...base, mask: discMask(100, 60, 50, 30, 15), mode: "telea" })).toBe(
       "telea",

@@ -33,7 +33,30 @@ export function chooseFillMode(task: FillTask): ResolvedFillMode {
   if (requested !== "auto") return requested;
   const bounds = maskBounds(task.mask, task.width, task.height);
   if (!bounds) return "telea";
+  // Nearly every hole that is not thin holds such a square, found within its first rows; the
+  // depth map costs a tenth of a second on a 2 MP outpaint's canvas.
+  if (holdsSquare(task.mask, task.width, bounds, THIN_HOLE_DEPTH)) return "exemplar";
   return holeDepthIn(task.mask, task.width, bounds) <= THIN_HOLE_DEPTH ? "telea" : "exemplar";
+}
+
+/**
+ * Whether the box holds a square of masked pixels (2·radius + 1) across: its centre lies more
+ * than `radius` pixels from every kept one, so the hole is deeper than that.
+ */
+function holdsSquare(mask: Uint8Array, width: number, box: Box, radius: number): boolean {
+  const side = 2 * radius + 1;
+  // per column, the masked pixels running up from the current row
+  const up = new Int32Array(box.x1 - box.x0);
+  for (let y = box.y0; y < box.y1; y++) {
+    let run = 0;
+    for (let x = box.x0; x < box.x1; x++) {
+      const i = x - box.x0;
+      up[i] = mask[y * width + x] === 0 ? 0 : up[i]! + 1;
+      run = up[i]! >= side ? run + 1 : 0;
+      if (run === side) return true;
+    }
+  }
+  return false;
 }
 
 export function parseFillMode(value: string | undefined): FillMode {
