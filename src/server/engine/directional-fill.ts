@@ -50,9 +50,14 @@ export interface TensorCells {
 /** The structure tensor of `level`'s kept pixels, summed over `cell`×`cell` blocks. */
 export function tensorCells(level: FillLevel, cell: number): TensorCells {
   const { width, height, hole } = level;
-  const luma = (p: number) => levelLuma(level, p);
+  // each pixel's luma and each column's cell once, not four lumas and a division per pixel:
+  // an outpaint's frame reads the grain of its whole full-resolution crop
+  const luma = new Float64Array(width * height);
+  for (let p = 0; p < luma.length; p++) luma[p] = levelLuma(level, p);
   const columns = Math.ceil(width / cell);
   const rows = Math.ceil(height / cell);
+  const column = new Int32Array(width);
+  for (let x = 0; x < width; x++) column[x] = Math.floor(x / cell);
   const xx = new Float64Array(columns * rows);
   const yy = new Float64Array(columns * rows);
   const xy = new Float64Array(columns * rows);
@@ -61,9 +66,9 @@ export function tensorCells(level: FillLevel, cell: number): TensorCells {
     for (let x = 1; x < width - 1; x++) {
       const p = y * width + x;
       if (hole[p] || hole[p - 1] || hole[p + 1] || hole[p - width] || hole[p + width]) continue;
-      const gx = luma(p + 1) - luma(p - 1);
-      const gy = luma(p + width) - luma(p - width);
-      const c = row + Math.floor(x / cell);
+      const gx = luma[p + 1]! - luma[p - 1]!;
+      const gy = luma[p + width]! - luma[p - width]!;
+      const c = row + column[x]!;
       xx[c]! += gx * gx;
       yy[c]! += gy * gy;
       xy[c]! += gx * gy;

@@ -260,20 +260,25 @@ export function shrinkLevel(level: FillLevel, cell: number): FillLevel {
   const gw = Math.ceil(width / cell);
   const gh = Math.ceil(height / cell);
   const colour = new Float32Array(gw * gh * bands);
-  const count = new Float32Array(gw * gh);
   const hole = new Uint8Array(gw * gh);
+  // each column's cell, looked up once: this runs over every pixel of a 12 MP outpaint
+  const column = new Int32Array(width);
+  for (let x = 0; x < width; x++) column[x] = Math.floor(x / cell);
   for (let y = 0; y < height; y++) {
     const row = Math.floor(y / cell) * gw;
-    for (let x = 0; x < width; x++) {
-      const p = y * width + x;
-      const g = row + Math.floor(x / cell);
-      count[g]!++;
+    for (let x = 0, p = y * width; x < width; x++, p++) {
+      const g = row + column[x]!;
       if (level.hole[p] !== 0) hole[g] = 1;
       for (let c = 0; c < bands; c++) colour[g * bands + c]! += level.colour[p * bands + c]!;
     }
   }
-  for (let g = 0; g < gw * gh; g++) {
-    for (let c = 0; c < bands; c++) colour[g * bands + c]! /= count[g]!;
+  for (let gy = 0; gy < gh; gy++) {
+    const rows = Math.min(cell, height - gy * cell);
+    for (let gx = 0; gx < gw; gx++) {
+      const count = rows * Math.min(cell, width - gx * cell);
+      const g = gy * gw + gx;
+      for (let c = 0; c < bands; c++) colour[g * bands + c]! /= count;
+    }
   }
   return { width: gw, height: gh, bands, colour, hole };
 }

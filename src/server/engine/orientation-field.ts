@@ -168,9 +168,8 @@ export function followField(
   let y = (start - x) / width;
   let sx = sign * dx[start]!;
   let sy = sign * dy[start]!;
-  const [x0, y0] = [sx, sy];
-  // the angle between the walk's first and last direction: a field's jitter cancels out
-  const turn = () => Math.abs(Math.atan2(x0 * sy - y0 * sx, x0 * sx + y0 * sy));
+  const x0 = sx;
+  const y0 = sy;
   let q = start;
   for (let step = 1; step <= limit; step++) {
     if (clear) {
@@ -190,16 +189,24 @@ export function followField(
     y += sy;
     const px = Math.round(x);
     const py = Math.round(y);
-    if (px < 0 || py < 0 || px >= width || py >= height) return [-1, step, turn()];
+    if (px < 0 || py < 0 || px >= width || py >= height) return [-1, step, turn(x0, y0, sx, sy)];
     q = py * width + px;
-    if (hole !== null && hole[q] === 0) return [q, step, turn()];
+    if (hole !== null && hole[q] === 0) return [q, step, turn(x0, y0, sx, sy)];
     const ox = dx[q]!;
     const oy = dy[q]!;
     const same = ox * sx + oy * sy >= 0;
     sx = same ? ox : -ox;
     sy = same ? oy : -oy;
   }
-  return [q, limit, turn()];
+  return [q, limit, turn(x0, y0, sx, sy)];
+}
+
+/**
+ * The angle between a walk's first and last direction: a field's jitter cancels out. Not a
+ * closure per walk: a removal walks a few times per hole pixel.
+ */
+function turn(x0: number, y0: number, sx: number, sy: number): number {
+  return Math.abs(Math.atan2(x0 * sy - y0 * sx, x0 * sx + y0 * sy));
 }
 
 /**
