@@ -18,6 +18,9 @@ export function calmFill(level: FillLevel): void {
   for (let i = 0; i < hole.length; i++) kept[i] = hole[i] === 0 ? 1 : 0;
   // for kept pixels, how far the hole is
   const fromHole = distanceToUnmasked(kept, width, height);
+  // each pixel's luma once, where the gradients read three per pixel
+  const luma = new Float64Array(hole.length);
+  for (let p = 0; p < luma.length; p++) luma[p] = levelLuma(level, p);
   let ringSum = 0;
   let ringN = 0;
   let fillSum = 0;
@@ -26,8 +29,8 @@ export function calmFill(level: FillLevel): void {
     for (let x = 0; x < width - 1; x++) {
       const p = y * width + x;
       const inHole = hole[p] !== 0 || hole[p + 1] !== 0 || hole[p + width] !== 0;
-      const l = levelLuma(level, p);
-      const g = Math.hypot(levelLuma(level, p + 1) - l, levelLuma(level, p + width) - l);
+      const l = luma[p]!;
+      const g = Math.hypot(luma[p + 1]! - l, luma[p + width]! - l);
       if (hole[p] !== 0) {
         fillSum += g;
         fillN++;

@@ -87,20 +87,23 @@ function measureRuns(level: FillLevel, nearest: Int32Array, withBehind: boolean)
     Math.max(1, Math.round(RUN_SMOOTHING * Math.max(width, height))),
   );
   const border = withBehind ? borderStats(level) : null;
+  // each pixel's luma once: the runs read it up to a few dozen times per new pixel
+  const luma = new Float64Array(width * height);
+  for (let p = 0; p < luma.length; p++) luma[p] = levelLuma(level, p);
   eachNewPixel(hole, width, nearest, (p, px, py, s, sx, sy) => {
     const d = Math.hypot(px - sx, py - sy);
     const ux = (sx - px) / d;
     const uy = (sy - py) / d;
-    const run = inwardRun(level, smooth, s, ux, uy, d);
+    const run = inwardRun(level, luma, smooth, s, ux, uy, d);
     share[p] = Math.min(1, (run + 1) / d);
     if (!border || run + 1 >= d) return;
-    const b = pastRim(level, s, ux, uy, run + 1 + BEHIND_GAP);
+    const b = pastRim(level, luma, s, ux, uy, run + 1 + BEHIND_GAP);
     // Behind a backdrop stands the subject: past a white backdrop's run lies the black horse
     // standing on it, atypical of the edge, and carried out it turned 14% of a zoom-out's new
     // backdrop grey.
-    if (b < 0 || Math.abs(levelLuma(level, b) - border.median) > border.tolerance) return;
+    if (b < 0 || Math.abs(luma[b]! - border.median) > border.tolerance) return;
     pixel[p] = b;
-    behindShare[p] = Math.min(1, (inwardRun(level, smooth, b, ux, uy, d) + 1) / d);
+    behindShare[p] = Math.min(1, (inwardRun(level, luma, smooth, b, ux, uy, d) + 1) / d);
   });
   return { share, pixel, behindShare };
 }
@@ -109,12 +112,19 @@ function measureRuns(level: FillLevel, nearest: Int32Array, withBehind: boolean)
  * The photo pixel `k` pixels from `s` along (ux, uy), if it is one and luma steps by
  * BEHIND_STEP somewhere on the way; otherwise −1.
  */
-function pastRim(level: FillLevel, s: number, ux: number, uy: number, k: number): number {
+function pastRim(
+  level: FillLevel,
+  luma: Float64Array,
+  s: number,
+  ux: number,
+  uy: number,
+  k: number,
+): number {
   const { width, height, hole } = level;
   const sx = s % width;
   const sy = (s - sx) / width;
   let steepest = 0;
-  let last = levelLuma(level, s);
+  let last = luma[s]!;
   let q = s;
   for (let j = 1; j <= k; j++) {
     const x = Math.round(sx + ux * j);
@@ -122,9 +132,8 @@ function pastRim(level: FillLevel, s: number, ux: number, uy: number, k: number)
     if (x < 0 || y < 0 || x >= width || y >= height) return -1;
     q = y * width + x;
     if (hole[q] !== 0) return -1;
-    const luma = levelLuma(level, q);
-    steepest = Math.max(steepest, Math.abs(luma - last));
-    last = luma;
+    steepest = Math.max(steepest, Math.abs(luma[q]! - last));
+    last = luma[q]!;
   }
   return steepest >= BEHIND_STEP ? q : -1;
 }
@@ -136,6 +145,7 @@ function pastRim(level: FillLevel, s: number, ux: number, uy: number, k: number)
  */
 function inwardRun(
   level: FillLevel,
+  luma: Float64Array,
   smooth: Float32Array,
   s: number,
   ux: number,
@@ -145,7 +155,7 @@ function inwardRun(
   const { width, height, hole } = level;
   const sx = s % width;
   const sy = (s - sx) / width;
-  const luma = levelLuma(level, s);
+  const own = luma[s]!;
   const mean = smooth[s]!;
   let run = 0;
   for (let k = 1; k < enough; k++) {
@@ -155,8 +165,7 @@ function inwardRun(
     const q = y * width + x;
     if (hole[q] !== 0) return run;
     const alike =
-      Math.abs(levelLuma(level, q) - luma) <= RUN_TOLERANCE ||
-      Math.abs(smooth[q]! - mean) <= RUN_TOLERANCE;
+      Math.abs(luma[q]! - own) <= RUN_TOLERANCE || Math.abs(smooth[q]! - mean) <= RUN_TOLERANCE;
     if (!alike) return run;
     run = k;
   }
