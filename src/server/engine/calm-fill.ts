@@ -1,4 +1,4 @@
-import { type FillLevel, levelLuma } from "./fill-level";
+import { type FillLevel, lumaRow } from "./fill-level";
 import { distanceToUnmasked } from "./mask-geometry";
 import { membraneAtScale } from "./membrane-fill";
 
@@ -19,18 +19,20 @@ export function calmFill(level: FillLevel): void {
   // for kept pixels, how far the hole is
   const fromHole = distanceToUnmasked(kept, width, height);
   // each pixel's luma once, where the gradients read three per pixel
-  const luma = new Float64Array(hole.length);
-  for (let p = 0; p < luma.length; p++) luma[p] = levelLuma(level, p);
+  let here = new Float64Array(width);
+  let below = new Float64Array(width);
+  lumaRow(level, 0, here);
   let ringSum = 0;
   let ringN = 0;
   let fillSum = 0;
   let fillN = 0;
   for (let y = 0; y < height - 1; y++) {
+    lumaRow(level, y + 1, below);
     for (let x = 0; x < width - 1; x++) {
       const p = y * width + x;
       const inHole = hole[p] !== 0 || hole[p + 1] !== 0 || hole[p + width] !== 0;
-      const l = luma[p]!;
-      const g = Math.hypot(luma[p + 1]! - l, luma[p + width]! - l);
+      const l = here[x]!;
+      const g = Math.hypot(here[x + 1]! - l, below[x]! - l);
       if (hole[p] !== 0) {
         fillSum += g;
         fillN++;
@@ -39,6 +41,7 @@ export function calmFill(level: FillLevel): void {
         ringN++;
       }
     }
+    [here, below] = [below, here];
   }
   if (ringN === 0 || fillN === 0) return;
   const allowed = CALM_RATIO * (ringSum / ringN);

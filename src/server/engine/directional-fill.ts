@@ -6,6 +6,7 @@ import {
   keptLumaMean,
   levelLuma,
   lumaPlane,
+  lumaRow,
   sampleCells,
   shrinkLevel,
 } from "./fill-level";
@@ -52,8 +53,11 @@ export function tensorCells(level: FillLevel, cell: number): TensorCells {
   const { width, height, hole } = level;
   // each pixel's luma and each column's cell once, not four lumas and a division per pixel:
   // an outpaint's frame reads the grain of its whole full-resolution crop
-  const luma = new Float64Array(width * height);
-  for (let p = 0; p < luma.length; p++) luma[p] = levelLuma(level, p);
+  let above = new Float64Array(width);
+  let here = new Float64Array(width);
+  let below = new Float64Array(width);
+  lumaRow(level, 0, above);
+  if (height > 1) lumaRow(level, 1, here);
   const columns = Math.ceil(width / cell);
   const rows = Math.ceil(height / cell);
   const column = new Int32Array(width);
@@ -62,17 +66,19 @@ export function tensorCells(level: FillLevel, cell: number): TensorCells {
   const yy = new Float64Array(columns * rows);
   const xy = new Float64Array(columns * rows);
   for (let y = 1; y < height - 1; y++) {
+    lumaRow(level, y + 1, below);
     const row = Math.floor(y / cell) * columns;
     for (let x = 1; x < width - 1; x++) {
       const p = y * width + x;
       if (hole[p] || hole[p - 1] || hole[p + 1] || hole[p - width] || hole[p + width]) continue;
-      const gx = luma[p + 1]! - luma[p - 1]!;
-      const gy = luma[p + width]! - luma[p - width]!;
+      const gx = here[x + 1]! - here[x - 1]!;
+      const gy = below[x]! - above[x]!;
       const c = row + column[x]!;
       xx[c]! += gx * gx;
       yy[c]! += gy * gy;
       xy[c]! += gx * gy;
     }
+    [above, here, below] = [here, below, above];
   }
   return { columns, rows, xx, yy, xy };
 }

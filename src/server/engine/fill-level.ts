@@ -50,6 +50,20 @@ export function levelLuma(level: Pick<FillLevel, "colour" | "bands">, p: number)
   return 0.299 * colour[p * 3]! + 0.587 * colour[p * 3 + 1]! + 0.114 * colour[p * 3 + 2]!;
 }
 
+/**
+ * Row `y`'s luma into `out`, in double precision: the values levelLuma returns, for a pass that
+ * reads each pixel's several times without holding a plane of them (8 bytes a pixel on a
+ * 20 MP canvas).
+ */
+export function lumaRow(
+  level: Pick<FillLevel, "width" | "colour" | "bands">,
+  y: number,
+  out: Float64Array,
+): void {
+  const start = y * level.width;
+  for (let x = 0; x < level.width; x++) out[x] = levelLuma(level, start + x);
+}
+
 /** Every pixel's luma, as one plane. */
 export function lumaPlane(
   level: Pick<FillLevel, "width" | "height" | "colour" | "bands">,
