@@ -13,9 +13,11 @@
  * nearby pairs of new pixels copied from one place (repeatedShare): the bark of one ridge, the
  * lattice of one stone, which the layout figures do not see.
  *
- *   npm run bench:presets -- [photo …] [--width=800] [--seeds=0,1]
+ *   npm run bench:presets -- [photo …] [--width=1200] [--seeds=0,1]
  *
- * Photos are paths; the default is the app's sample. Sheets go to bench-results/presets-*.png.
+ * Photos are paths; the default is the app's sample, at 1200 px wide: its own size, as the app
+ * opens it. At 800 px, the default until now, a stone wall the sample's Zoom out 1.5x copies
+ * against its left frame at 1200 px did not show. Sheets go to bench-results/presets-*.png.
  */
 import { mkdirSync } from "node:fs";
 import { basename, join } from "node:path";
@@ -34,7 +36,7 @@ const option = (name: string, fallback: string) =>
   args.find((a) => a.startsWith(`--${name}=`))?.split("=")[1] ?? fallback;
 const photos = args.filter((a) => !a.startsWith("--"));
 if (photos.length === 0) photos.push("public/sample/sunset.jpg");
-const width = Number(option("width", "800"));
+const width = Number(option("width", "1200"));
 const seeds = option("seeds", "0,1").split(",").map(Number);
 const OUT = "bench-results";
 mkdirSync(OUT, { recursive: true });
