@@ -1,3 +1,4 @@
+import { grown } from "../../typed-arrays";
 import { findRoot, unionSets } from "../../union-find";
 
 /**
@@ -56,9 +57,9 @@ function findRuns(mask: Uint8Array, width: number, height: number): Runs {
       while (to < width && mask[row + to] === value) to++;
       if (count === capacity) {
         capacity *= 2;
-        start = grow(start, capacity);
-        end = grow(end, capacity);
-        parent = grow(parent, capacity);
+        start = grown(start, capacity);
+        end = grown(end, capacity);
+        parent = grown(parent, capacity);
       }
       start[count] = row + x;
       end[count] = row + to;
@@ -74,10 +75,4 @@ function findRuns(mask: Uint8Array, width: number, height: number): Runs {
     aboveEnd = count;
   }
   return { count, start, end, parent };
-}
-
-function grow(array: Int32Array, capacity: number): Int32Array<ArrayBuffer> {
-  const bigger = new Int32Array(capacity);
-  bigger.set(array);
-  return bigger;
 }

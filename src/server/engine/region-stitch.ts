@@ -1,3 +1,4 @@
+import { grown } from "../../typed-arrays";
 import { findRoot, unionSets } from "../../union-find";
 import type { FillLevel } from "./fill-level";
 
@@ -291,9 +292,9 @@ class PairWeights {
   private append(slot: number, a: number, b: number, w: number): void {
     const k = this.count++;
     if (k === this.a.length) {
-      this.a = grown(this.a, Int32Array);
-      this.b = grown(this.b, Int32Array);
-      this.w = grown(this.w, Float64Array);
+      this.a = grown(this.a, 2 * k);
+      this.b = grown(this.b, 2 * k);
+      this.w = grown(this.w, 2 * k);
     }
     this.a[k] = a;
     this.b[k] = b;
@@ -316,13 +317,4 @@ class PairWeights {
 
 function pairHash(a: number, b: number): number {
   return Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x85ebca77);
-}
-
-function grown<T extends Int32Array | Float64Array>(
-  array: T,
-  Kind: { new (length: number): T },
-): T {
-  const next = new Kind(2 * array.length);
-  next.set(array);
-  return next;
 }
