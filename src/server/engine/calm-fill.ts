@@ -1,5 +1,5 @@
 import { type FillLevel, lumaRow } from "./fill-level";
-import { distanceToUnmasked } from "./mask-geometry";
+import { distanceToUnmasked, keptPixels } from "./mask-geometry";
 import { membraneAtScale } from "./membrane-fill";
 
 /**
@@ -14,10 +14,8 @@ import { membraneAtScale } from "./membrane-fill";
  */
 export function calmFill(level: FillLevel): void {
   const { width, height, bands, colour, hole } = level;
-  const kept = new Uint8Array(hole.length);
-  for (let i = 0; i < hole.length; i++) kept[i] = hole[i] === 0 ? 1 : 0;
   // for kept pixels, how far the hole is
-  const fromHole = distanceToUnmasked(kept, width, height);
+  const fromHole = distanceToUnmasked(keptPixels(hole), width, height);
   // each pixel's luma once, where the gradients read three per pixel
   let here = new Float64Array(width);
   let below = new Float64Array(width);

@@ -48,7 +48,13 @@ import {
   towardsClear,
   upsampleGuide,
 } from "./layout-guide";
-import { type Box, distanceToUnmasked, maskBounds, maxHoleDepth } from "./mask-geometry";
+import {
+  type Box,
+  distanceToUnmasked,
+  keptPixels,
+  maskBounds,
+  maxHoleDepth,
+} from "./mask-geometry";
 import { nearestKept } from "./nearest-fill";
 import { onionPeel } from "./onion-peel";
 import {
@@ -373,7 +379,7 @@ export function inpaintExemplar(
   }
   if (outpaint) {
     measureSourceDetail(base, levels, sites, plans);
-    const photo = keptBounds(base);
+    const photo = maskBounds(keptPixels(base.hole), base.width, base.height);
     const localityReach = Math.min(
       LOCALITY_REACH * depth,
       LOCALITY_CAP * (photo ? side(photo) : 0),
@@ -521,13 +527,6 @@ function sourcesInImage(
     if (s >= 0 && crop.hole[q] !== 0) out[toImage(q)] = toImage(s);
   }
   return out;
-}
-
-/** The smallest box holding every kept pixel of `level`, or null where there is none. */
-function keptBounds(level: FillLevel): Box | null {
-  const kept = new Uint8Array(level.hole.length);
-  for (let p = 0; p < kept.length; p++) kept[p] = level.hole[p] === 0 ? 1 : 0;
-  return maskBounds(kept, level.width, level.height);
 }
 
 function side(box: Box): number {

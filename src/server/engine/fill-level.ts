@@ -1,5 +1,5 @@
 import { weightedBoxMean } from "../../box-blur";
-import type { Box } from "./mask-geometry";
+import { type Box, keptPixels } from "./mask-geometry";
 import type { SourceDetail } from "./source-detail";
 
 /**
@@ -79,8 +79,7 @@ export function keptLumaMean(
   radius: number,
 ): Float32Array {
   const { width, height, hole } = level;
-  const kept = hole.map((v) => (v === 0 ? 1 : 0));
-  return weightedBoxMean(lumaPlane(level), kept, width, height, radius);
+  return weightedBoxMean(lumaPlane(level), keptPixels(hole), width, height, radius);
 }
 
 /** Cuts `box` out of the image as a level: colour bands as floats, the mask as the hole. */

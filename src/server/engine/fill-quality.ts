@@ -6,7 +6,7 @@
  * the share of blocks whose texture was combed into streaks (streakShare).
  * Images are interleaved 8-bit RGB or grey; measures work on luma.
  */
-import { distanceToUnmasked } from "./mask-geometry";
+import { distanceToUnmasked, keptPixels } from "./mask-geometry";
 
 export function luma(pixels: Uint8Array, channels: number): Float32Array {
   const n = pixels.length / channels;
@@ -111,9 +111,7 @@ export function sharpnessRatio(
   ringWidth = 16,
 ): number {
   const y = luma(pixels, channels);
-  const inverse = new Uint8Array(mask.length);
-  for (let i = 0; i < mask.length; i++) inverse[i] = mask[i] === 0 ? 1 : 0;
-  const outside = distanceToUnmasked(inverse, width, height);
+  const outside = distanceToUnmasked(keptPixels(mask), width, height);
   let hole = 0;
   let holeCount = 0;
   let ring = 0;

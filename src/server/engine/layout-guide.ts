@@ -27,7 +27,7 @@ import {
   upsampleBilinear,
 } from "./fill-level";
 import type { LayoutReference } from "./layout-clamp";
-import { distanceToUnmasked, maxHoleDepth, onHoleEdge } from "./mask-geometry";
+import { distanceToUnmasked, keptPixels, maxHoleDepth, onHoleEdge } from "./mask-geometry";
 import { membraneFill } from "./membrane-fill";
 import { nearestFill, nearestKept } from "./nearest-fill";
 import { wideningContinuation } from "./outpaint-anchor";
@@ -123,7 +123,7 @@ const MIN_PATCH_MEAN_DEPTH = 8;
  */
 function keptPatchMeans(level: FillLevel, radius: number): FillLevel {
   const { width, height, bands, colour, hole } = level;
-  const kept = hole.map((h) => (h === 0 ? 1 : 0));
+  const kept = keptPixels(hole);
   const out = colour.slice();
   const plane = new Float32Array(width * height);
   for (let c = 0; c < bands; c++) {

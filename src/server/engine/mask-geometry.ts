@@ -31,6 +31,13 @@ export function maskBounds(mask: Uint8Array, width: number, height: number): Box
   return x1 < 0 ? null : { x0, y0, x1: x1 + 1, y1: y1 + 1 };
 }
 
+/** 1 where `mask` is zero (kept), 0 where it is set: the kept pixels as a mask of their own. */
+export function keptPixels(mask: Uint8Array): Uint8Array {
+  const kept = new Uint8Array(mask.length);
+  for (let i = 0; i < mask.length; i++) kept[i] = mask[i] === 0 ? 1 : 0;
+  return kept;
+}
+
 /**
  * Chamfer (3-4) distance from every pixel to the nearest pixel where `mask` is zero, in pixels
  * (≈ Euclidean within 8%). Pixels outside the mask are 0; the image border does not count as

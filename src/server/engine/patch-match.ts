@@ -1,6 +1,6 @@
 import type { FillLevel, Locality } from "./fill-level";
 import { guideCost } from "./layout-guide";
-import { distanceToUnmasked } from "./mask-geometry";
+import { distanceToUnmasked, keptPixels } from "./mask-geometry";
 import { type Random, valueNoise } from "./prng";
 
 /**
@@ -86,9 +86,7 @@ export function patchSites(level: FillLevel): PatchSites {
  */
 export function sourcesNearHole(level: FillLevel, sites: PatchSites, reach: number): PatchSites {
   const { width, height, hole } = level;
-  const kept = new Uint8Array(hole.length);
-  for (let i = 0; i < hole.length; i++) kept[i] = hole[i] === 0 ? 1 : 0;
-  const distance = distanceToUnmasked(kept, width, height);
+  const distance = distanceToUnmasked(keptPixels(hole), width, height);
   const sourceOk = new Uint8Array(sites.sourceOk.length);
   let count = 0;
   for (const s of sites.sources) {

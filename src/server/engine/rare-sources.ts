@@ -1,5 +1,5 @@
 import type { FillLevel } from "./fill-level";
-import { distanceToUnmasked } from "./mask-geometry";
+import { distanceToUnmasked, keptPixels } from "./mask-geometry";
 import { PATCH_RADIUS, type PatchSites } from "./patch-match";
 
 const R = PATCH_RADIUS;
@@ -45,8 +45,7 @@ export function rareSources(level: FillLevel, sites: PatchSites): Uint8Array | n
   const drop = Math.min(Math.floor(n * RARE_SHARE), n - MIN_KEPT);
   if (drop <= 0) return null;
   const rarity = sourceRarity(level, sources);
-  const kept = level.hole.map((v) => (v === 0 ? 1 : 0));
-  const fromHole = distanceToUnmasked(kept, level.width, level.height);
+  const fromHole = distanceToUnmasked(keptPixels(level.hole), level.width, level.height);
   // rarest first, of those clear of the edge band; a source with fewer than RARE_RANK others
   // to compare is infinitely rare
   const order = Array.from(rarity.keys())
