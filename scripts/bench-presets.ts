@@ -13,7 +13,7 @@
  * nearby pairs of new pixels copied from one place (repeatedShare): the bark of one ridge, the
  * lattice of one stone, which the layout figures do not see.
  *
- *   npm run bench:presets -- [photo …] [--width=1200] [--seeds=0,1]
+ *   npm run bench:presets -- [photo …] [--width=1200] [--seeds=0,1] [--presets="Zoom out 1.5x,…"]
  *
  * Photos are paths; the default is the app's sample, at 1200 px wide: its own size, as the app
  * opens it. At 800 px, the default until now, a stone wall the sample's Zoom out 1.5x copies
@@ -38,6 +38,13 @@ const photos = args.filter((a) => !a.startsWith("--"));
 if (photos.length === 0) photos.push("public/sample/sunset.jpg");
 const width = Number(option("width", "1200"));
 const seeds = option("seeds", "0,1").split(",").map(Number);
+const presets = option("presets", OUTPAINT_PRESETS.join(","))
+  .split(",")
+  .map((name) => name.trim());
+const unknown = presets.filter((name) => !(OUTPAINT_PRESETS as readonly string[]).includes(name));
+if (unknown.length > 0) {
+  throw new Error(`unknown preset ${unknown.join(", ")}: pick from ${OUTPAINT_PRESETS.join(", ")}`);
+}
 const OUT = "bench-results";
 mkdirSync(OUT, { recursive: true });
 
@@ -69,7 +76,7 @@ for (const file of photos) {
   const photo = { width: info.width, height: info.height };
   const photoDetail = visibleDetail(new Uint8Array(data), photo.width, photo.height);
   const panels: { label: string; png: Buffer; width: number }[] = [];
-  for (const preset of OUTPAINT_PRESETS) {
+  for (const preset of OUTPAINT_PRESETS.filter((name) => presets.includes(name))) {
     const { frame, scale } = outpaintGeometry(preset, photo);
     if (scale !== 1) throw new Error(`${preset} would shrink ${file}: use a smaller --width`);
     const pad = framePadding(frame);
