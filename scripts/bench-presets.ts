@@ -16,8 +16,9 @@
  *   npm run bench:presets -- [photo …] [--width=1200] [--seeds=0,1] [--presets="Zoom out 1.5x,…"]
  *
  * Photos are paths; the default is the app's sample, at 1200 px wide: its own size, as the app
- * opens it. At 800 px, the default until now, a stone wall the sample's Zoom out 1.5x copies
- * against its left frame at 1200 px did not show. Sheets go to bench-results/presets-*.png.
+ * opens it. At 800 px, the default until now, what its Zoom out 1.5x lays beside the left frame
+ * at 1200 px (the stones behind the post, carried on in stones copied from below them) did not
+ * show. Sheets go to bench-results/presets-*.png.
  */
 import { mkdirSync } from "node:fs";
 import { basename, join } from "node:path";

@@ -5,7 +5,7 @@
  * cut (a cup, a lamp), and far out it must give way to a blur of the whole edge.
  */
 import { borderStats } from "./border-objects";
-import { type FillLevel, keptLumaMean, lumaRow } from "./fill-level";
+import { type FillLevel, keptLumaMean, lumaPlane } from "./fill-level";
 import { eachNewPixel, nearestKept } from "./nearest-fill";
 
 /** How far two luma values may differ and still be one structure running back from the edge. */
@@ -88,8 +88,7 @@ function measureRuns(level: FillLevel, nearest: Int32Array, withBehind: boolean)
   );
   const border = withBehind ? borderStats(level) : null;
   // each pixel's luma once: the runs read it up to a few dozen times per new pixel
-  const luma = new Float64Array(width * height);
-  for (let y = 0; y < height; y++) lumaRow(level, y, luma.subarray(y * width, (y + 1) * width));
+  const luma = lumaPlane(level, Float64Array);
   eachNewPixel(hole, width, nearest, (p, px, py, s, sx, sy) => {
     const d = Math.hypot(px - sx, py - sy);
     const ux = (sx - px) / d;

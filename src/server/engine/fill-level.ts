@@ -64,11 +64,22 @@ export function lumaRow(
   for (let x = 0; x < level.width; x++) out[x] = levelLuma(level, start + x);
 }
 
-/** Every pixel's luma, as one plane. */
+type LumaLevel = Pick<FillLevel, "width" | "height" | "colour" | "bands">;
+
+/**
+ * Every pixel's luma, as one plane: single precision, or, given Float64Array, exactly the values
+ * levelLuma returns.
+ */
+export function lumaPlane(level: LumaLevel): Float32Array;
+export function lumaPlane<T extends Float32Array | Float64Array>(
+  level: LumaLevel,
+  Kind: new (length: number) => T,
+): T;
 export function lumaPlane(
-  level: Pick<FillLevel, "width" | "height" | "colour" | "bands">,
-): Float32Array {
-  const out = new Float32Array(level.width * level.height);
+  level: LumaLevel,
+  Kind: new (length: number) => Float32Array | Float64Array = Float32Array,
+): Float32Array | Float64Array {
+  const out = new Kind(level.width * level.height);
   for (let p = 0; p < out.length; p++) out[p] = levelLuma(level, p);
   return out;
 }
