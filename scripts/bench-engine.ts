@@ -13,7 +13,9 @@
  * Engine times are wall time of one fill through the worker pool (transfer in, fill, transfer
  * out) with warm workers, as in the long-running server, and CPU time of the whole process.
  * Options: `--quick` (one repetition, no 12 MP case), `--only=a,b` (cases whose name contains
- * one of the words), `--no-patchmatch`.
+ * one of the words), `--no-patchmatch`, `--out=dir` (where the sheets go: a change's sheets kept
+ * beside the baseline's, to look at both; bench-results/ by default). `npm run bench:compare`
+ * reads two of its JSON outputs.
  */
 import { mkdirSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
@@ -33,8 +35,10 @@ import {
 } from "./bench-engine-peers";
 import { saveContactSheet } from "./bench-engine-sheet";
 
-const OUT = join(import.meta.dirname, "../bench-results");
 const args = process.argv.slice(2);
+const OUT =
+  args.find((a) => a.startsWith("--out="))?.slice(6) ??
+  join(import.meta.dirname, "../bench-results");
 const quick = args.includes("--quick");
 const only = args
   .find((a) => a.startsWith("--only="))

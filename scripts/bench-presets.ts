@@ -14,11 +14,15 @@
  * lattice of one stone, which the layout figures do not see.
  *
  *   npm run bench:presets -- [photo …] [--width=1200] [--seeds=0,1] [--presets="Zoom out 1.5x,…"]
+ *     [--full]
  *
  * Photos are paths; the default is the app's sample, at 1200 px wide: its own size, as the app
  * opens it. At 800 px, the default until now, what its Zoom out 1.5x lays beside the left frame
  * at 1200 px (the stones behind the post, carried on in stones copied from below them) did not
- * show. Sheets go to bench-results/presets-*.png.
+ * show. Sheets go to bench-results/presets-*.png. With --full, each run's fill is also saved at
+ * its own size, with a map of where each new pixel was copied from (red: the source's column,
+ * green: its row; the photo dark grey): a sheet's panel is a third of the size, too small to
+ * tell a ghost's rim from stone, and the map says which part of the photo a ghost came from.
  */
 import { mkdirSync } from "node:fs";
 import { basename, join } from "node:path";
@@ -38,6 +42,7 @@ const option = (name: string, fallback: string) =>
 const photos = args.filter((a) => !a.startsWith("--"));
 if (photos.length === 0) photos.push("public/sample/sunset.jpg");
 const width = Number(option("width", "1200"));
+const full = args.includes("--full");
 const seeds = option("seeds", "0,1").split(",").map(Number);
 const presets = option("presets", OUTPAINT_PRESETS.join(","))
   .split(",")
@@ -124,6 +129,16 @@ for (const file of photos) {
         copiedFromAcross,
         repeated,
       });
+      if (full) {
+        const name = `presets-${stem(file)}-${preset.replace(/[^A-Za-z0-9.]+/g, "-")}-s${seed}`;
+        const raw = { raw: { width: w, height: h, channels: 3 as const } };
+        await sharp(Buffer.from(out), raw)
+          .png()
+          .toFile(join(OUT, `${name}.png`));
+        await sharp(sourceMap(sources, mask, w, h), raw)
+          .png()
+          .toFile(join(OUT, `${name}-sources.png`));
+      }
       const pw = Math.round((w * PANEL_HEIGHT) / h);
       const png = await sharp(Buffer.from(out), { raw: { width: w, height: h, channels: 3 } })
         .resize(pw, PANEL_HEIGHT)
@@ -136,9 +151,26 @@ for (const file of photos) {
       });
     }
   }
-  await saveSheet(panels, join(OUT, `presets-${basename(file).replace(/\.[^.]+$/, "")}.png`));
+  await saveSheet(panels, join(OUT, `presets-${stem(file)}.png`));
 }
 console.log(JSON.stringify({ width, seeds, runs }, null, 2));
+
+function stem(file: string): string {
+  return basename(file).replace(/\.[^.]+$/, "");
+}
+
+/** Where each new pixel came from, as colour: red is the source's column, green its row. */
+function sourceMap(sources: Int32Array, mask: Uint8Array, w: number, h: number): Buffer {
+  const map = Buffer.alloc(w * h * 3, 60);
+  for (let p = 0; p < mask.length; p++) {
+    const s = sources[p] ?? -1;
+    if (mask[p] === 0 || s < 0) continue;
+    map[p * 3] = Math.round((255 * (s % w)) / (w - 1));
+    map[p * 3 + 1] = Math.round((255 * Math.floor(s / w)) / (h - 1));
+    map[p * 3 + 2] = 128;
+  }
+  return map;
+}
 
 /** The panels in rows of one preset each (one panel per seed), labelled. */
 async function saveSheet(panels: { label: string; png: Buffer; width: number }[], path: string) {
