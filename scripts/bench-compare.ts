@@ -5,24 +5,40 @@
  * the texture range either way, and every case whose layout moved by at least `--min` dB.
  */
 import { readFileSync } from "node:fs";
+import { parseArgs } from "node:util";
 import { type BenchRun, compareBenchRuns } from "./bench-engine-compare";
 
-const args = process.argv.slice(2);
-const files = args.filter((a) => !a.startsWith("--"));
-if (files.length !== 2) {
-  console.error("usage: npm run bench:compare -- before.json after.json [--min=0.05]");
+const USAGE = "usage: npm run bench:compare -- before.json after.json [--min=0.05]";
+const { positionals: files, values } = commandLine();
+if (files.length !== 2) fail(USAGE);
+const min = Number(values.min);
+if (!(min >= 0)) fail(`--min must be a number of dB, 0 or more (got ${values.min})`);
+
+function commandLine() {
+  try {
+    return parseArgs({
+      allowPositionals: true,
+      options: { min: { type: "string", default: "0.05" } },
+    });
+  } catch (error) {
+    return fail(`${(error as Error).message}\n${USAGE}`);
+  }
+}
+
+function fail(message: string): never {
+  console.error(message);
   process.exit(2);
 }
-const min = Number(args.find((a) => a.startsWith("--min="))?.slice(6) ?? "0.05");
-if (!(min >= 0)) {
-  console.error(`--min must be a number of dB, 0 or more (got ${min})`);
-  process.exit(2);
-}
+
 const read = (file: string): BenchRun => {
-  const run = JSON.parse(readFileSync(file, "utf8")) as Partial<BenchRun>;
+  let run: Partial<BenchRun>;
+  try {
+    run = JSON.parse(readFileSync(file, "utf8"));
+  } catch (error) {
+    return fail(`cannot read ${file}: ${(error as Error).message}`);
+  }
   if (!Array.isArray(run.cases) || !Array.isArray(run.casesLayoutBelowSmear)) {
-    console.error(`${file} is not the JSON that npm run bench:engine prints`);
-    process.exit(2);
+    fail(`${file} is not the JSON that npm run bench:engine prints`);
   }
   return run as BenchRun;
 };

@@ -129,9 +129,9 @@ for (const file of photos) {
         copiedFromAcross,
         repeated,
       });
+      const raw = { raw: { width: w, height: h, channels: 3 as const } };
       if (full) {
         const name = `presets-${stem(file)}-${preset.replace(/[^A-Za-z0-9.]+/g, "-")}-s${seed}`;
-        const raw = { raw: { width: w, height: h, channels: 3 as const } };
         await sharp(Buffer.from(out), raw)
           .png()
           .toFile(join(OUT, `${name}.png`));
@@ -140,10 +140,7 @@ for (const file of photos) {
           .toFile(join(OUT, `${name}-sources.png`));
       }
       const pw = Math.round((w * PANEL_HEIGHT) / h);
-      const png = await sharp(Buffer.from(out), { raw: { width: w, height: h, channels: 3 } })
-        .resize(pw, PANEL_HEIGHT)
-        .png()
-        .toBuffer();
+      const png = await sharp(Buffer.from(out), raw).resize(pw, PANEL_HEIGHT).png().toBuffer();
       panels.push({
         label: `${preset} · seed ${seed} · across ${copiedFromAcross} · repeated ${repeated}`,
         png,
