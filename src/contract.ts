@@ -78,6 +78,16 @@ export const OUTPAINT_PRESET_HEADER = "x-fillpaint-outpaint-preset";
  */
 export const RESIZE_MASK_HEADER = "x-fillpaint-resize-mask";
 
+/**
+ * Fillpaint-only body field, on all four generate routes: a grey PNG at the image's own size
+ * (for expand and outpainting, the input image's), white = kept, but never copied from. It is
+ * the designer's "don't sample here" (Photoshop's sampling area, inverted): a sundial the fill
+ * would otherwise repeat across the new ground. Only providers whose `excludesSources` is true
+ * take it (the local engine); the others answer 422 rather than drop it unseen. A body field,
+ * unlike the preset header, because a mask outgrows a header's size.
+ */
+export const EXCLUDE_MASK_FIELD = "fillpaint_exclude_mask";
+
 export const OUTPUT_FORMATS = ["jpeg", "png"] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 
@@ -111,6 +121,7 @@ function generationFields(ranges: ParamRanges, minPromptLength: number) {
     output_format: z.enum(OUTPUT_FORMATS).default("jpeg"),
     webhook_url: z.string().url().nullish(),
     webhook_secret: z.string().nullish(),
+    [EXCLUDE_MASK_FIELD]: base64Image.nullish(),
   };
 }
 
@@ -192,6 +203,7 @@ function toolFields(safety: ParamRange) {
     safety_tolerance: intRange(safety),
     webhook_url: z.string().url().nullish(),
     webhook_secret: z.string().nullish(),
+    [EXCLUDE_MASK_FIELD]: base64Image.nullish(),
   };
 }
 
@@ -410,6 +422,8 @@ export const providerInfoSchema = z.object({
    * erase is a fill with a neutral prompt; its outpainting a preset or a padded inpaint).
    */
   nativeTasks: z.array(z.enum(TASK_IDS)).optional(),
+  /** Whether it takes `EXCLUDE_MASK_FIELD` (the local engine); absent means no. */
+  excludesSources: z.boolean().optional(),
   /** Largest outpainting canvas in pixels (BFL's tool: 4 MP; the others: `maxImagePixels`). */
   maxOutpaintPixels: z.number().optional(),
   outputFormats: z.array(z.enum(OUTPUT_FORMATS)),

@@ -24,6 +24,7 @@ export function fillTask(task: FillTask, options: Omit<ExemplarOptions, "seed"> 
   return inpaintExemplar(pixels, width, height, channels, mask, {
     ...options,
     seed: task.seed ?? 0,
+    ...(task.exclude ? { exclude: task.exclude } : {}),
   });
 }
 
@@ -78,7 +79,7 @@ function holeDepthIn(mask: Uint8Array, width: number, box: Box): number {
   return maxHoleDepth(crop, w, h);
 }
 
-function checkTask({ pixels, width, height, channels, mask }: FillTask): void {
+function checkTask({ pixels, width, height, channels, mask, exclude }: FillTask): void {
   if (!Number.isInteger(width) || !Number.isInteger(height) || width < 1 || height < 1) {
     throw new Error(`image size must be positive whole pixels, not ${width}×${height}`);
   }
@@ -89,6 +90,9 @@ function checkTask({ pixels, width, height, channels, mask }: FillTask): void {
   }
   if (mask.length !== width * height) {
     throw new Error(`mask holds ${mask.length} pixels, expected ${width}×${height}`);
+  }
+  if (exclude && exclude.length !== width * height) {
+    throw new Error(`exclusion holds ${exclude.length} pixels, expected ${width}×${height}`);
   }
   if (maskCoversEverything(mask)) throw new Error(MASK_COVERS_EVERYTHING);
 }

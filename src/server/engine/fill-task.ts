@@ -8,6 +8,8 @@ export interface FillTask {
   height: number;
   channels: 1 | 3 | 4;
   mask: Uint8Array;
+  /** one byte per pixel, non-zero = never copy from here (the exemplar fill's `exclude`) */
+  exclude?: Uint8Array;
   /** the API's seed; null or absent means seed 0, so an unseeded request is still reproducible */
   seed?: number | null;
   /** absent: FILLPAINT_FILL_MODE, else auto */

@@ -1,7 +1,8 @@
 import sharp, { type Metadata } from "sharp";
+import type { EXCLUDE_MASK_FIELD } from "../../contract";
 import { FieldError } from "./field-error";
 
-export type ImageField = "image" | "mask" | "input_image";
+export type ImageField = "image" | "mask" | "input_image" | typeof EXCLUDE_MASK_FIELD;
 
 export interface ProbedImage {
   bytes: Buffer;

@@ -1,6 +1,7 @@
 import {
   BFL_OUTPAINT_MAX_PIXELS,
   ERASE_ROUTE,
+  EXCLUDE_MASK_FIELD,
   EXPAND_ROUTE,
   FILL_RANGES,
   FILL_ROUTE,
@@ -197,7 +198,13 @@ async function upstreamBody(job: ProviderJob): Promise<{ path: string; body: obj
   switch (job.kind) {
     case "fill":
     case "expand": {
-      const { webhook_url: _url, webhook_secret: _secret, ...body } = job.request;
+      // BFL's own fields only: the route refuses the exclusion before it could get here.
+      const {
+        webhook_url: _url,
+        webhook_secret: _secret,
+        [EXCLUDE_MASK_FIELD]: _exclude,
+        ...body
+      } = job.request;
       return { path: job.kind === "fill" ? FILL_ROUTE : EXPAND_ROUTE, body: { ...body, image } };
     }
     case "erase": {

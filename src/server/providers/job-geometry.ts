@@ -50,6 +50,36 @@ export async function paintedMask(job: Extract<ProviderJob, { kind: "fill" | "er
 }
 
 /**
+ * The designer's exclusion from sampling on the job's canvas (1 = never copy from here), or
+ * null when the job has none. It is drawn at the input image's size: the part of the image kept
+ * on the canvas is taken, and the new area around it is not excluded (it is filled anyway).
+ */
+export async function placedExclusion(
+  job: ProviderJob,
+  geometry: JobGeometry,
+): Promise<Uint8Array | null> {
+  if (!job.exclude) return null;
+  const drawn = await maskFromGrayFile(job.exclude.bytes);
+  const { crop, sides, canvas } = geometry;
+  if (crop.width === canvas.width && crop.height === canvas.height) return drawn;
+  const placed = new Uint8Array(canvas.width * canvas.height);
+  for (let y = 0; y < crop.height; y++) {
+    const from = (crop.top + y) * job.image.width + crop.left;
+    placed.set(
+      drawn.subarray(from, from + crop.width),
+      (sides.top + y) * canvas.width + sides.left,
+    );
+  }
+  return placed;
+}
+
+/** Whether the exclusion leaves no kept pixel to copy from. */
+export function excludesEverything(mask: Uint8Array, exclude: Uint8Array): boolean {
+  for (let i = 0; i < mask.length; i++) if (mask[i] === 0 && exclude[i] === 0) return false;
+  return true;
+}
+
+/**
  * Grows a 0/1 mask by `pixels` (Euclidean), with the editor's own distance transform, so the
  * ring the SPA shows for erase's `dilate_pixels` is the area the proxy fills and composites.
  */

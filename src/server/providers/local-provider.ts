@@ -11,7 +11,7 @@ import { MASK_COVERS_EVERYTHING, maskCoversEverything } from "../../mask-coverag
 import type { FillOutput, FillTask } from "../engine/fill-task";
 import type { WorkerPool } from "../engine/worker-pool";
 import { decodeOwnValues, encodeOwnValues } from "../images/source-colour";
-import { jobGeometry, padToCanvas } from "./job-geometry";
+import { jobGeometry, padToCanvas, placedExclusion } from "./job-geometry";
 import type { PollOutcome, Provider, ProviderJob } from "./provider";
 import { UpstreamError } from "./provider";
 
@@ -43,6 +43,7 @@ export class LocalProvider implements Provider {
     tasks: [...TASK_IDS],
     // The engine fills from the surroundings whatever the task: removing is what it does best.
     nativeTasks: [...TASK_IDS],
+    excludesSources: true,
     maxOutpaintPixels: MAX_IMAGE_PIXELS,
   };
   readonly pollIntervalMs = 100;
@@ -140,6 +141,7 @@ export async function decodeTask(
   const [own, geometry] = await Promise.all([decodeOwnValues(job.image.bytes), jobGeometry(job)]);
   const { mask } = geometry;
   if (maskCoversEverything(mask)) throw new Error(MASK_COVERS_EVERYTHING);
+  const exclude = await placedExclusion(job, geometry);
   const placed = await padToCanvas(own, geometry);
   const task: FillTask = {
     pixels: placed.data,
@@ -147,6 +149,7 @@ export async function decodeTask(
     height: placed.height,
     channels: 3,
     mask,
+    ...(exclude ? { exclude } : {}),
     seed: job.request.seed ?? null,
     ...(job.kind === "erase" ? { mode: "exemplar" as const } : {}),
   };

@@ -42,7 +42,13 @@ export interface OutpaintJob {
   placement: Placement;
 }
 
-export type ProviderJob = FillJob | ExpandJob | EraseJob | OutpaintJob;
+/**
+ * Every job may carry the designer's exclusion from sampling (`EXCLUDE_MASK_FIELD`), probed at
+ * the input image's size; absent on jobs without one, and on jobs queued by an older proxy.
+ */
+export type ProviderJob = (FillJob | ExpandJob | EraseJob | OutpaintJob) & {
+  exclude?: ProbedImage;
+};
 
 /** The prompt a job carries (erase has none; outpainting's is optional), for `get_result`. */
 export function jobPrompt(job: ProviderJob): string {

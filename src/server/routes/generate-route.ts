@@ -6,6 +6,7 @@ import {
   COMPOSITE_HEADER,
   ERASE_ROUTE,
   type EraseRequest,
+  EXCLUDE_MASK_FIELD,
   EXPAND_ROUTE,
   eraseRequestSchemaFor,
   expandRequestSchemaFor,
@@ -28,7 +29,12 @@ import { placeOnCanvas } from "../images/outpaint-placement";
 import { type ProbedImage, probeBase64Image, resizeMask } from "../images/probe-image";
 import type { JobService } from "../jobs/job-service";
 import type { RateLimiter } from "../limits/rate-limiter";
-import { paintedMask } from "../providers/job-geometry";
+import {
+  excludesEverything,
+  jobGeometry,
+  paintedMask,
+  placedExclusion,
+} from "../providers/job-geometry";
 import type { Provider, ProviderJob } from "../providers/provider";
 import { UpstreamError } from "../providers/provider";
 import { clientId } from "./client-id";
@@ -86,7 +92,12 @@ export function generateRoute(deps: GenerateRouteDeps) {
       const provider = deps.providers.get(providerId)!;
       const parsed = schemaFor(kind, provider).safeParse(body);
       if (!parsed.success) return validationError(c, zodDetail(parsed.error, "body"));
-      const job = await probeJob(kind, parsed.data, provider, c);
+      const job = await probeExclusion(
+        await probeJob(kind, parsed.data, provider, c),
+        parsed.data as { [EXCLUDE_MASK_FIELD]?: string | null },
+        provider,
+        c.req.header(RESIZE_MASK_HEADER),
+      );
       const composite = isOn(c.req.header(COMPOSITE_HEADER));
       const record = await deps.jobs.submit(providerId, job, client, { composite });
       if (c.req.raw.signal.aborted) {
@@ -229,6 +240,51 @@ async function probeMasked<R extends { image: string; mask?: string | null }>(
   }
   const mask = await resizeMask(given, image.width, image.height);
   return { image, mask, resized: { ...request, mask: mask.bytes.toString("base64") } };
+}
+
+/**
+ * The designer's exclusion from sampling, when sent: taken only by a provider that honours it,
+ * at the input image's size (or resized, as the mask is, on request), and refused when it leaves
+ * nothing to copy from.
+ */
+async function probeExclusion(
+  job: ProviderJob,
+  body: { [EXCLUDE_MASK_FIELD]?: string | null },
+  provider: Provider,
+  resizeHeader: string | undefined,
+): Promise<ProviderJob> {
+  const sent = body[EXCLUDE_MASK_FIELD];
+  if (!sent) return job;
+  const field = ["body", EXCLUDE_MASK_FIELD];
+  if (!provider.info.excludesSources) {
+    throw new FieldError(
+      field,
+      `${provider.info.label} cannot keep the fill from copying an area; only the local engine takes ${EXCLUDE_MASK_FIELD}`,
+    );
+  }
+  const { image } = job;
+  let exclude = await probeBase64Image(sent, EXCLUDE_MASK_FIELD, provider.info.maxImagePixels);
+  if (exclude.width !== image.width || exclude.height !== image.height) {
+    if (!isOn(resizeHeader)) {
+      throw new FieldError(
+        field,
+        `${EXCLUDE_MASK_FIELD} is ${exclude.width}×${exclude.height} but the image is ${image.width}×${image.height}; they must match (or send ${RESIZE_MASK_HEADER}: 1)`,
+        "value_error.mask_size",
+      );
+    }
+    exclude = await resizeMask(exclude, image.width, image.height);
+  }
+  const excluded = { ...job, exclude };
+  const geometry = await jobGeometry(excluded);
+  const placed = await placedExclusion(excluded, geometry);
+  if (placed && excludesEverything(geometry.mask, placed)) {
+    throw new FieldError(
+      field,
+      "the exclusion covers every pixel the fill could copy from: leave some of the image to sample",
+      "value_error.mask_excludes_everything",
+    );
+  }
+  return excluded;
 }
 
 async function probeOutpaint(request: OutpaintRequest, provider: Provider): Promise<ProviderJob> {

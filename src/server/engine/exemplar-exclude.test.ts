@@ -1,0 +1,136 @@
+import { join } from "node:path";
+import sharp from "sharp";
+import { describe, expect, it } from "vitest";
+import { inpaintExemplar } from "./exemplar-fill";
+import { fillTask } from "./fill-engine";
+
+/**
+ * The app's sample (a hilltop sunset with a stone sundial on the right) at 300×200, given 100
+ * new columns on the right: the "Right outpaint" that repeats faded sundials across the new
+ * ground. The designer's exclusion over the sundial must keep every copy off it.
+ */
+async function rightOutpaint() {
+  const { data, info } = await sharp(join(import.meta.dirname, "../../../public/sample/sunset.jpg"))
+    .resize(300, 200)
+    .removeAlpha()
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  const width = 400;
+  const height = info.height;
+  const pixels = new Uint8Array(width * height * 3);
+  const mask = new Uint8Array(width * height).fill(1);
+  for (let y = 0; y < height; y++) {
+    pixels.set(data.subarray(y * 300 * 3, (y + 1) * 300 * 3), y * width * 3);
+    mask.fill(0, y * width, y * width + 300);
+  }
+  // the sundial's table and pillar, with a margin
+  const sundial = { x0: 180, y0: 122, x1: 285, y1: 200 };
+  const exclude = new Uint8Array(width * height);
+  for (let y = sundial.y0; y < sundial.y1; y++) {
+    exclude.fill(1, y * width + sundial.x0, y * width + sundial.x1);
+  }
+  return { pixels, width, height, mask, exclude, sundial };
+}
+
+function fillFrom(
+  job: Awaited<ReturnType<typeof rightOutpaint>>,
+  exclude?: Uint8Array,
+): { out: Uint8Array; from: Int32Array } {
+  let from: Int32Array = new Int32Array(0);
+  const out = inpaintExemplar(job.pixels, job.width, job.height, 3, job.mask, {
+    seed: 0,
+    ...(exclude ? { exclude } : {}),
+    onSources: (sources) => {
+      from = sources;
+    },
+  });
+  return { out, from };
+}
+
+/** The share of filled pixels copied from inside the box. */
+function shareFrom(
+  from: Int32Array,
+  width: number,
+  box: { x0: number; y0: number; x1: number; y1: number },
+) {
+  let copied = 0;
+  let inside = 0;
+  for (const s of from) {
+    if (s < 0) continue;
+    copied++;
+    const x = s % width;
+    const y = (s - x) / width;
+    if (x >= box.x0 && x < box.x1 && y >= box.y0 && y < box.y1) inside++;
+  }
+  return { copied, inside: inside / copied };
+}
+
+describe("the designer's exclusion from sampling", () => {
+  it("keeps a right outpaint's copies off the sundial, which it copies otherwise", async () => {
+    const job = await rightOutpaint();
+    const free = shareFrom(fillFrom(job).from, job.width, job.sundial);
+    // Without the exclusion the sundial is a source: the case is one where it matters.
+    expect(free.inside).toBeGreaterThan(0.05);
+
+    const { out, from } = fillFrom(job, job.exclude);
+    const excluded = shareFrom(from, job.width, job.sundial);
+    expect(excluded.copied).toBeGreaterThan(0.9 * (job.height * 100));
+    // A source's patch may not touch the box, so even its centre keeps a patch radius away.
+    expect(excluded.inside).toBe(0);
+    for (const s of from) {
+      if (s >= 0) expect(job.exclude[s]).toBe(0);
+    }
+    // The excluded pixels are still kept, bit for bit, like every pixel outside the mask.
+    for (let i = 0; i < job.mask.length; i++) {
+      if (job.mask[i] === 1) continue;
+      if (out[i * 3] !== job.pixels[i * 3] || out[i * 3 + 2] !== job.pixels[i * 3 + 2]) {
+        throw new Error(`kept pixel ${i} changed`);
+      }
+    }
+  });
+
+  it("neither copies nor continues an excluded post beside a removal", () => {
+    // grey noise, a red post 12 px wide standing against the hole's right side
+    const width = 160;
+    const height = 120;
+    const pixels = new Uint8Array(width * height * 3);
+    let seed = 3;
+    const noise = () => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return (seed % 31) - 15;
+    };
+    const post = (x: number) => x >= 100 && x < 112;
+    for (let p = 0; p < width * height; p++) {
+      const grey = 120 + noise();
+      const colour = post(p % width) ? [200, 40, 40] : [grey, grey, grey];
+      pixels.set(colour, p * 3);
+    }
+    const mask = new Uint8Array(width * height);
+    const exclude = new Uint8Array(width * height);
+    for (let y = 30; y < 90; y++) mask.fill(1, y * width + 50, y * width + 100);
+    for (let y = 0; y < height; y++) exclude.fill(1, y * width + 100, y * width + 112);
+    const redness = (out: Uint8Array) => {
+      let sum = 0;
+      let n = 0;
+      for (let p = 0; p < mask.length; p++) {
+        if (mask[p] !== 1 || p % width < 60 || p % width >= 96) continue;
+        sum += out[p * 3]! - out[p * 3 + 1]!;
+        n++;
+      }
+      return sum / n;
+    };
+    const free = inpaintExemplar(pixels, width, height, 3, mask, { seed: 0 });
+    // Without the exclusion, the post's red reaches into the fill: the case is one where it matters.
+    expect(redness(free)).toBeGreaterThan(5);
+    const excluded = inpaintExemplar(pixels, width, height, 3, mask, { seed: 0, exclude });
+    expect(Math.abs(redness(excluded))).toBeLessThan(1.5);
+  });
+
+  it("refuses an exclusion of another size", () => {
+    const task = { pixels: new Uint8Array(8 * 8 * 3), width: 8, height: 8, channels: 3 as const };
+    const mask = new Uint8Array(64).fill(1, 0, 8);
+    expect(() => fillTask({ ...task, mask, exclude: new Uint8Array(10) })).toThrow(
+      /exclusion holds 10 pixels, expected 8×8/,
+    );
+  });
+});
