@@ -27,9 +27,10 @@ export function useWorkOnCopy(maxPixels: number | undefined) {
         URL.revokeObjectURL(copy.url);
         return;
       }
-      const { maskOps, redoOps, outpaint, outpaintOverlap } = state;
+      const { maskOps, redoOps, excludeOps, excludeRedoOps, outpaint, outpaintOverlap } = state;
       state.workOnCopy(copy);
-      offerOriginal({ image: original, maskOps, redoOps, outpaint, outpaintOverlap }, copy);
+      const saved = { maskOps, redoOps, excludeOps, excludeRedoOps, outpaint, outpaintOverlap };
+      offerOriginal({ image: original, ...saved }, copy);
     } catch (error) {
       toast.error(
         `The smaller copy could not be made: ${error instanceof Error ? error.message : String(error)}`,

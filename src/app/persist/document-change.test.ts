@@ -19,6 +19,8 @@ const saved: SavedDocument = {
   image,
   maskOps: [first, second],
   redoOps: [],
+  excludeOps: [],
+  excludeRedoOps: [],
   outpaint: null,
   outpaintOverlap: 8,
 };
@@ -48,5 +50,25 @@ describe("documentChange", () => {
   it("leaves the saved document as it is when the change was made on a longer history", () => {
     const change = documentChange({ ...saved, maskOps: [first, second, third] }, saved)!;
     expect(applyDocumentChange({ ...saved, maskOps: [first] }, change).maskOps).toEqual([first]);
+  });
+
+  it("journals the exclusion's steps, and replays a change journaled before it was kept", () => {
+    const now = { ...saved, excludeOps: [third], excludeRedoOps: [second] };
+    const change = documentChange(saved, now)!;
+    expect(change.excludeOps).toEqual({ keep: 0, add: [third] });
+    expect(applyDocumentChange(saved, change)).toEqual(now);
+
+    const {
+      excludeOps: _,
+      excludeRedoOps: __,
+      ...older
+    } = documentChange(saved, {
+      ...saved,
+      maskOps: [first, second, third],
+    })!;
+    const painted = { ...saved, excludeOps: [first] };
+    const replayed = applyDocumentChange(painted, older);
+    expect(replayed.maskOps).toEqual([first, second, third]);
+    expect(replayed.excludeOps).toEqual([first]);
   });
 });

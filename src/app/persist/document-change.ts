@@ -8,6 +8,8 @@ export const DOCUMENT_FIELDS = [
   "image",
   "maskOps",
   "redoOps",
+  "excludeOps",
+  "excludeRedoOps",
   "outpaint",
   "outpaintOverlap",
 ] as const;
@@ -18,6 +20,9 @@ export type DocumentFields = Pick<AppState, (typeof DOCUMENT_FIELDS)[number]>;
 export interface DocumentChange {
   maskOps: HistoryDelta<MaskOp>;
   redoOps: HistoryDelta<MaskOp>;
+  /** Absent in changes journaled before the exclusion was kept. */
+  excludeOps?: HistoryDelta<MaskOp>;
+  excludeRedoOps?: HistoryDelta<MaskOp>;
   outpaint: DocumentFields["outpaint"];
   outpaintOverlap: number;
 }
@@ -35,6 +40,8 @@ export function documentChange(
   return {
     maskOps: historyDelta(durable.maskOps, now.maskOps),
     redoOps: historyDelta(durable.redoOps, now.redoOps),
+    excludeOps: historyDelta(durable.excludeOps, now.excludeOps),
+    excludeRedoOps: historyDelta(durable.excludeRedoOps, now.excludeRedoOps),
     outpaint: now.outpaint,
     outpaintOverlap: now.outpaintOverlap,
   };
@@ -44,11 +51,19 @@ export function documentChange(
 export function applyDocumentChange(saved: SavedDocument, change: DocumentChange): SavedDocument {
   const maskOps = applyHistoryDelta(saved.maskOps, change.maskOps);
   const redoOps = applyHistoryDelta(saved.redoOps, change.redoOps);
-  if (!maskOps || !redoOps) return saved;
+  const excludeOps = change.excludeOps
+    ? applyHistoryDelta(saved.excludeOps, change.excludeOps)
+    : saved.excludeOps;
+  const excludeRedoOps = change.excludeRedoOps
+    ? applyHistoryDelta(saved.excludeRedoOps, change.excludeRedoOps)
+    : saved.excludeRedoOps;
+  if (!maskOps || !redoOps || !excludeOps || !excludeRedoOps) return saved;
   return {
     ...saved,
     maskOps,
     redoOps,
+    excludeOps,
+    excludeRedoOps,
     outpaint: change.outpaint,
     outpaintOverlap: change.outpaintOverlap,
   };

@@ -24,6 +24,9 @@ export interface StoredMask {
   rev?: string;
   maskOps: MaskOp[];
   redoOps: MaskOp[];
+  /** The "don't copy from here" area; absent in documents saved before it was kept. */
+  excludeOps?: MaskOp[];
+  excludeRedoOps?: MaskOp[];
   outpaint?: OutpaintRequest | null;
   outpaintOverlap?: number;
 }

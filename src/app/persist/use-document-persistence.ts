@@ -49,7 +49,8 @@ export function useDocumentPersistence() {
         // The state is taken after the await, so a write never stores an older state.
         const snapshot = take();
         if (snapshot.state.image !== image) return null;
-        const { maskOps, redoOps, outpaint, outpaintOverlap } = snapshot.state;
+        const { maskOps, redoOps, excludeOps, excludeRedoOps, outpaint, outpaintOverlap } =
+          snapshot.state;
         await documentDb.transaction("rw", documentDb.images, documentDb.masks, async () => {
           if (blob) {
             const { name, width, height } = image;
@@ -60,6 +61,8 @@ export function useDocumentPersistence() {
             rev: snapshot.rev,
             maskOps,
             redoOps,
+            excludeOps,
+            excludeRedoOps,
             outpaint,
             outpaintOverlap,
           });
@@ -105,6 +108,8 @@ async function restore(
       image,
       maskOps: mask?.maskOps ?? [],
       redoOps: mask?.redoOps ?? [],
+      excludeOps: mask?.excludeOps ?? [],
+      excludeRedoOps: mask?.excludeRedoOps ?? [],
       outpaint: mask?.outpaint ?? null,
       outpaintOverlap: mask?.outpaintOverlap ?? OVERLAP.default,
     };

@@ -20,37 +20,62 @@ export interface DocumentImage {
 export const HISTORY_LIMIT = { ops: 500, bytes: 40 * 1024 * 1024 } as const;
 const FOLD_FRACTION = 0.25;
 
+/**
+ * The two masks the tools paint: the area to fill, and the area the local engine must neither
+ * copy from nor continue ("don't copy from here", `EXCLUDE_MASK_FIELD`).
+ */
+export type PaintLayer = "mask" | "exclude";
+
 export interface DocumentSlice {
   image: DocumentImage | null;
   /** The mask as an operation list in image pixels. Per-move updates never reach the store. */
   maskOps: MaskOp[];
   /** Undone operations, most recent last; any new operation discards them. */
   redoOps: MaskOp[];
+  /** The "don't copy from here" area, kept as the mask is, with its own undo. */
+  excludeOps: MaskOp[];
+  excludeRedoOps: MaskOp[];
+  /** The layer that painting, undo and redo act on. */
+  paintLayer: PaintLayer;
+  setPaintLayer: (layer: PaintLayer) => void;
   commitMaskOp: (op: MaskOp) => void;
   undo: () => void;
   redo: () => void;
 }
 
+/** Each layer's history fields: what a step on that layer reads and writes. */
+export const LAYER_HISTORY = {
+  mask: { ops: "maskOps", redo: "redoOps" },
+  exclude: { ops: "excludeOps", redo: "excludeRedoOps" },
+} as const satisfies Record<PaintLayer, { ops: keyof DocumentSlice; redo: keyof DocumentSlice }>;
+
 export const createDocumentSlice: StateCreator<AppState, [], [], DocumentSlice> = (set) => ({
   image: null,
   maskOps: [],
   redoOps: [],
+  excludeOps: [],
+  excludeRedoOps: [],
+  paintLayer: "mask",
+  setPaintLayer: (paintLayer) => set({ paintLayer }),
   commitMaskOp: (op) =>
     set((state) => {
       if (!state.image) return {};
-      return { maskOps: boundHistory([...state.maskOps, op], state.image), redoOps: [] };
+      const { ops, redo } = LAYER_HISTORY[state.paintLayer];
+      return { [ops]: boundHistory([...state[ops], op], state.image), [redo]: [] };
     }),
   undo: () =>
     set((state) => {
-      const last = state.maskOps.at(-1);
+      const { ops, redo } = LAYER_HISTORY[state.paintLayer];
+      const last = state[ops].at(-1);
       if (!last) return {};
-      return { maskOps: state.maskOps.slice(0, -1), redoOps: [...state.redoOps, last] };
+      return { [ops]: state[ops].slice(0, -1), [redo]: [...state[redo], last] };
     }),
   redo: () =>
     set((state) => {
-      const next = state.redoOps.at(-1);
+      const { ops, redo } = LAYER_HISTORY[state.paintLayer];
+      const next = state[redo].at(-1);
       if (!next) return {};
-      return { maskOps: [...state.maskOps, next], redoOps: state.redoOps.slice(0, -1) };
+      return { [ops]: [...state[ops], next], [redo]: state[redo].slice(0, -1) };
     }),
 });
 

@@ -12,6 +12,8 @@ export interface SavedDocument {
   image: DocumentImage;
   maskOps: MaskOp[];
   redoOps: MaskOp[];
+  excludeOps: MaskOp[];
+  excludeRedoOps: MaskOp[];
   outpaint: OutpaintRequest | null;
   outpaintOverlap: number;
 }
@@ -22,9 +24,10 @@ export interface SavedDocument {
  */
 export interface SessionActions {
   /**
-   * Makes `image` the document: a fresh mask history, the view fitted, a brush sized for it, no
-   * outpaint frame, no run on show and an empty prompt (both belonged to the previous image: a
-   * prompt describes what to paint into one photo), back in the editor.
+   * Makes `image` the document: fresh mask and exclusion histories (painting the mask), the view
+   * fitted, a brush sized for it, no outpaint frame, no run on show and an empty prompt (both
+   * belonged to the previous image: a prompt describes what to paint into one photo), back in the
+   * editor.
    */
   openDocument: (image: DocumentImage) => void;
   /**
@@ -65,6 +68,9 @@ export const createSessionActions: StateCreator<AppState, [], [], SessionActions
         brushSize: defaultBrushSize(image),
         maskOps: [],
         redoOps: [],
+        excludeOps: [],
+        excludeRedoOps: [],
+        paintLayer: "mask",
         view: null,
         outpaint: null,
         mainView: "edit",
@@ -87,6 +93,8 @@ export const createSessionActions: StateCreator<AppState, [], [], SessionActions
         image: copy,
         maskOps: scaleMaskOps(state.maskOps, from, copy),
         redoOps: scaleMaskOps(state.redoOps, from, copy),
+        excludeOps: scaleMaskOps(state.excludeOps, from, copy),
+        excludeRedoOps: scaleMaskOps(state.excludeRedoOps, from, copy),
         outpaint:
           state.outpaint && padding
             ? {

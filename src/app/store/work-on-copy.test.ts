@@ -35,6 +35,8 @@ describe("workOnCopy", () => {
       image: original,
       maskOps: before.maskOps,
       redoOps: before.redoOps,
+      excludeOps: before.excludeOps,
+      excludeRedoOps: before.excludeRedoOps,
       outpaint: before.outpaint,
       outpaintOverlap: before.outpaintOverlap,
     });
