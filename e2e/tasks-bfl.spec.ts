@@ -1,11 +1,17 @@
 import { expect, type Page, test } from "@playwright/test";
 import { growMask } from "../src/app/editor/raster/morphology";
 import { outpaintGeometry } from "../src/app/outpaint/outpaint-geometry";
-import { DILATE_PIXELS_RANGE } from "../src/contract";
+import { DILATE_PIXELS_RANGE, ERASE_ROUTE, EXCLUDE_MASK_FIELD } from "../src/contract";
 import type { FakeBfl } from "../src/server/testing/fake-bfl";
 import { type SecondProxy, startFakeUpstream, startProxyWithUpstream } from "./fake-bfl-upstream";
 import { decodeFixture, exportedMask, openHistory, openImage } from "./helpers";
-import { chooseTask, differences, readyResult, strokeAcross } from "./tasks-helpers";
+import {
+  chooseTask,
+  differences,
+  generateAndCapture,
+  readyResult,
+  strokeAcross,
+} from "./tasks-helpers";
 
 const COFFEE = { name: "skimage_coffee.png", width: 600, height: 400 };
 
@@ -146,4 +152,26 @@ test("Extend on BFL uses the outpainting tool; Replace uses fill; webp results d
     prompt: "a silver spoon",
   });
   await expect(page.getByTestId("history-run-task").first()).toHaveText("Replace · bfl");
+});
+
+test("BFL cannot keep the fill from an area: the sidebar says so and the area is not sent", async ({
+  page,
+}, testInfo) => {
+  await page.goto(proxy.url);
+  await openImage(page, COFFEE.name);
+  await chooseTask(page, "erase");
+  await page.getByTestId("paint-layer-exclude").click();
+  await strokeAcross(page, COFFEE, 80, 50, 200);
+  const ignored = page.getByTestId("exclude-ignored");
+  await expect(ignored).toHaveText(
+    `FLUX.1 Fill [pro] (Black Forest Labs) cannot keep the fill from copying an area: the "Don't copy from" area is not sent.`,
+  );
+  await page.screenshot({ path: testInfo.outputPath("exclude-ignored.png") });
+  await page.keyboard.press("x");
+  await strokeAcross(page, COFFEE, 200, 200, 400);
+  await lockSeed(page, 7);
+  const sent = await generateAndCapture(page, ERASE_ROUTE);
+  expect(sent.body).not.toHaveProperty(EXCLUDE_MASK_FIELD);
+  expect(lastSubmit()).toMatchObject({ path: "/v1/flux-tools/erase-v1", hasMask: true });
+  await readyResult(page);
 });

@@ -13,8 +13,10 @@ export async function loadResultAsInput(run: RunRecord, index: number, keepMask:
   const blob = await readBlob(blobKey(run.id, "result", index));
   if (!blob) throw new Error("This result was pruned from storage.");
   const { width, height } = await decodedSize(blob);
-  const { maskOps, image, prompt, openDocument, commitMaskOp, setPrompt } = useAppStore.getState();
-  const kept = keepMask && image?.width === width && image.height === height ? maskOps : [];
+  const { maskOps, excludeOps, image, prompt, openDocument, commitMaskOp, setPrompt } =
+    useAppStore.getState();
+  const lines = keepMask && image?.width === width && image.height === height;
+  const kept = lines ? maskOps : [];
   const stored = run.variants[index]?.resultExtension ?? "png";
   const extension = stored === "jpeg" ? "jpg" : stored;
   openDocument({
@@ -24,5 +26,7 @@ export async function loadResultAsInput(run: RunRecord, index: number, keepMask:
     height,
   });
   for (const op of kept) commitMaskOp(op);
+  // The area not to copy from lies outside the mask: the result still has it where it was.
+  if (lines) useAppStore.setState({ excludeOps: [...excludeOps] });
   setPrompt(prompt);
 }

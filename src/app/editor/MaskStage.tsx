@@ -10,6 +10,7 @@ import { useAppStore } from "../store/store";
 import { Checkerboard } from "../view/Checkerboard";
 import { StageZoomBar } from "../view/StageZoomBar";
 import { releaseControlFocus } from "./focus-target";
+import { EXCLUDE_TINT } from "./mask-display";
 import { useEditorShortcuts } from "./use-editor-shortcuts";
 import { useElementSize } from "./use-element-size";
 import { useHtmlImage } from "./use-html-image";
@@ -25,6 +26,7 @@ export function MaskStage({ image }: { image: DocumentImage }) {
   const masks = useMaskManager();
   const maskDisplay = masks.display;
   const maskOps = useAppStore((s) => s.maskOps);
+  const excludeOps = useAppStore((s) => s.excludeOps);
   const color = useAppStore((s) => s.overlayColor);
   const opacity = useAppStore((s) => s.overlayOpacity);
   const visible = useAppStore((s) => s.maskVisible && !s.peeking);
@@ -32,6 +34,7 @@ export function MaskStage({ image }: { image: DocumentImage }) {
   const stage = useRef<Konva.Stage>(null);
   const refs = {
     maskLayer: useRef<Konva.Layer>(null),
+    excludeLayer: useRef<Konva.Layer>(null),
     outline: useRef<Konva.Line>(null),
     cursor: useRef<HTMLDivElement>(null),
   };
@@ -39,6 +42,7 @@ export function MaskStage({ image }: { image: DocumentImage }) {
   const pointer = useMaskPointer(refs, panZoom.viewRef, image);
   useEditorShortcuts(panZoom);
   useMaskLayerStyle(refs.maskLayer, panZoom.view.scale, opacity, visible);
+  useMaskLayerStyle(refs.excludeLayer, panZoom.view.scale, opacity, visible, false);
 
   useEffect(() => masks.warm(), [masks]);
 
@@ -49,6 +53,11 @@ export function MaskStage({ image }: { image: DocumentImage }) {
     maskDisplay.sync(image.url, image.width, image.height, maskOps);
     refs.maskLayer.current?.batchDraw();
   }, [image, maskOps]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: refs are stable
+  useLayoutEffect(() => {
+    masks.excludeDisplay.sync(image.url, image.width, image.height, excludeOps);
+    refs.excludeLayer.current?.batchDraw();
+  }, [image, excludeOps, masks]);
 
   const { view } = panZoom;
   const bounds = { x: 0, y: 0, width: image.width, height: image.height };
@@ -82,7 +91,13 @@ export function MaskStage({ image }: { image: DocumentImage }) {
             <Checkerboard {...bounds} scale={view.scale} />
             {bitmap && <KonvaImage image={bitmap} {...bounds} />}
           </Layer>
-          {/* The cached mask is white; one tint rect keeps only its shape, opacity is the canvas's CSS. */}
+          {/* Each cached mask is white; one tint rect keeps only its shape, opacity is the canvas's CSS. */}
+          <Layer ref={refs.excludeLayer} listening={false}>
+            <Group clip={bounds}>
+              <KonvaImage image={masks.excludeDisplay.canvas} {...bounds} />
+              <Rect {...bounds} fill={EXCLUDE_TINT} globalCompositeOperation="source-in" />
+            </Group>
+          </Layer>
           <Layer ref={refs.maskLayer} listening={false}>
             <Group clip={bounds}>
               <KonvaImage image={maskDisplay.canvas} {...bounds} />

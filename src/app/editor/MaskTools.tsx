@@ -8,6 +8,7 @@ import { BRUSH_SIZE } from "./brush-size";
 import { GrowShrink, InvertClear } from "./MaskActions";
 import { MaskFiles } from "./MaskFiles";
 import { OverlayControls } from "./OverlayControls";
+import { PaintLayerSwitch } from "./PaintLayerSwitch";
 import { ToolButtons } from "./ToolButtons";
 
 /** The Edit mode's sidebar: tools and sizes open; overlay and mask files fold away. */
@@ -35,6 +36,7 @@ export function MaskTools() {
           </button>
         }
       >
+        <PaintLayerSwitch />
         <ToolButtons />
         <Slider
           label="Brush size"

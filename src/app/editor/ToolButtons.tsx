@@ -11,6 +11,7 @@ import {
 } from "lucide-react";
 import type { ReactNode } from "react";
 import { SmartToolOptions } from "../select/SmartToolOptions";
+import { LAYER_HISTORY } from "../store/document-slice";
 import { useAppStore } from "../store/store";
 import { isSmartTool, type Tool } from "../store/tools-slice";
 import { ToolButton } from "../ui/ToolButton";
@@ -32,8 +33,9 @@ export const TOOLS: { tool: Tool; label: string; key: string; icon: ReactNode }[
 export function ToolButtons() {
   const tool = useAppStore((s) => s.tool);
   const setTool = useAppStore((s) => s.setTool);
-  const canUndo = useAppStore((s) => s.maskOps.length > 0);
-  const canRedo = useAppStore((s) => s.redoOps.length > 0);
+  // Undo and redo step through the layer being painted.
+  const canUndo = useAppStore((s) => s[LAYER_HISTORY[s.paintLayer].ops].length > 0);
+  const canRedo = useAppStore((s) => s[LAYER_HISTORY[s.paintLayer].redo].length > 0);
   const undo = useAppStore((s) => s.undo);
   const redo = useAppStore((s) => s.redo);
   const editMask = useAppStore((s) => s.editMask);

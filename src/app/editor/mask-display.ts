@@ -4,6 +4,12 @@ import type { MaskRaster } from "./raster/paint-shapes";
 import { renderMaskRegion } from "./render-mask-region";
 
 /**
+ * The tint of the "don't copy from here" layer: apart from every mask overlay colour offered
+ * and from most of what photos hold, so the two layers never read as one.
+ */
+export const EXCLUDE_TINT = "#8e4ec6";
+
+/**
  * The committed mask cached as ONE bitmap: a 0/255 raster plus a canvas (white where painted,
  * transparent elsewhere) that the stage draws and tints with a single `source-in` rect.
  * Committing one operation applies just that operation and repaints its bounding box, so the

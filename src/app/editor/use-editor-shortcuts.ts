@@ -43,6 +43,7 @@ export function useEditorShortcuts(panZoom: Pick<PanZoom, "zoomBy" | "fit" | "ac
       else if (key === "[") store.setBrushSize(store.brushSize - step);
       else if (key === "]") store.setBrushSize(store.brushSize + step);
       else if (key === "h") store.setMaskVisible(!store.maskVisible);
+      else if (key === "x") store.setPaintLayer(store.paintLayer === "mask" ? "exclude" : "mask");
       else if (key === PEEK_KEY) store.setPeeking(true);
       else if (key === "+" || key === "=") panZoom.zoomBy(1.25);
       else if (key === "-" || key === "_") panZoom.zoomBy(0.8);
@@ -81,6 +82,7 @@ export const SHORTCUTS: [string, string][] = [
   ["0 / 1", "Fit / 100%"],
   ["Space+drag, middle mouse, two fingers", "Pan"],
   ["H", "Show / hide the mask"],
+  ["X", "Paint the area to fill / the area not to copy from"],
   ["Hold O", "Peek at the bare image"],
   ["P", "Present the run on show"],
   ["Ctrl/Cmd+Enter", "Generate (also in the prompt)"],

@@ -12,8 +12,10 @@ export function useMaskLayerStyle(
   scale: number,
   opacity: number,
   visible: boolean,
+  /** Whether the export feathers this layer (the area not to copy from is sent hard). */
+  feathered = true,
 ) {
-  const featherPx = useAppStore((s) => s.featherPx);
+  const featherPx = useAppStore((s) => (feathered ? s.featherPx : 0));
   useEffect(() => {
     const canvas = layer.current?.getNativeCanvasElement();
     if (!canvas) return;

@@ -6,11 +6,14 @@ import { isSmartTool } from "../store/tools-slice";
 import type { ViewTransform } from "../view/view-transform";
 import { screenToContent } from "../view/view-transform";
 import { drawLiveSegment } from "./live-stroke";
+import { EXCLUDE_TINT } from "./mask-display";
 import type { MaskMode } from "./mask-op";
 
 export interface MaskPointerRefs {
   /** The mask layer, whose canvas is the buffer for the stroke under the pointer. */
   maskLayer: RefObject<Konva.Layer | null>;
+  /** The same for the area not to copy from, when that is the layer being painted. */
+  excludeLayer: RefObject<Konva.Layer | null>;
   /** Outline of a rectangle or lasso being drawn. */
   outline: RefObject<Konva.Line | null>;
   /** The true-size brush ring: a DOM element moved by transform, so it costs no canvas redraw. */
@@ -75,9 +78,11 @@ export function useMaskPointer(
 
   /** Draws the stroke's last `segments` points (each joined to the one before) into the buffer. */
   const drawLive = (g: Extract<Gesture, { kind: "stroke" }>, segments: number) => {
-    const layer = refs.maskLayer.current;
+    const { paintLayer, overlayColor } = useAppStore.getState();
+    const excluding = paintLayer === "exclude";
+    const layer = (excluding ? refs.excludeLayer : refs.maskLayer).current;
     if (!layer) return;
-    const color = useAppStore.getState().overlayColor;
+    const color = excluding ? EXCLUDE_TINT : overlayColor;
     const end = g.points.length;
     for (let k = Math.max(2, end - segments * 2); k <= end; k += 2) {
       drawLiveSegment(

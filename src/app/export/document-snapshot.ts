@@ -9,6 +9,8 @@ import type { OutpaintRequest } from "../store/outpaint-slice";
 export interface DocumentSnapshot {
   image: DocumentImage;
   maskOps: readonly MaskOp[];
+  /** The area the local engine must not copy from; sent only to providers that take it. */
+  excludeOps: readonly MaskOp[];
   outpaint: OutpaintRequest | null;
   outpaintOverlap: number;
   featherPx: number;
@@ -25,7 +27,7 @@ export function snapshotDocument(
   state: DocumentFields,
   providerPresets: readonly string[] = [],
 ): DocumentSnapshot {
-  const { image, maskOps, outpaint, outpaintOverlap, featherPx } = state;
+  const { image, maskOps, excludeOps, outpaint, outpaintOverlap, featherPx } = state;
   if (!image) throw new Error("Load an image first.");
-  return { image, maskOps, outpaint, outpaintOverlap, featherPx, providerPresets };
+  return { image, maskOps, excludeOps, outpaint, outpaintOverlap, featherPx, providerPresets };
 }

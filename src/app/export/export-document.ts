@@ -6,6 +6,7 @@ import {
 } from "../outpaint/outpaint-geometry";
 import { presetToSend } from "../outpaint/preset-to-send";
 import type { DocumentSnapshot } from "./document-snapshot";
+import type { PaintedMask } from "./export-mask";
 import type { MaskManager } from "./mask-manager";
 import type { FillExport } from "./run-export";
 
@@ -49,6 +50,8 @@ export type FillInputs = FillExport & {
   frame: OutpaintFrame | null;
   /** Whether a painted mask is part of the request (an outpaint then needs the fill). */
   painted: boolean;
+  /** The area not to copy from at the image's size (0/255), or null when none is painted. */
+  exclusion: PaintedMask | null;
 };
 
 /**
@@ -83,5 +86,6 @@ export async function exportFillInputs(
     file,
     frame: fitted?.frame ?? null,
     painted: painted !== null,
+    exclusion: manager.paintedExclusion(snapshot),
   };
 }

@@ -13,6 +13,8 @@ import { type ExportJob, type ExportResult, runExport } from "./run-export";
  */
 export class MaskManager {
   readonly display = new MaskDisplay();
+  /** The same for the area not to copy from (`excludeOps`). */
+  readonly excludeDisplay = new MaskDisplay();
   private worker: Worker | null = null;
   private nextId = 1;
   private readonly pending = new Map<number, (response: ExportResponse) => void>();
@@ -27,6 +29,14 @@ export class MaskManager {
     if (!maskMayHavePixels(maskOps)) return null;
     const { url, width, height } = image;
     return { data: this.display.mask(url, width, height, maskOps).slice(), width, height };
+  }
+
+  /** The area not to copy from (a copy, 0/255), or null when none is painted. */
+  paintedExclusion({ image, excludeOps }: DocumentSnapshot): PaintedMask | null {
+    if (!maskMayHavePixels(excludeOps)) return null;
+    const { url, width, height } = image;
+    const data = this.excludeDisplay.mask(url, width, height, excludeOps);
+    return data.some((value) => value > 0) ? { data: data.slice(), width, height } : null;
   }
 
   /**
@@ -54,6 +64,7 @@ export class MaskManager {
     for (const [id, resolve] of this.pending) resolve({ id, error: "The export was stopped." });
     this.pending.clear();
     this.display.release();
+    this.excludeDisplay.release();
   }
 
   private exportWorker(): Worker {

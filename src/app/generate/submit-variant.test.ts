@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { EXCLUDE_MASK_FIELD } from "../../contract";
 import type { RunRecord } from "../history/history-db";
 import { jobRequest } from "./submit-variant";
 
@@ -83,5 +84,18 @@ describe("jobRequest", () => {
     const preset = jobRequest({ ...run, outpaintPreset: "Make square" }, inputs, 9);
     expect(preset).toMatchObject({ route: "/v1/flux-pro-1.0-expand", preset: "Make square" });
     expect(preset.body).not.toHaveProperty("mask");
+  });
+
+  it("sends the area not to copy from on every route when it is given, and never otherwise", () => {
+    const requests = [
+      { kind: "erase", dilatePixels: 4 },
+      { kind: "outpaint", width: 640, height: 480, offsetX: 0, offsetY: 0 },
+    ] as const;
+    const runs = [run, { ...run, outpaintPreset: "Make square" as const }];
+    for (const r of [...runs, ...requests.map((request) => ({ ...run, request }))]) {
+      const body = jobRequest(r, { ...inputs, exclude: "EXCL" }, 9).body;
+      expect(body[EXCLUDE_MASK_FIELD]).toBe("EXCL");
+      expect(jobRequest(r, inputs, 9).body).not.toHaveProperty(EXCLUDE_MASK_FIELD);
+    }
   });
 });

@@ -1,4 +1,10 @@
-import { ERASE_ROUTE, EXPAND_ROUTE, FILL_ROUTE, OUTPAINT_ROUTE } from "../../contract";
+import {
+  ERASE_ROUTE,
+  EXCLUDE_MASK_FIELD,
+  EXPAND_ROUTE,
+  FILL_ROUTE,
+  OUTPAINT_ROUTE,
+} from "../../contract";
 import { cancelJob, type JobRequest, submitJob } from "../api/fill-jobs";
 import { ApiError } from "../api/http";
 import { blobKey, type RunRecord, type VariantRecord } from "../history/history-db";
@@ -16,6 +22,8 @@ import type { TaskRequest } from "./task-request";
 export interface EncodedInputs {
   image: string;
   mask: string;
+  /** The area not to copy from, for a provider that takes it; absent otherwise. */
+  exclude?: string;
 }
 
 /** The request of a run stored before the tools: fill, or expand by its preset. */
@@ -30,7 +38,11 @@ function requestOf(run: RunRecord): TaskRequest {
  */
 export function jobRequest(run: RunRecord, inputs: EncodedInputs, seed: number): JobRequest {
   const { params } = run;
-  const common = { seed, safety_tolerance: params.safety_tolerance };
+  const common = {
+    seed,
+    safety_tolerance: params.safety_tolerance,
+    ...(inputs.exclude ? { [EXCLUDE_MASK_FIELD]: inputs.exclude } : {}),
+  };
   const fillFormat = params.output_format === "webp" ? "png" : params.output_format;
   const generation = {
     ...common,
@@ -147,16 +159,21 @@ export async function retryVariant(
   sends: SendsInFlight,
 ): Promise<void> {
   const variant = run.variants[index];
-  const [original, source, mask] = await Promise.all([
+  const [original, source, mask, exclude] = await Promise.all([
     readBlob(blobKey(run.id, "original")),
     readBlob(blobKey(run.id, "source")),
     readBlob(blobKey(run.id, "mask")),
+    readBlob(blobKey(run.id, "exclude")),
   ]);
   const image = original ?? source;
   if (!variant || !image || !mask) {
     throw new Error("This run's images were pruned from storage; generate it again.");
   }
-  const inputs = { image: await blobToBase64(image), mask: await blobToBase64(mask) };
+  const inputs = {
+    image: await blobToBase64(image),
+    mask: await blobToBase64(mask),
+    ...(exclude ? { exclude: await blobToBase64(exclude) } : {}),
+  };
   // Moderation judged this seed's picture: a random run tries another one.
   const freshSeed = variant.status === "Content Moderated" && run.params.seed === null;
   const seed = freshSeed ? Math.floor(Math.random() * MAX_SEED) : variant.seed;

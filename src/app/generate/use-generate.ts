@@ -6,6 +6,7 @@ import { configQuery } from "../api/config-query";
 import { maskOutline, outlineRgba } from "../compare/mask-outline";
 import { snapshotDocument } from "../export/document-snapshot";
 import { exportFillInputs } from "../export/export-document";
+import { exclusionPng } from "../export/export-exclusion";
 import { coverageRefusal } from "../export/export-mask";
 import { useMaskManager } from "../export/mask-manager-context";
 import { makeThumbnail } from "../history/image-blobs";
@@ -68,7 +69,13 @@ export function useGenerate() {
         if (refusal) throw new Error(refusal);
       }
       // Only a padded outpaint sends the canvas; every other request sends the file itself.
-      const original = request.kind === "fill" && frame ? null : file;
+      const padded = request.kind === "fill" && frame ? frame : null;
+      const original = padded ? null : file;
+      // Sent only where it is honoured; the sidebar says when a provider cannot take it.
+      const exclude =
+        provider.excludesSources && inputs.exclusion
+          ? await exclusionPng(inputs.exclusion, padded)
+          : null;
       const outline = await encodeRgbaPng(
         outlineRgba(maskOutline(maskGray, width, height, 3), OUTLINE_RGB),
         width,
@@ -82,7 +89,7 @@ export function useGenerate() {
         params,
         seeds: variantSeeds(params),
         source: { name: snapshot.image.name, width, height },
-        images: { source, mask, outline, original },
+        images: { source, mask, outline, original, exclude },
         outpaintPreset,
         task: runTaskOf({ ...state, removing: task.id === "erase" }),
         request,
@@ -97,6 +104,7 @@ export function useGenerate() {
       const encoded = {
         image: await blobToBase64(original ?? source),
         mask: await blobToBase64(mask),
+        ...(exclude ? { exclude: await blobToBase64(exclude) } : {}),
       };
       await Promise.all(
         run.variants.map(async (v) => {

@@ -55,9 +55,10 @@ export interface RunRecord {
 
 /**
  * `original`: the image's own file when the run's requests send it unpadded (every run but a
- * padded outpaint, which sends `source`), so a retry sends the same bytes.
+ * padded outpaint, which sends `source`), so a retry sends the same bytes. `exclude`: the area
+ * not to copy from, as the run's requests send it (absent when none was sent).
  */
-export type BlobKind = "source" | "original" | "mask" | "outline" | "result";
+export type BlobKind = "source" | "original" | "mask" | "exclude" | "outline" | "result";
 
 /** Images live apart from run records so listing the history never loads them. */
 export interface BlobRecord {

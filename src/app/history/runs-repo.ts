@@ -20,7 +20,7 @@ export interface NewRun {
   params: RunParams;
   seeds: number[];
   source: RunRecord["source"];
-  images: { source: Blob; mask: Blob; outline: Blob; original: Blob | null };
+  images: { source: Blob; mask: Blob; outline: Blob; original: Blob | null; exclude: Blob | null };
   thumbnail: Blob;
   outpaintPreset: RunRecord["outpaintPreset"];
   task: RunTask;
@@ -61,6 +61,7 @@ export async function createRun(run: NewRun): Promise<RunRecord> {
     ["mask", run.images.mask],
     ["outline", run.images.outline],
     ...(run.images.original ? [["original", run.images.original] as [BlobKind, Blob]] : []),
+    ...(run.images.exclude ? [["exclude", run.images.exclude] as [BlobKind, Blob]] : []),
   ];
   await historyDb.transaction("rw", historyDb.runs, historyDb.blobs, async () => {
     await historyDb.runs.add(record);

@@ -2,6 +2,7 @@ import type Konva from "konva";
 import { useLayoutEffect, useRef } from "react";
 import { Group, Image as KonvaImage, Layer, Rect, Stage } from "react-konva";
 import { releaseControlFocus } from "../editor/focus-target";
+import { EXCLUDE_TINT } from "../editor/mask-display";
 import { useEditorShortcuts } from "../editor/use-editor-shortcuts";
 import { useElementSize } from "../editor/use-element-size";
 import { useHtmlImage } from "../editor/use-html-image";
@@ -52,13 +53,16 @@ export function OutpaintView({ image }: { image: DocumentImage }) {
 function OutpaintStage({ image, fitted }: { image: DocumentImage; fitted: FittedFrame }) {
   const container = useRef<HTMLDivElement>(null);
   const stage = useRef<Konva.Stage>(null);
-  const maskDisplay = useMaskManager().display;
+  const masks = useMaskManager();
+  const maskDisplay = masks.display;
   const viewport = useElementSize(container);
   const bitmap = useHtmlImage(image.url);
   const setPadding = useAppStore((s) => s.setOutpaintPadding);
   const maskOps = useAppStore((s) => s.maskOps);
+  const excludeOps = useAppStore((s) => s.excludeOps);
   const tint = useAppStore((s) => s.overlayColor);
   const maskLayer = useRef<Konva.Layer>(null);
+  const excludeLayer = useRef<Konva.Layer>(null);
   const drag = useRef<Drag | null>(null);
   const { frame } = fitted;
   const panZoom = usePanZoom(container, stage, frame, viewport);
@@ -67,8 +71,10 @@ function OutpaintStage({ image, fitted }: { image: DocumentImage; fitted: Fitted
 
   useLayoutEffect(() => {
     maskDisplay.sync(image.url, image.width, image.height, maskOps);
+    masks.excludeDisplay.sync(image.url, image.width, image.height, excludeOps);
     maskLayer.current?.batchDraw();
-  }, [image, maskOps, maskDisplay]);
+    excludeLayer.current?.batchDraw();
+  }, [image, maskOps, excludeOps, maskDisplay, masks]);
 
   const local = (event: React.PointerEvent) => {
     const box = container.current?.getBoundingClientRect();
@@ -161,6 +167,13 @@ function OutpaintStage({ image, fitted }: { image: DocumentImage; fitted: Fitted
                   hitStrokeWidth={16 / view.scale}
                 />
               ))}
+            </Group>
+          </Layer>
+          {/* A layer each: a tint's source-in would recolour whatever its layer already holds. */}
+          <Layer ref={excludeLayer} listening={false} opacity={0.55}>
+            <Group>
+              <KonvaImage image={masks.excludeDisplay.canvas} {...frame.image} />
+              <Rect {...frame.image} fill={EXCLUDE_TINT} globalCompositeOperation="source-in" />
             </Group>
           </Layer>
           <Layer ref={maskLayer} listening={false} opacity={0.55}>
