@@ -1,6 +1,7 @@
 import { expect, type Page, test } from "@playwright/test";
 import sharp from "sharp";
-import { ERASE_ROUTE, EXCLUDE_MASK_FIELD } from "../src/contract";
+import { outpaintGeometry } from "../src/app/outpaint/outpaint-geometry";
+import { ERASE_ROUTE, EXCLUDE_MASK_FIELD, FILL_ROUTE } from "../src/contract";
 import { imagePlacement, openImage, paint } from "./helpers";
 import { chooseTask, generateAndCapture, readyResult, strokeAcross } from "./tasks-helpers";
 
@@ -91,4 +92,19 @@ test("the area not to copy from: its own layer, tint and undo, sent to the local
 
   const result = await readyResult(page);
   expect([result.width, result.height]).toEqual([CAT.width, CAT.height]);
+
+  // Extended with the mask along, the padded canvas is sent: the exclusion goes where the photo
+  // sits on it, nothing excluded in the new area.
+  await page.getByTestId("outpaint-preset").locator('[data-preset="Left outpaint"]').click();
+  await expect(page.getByTestId("outpaint-carries-exclusion")).toBeVisible();
+  const { frame } = outpaintGeometry("Left outpaint", CAT);
+  const padded = await generateAndCapture(page, FILL_ROUTE);
+  const placed = await whiteBox(String(padded.body[EXCLUDE_MASK_FIELD]));
+  expect([placed.width, placed.height]).toEqual([frame.width, frame.height]);
+  expect(frame.image.x).toBeGreaterThan(0);
+  expect(placed.box!.x0 - frame.image.x).toBe(box.x0);
+  expect(placed.box!.x1 - frame.image.x).toBe(box.x1);
+  expect(placed.box!.y0 - frame.image.y).toBe(box.y0);
+  const extended = await readyResult(page);
+  expect([extended.width, extended.height]).toEqual([frame.width, frame.height]);
 });

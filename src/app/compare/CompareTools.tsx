@@ -1,4 +1,5 @@
 import { InvertClear } from "../editor/MaskActions";
+import { PaintLayerSwitch } from "../editor/PaintLayerSwitch";
 import { ToolButtons } from "../editor/ToolButtons";
 import { PresetChips } from "../outpaint/PresetChips";
 import { Section } from "../ui/Section";
@@ -12,6 +13,8 @@ export function CompareTools() {
     <>
       <Section title="Refine the mask">
         <p className="text-xs text-neutral-400">Opens the editor with the mask shown.</p>
+        {/* Undo and redo act on the layer it names, so it shows here too. */}
+        <PaintLayerSwitch />
         <ToolButtons />
         <InvertClear />
       </Section>

@@ -32,9 +32,6 @@ export function PaintLayerSwitch() {
   const paintLayer = useAppStore((s) => s.paintLayer);
   const setPaintLayer = useAppStore((s) => s.setPaintLayer);
   const editMask = useAppStore((s) => s.editMask);
-  const excluding = useAppStore((s) => maskMayHavePixels(s.excludeOps));
-  const provider = useSelectedProvider();
-  const ignored = excluding && provider !== null && provider.excludesSources !== true;
   return (
     <div className="space-y-1.5">
       <fieldset aria-label="Paint" className="flex flex-wrap gap-1.5">
@@ -53,12 +50,20 @@ export function PaintLayerSwitch() {
           />
         ))}
       </fieldset>
-      {ignored && (
-        <p data-testid="exclude-ignored" className="text-xs text-amber-300">
-          {provider.label} cannot keep the fill from copying an area: the "Don't copy from" area is
-          not sent.
-        </p>
-      )}
+      <ExcludeIgnored />
     </div>
+  );
+}
+
+/** Said wherever the exclusion shows, when the chosen provider would not get it. */
+export function ExcludeIgnored() {
+  const excluding = useAppStore((s) => maskMayHavePixels(s.excludeOps));
+  const provider = useSelectedProvider();
+  if (!excluding || provider === null || provider.excludesSources === true) return null;
+  return (
+    <p data-testid="exclude-ignored" className="text-xs text-amber-300">
+      {provider.label} cannot keep the fill from copying an area: the "Don't copy from" area is not
+      sent.
+    </p>
   );
 }

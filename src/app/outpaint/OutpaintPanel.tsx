@@ -1,4 +1,5 @@
 import { maskMayHavePixels } from "../editor/mask-op";
+import { ExcludeIgnored } from "../editor/PaintLayerSwitch";
 import { OVERLAP } from "../store/outpaint-slice";
 import { useAppStore } from "../store/store";
 import { Section } from "../ui/Section";
@@ -15,6 +16,7 @@ export function OutpaintPanel() {
   const setOverlap = useAppStore((s) => s.setOutpaintOverlap);
   const fitted = useOutpaintFrame();
   const masked = useAppStore((s) => maskMayHavePixels(s.maskOps));
+  const excluding = useAppStore((s) => maskMayHavePixels(s.excludeOps));
 
   return (
     <Section title="Frame">
@@ -39,6 +41,12 @@ export function OutpaintPanel() {
               The mask painted in Edit goes along: the tinted part of the photo is repainted too.
             </p>
           )}
+          {excluding && (
+            <p data-testid="outpaint-carries-exclusion" className="text-neutral-400">
+              The violet area painted in Edit stays as it is and is not copied into the new area.
+            </p>
+          )}
+          <ExcludeIgnored />
           <Slider
             label="Seam overlap"
             value={overlap}
