@@ -89,6 +89,32 @@ describe("the designer's exclusion from sampling", () => {
     }
   });
 
+  it("carries no stripes of the edge's texture out beside the calm fill it leaves", async () => {
+    const job = await rightOutpaint();
+    const { out } = fillFrom(job, job.exclude);
+    // Across the rows against along them, in the ground beside the frame: stripes along the rows
+    // (each row's edge pixel carried out) make the first far larger. The photo's own snow runs
+    // roughly along the rows too, so the fill is held to the kept strip beside it.
+    const anisotropy = (image: Uint8Array, x0: number, x1: number) => {
+      const luma = (x: number, y: number) => {
+        const i = (y * job.width + x) * 3;
+        return 0.299 * image[i]! + 0.587 * image[i + 1]! + 0.114 * image[i + 2]!;
+      };
+      let along = 0;
+      let across = 0;
+      for (let y = 130; y < job.height - 1; y++) {
+        for (let x = x0; x < x1; x++) {
+          along += Math.abs(luma(x + 1, y) - luma(x, y));
+          across += Math.abs(luma(x, y + 1) - luma(x, y));
+        }
+      }
+      return across / along;
+    };
+    // 3.2 times the strip's when every row near the frame carried its edge pixel on; 1.5 now.
+    const photo = anisotropy(job.pixels, job.sundial.x1, 299);
+    expect(anisotropy(out, 302, 320)).toBeLessThan(2.2 * photo);
+  });
+
   it("neither copies nor continues an excluded post beside a removal", () => {
     // grey noise, a red post 12 px wide standing against the hole's right side
     const width = 160;

@@ -353,16 +353,17 @@ export function inpaintExemplar(
   );
   const walkLevel = levels[walkIndex]!;
   const elongated = !outpaint && depth < ELONGATED * side(bounds);
-  const walkAt = (level: FillLevel) =>
+  const walkAt = (level: FillLevel, overlaid = false) =>
     continueAlong(
       layoutView(level),
       resampleField(structureField, level.width, level.height),
       objectsOf(level),
       !outpaint,
       // a thin hole's ends are a few pixels apart: where they disagree, the patches decide
-      !outpaint && !elongated,
+      { nearerEnd: !outpaint && !elongated, overlaid },
     );
-  const continuation = weight > 0 ? walkAt(walkLevel) : null;
+  // the one laid over the finished fill (blendContinuation); the others only steer guides
+  const continuation = weight > 0 ? walkAt(walkLevel, true) : null;
   /** the continuation at a level: walked on coarser ones (an outpaint's on all), read from the
    * walk level's on finer ones */
   const continuationAt = (i: number): Continuation => {
