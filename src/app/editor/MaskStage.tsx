@@ -28,6 +28,8 @@ export function MaskStage({ image }: { image: DocumentImage }) {
   const maskOps = useAppStore((s) => s.maskOps);
   const excludeOps = useAppStore((s) => s.excludeOps);
   const color = useAppStore((s) => s.overlayColor);
+  // A rectangle or lasso being drawn shows the colour of the layer it will land on.
+  const drawing = useAppStore((s) => (s.paintLayer === "exclude" ? EXCLUDE_TINT : s.overlayColor));
   const opacity = useAppStore((s) => s.overlayOpacity);
   const visible = useAppStore((s) => s.maskVisible && !s.peeking);
   const brushLike = useAppStore((s) => s.tool === "brush" || s.tool === "eraser");
@@ -112,7 +114,7 @@ export function MaskStage({ image }: { image: DocumentImage }) {
                 stroke="#fff"
                 strokeWidth={1.5 / view.scale}
                 dash={[6 / view.scale, 4 / view.scale]}
-                fill={`${color}55`}
+                fill={`${drawing}55`}
                 visible={false}
               />
             </Group>
