@@ -2,7 +2,7 @@ import { join } from "node:path";
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
 import { inpaintExemplar } from "./exemplar-fill";
-import { fillTask } from "./fill-engine";
+import { chooseFillMode, fillTask } from "./fill-engine";
 
 /**
  * The app's sample (a hilltop sunset with a stone sundial on the right) at 300×200, given 100
@@ -150,6 +150,34 @@ describe("the designer's exclusion from sampling", () => {
     expect(redness(free)).toBeGreaterThan(5);
     const excluded = inpaintExemplar(pixels, width, height, 3, mask, { seed: 0, exclude });
     expect(Math.abs(redness(excluded))).toBeLessThan(1.5);
+  });
+
+  it("fills a thin hole beside an excluded post by the exemplar fill, which keeps off it", () => {
+    // grey noise, a red post at x 60–69, a scratch 3 px wide running down beside it
+    const [width, height] = [120, 80];
+    const pixels = new Uint8Array(width * height * 3);
+    let seed = 7;
+    for (let p = 0; p < width * height; p++) {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      const grey = 120 + (seed % 21) - 10;
+      const x = p % width;
+      pixels.set(x >= 60 && x < 70 ? [200, 40, 40] : [grey, grey, grey], p * 3);
+    }
+    const mask = new Uint8Array(width * height);
+    const exclude = new Uint8Array(width * height);
+    for (let y = 10; y < 70; y++) mask.fill(1, y * width + 57, y * width + 60);
+    for (let y = 0; y < height; y++) exclude.fill(1, y * width + 60, y * width + 70);
+    const task = { pixels, width, height, channels: 3 as const, mask };
+    expect(chooseFillMode(task)).toBe("telea");
+    expect(chooseFillMode({ ...task, exclude })).toBe("exemplar");
+    const redness = (out: Uint8Array) => {
+      let sum = 0;
+      for (let p = 0; p < mask.length; p++) if (mask[p]) sum += out[p * 3]! - out[p * 3 + 1]!;
+      return sum / (60 * 3);
+    };
+    // Telea's fill of the scratch takes on the post's red; the exclusion keeps it grey.
+    expect(redness(fillTask(task))).toBeGreaterThan(20);
+    expect(Math.abs(redness(fillTask({ ...task, exclude })))).toBeLessThan(3);
   });
 
   it("refuses an exclusion of another size", () => {
