@@ -39,12 +39,17 @@ test("the area not to copy from: its own layer, tint and undo, sent to the local
 }, testInfo) => {
   await page.goto("/");
   await openImage(page, CAT.name);
-  await chooseTask(page, "erase");
   const maskLayer = page.getByTestId("paint-layer-mask");
   const excludeLayer = page.getByTestId("paint-layer-exclude");
   await expect(maskLayer).toHaveAttribute("aria-pressed", "true");
+  // Extend offers it where repeats show; the offer opens the editor painting it.
+  await page.getByTestId("mode-extend").click();
+  await page.getByTestId("outpaint-preset").locator('[data-preset="Left outpaint"]').click();
+  await page.getByTestId("exclude-hint-paint").click();
+  await expect(excludeLayer).toHaveAttribute("aria-pressed", "true");
+  await expect(page.getByTestId("mode-edit")).toHaveAttribute("aria-selected", "true");
 
-  await excludeLayer.click();
+  await chooseTask(page, "erase");
   await expect(excludeLayer).toHaveAttribute("aria-pressed", "true");
   await rectangle(page, [20, 20], [120, 100]);
   // X goes back to the mask; the brush paints what to remove.
@@ -97,6 +102,7 @@ test("the area not to copy from: its own layer, tint and undo, sent to the local
   // sits on it, nothing excluded in the new area.
   await page.getByTestId("outpaint-preset").locator('[data-preset="Left outpaint"]').click();
   await expect(page.getByTestId("outpaint-carries-exclusion")).toBeVisible();
+  await expect(page.getByTestId("exclude-hint")).toHaveCount(0);
   const { frame } = outpaintGeometry("Left outpaint", CAT);
   const padded = await generateAndCapture(page, FILL_ROUTE);
   const placed = await whiteBox(String(padded.body[EXCLUDE_MASK_FIELD]));

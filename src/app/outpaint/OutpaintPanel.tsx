@@ -1,5 +1,6 @@
 import { maskMayHavePixels } from "../editor/mask-op";
 import { ExcludeIgnored } from "../editor/PaintLayerSwitch";
+import { useSelectedProvider } from "../generate/use-generate";
 import { OVERLAP } from "../store/outpaint-slice";
 import { useAppStore } from "../store/store";
 import { Section } from "../ui/Section";
@@ -17,6 +18,8 @@ export function OutpaintPanel() {
   const fitted = useOutpaintFrame();
   const masked = useAppStore((s) => maskMayHavePixels(s.maskOps));
   const excluding = useAppStore((s) => maskMayHavePixels(s.excludeOps));
+  const setPaintLayer = useAppStore((s) => s.setPaintLayer);
+  const canExclude = useSelectedProvider()?.excludesSources === true;
 
   return (
     <Section title="Frame">
@@ -47,6 +50,23 @@ export function OutpaintPanel() {
             </p>
           )}
           <ExcludeIgnored />
+          {!excluding && canExclude && (
+            // The local engine copies what stands near the frame; a sundial or a person repeated
+            // across the new area is what the exclusion is for, so it is offered where it shows.
+            <div className="space-y-1.5">
+              <p data-testid="exclude-hint" className="text-neutral-400">
+                If the fill repeats something from the photo, paint it as "Don't copy from".
+              </p>
+              <Chip
+                label="Paint what not to copy"
+                data={{ "data-testid": "exclude-hint-paint" }}
+                onClick={() => {
+                  editMask();
+                  setPaintLayer("exclude");
+                }}
+              />
+            </div>
+          )}
           <Slider
             label="Seam overlap"
             value={overlap}
