@@ -15,8 +15,8 @@ export async function loadResultAsInput(run: RunRecord, index: number, keepMask:
   const { width, height } = await decodedSize(blob);
   const { maskOps, excludeOps, image, prompt, openDocument, commitMaskOp, setPrompt } =
     useAppStore.getState();
-  const lines = keepMask && image?.width === width && image.height === height;
-  const kept = lines ? maskOps : [];
+  const linesUp = keepMask && image?.width === width && image.height === height;
+  const kept = linesUp ? maskOps : [];
   const stored = run.variants[index]?.resultExtension ?? "png";
   const extension = stored === "jpeg" ? "jpg" : stored;
   openDocument({
@@ -27,6 +27,6 @@ export async function loadResultAsInput(run: RunRecord, index: number, keepMask:
   });
   for (const op of kept) commitMaskOp(op);
   // The area not to copy from lies outside the mask: the result still has it where it was.
-  if (lines) useAppStore.setState({ excludeOps: [...excludeOps] });
+  if (linesUp) useAppStore.setState({ excludeOps: [...excludeOps] });
   setPrompt(prompt);
 }

@@ -57,7 +57,7 @@ export function MaskStage({ image }: { image: DocumentImage }) {
   }, [image, maskOps]);
   // biome-ignore lint/correctness/useExhaustiveDependencies: refs are stable
   useLayoutEffect(() => {
-    masks.excludeDisplay.sync(image.url, image.width, image.height, excludeOps);
+    masks.syncExclusion(image.url, image.width, image.height, excludeOps);
     refs.excludeLayer.current?.batchDraw();
   }, [image, excludeOps, masks]);
 
@@ -94,9 +94,12 @@ export function MaskStage({ image }: { image: DocumentImage }) {
             {bitmap && <KonvaImage image={bitmap} {...bounds} />}
           </Layer>
           {/* Each cached mask is white; one tint rect keeps only its shape, opacity is the canvas's CSS. */}
+          {/* Always there: a stroke on the exclusion is drawn live into this layer's canvas. */}
           <Layer ref={refs.excludeLayer} listening={false}>
             <Group clip={bounds}>
-              <KonvaImage image={masks.excludeDisplay.canvas} {...bounds} />
+              {excludeOps.length > 0 && (
+                <KonvaImage image={masks.excludeDisplay.canvas} {...bounds} />
+              )}
               <Rect {...bounds} fill={EXCLUDE_TINT} globalCompositeOperation="source-in" />
             </Group>
           </Layer>

@@ -30,8 +30,7 @@ const LAYERS: { layer: PaintLayer; label: string; title: string; icon: ReactNode
  */
 export function PaintLayerSwitch() {
   const paintLayer = useAppStore((s) => s.paintLayer);
-  const setPaintLayer = useAppStore((s) => s.setPaintLayer);
-  const editMask = useAppStore((s) => s.editMask);
+  const paintIn = usePaintInEditor();
   return (
     <div className="space-y-1.5">
       <fieldset aria-label="Paint" className="flex flex-wrap gap-1.5">
@@ -43,16 +42,23 @@ export function PaintLayerSwitch() {
             label={l.label}
             title={l.title}
             pressed={paintLayer === l.layer}
-            onClick={() => {
-              editMask();
-              setPaintLayer(l.layer);
-            }}
+            onClick={() => paintIn(l.layer)}
           />
         ))}
       </fieldset>
       <ExcludeIgnored />
     </div>
   );
+}
+
+/** Opens the editor painting `layer`: the stage must show what the tools will act on. */
+export function usePaintInEditor(): (layer: PaintLayer) => void {
+  const editMask = useAppStore((s) => s.editMask);
+  const setPaintLayer = useAppStore((s) => s.setPaintLayer);
+  return (layer) => {
+    editMask();
+    setPaintLayer(layer);
+  };
 }
 
 /** Said wherever the exclusion shows, when the chosen provider would not get it. */

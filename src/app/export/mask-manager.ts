@@ -1,5 +1,5 @@
 import { MaskDisplay } from "../editor/mask-display";
-import { maskMayHavePixels } from "../editor/mask-op";
+import { type MaskOp, maskMayHavePixels } from "../editor/mask-op";
 import { hasOffscreenCanvas } from "../lib/decode-image";
 import type { DocumentSnapshot } from "./document-snapshot";
 import type { ExportRequest, ExportResponse } from "./export.worker";
@@ -29,6 +29,20 @@ export class MaskManager {
     if (!maskMayHavePixels(maskOps)) return null;
     const { url, width, height } = image;
     return { data: this.display.mask(url, width, height, maskOps).slice(), width, height };
+  }
+
+  /**
+   * Brings the exclusion's bitmap up to `ops`, or frees it when there are none: most documents
+   * never paint one, and a second full-size raster and canvas on a 20 MP photo cost 100 MB.
+   * Returns whether there is a bitmap to draw.
+   */
+  syncExclusion(url: string, width: number, height: number, ops: readonly MaskOp[]): boolean {
+    if (ops.length === 0) {
+      this.excludeDisplay.release();
+      return false;
+    }
+    this.excludeDisplay.sync(url, width, height, ops);
+    return true;
   }
 
   /** The area not to copy from (a copy, 0/255), or null when none is painted. */

@@ -1,5 +1,5 @@
 import { maskMayHavePixels } from "../editor/mask-op";
-import { ExcludeIgnored } from "../editor/PaintLayerSwitch";
+import { ExcludeIgnored, usePaintInEditor } from "../editor/PaintLayerSwitch";
 import { useSelectedProvider } from "../generate/use-generate";
 import { OVERLAP } from "../store/outpaint-slice";
 import { useAppStore } from "../store/store";
@@ -18,7 +18,7 @@ export function OutpaintPanel() {
   const fitted = useOutpaintFrame();
   const masked = useAppStore((s) => maskMayHavePixels(s.maskOps));
   const excluding = useAppStore((s) => maskMayHavePixels(s.excludeOps));
-  const setPaintLayer = useAppStore((s) => s.setPaintLayer);
+  const paintIn = usePaintInEditor();
   const canExclude = useSelectedProvider()?.excludesSources === true;
 
   return (
@@ -60,10 +60,7 @@ export function OutpaintPanel() {
               <Chip
                 label="Paint what not to copy"
                 data={{ "data-testid": "exclude-hint-paint" }}
-                onClick={() => {
-                  editMask();
-                  setPaintLayer("exclude");
-                }}
+                onClick={() => paintIn("exclude")}
               />
             </div>
           )}

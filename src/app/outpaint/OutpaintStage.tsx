@@ -71,7 +71,7 @@ function OutpaintStage({ image, fitted }: { image: DocumentImage; fitted: Fitted
 
   useLayoutEffect(() => {
     maskDisplay.sync(image.url, image.width, image.height, maskOps);
-    masks.excludeDisplay.sync(image.url, image.width, image.height, excludeOps);
+    masks.syncExclusion(image.url, image.width, image.height, excludeOps);
     maskLayer.current?.batchDraw();
     excludeLayer.current?.batchDraw();
   }, [image, maskOps, excludeOps, maskDisplay, masks]);
@@ -172,7 +172,9 @@ function OutpaintStage({ image, fitted }: { image: DocumentImage; fitted: Fitted
           {/* A layer each: a tint's source-in would recolour whatever its layer already holds. */}
           <Layer ref={excludeLayer} listening={false} opacity={0.55}>
             <Group>
-              <KonvaImage image={masks.excludeDisplay.canvas} {...frame.image} />
+              {excludeOps.length > 0 && (
+                <KonvaImage image={masks.excludeDisplay.canvas} {...frame.image} />
+              )}
               <Rect {...frame.image} fill={EXCLUDE_TINT} globalCompositeOperation="source-in" />
             </Group>
           </Layer>

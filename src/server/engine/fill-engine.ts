@@ -34,13 +34,13 @@ export function chooseFillMode(task: FillTask): ResolvedFillMode {
   if (requested !== "auto") return requested;
   const bounds = maskBounds(task.mask, task.width, task.height);
   if (!bounds) return "telea";
-  // Telea diffuses from every pixel around the hole: only the exemplar fill keeps off an
-  // excluded area, so a thin hole that runs beside one goes there.
-  if (task.exclude && exclusionNearHole(task, THIN_HOLE_DEPTH + 1)) return "exemplar";
   // Nearly every hole that is not thin holds such a square, found within its first rows; the
   // depth map costs a tenth of a second on a 2 MP outpaint's canvas.
   if (holdsSquare(task.mask, task.width, bounds, THIN_HOLE_DEPTH)) return "exemplar";
-  return holeDepthIn(task.mask, task.width, bounds) <= THIN_HOLE_DEPTH ? "telea" : "exemplar";
+  if (holeDepthIn(task.mask, task.width, bounds) > THIN_HOLE_DEPTH) return "exemplar";
+  // Telea diffuses from every pixel around the hole: only the exemplar fill keeps off an
+  // excluded area, so a thin hole that runs beside one goes there.
+  return exclusionNearHole(task, bounds, THIN_HOLE_DEPTH + 1) ? "exemplar" : "telea";
 }
 
 /**
@@ -100,15 +100,27 @@ function checkTask({ pixels, width, height, channels, mask, exclude }: FillTask)
   if (maskCoversEverything(mask)) throw new Error(MASK_COVERS_EVERYTHING);
 }
 
-/** Whether an excluded pixel lies within `reach` pixels of the hole. */
-function exclusionNearHole({ mask, exclude, width, height }: FillTask, reach: number): boolean {
+/** Whether an excluded pixel lies within `reach` pixels of the hole (measured on its box). */
+function exclusionNearHole(
+  { mask, exclude, width, height }: FillTask,
+  bounds: Box,
+  reach: number,
+): boolean {
   if (!exclude) return false;
+  const x0 = Math.max(0, bounds.x0 - reach);
+  const y0 = Math.max(0, bounds.y0 - reach);
+  const w = Math.min(width, bounds.x1 + reach) - x0;
+  const h = Math.min(height, bounds.y1 + reach) - y0;
   // 0 at excluded pixels, so the distance is to the nearest of them
-  const distance = distanceToUnmasked(
-    exclude.map((e) => (e === 0 ? 1 : 0)),
-    width,
-    height,
-  );
-  for (let p = 0; p < mask.length; p++) if (mask[p] !== 0 && distance[p]! <= reach) return true;
+  const notExcluded = new Uint8Array(w * h);
+  for (let y = 0; y < h; y++) {
+    for (let x = 0; x < w; x++) notExcluded[y * w + x] = exclude[(y + y0) * width + x + x0] ? 0 : 1;
+  }
+  const distance = distanceToUnmasked(notExcluded, w, h);
+  for (let y = 0; y < h; y++) {
+    for (let x = 0; x < w; x++) {
+      if (mask[(y + y0) * width + x + x0] !== 0 && distance[y * w + x]! <= reach) return true;
+    }
+  }
   return false;
 }
