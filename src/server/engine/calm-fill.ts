@@ -1,7 +1,6 @@
 import { type FillLevel, lumaRow } from "./fill-level";
 import { distanceToUnmasked, keptPixels } from "./mask-geometry";
 import { membraneAtScale } from "./membrane-fill";
-import { layoutView } from "./sampling-exclusion";
 
 /**
  * A removal's fill may be no busier than its surroundings. In an out-of-focus background (a
@@ -15,11 +14,8 @@ import { layoutView } from "./sampling-exclusion";
  */
 export function calmFill(level: FillLevel): void {
   const { width, height, bands, colour, hole } = level;
-  // An excluded area is neither the surroundings nor what the membrane continues.
-  const layout = layoutView(level);
-  const unknown = layout.hole;
   // for kept pixels, how far the hole is
-  const fromHole = distanceToUnmasked(keptPixels(unknown), width, height);
+  const fromHole = distanceToUnmasked(keptPixels(hole), width, height);
   // each pixel's luma once, where the gradients read three per pixel
   let here = new Float64Array(width);
   let below = new Float64Array(width);
@@ -32,7 +28,7 @@ export function calmFill(level: FillLevel): void {
     lumaRow(level, y + 1, below);
     for (let x = 0; x < width - 1; x++) {
       const p = y * width + x;
-      const inHole = unknown[p] !== 0 || unknown[p + 1] !== 0 || unknown[p + width] !== 0;
+      const inHole = hole[p] !== 0 || hole[p + 1] !== 0 || hole[p + width] !== 0;
       const l = here[x]!;
       const g = Math.hypot(here[x + 1]! - l, below[x]! - l);
       if (hole[p] !== 0) {
@@ -50,7 +46,7 @@ export function calmFill(level: FillLevel): void {
   const busy = fillSum / fillN;
   if (busy <= allowed) return;
   const keep = allowed / busy;
-  const smooth = membraneAtScale(layout);
+  const smooth = membraneAtScale(level);
   for (let p = 0; p < hole.length; p++) {
     if (hole[p] === 0) continue;
     for (let c = 0; c < bands; c++) {

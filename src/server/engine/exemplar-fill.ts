@@ -81,7 +81,6 @@ import { copyBestPatches, voteBuffers, votePatches } from "./patch-vote";
 import { mulberry32, type Random } from "./prng";
 import { rareSources, withoutRare } from "./rare-sources";
 import { ROBUST_STEP, stitchRegions } from "./region-stitch";
-import { boxPastExcluded, holeOrAvoided, layoutView } from "./sampling-exclusion";
 import { correctSeamShade } from "./seam-correction";
 import { calmUntrustedDetail, fineDetail, halveDetail, sourceDetail } from "./source-detail";
 import { inpaintTelea } from "./telea";
@@ -91,13 +90,6 @@ export interface ExemplarOptions {
   seed?: number;
   /** called with a fraction in [0,1] after each EM iteration (so at least once per level) */
   onProgress?: (fraction: number) => void;
-  /**
-   * One byte per image pixel, non-zero = kept, but neither copied from nor continued: the
-   * designer's "don't copy from here" (a sundial repeated across a new ground, a second person
-   * beside the one removed). The fill's patches, layout and shade come from the rest of the
-   * photo, as if the area were unknown; it meets the area only at its edge (sampling-exclusion.ts).
-   */
-  exclude?: Uint8Array;
   /** polled between iterations; when it returns true the fill stops with FillCancelledError */
   isCancelled?: () => boolean;
   /**
@@ -244,21 +236,11 @@ export function inpaintExemplar(
   const out = pixels.slice();
   const bounds = maskBounds(mask, width, height);
   if (!bounds) return out;
-  const { exclude } = options;
-  const contextAt = (fraction: number) =>
-    exclude
-      ? boxPastExcluded(
-          (factor) => contextBox(bounds, width, height, fraction * factor),
-          mask,
-          exclude,
-          width,
-        )
-      : contextBox(bounds, width, height, fraction);
-  let box = contextAt(OUTPAINT_MARGIN);
-  let base = cropLevel(pixels, width, channels, mask, box, exclude);
+  let box = contextBox(bounds, width, height, OUTPAINT_MARGIN);
+  let base = cropLevel(pixels, width, channels, mask, box);
   if (!extrapolates(base)) {
-    box = contextAt(REMOVAL_MARGIN);
-    base = cropLevel(pixels, width, channels, mask, box, exclude);
+    box = contextBox(bounds, width, height, REMOVAL_MARGIN);
+    base = cropLevel(pixels, width, channels, mask, box);
   }
   if (maskCoversEverything(base.hole)) throw new Error(MASK_COVERS_EVERYTHING);
   const random = mulberry32(options.seed ?? 0);
@@ -355,7 +337,7 @@ export function inpaintExemplar(
   const elongated = !outpaint && depth < ELONGATED * side(bounds);
   const walkAt = (level: FillLevel, overlaid = false) =>
     continueAlong(
-      layoutView(level),
+      level,
       resampleField(structureField, level.width, level.height),
       objectsOf(level),
       !outpaint,
@@ -374,10 +356,10 @@ export function inpaintExemplar(
   const nearest = outpaint || (weight === 0 && elongated && sidesDisagree(levels[coarsest]!));
   levels[coarsest]!.guide = coarsestGuide(
     base,
-    layoutView(levels[coarsest]!),
+    levels[coarsest]!,
     2 ** coarsest,
     nearest ? "nearest" : "membrane",
-    { level: layoutView(structureLevel), factor: 2 ** (coarsest - structureIndex) },
+    { level: structureLevel, factor: 2 ** (coarsest - structureIndex) },
   );
   const coarseAlong = continuation ? continuationAt(coarsest) : null;
   if (coarseAlong) steerGuide(levels[coarsest]!, coarseAlong, weight);
@@ -406,9 +388,7 @@ export function inpaintExemplar(
     levels.forEach((level, i) => {
       if (!searches(plans[i]!)) return;
       const reach = Math.max(2 * PATCH_RADIUS, localityReach / 2 ** i);
-      // Near the photo pixels it may copy: beside an excluded edge, the nearest usable ones.
-      const usable = holeOrAvoided(level.hole, level.avoid);
-      level.locality = { nearest: nearestKept(usable, level.width, level.height), reach };
+      level.locality = { nearest: nearestKept(level.hole, level.width, level.height), reach };
     });
   }
   const work = plans.map((plan, i) => planWork(plan, sites[i]!));
@@ -496,10 +476,9 @@ export function inpaintExemplar(
   } else calmFill(base);
   // Along an outpaint's straight frame edge a smooth band reads as a smeared line (the trunks
   // of a forest zoomed out 2x): its frame was faded in from the photo's mirror instead.
-  // Like an object the hole crosses, an excluded area is not the surface the band continues.
-  const crossed = objects.get(base) ?? null;
-  const notSurface = base.avoid ? holeOrAvoided(crossed ?? base.avoid, base.avoid) : crossed;
-  const seam = outpaint ? null : seamBand(pixels, width, channels, base, box, notSurface, depth);
+  const seam = outpaint
+    ? null
+    : seamBand(pixels, width, channels, base, box, objects.get(base) ?? null, depth);
   writeBack(out, width, channels, mask, base, box, seam);
   return out;
 }

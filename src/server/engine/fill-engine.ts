@@ -1,12 +1,14 @@
 /**
  * The engine's front door: checks a task, picks the fill method and runs it. Thin masks
  * (scratches, wires, specks) get Telea's diffusion fill, which is fast and exact enough when
- * every hole pixel is near a kept one; everything else gets the exemplar fill.
+ * every hole pixel is near a kept one; everything else gets the exemplar fill. An area excluded
+ * from sampling is removed from the photo first (exclusion-removal.ts).
  */
 import { MASK_COVERS_EVERYTHING, maskCoversEverything } from "../../mask-coverage";
+import { fillWithoutExcluded, type PassOptions } from "./exclusion-removal";
 import { type ExemplarOptions, inpaintExemplar } from "./exemplar-fill";
 import type { FillMode, FillTask } from "./fill-task";
-import { type Box, distanceToUnmasked, maskBounds, maxHoleDepth } from "./mask-geometry";
+import { type Box, maskBounds, maxHoleDepth } from "./mask-geometry";
 import { inpaintTelea } from "./telea";
 
 /** A hole whose every pixel is within this many pixels of a kept one counts as thin. */
@@ -15,8 +17,15 @@ export const THIN_HOLE_DEPTH = 4;
 export type ResolvedFillMode = Exclude<FillMode, "auto">;
 
 export function fillTask(task: FillTask, options: Omit<ExemplarOptions, "seed"> = {}): Uint8Array {
-  const { pixels, width, height, channels, mask } = task;
   checkTask(task);
+  const fill = (t: FillTask, pass: PassOptions) => fillPlain(t, { ...options, ...pass });
+  return excludesKeptPixel(task)
+    ? fillWithoutExcluded(task, fill, options)
+    : fillPlain(task, options);
+}
+
+function fillPlain(task: FillTask, options: Omit<ExemplarOptions, "seed">): Uint8Array {
+  const { pixels, width, height, channels, mask } = task;
   const mode = chooseFillMode(task);
   if (mode === "telea") {
     return inpaintTelea(pixels, width, height, channels, mask, { onProgress: options.onProgress });
@@ -24,8 +33,13 @@ export function fillTask(task: FillTask, options: Omit<ExemplarOptions, "seed"> 
   return inpaintExemplar(pixels, width, height, channels, mask, {
     ...options,
     seed: task.seed ?? 0,
-    ...(task.exclude ? { exclude: task.exclude } : {}),
   });
+}
+
+function excludesKeptPixel({ mask, exclude }: FillTask): boolean {
+  if (!exclude) return false;
+  for (let p = 0; p < mask.length; p++) if (exclude[p] && !mask[p]) return true;
+  return false;
 }
 
 /** The task's own mode, else FILLPAINT_FILL_MODE, else auto: Telea for thin holes. */
@@ -37,10 +51,7 @@ export function chooseFillMode(task: FillTask): ResolvedFillMode {
   // Nearly every hole that is not thin holds such a square, found within its first rows; the
   // depth map costs a tenth of a second on a 2 MP outpaint's canvas.
   if (holdsSquare(task.mask, task.width, bounds, THIN_HOLE_DEPTH)) return "exemplar";
-  if (holeDepthIn(task.mask, task.width, bounds) > THIN_HOLE_DEPTH) return "exemplar";
-  // Telea diffuses from every pixel around the hole: only the exemplar fill keeps off an
-  // excluded area, so a thin hole that runs beside one goes there.
-  return exclusionNearHole(task, bounds, THIN_HOLE_DEPTH + 1) ? "exemplar" : "telea";
+  return holeDepthIn(task.mask, task.width, bounds) > THIN_HOLE_DEPTH ? "exemplar" : "telea";
 }
 
 /**
@@ -98,29 +109,4 @@ function checkTask({ pixels, width, height, channels, mask, exclude }: FillTask)
     throw new Error(`exclusion holds ${exclude.length} pixels, expected ${width}×${height}`);
   }
   if (maskCoversEverything(mask)) throw new Error(MASK_COVERS_EVERYTHING);
-}
-
-/** Whether an excluded pixel lies within `reach` pixels of the hole (measured on its box). */
-function exclusionNearHole(
-  { mask, exclude, width, height }: FillTask,
-  bounds: Box,
-  reach: number,
-): boolean {
-  if (!exclude) return false;
-  const x0 = Math.max(0, bounds.x0 - reach);
-  const y0 = Math.max(0, bounds.y0 - reach);
-  const w = Math.min(width, bounds.x1 + reach) - x0;
-  const h = Math.min(height, bounds.y1 + reach) - y0;
-  // 0 at excluded pixels, so the distance is to the nearest of them
-  const notExcluded = new Uint8Array(w * h);
-  for (let y = 0; y < h; y++) {
-    for (let x = 0; x < w; x++) notExcluded[y * w + x] = exclude[(y + y0) * width + x + x0] ? 0 : 1;
-  }
-  const distance = distanceToUnmasked(notExcluded, w, h);
-  for (let y = 0; y < h; y++) {
-    for (let x = 0; x < w; x++) {
-      if (mask[(y + y0) * width + x + x0] !== 0 && distance[y * w + x]! <= reach) return true;
-    }
-  }
-  return false;
 }

@@ -15,11 +15,6 @@ export interface FillLevel {
   colour: Float32Array;
   /** 1 = unknown at this level, to be filled */
   hole: Uint8Array;
-  /**
-   * 1 = kept, but never copied from: the area the designer excluded from sampling. A coarse
-   * pixel is excluded when any of its children is, so no coarse source stands partly on it.
-   */
-  avoid?: Uint8Array;
   /** The layout guide, guideBands(bands) values per pixel; see layout-guide.ts. */
   guide?: Float32Array;
   /**
@@ -105,20 +100,15 @@ export function cropLevel(
   channels: 1 | 3 | 4,
   mask: Uint8Array,
   box: Box,
-  exclude?: Uint8Array,
 ): FillLevel {
   const w = box.x1 - box.x0;
   const h = box.y1 - box.y0;
   const bands = channels === 1 ? 1 : 3;
   const colour = new Float32Array(w * h * bands);
   const hole = new Uint8Array(w * h);
-  const avoid = exclude ? new Uint8Array(w * h) : undefined;
   for (let y = 0; y < h; y++) {
     const rowStart = (box.y0 + y) * width + box.x0;
     for (let x = 0; x < w; x++) hole[y * w + x] = mask[rowStart + x] === 0 ? 0 : 1;
-    if (avoid && exclude) {
-      for (let x = 0; x < w; x++) avoid[y * w + x] = exclude[rowStart + x] === 0 ? 0 : 1;
-    }
     let src = rowStart * channels;
     let dst = y * w * bands;
     if (bands === 1) {
@@ -131,7 +121,7 @@ export function cropLevel(
       }
     }
   }
-  return { width: w, height: h, bands, colour, hole, ...(avoid ? { avoid } : {}) };
+  return { width: w, height: h, bands, colour, hole };
 }
 
 /**
@@ -145,14 +135,12 @@ export function downsampleLevel(fine: FillLevel): FillLevel {
   const height = Math.ceil(fine.height / 2);
   const colour = new Float32Array(width * height * bands);
   const hole = new Uint8Array(width * height);
-  const avoid = fine.avoid ? new Uint8Array(width * height) : undefined;
   const sum = new Float64Array(bands);
   for (let y = 0; y < height; y++) {
     for (let x = 0; x < width; x++) {
       sum.fill(0);
       let known = 0;
       let anyHole = 0;
-      let anyAvoided = 0;
       for (let dy = 0; dy < 2; dy++) {
         const fy = 2 * y + dy;
         if (fy >= fine.height) continue;
@@ -160,7 +148,6 @@ export function downsampleLevel(fine: FillLevel): FillLevel {
           const fx = 2 * x + dx;
           if (fx >= fine.width) continue;
           const f = fy * fine.width + fx;
-          if (fine.avoid?.[f]) anyAvoided = 1;
           if (fine.hole[f] !== 0) {
             anyHole = 1;
             continue;
@@ -171,11 +158,10 @@ export function downsampleLevel(fine: FillLevel): FillLevel {
       }
       const i = y * width + x;
       hole[i] = anyHole;
-      if (avoid) avoid[i] = anyAvoided;
       if (known > 0) for (let c = 0; c < bands; c++) colour[i * bands + c] = sum[c]! / known;
     }
   }
-  return { width, height, bands, colour, hole, ...(avoid ? { avoid } : {}) };
+  return { width, height, bands, colour, hole };
 }
 
 /**

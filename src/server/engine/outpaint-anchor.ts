@@ -14,7 +14,6 @@ import { cellAxes, type FillLevel, sampleCells, shrinkLevel } from "./fill-level
 import type { LayoutReference } from "./layout-clamp";
 import { distanceToUnmasked } from "./mask-geometry";
 import { nearestFill, nearestKept } from "./nearest-fill";
-import { layoutView } from "./sampling-exclusion";
 
 /**
  * The continuation's blur, as a fraction of the crop's longer side: 12 px on a 600 px photo,
@@ -100,8 +99,7 @@ export function anchorOutpaintLayout(
   const { width, height, bands, colour, hole } = level;
   const side = Math.max(width, height);
   const cell = Math.max(1, Math.floor((side * DETAIL_SIGMA) / WORK_SIGMA));
-  // continued from the pixels the fill may copy, written to the hole only
-  const grid = shrinkLevel(layoutView(level), cell);
+  const grid = shrinkLevel(level, cell);
   const sigma = (fraction: number) => Math.max(MIN_SIGMA, (side * fraction) / cell);
   const { width: gw, height: gh } = grid;
   const continuation = wideningContinuation(grid, sigma(CONTINUATION_SIGMA), {

@@ -31,7 +31,7 @@ const GRAIN_REACH = 3;
  * along a straight frame. Kept pixels are never written.
  */
 export function fadeInFromMirror(level: FillLevel): void {
-  const { width, height, bands, colour, hole, avoid } = level;
+  const { width, height, bands, colour, hole } = level;
   const band = Math.max(MIN_SEAM, Math.round(SEAM_SHARE * Math.max(width, height)));
   // read over about one band, on a grid a third of it across
   const grain = edgeGrain(level, Math.max(1, Math.floor(band / 3)), GRAIN_REACH);
@@ -42,9 +42,6 @@ export function fadeInFromMirror(level: FillLevel): void {
     // At a corner of the photo the mirror can leave it; the edge pixel itself stands in.
     const inside = mx >= 0 && my >= 0 && mx < width && my < height && hole[my * width + mx] === 0;
     const m = inside ? my * width + mx : q;
-    // An area the designer excluded is not continued, not even as its mirror: where it meets
-    // the frame, the fill meets it with its own edge.
-    if (avoid && (avoid[m] !== 0 || avoid[q] !== 0)) return;
     const weight =
       distance <= 1 ? 1 : 0.5 * (1 + Math.cos((Math.PI * (distance - 1)) / (band - 1)));
     for (let c = 0; c < bands; c++) {

@@ -2,7 +2,6 @@ import type { FillLevel, Locality } from "./fill-level";
 import { guideCost } from "./layout-guide";
 import { distanceToUnmasked, keptPixels } from "./mask-geometry";
 import { type Random, valueNoise } from "./prng";
-import { reachPastExcluded } from "./sampling-exclusion";
 
 /**
  * PatchMatch (Barnes et al. 2009): a nearest-neighbour field from every patch that touches the
@@ -16,7 +15,7 @@ const PATCH_AREA = (2 * R + 1) ** 2;
 const NOT_A_TARGET = -1;
 
 export interface PatchSites {
-  /** 1 where a patch centred here lies inside the level and holds no hole or avoided pixel */
+  /** 1 where a patch centred here lies inside the level and holds no hole pixel */
   sourceOk: Uint8Array;
   sources: Int32Array;
   /** centres (inside the level) whose patch holds at least one hole pixel */
@@ -29,13 +28,9 @@ export interface Nnf {
   cost: Float32Array;
 }
 
-/**
- * Which centres may be sources and which must be matched, from a box count of hole pixels (and
- * of avoided ones, which bar a source without making a target).
- */
+/** Which centres may be sources and which must be matched, from a box count of hole pixels. */
 export function patchSites(level: FillLevel): PatchSites {
-  const { width, height } = level;
-  const blocked = blockedPixels(level);
+  const { width, height, hole } = level;
   // Hole pixels per (2R+1)-wide run of each row, then per (2R+1)-tall run of those: the box
   // count by two running sums, a few operations per pixel whatever the patch size.
   const rows = new Uint16Array(width * height);
@@ -43,8 +38,8 @@ export function patchSites(level: FillLevel): PatchSites {
     let run = 0;
     const row = y * width;
     for (let x = 0; x < width + R; x++) {
-      if (x < width) run += blocked[row + x]!;
-      if (x - 2 * R - 1 >= 0) run -= blocked[row + x - 2 * R - 1]!;
+      if (x < width) run += hole[row + x]!;
+      if (x - 2 * R - 1 >= 0) run -= hole[row + x - 2 * R - 1]!;
       if (x - R >= 0 && x - R < width) rows[row + x - R] = run;
     }
   }
@@ -64,7 +59,7 @@ export function patchSites(level: FillLevel): PatchSites {
       if (column[x] === 0) {
         sourceOk[row + x] = 1;
         sourceCount++;
-      } else if (column[x]! % AVOIDED !== 0) {
+      } else {
         isTarget[row + x] = 1;
         targetCount++;
       }
@@ -84,33 +79,18 @@ export function patchSites(level: FillLevel): PatchSites {
 }
 
 /**
- * A hole pixel counts 1 and an avoided one AVOIDED, so one box count tells both apart: a patch
- * holds a hole pixel when its count is not a multiple of AVOIDED (a patch has fewer pixels).
- */
-const AVOIDED = 64;
-
-function blockedPixels({ hole, avoid }: FillLevel): Uint8Array {
-  if (!avoid) return hole;
-  const blocked = new Uint8Array(hole.length);
-  for (let i = 0; i < hole.length; i++) blocked[i] = hole[i]! + AVOIDED * avoid[i]!;
-  return blocked;
-}
-
-/**
  * The same sites with only the sources within `reach` pixels of the hole. An outpaint's new
  * border is continued from what lies along the photo's edge; sources from deep inside the
  * photo are what put its boats into the sky and its gravel into the clouds. When too few
  * sources are that near, all are kept.
  */
 export function sourcesNearHole(level: FillLevel, sites: PatchSites, reach: number): PatchSites {
-  const { width, height, hole, avoid } = level;
+  const { width, height, hole } = level;
   const distance = distanceToUnmasked(keptPixels(hole), width, height);
-  // Excluded pixels near the hole take no part: the reach goes on to as many usable ones.
-  const limit = avoid ? reachPastExcluded(distance, hole, avoid, reach) : reach;
   const sourceOk = new Uint8Array(sites.sourceOk.length);
   let count = 0;
   for (const s of sites.sources) {
-    if (distance[s]! > limit) continue;
+    if (distance[s]! > reach) continue;
     sourceOk[s] = 1;
     count++;
   }

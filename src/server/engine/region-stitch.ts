@@ -56,13 +56,10 @@ export function stitchRegions(
   const lumaWeights = bands === 1 ? [1] : [0.299, 0.587, 0.114];
   const pairs = new PairWeights();
   /** the border between pixels a and b = a + d (d = 1 or width), in different regions */
-  const { avoid } = level;
   const border = (a: number, b: number, d: number) => {
+    if (!targetStep(level, from, a, b, d, step)) return;
     const ra = region[a]!;
     const rb = region[b]!;
-    // an excluded pixel sets no colour for the fill to meet (sampling-exclusion.ts)
-    if (avoid && ((ra < 0 && avoid[a] === 1) || (rb < 0 && avoid[b] === 1))) return;
-    if (!targetStep(level, from, a, b, d, step)) return;
     // step becomes the mismatch: what the fill has across the border minus what it should have
     let luma = 0;
     for (let c = 0; c < bands; c++) {

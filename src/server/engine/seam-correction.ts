@@ -86,7 +86,7 @@ interface EdgeSamples {
 
 /** One sample per (hole pixel, kept 4-neighbour) pair: how much brighter the kept side is. */
 function edgeMismatches(level: FillLevel, scale: number, gw: number): EdgeSamples {
-  const { width, height, bands, colour, hole, avoid } = level;
+  const { width, height, bands, colour, hole } = level;
   const out: EdgeSamples = { cells: [], values: [], luma: [] };
   const weights = bands === 1 ? [1] : [0.299, 0.587, 0.114];
   for (let y = 0; y < height; y++) {
@@ -102,8 +102,7 @@ function edgeMismatches(level: FillLevel, scale: number, gw: number): EdgeSample
         y < height - 1 ? p + width : -1,
       ];
       for (const q of neighbours) {
-        // an excluded pixel sets no shade for the fill to meet (sampling-exclusion.ts)
-        if (q < 0 || hole[q] !== 0 || avoid?.[q] === 1) continue;
+        if (q < 0 || hole[q] !== 0) continue;
         let l = 0;
         for (let c = 0; c < bands; c++) {
           const e = colour[q * bands + c]! - colour[p * bands + c]!;
