@@ -11,7 +11,7 @@
  * first, the sundial's place holds snow and grass, and the new ground carries them on.
  */
 import type { FillTask } from "./fill-task";
-import { keptPixels, maskBounds } from "./mask-geometry";
+import { type Box, keptPixels, maskBounds } from "./mask-geometry";
 
 export interface PassOptions {
   onProgress?: (fraction: number) => void;
@@ -22,10 +22,10 @@ export interface PassOptions {
 export type Fill = (task: FillTask, options: PassOptions) => Uint8Array;
 
 /**
- * Fills `task` with its excluded area removed first: the excluded kept pixels, and whatever of
- * the hole lies within the kept pixels' bounds, are filled together by `fill` on that box (a
- * removal of the excluded thing, from the rest of the photo); the rest of the hole (an
- * outpaint's new area) is then filled by `fill` from that cleaned photo. Kept pixels come back
+ * Fills `task` with its excluded area removed first: the excluded kept pixels, with the parts of
+ * the hole they touch, are filled by `fill` on the kept pixels' box (a removal of the excluded
+ * thing, from the rest of the photo); the rest of the hole (an outpaint's new area, a removal
+ * elsewhere) is then filled by `fill` from that cleaned photo. Kept pixels come back
  * as they were. `onSources` gets the composed map: a pixel copied from where the excluded area
  * was is reported as copied from what filled it there.
  */
@@ -36,20 +36,19 @@ export function fillWithoutExcluded(task: FillTask, fill: Fill, options: PassOpt
   const box = maskBounds(kept, width, height)!;
   const bw = box.x1 - box.x0;
   const bh = box.y1 - box.y0;
-  // the first pass: on the kept pixels' box, the excluded area and the hole within the box
-  const inBox = new Uint8Array(bw * bh);
+  const toImage = (b: number) => (box.y0 + Math.floor(b / bw)) * width + box.x0 + (b % bw);
+  // The first pass, on the kept pixels' box: the excluded area, with the parts of the hole it
+  // touches (a removal beside an excluded post is filled as if the post were not there).
+  const inBox = firstPassHole(task, box);
   const boxPixels = new Uint8Array(bw * bh * channels);
   for (let y = 0; y < bh; y++) {
     const row = (y + box.y0) * width + box.x0;
     boxPixels.set(pixels.subarray(row * channels, (row + bw) * channels), y * bw * channels);
-    for (let x = 0; x < bw; x++) inBox[y * bw + x] = exclude[row + x] || mask[row + x] ? 1 : 0;
   }
   const rest = mask.slice();
-  for (let y = 0; y < bh; y++)
-    rest.fill(0, (y + box.y0) * width + box.x0, (y + box.y0) * width + box.x1);
+  for (let b = 0; b < inBox.length; b++) if (inBox[b]) rest[toImage(b)] = 0;
   const twoPasses = rest.includes(1);
   const share = twoPasses ? 0.5 : 1;
-  const toImage = (b: number) => (box.y0 + Math.floor(b / bw)) * width + box.x0 + (b % bw);
   let firstSources: Int32Array | null = null;
   const removed = fill(
     { ...task, pixels: boxPixels, width: bw, height: bh, mask: inBox, exclude: undefined },
@@ -85,6 +84,40 @@ export function fillWithoutExcluded(task: FillTask, fill: Fill, options: PassOpt
   }
   if (options.onSources && (firstSources || secondSources)) {
     options.onSources(composedSources(mask, rest, exclude, firstSources, secondSources));
+  }
+  return out;
+}
+
+/**
+ * The first pass's hole on `box`: every excluded kept pixel, and the hole's pixels reached from
+ * them through excluded or hole pixels. The rest of the hole waits for the second pass, which
+ * copies from the cleaned photo. Filled in the first, a hole elsewhere in the photo (the
+ * sample's post, masked at its left frame) made one fill of both, which took the whole span
+ * from that frame to the sundial for new area: the sundial's place, and the new ground carried
+ * on from it, came out a grey haze.
+ */
+function firstPassHole({ mask, exclude, width }: FillTask, box: Box): Uint8Array {
+  const bw = box.x1 - box.x0;
+  const out = new Uint8Array(bw * (box.y1 - box.y0));
+  const at = (b: number) => (box.y0 + Math.floor(b / bw)) * width + box.x0 + (b % bw);
+  const stack: number[] = [];
+  for (let b = 0; b < out.length; b++) {
+    const p = at(b);
+    if (exclude![p] && !mask[p]) {
+      out[b] = 1;
+      stack.push(b);
+    }
+  }
+  while (stack.length > 0) {
+    const b = stack.pop()!;
+    const x = b % bw;
+    for (const n of [x > 0 ? b - 1 : -1, x < bw - 1 ? b + 1 : -1, b - bw, b + bw]) {
+      if (n < 0 || n >= out.length || out[n]) continue;
+      const p = at(n);
+      if (!exclude![p] && !mask[p]) continue;
+      out[n] = 1;
+      stack.push(n);
+    }
   }
   return out;
 }

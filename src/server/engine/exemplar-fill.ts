@@ -538,6 +538,11 @@ function side(box: Box): number {
  * The hole's bounding box grown by `fraction` of its longer side (and a few patches at least),
  * so there is texture to copy from.
  */
+/** The widest box a fill of a hole with these bounds reads from (an outpaint's). */
+export function fillContext(bounds: Box, width: number, height: number): Box {
+  return contextBox(bounds, width, height, OUTPAINT_MARGIN);
+}
+
 export function contextBox(bounds: Box, width: number, height: number, fraction: number): Box {
   const side = Math.max(bounds.x1 - bounds.x0, bounds.y1 - bounds.y0);
   const margin = Math.max(4 * PATCH_RADIUS + 8, Math.round(side * fraction));

@@ -6,8 +6,9 @@
  */
 import { MASK_COVERS_EVERYTHING, maskCoversEverything } from "../../mask-coverage";
 import { fillWithoutExcluded, type PassOptions } from "./exclusion-removal";
-import { type ExemplarOptions, inpaintExemplar } from "./exemplar-fill";
+import { type ExemplarOptions, fillContext, inpaintExemplar } from "./exemplar-fill";
 import type { FillMode, FillTask } from "./fill-task";
+import { holeGroups } from "./hole-groups";
 import { type Box, maskBounds, maxHoleDepth } from "./mask-geometry";
 import { inpaintTelea } from "./telea";
 
@@ -24,7 +25,43 @@ export function fillTask(task: FillTask, options: Omit<ExemplarOptions, "seed"> 
     : fillPlain(task, options);
 }
 
+/**
+ * A fill without an exclusion: each group of holes whose contexts do not meet (hole-groups.ts)
+ * on its own, by the method its own holes call for.
+ */
 function fillPlain(task: FillTask, options: Omit<ExemplarOptions, "seed">): Uint8Array {
+  const { width, height, mask } = task;
+  const groups = holeGroups(mask, width, height, (b) => fillContext(b, width, height));
+  if (groups.length === 1) return fillGroup(task, options);
+  const sizes = groups.map((g) => g.reduce((n, v) => n + v, 0));
+  const total = sizes.reduce((a, b) => a + b, 0);
+  let done = 0;
+  let pixels = task.pixels;
+  const sources = options.onSources ? new Int32Array(mask.length).fill(-1) : null;
+  groups.forEach((group, i) => {
+    const share = sizes[i]! / total;
+    const before = done;
+    pixels = fillGroup(
+      { ...task, pixels, mask: group },
+      {
+        ...options,
+        // the last group's end is the whole fill's, exactly
+        onProgress:
+          options.onProgress &&
+          ((f) => options.onProgress!(i === groups.length - 1 && f === 1 ? 1 : before + f * share)),
+        onSources: (from) => {
+          if (!sources) return;
+          for (let p = 0; p < from.length; p++) if (from[p]! >= 0) sources[p] = from[p]!;
+        },
+      },
+    );
+    done += share;
+  });
+  if (sources) options.onSources!(sources);
+  return pixels;
+}
+
+function fillGroup(task: FillTask, options: Omit<ExemplarOptions, "seed">): Uint8Array {
   const { pixels, width, height, channels, mask } = task;
   const mode = chooseFillMode(task);
   if (mode === "telea") {
