@@ -25,9 +25,9 @@ export type Fill = (task: FillTask, options: PassOptions) => Uint8Array;
  * Fills `task` with its excluded area removed first: the excluded kept pixels, with the parts of
  * the hole they touch, are filled by `fill` on the kept pixels' box (a removal of the excluded
  * thing, from the rest of the photo); the rest of the hole (an outpaint's new area, a removal
- * elsewhere) is then filled by `fill` from that cleaned photo. Kept pixels come back
- * as they were. `onSources` gets the composed map: a pixel copied from where the excluded area
- * was is reported as copied from what filled it there.
+ * elsewhere) is then filled by `fill` from that cleaned photo. Kept pixels come back as they
+ * were. `onSources` gets the composed map: a pixel copied from where the excluded area was is
+ * reported as copied from what filled it there.
  */
 export function fillWithoutExcluded(task: FillTask, fill: Fill, options: PassOptions): Uint8Array {
   const { pixels, width, height, channels, mask } = task;
