@@ -7,7 +7,7 @@
  * are independent: each is filled on its own, and its context holds no other hole.
  */
 import { findRoot, unionSets } from "../../union-find";
-import type { Box } from "./mask-geometry";
+import { type Box, maskBounds } from "./mask-geometry";
 
 /**
  * Beyond this many groups the mask is filled as one: a wand selection of a thousand specks
@@ -26,40 +26,42 @@ export function holeGroups(
   height: number,
   context: (bounds: Box) => Box,
 ): Uint8Array[] {
-  const label = new Int32Array(mask.length).fill(-1);
+  // Labelled on the mask's bounding box only: a 3% hole in a 12 MP photo needs no 12 MP plane.
+  const area = maskBounds(mask, width, height);
+  if (!area) return [mask];
+  const bw = area.x1 - area.x0;
+  const label = new Int32Array(bw * (area.y1 - area.y0)).fill(-1);
+  const at = (x: number, y: number) => (y - area.y0) * bw + x - area.x0;
   const bounds: Box[] = [];
-  const queue = new Int32Array(mask.length);
-  for (let start = 0; start < mask.length; start++) {
-    if (mask[start] === 0 || label[start]! >= 0) continue;
-    const id = bounds.length;
-    if (id >= 4 * MAX_GROUPS) return [mask];
-    const box = { x0: width, y0: height, x1: 0, y1: 0 };
-    let head = 0;
-    let tail = 0;
-    queue[tail++] = start;
-    label[start] = id;
-    while (head < tail) {
-      const p = queue[head++]!;
-      const x = p % width;
-      const y = (p - x) / width;
-      if (x < box.x0) box.x0 = x;
-      if (y < box.y0) box.y0 = y;
-      if (x + 1 > box.x1) box.x1 = x + 1;
-      if (y + 1 > box.y1) box.y1 = y + 1;
-      for (let dy = -1; dy <= 1; dy++) {
-        const ny = y + dy;
-        if (ny < 0 || ny >= height) continue;
-        for (let dx = -1; dx <= 1; dx++) {
-          const nx = x + dx;
-          if (nx < 0 || nx >= width) continue;
-          const n = ny * width + nx;
-          if (mask[n] === 0 || label[n]! >= 0) continue;
-          label[n] = id;
-          queue[tail++] = n;
+  const queue = new Int32Array(label.length);
+  for (let sy = area.y0; sy < area.y1; sy++) {
+    for (let sx = area.x0; sx < area.x1; sx++) {
+      if (mask[sy * width + sx] === 0 || label[at(sx, sy)]! >= 0) continue;
+      const id = bounds.length;
+      if (id >= 4 * MAX_GROUPS) return [mask];
+      const box = { x0: sx, y0: sy, x1: sx + 1, y1: sy + 1 };
+      let head = 0;
+      let tail = 0;
+      queue[tail++] = sy * width + sx;
+      label[at(sx, sy)] = id;
+      while (head < tail) {
+        const p = queue[head++]!;
+        const x = p % width;
+        const y = (p - x) / width;
+        if (x < box.x0) box.x0 = x;
+        if (y < box.y0) box.y0 = y;
+        if (x + 1 > box.x1) box.x1 = x + 1;
+        if (y + 1 > box.y1) box.y1 = y + 1;
+        for (let ny = Math.max(area.y0, y - 1); ny <= Math.min(area.y1 - 1, y + 1); ny++) {
+          for (let nx = Math.max(area.x0, x - 1); nx <= Math.min(area.x1 - 1, x + 1); nx++) {
+            if (mask[ny * width + nx] === 0 || label[at(nx, ny)]! >= 0) continue;
+            label[at(nx, ny)] = id;
+            queue[tail++] = ny * width + nx;
+          }
         }
       }
+      bounds.push(box);
     }
-    bounds.push(box);
   }
   if (bounds.length <= 1) return [mask];
   const parent = Int32Array.from(bounds, (_, i) => i);
@@ -81,8 +83,11 @@ export function holeGroups(
   if (roots.length === 1 || roots.length > MAX_GROUPS) return [mask];
   const index = new Map(roots.map((r, i) => [r, i]));
   const groups = roots.map(() => new Uint8Array(mask.length));
-  for (let p = 0; p < mask.length; p++) {
-    if (label[p]! >= 0) groups[index.get(findRoot(parent, label[p]!))!]![p] = 1;
+  for (let y = area.y0; y < area.y1; y++) {
+    for (let x = area.x0; x < area.x1; x++) {
+      const l = label[at(x, y)]!;
+      if (l >= 0) groups[index.get(findRoot(parent, l))!]![y * width + x] = 1;
+    }
   }
   return groups;
 }
