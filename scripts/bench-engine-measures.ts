@@ -14,12 +14,21 @@
  * - streaks (streakBlocks): texture smeared along one direction keeps its gradients, so the
  *   texture ratio counts furrows combed into grass as detail; their gradients all point one
  *   way, the truth's do not;
+ * - seams (seamShare): a block copied from another region has straight, axis-aligned sides (a
+ *   rectangle of bright sky in a dark one, a staircase of planks); averaged over the fill they
+ *   are a few pixels of wrong colour, to the eye the first thing it sees;
  * - for a fill whose sources are known (bench:presets), how often one source is repeated
  *   nearby (repeatedShare in src/server/engine/source-repeats.ts, which the engine's tests
  *   share), which no figure of the pixels alone tells from texture.
  * Images are interleaved 8-bit RGB; the mask is 1 where filled.
  */
-import { blockGradients, borderSteps, luma, streakShare } from "../src/server/engine/fill-quality";
+import {
+  blockGradients,
+  borderSteps,
+  luma,
+  seamShare,
+  streakShare,
+} from "../src/server/engine/fill-quality";
 
 const BLOCK = 8;
 
@@ -187,6 +196,8 @@ export interface Figures {
   borderBlocks: number | null;
   /** share of the fill's 16×16 blocks whose detail runs one way far more than the truth's */
   streaks: number;
+  /** share of them crossed by a straight axis-aligned edge the truth does not have there */
+  seams: number;
 }
 
 export function figures(
@@ -206,5 +217,6 @@ export function figures(
     smeared: share(detail.smeared),
     borderBlocks: border === null ? null : share(border),
     streaks: share(streakBlocks(result, truth, width, height, mask)),
+    seams: share(seamShare(result, truth, width, height, mask, 3)),
   };
 }

@@ -184,6 +184,7 @@ async function main() {
       `${c.name.padEnd(28)} engine ${engine.layoutDb.toFixed(2)} dB tex ${engine.texture.toFixed(2)}` +
         ` spurious ${engine.spurious.toFixed(2)} smeared ${engine.smeared.toFixed(2)}` +
         ` border ${engine.borderBlocks?.toFixed(2) ?? "-"} streaks ${engine.streaks.toFixed(2)}` +
+        ` seams ${engine.seams.toFixed(2)}` +
         ` ${engine.ms} ms` +
         ` | smear ${smear.layoutDb.toFixed(2)} | telea ${methods.telea!.layoutDb.toFixed(2)}` +
         ` | pm ${methods.patchmatch?.layoutDb.toFixed(2) ?? "-"} tex ${methods.patchmatch?.texture.toFixed(2) ?? "-"}`,
@@ -225,6 +226,7 @@ async function main() {
               smeared: mean((r) => r[m]?.smeared),
               borderBlocks: mean((r) => r[m]?.borderBlocks),
               streaks: mean((r) => r[m]?.streaks),
+              seams: mean((r) => r[m]?.seams),
             },
           ]),
         ),

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { borderSteps, psnrInMask, sharpnessRatio, ssimInMask, streakShare } from "./fill-quality";
+import {
+  borderSteps,
+  psnrInMask,
+  seamShare,
+  sharpnessRatio,
+  ssimInMask,
+  streakShare,
+} from "./fill-quality";
 
 function noise(width: number, height: number, amplitude: number): Uint8Array {
   let state = 7;
@@ -94,5 +101,60 @@ describe("streakShare", () => {
     for (let y = 0; y < h; y++) left.fill(1, y * w, y * w + w / 2);
     const half = plane((x, y) => (x < w / 2 ? furrows[y * w + x]! : speckle[y * w + x]!));
     expect(streakShare(half, speckle, w, h, left)).toBe(1);
+  });
+});
+
+describe("seamShare", () => {
+  const [w, h] = [64, 64];
+  const everywhere = new Uint8Array(w * h).fill(1);
+  const plane = (value: (x: number, y: number) => number) =>
+    Float32Array.from({ length: w * h }, (_, i) => value(i % w, Math.floor(i / w)));
+  /** white noise over 0–119: a mixing hash of both coordinates */
+  const speckle = plane((x, y) => {
+    let v = Math.imul(x, 0x27d4eb2d) ^ Math.imul(y, 0x165667b1);
+    v = Math.imul(v ^ (v >>> 15), 0x85ebca6b);
+    return 60 + (((v ^ (v >>> 13)) >>> 0) % 120);
+  });
+  /** a dark sky with a rectangle of brighter sky copied into it, sides at x 20 and 44, y 24 */
+  const block = plane((x, y) => (x >= 20 && x < 44 && y >= 24 ? 100 : 70));
+  const sky = plane(() => 70);
+
+  it("finds nothing when the fill is the truth, even in busy texture", () => {
+    expect(seamShare(speckle, speckle, w, h, everywhere, 1)).toBe(0);
+    expect(seamShare(block, block, w, h, everywhere, 1)).toBe(0);
+  });
+
+  it("does not count texture's random steps as edges", () => {
+    expect(seamShare(speckle, sky, w, h, everywhere, 1)).toBe(0);
+  });
+
+  it("counts the blocks a copied rectangle's straight sides cross", () => {
+    // the 16 px blocks crossed: columns 1 and 2 (x 20, x 44) in rows 1–3, and the top side
+    // (y 24) in row 1, columns 1 and 2 — six of the sixteen blocks
+    expect(seamShare(block, sky, w, h, everywhere, 1)).toBe(6 / 16);
+  });
+
+  it("excuses an edge the truth has across the same block, a horizon drawn a few px off", () => {
+    const horizon = (at: number) => plane((_x, y) => (y < at ? 150 : 60));
+    expect(seamShare(horizon(30), horizon(20), w, h, everywhere, 1)).toBe(0);
+    // the truth's horizon in the next row of blocks does not excuse it
+    expect(seamShare(horizon(40), horizon(20), w, h, everywhere, 1)).toBe(4 / 16);
+  });
+
+  it("sees a block that differs in hue, not in luma", () => {
+    // RGB: a saturated blue rectangle in a dull blue sky of about the same luma
+    const rgb = (inBlock: [number, number, number], around: [number, number, number]) =>
+      Uint8Array.from({ length: w * h * 3 }, (_, i) => {
+        const p = Math.floor(i / 3);
+        const [x, y] = [p % w, Math.floor(p / w)];
+        return (x >= 20 && x < 44 && y >= 24 ? inBlock : around)[i % 3]!;
+      });
+    const dull = rgb([60, 70, 110], [60, 70, 110]);
+    expect(seamShare(rgb([40, 68, 170], [60, 70, 110]), dull, w, h, everywhere, 3)).toBe(6 / 16);
+  });
+
+  it("judges only blocks mostly inside the mask", () => {
+    const top = new Uint8Array(w * h).fill(1, 0, 16 * w);
+    expect(seamShare(block, sky, w, h, top, 1)).toBe(0);
   });
 });

@@ -280,3 +280,116 @@ export function blockGradients(
   }
   return { coherence, detail };
 }
+
+/** Side of the blocks seamShare judges, pixels. */
+const SEAM_BLOCK = 16;
+/** A line step (grey levels, in any channel) this much above the truth's is a block's edge. */
+const SEAM_STEP = 8;
+/**
+ * …when the pixel steps along the line are this steady: their mean over their standard
+ * deviation (at 1.25, a t of 5 over 16 px). Texture's pixel steps scatter around their mean, and
+ * one line in thousands of white noise passes; a copied block's side steps alike all along.
+ */
+const SEAM_STEADY = 1.25;
+/** The truth's steps this many lines beyond the block excuse the fill's too. */
+const SEAM_SLACK = 3;
+
+/**
+ * The fill's 16×16 blocks (row by row, `columns` × `rows`; -1 not judged, 0 clean, 1 seamed)
+ * crossed by a straight, axis-aligned edge of a kind the truth does not have there: the side
+ * of a block copied from another region (a rectangle of saturated sky in a dull one, a
+ * staircase of planks, broken mortar). The step across a line is the mean difference between
+ * it and the next over the block's width, in each colour channel, since a copied block may
+ * differ in hue more than in luma; texture's pixel steps scatter and cancel, an edge's are
+ * steady (SEAM_STEADY). A step the truth matches on some line across the same block (or
+ * SEAM_SLACK beyond it) is excused: mortar lines out of phase, a horizon drawn a few pixels
+ * off, are the layout's business. The other figures, averaged over a block or the fill, count
+ * a copied block as texture or as nearly the right colour. What it cannot tell: a horizon
+ * carried straight on where the truth has a hillside counts as a seam; a block beside the
+ * photo's edge (under 3/4 inside `mask`) or where the truth is busy with edges is not judged.
+ * Images are interleaved, `channels` values per pixel.
+ */
+export function seamBlocks(
+  fill: ArrayLike<number>,
+  truth: ArrayLike<number>,
+  width: number,
+  height: number,
+  mask: Uint8Array,
+  channels: number,
+): { columns: number; rows: number; blocks: Int8Array } {
+  const colours = channels === 4 ? 3 : channels;
+  const columns = Math.floor(width / SEAM_BLOCK);
+  const rows = Math.floor(height / SEAM_BLOCK);
+  // (line, along) → pixel index, for steps across rows and across columns
+  const orientations: ((line: number, along: number) => number)[] = [
+    (line, along) => line * width + along,
+    (line, along) => along * width + line,
+  ];
+  /** the mean step from `line` to the next over SEAM_BLOCK pixels from `from`, in channel c */
+  const lineStep = (
+    image: ArrayLike<number>,
+    at: (line: number, along: number) => number,
+    line: number,
+    from: number,
+    c: number,
+  ): { step: number; steady: boolean } => {
+    let sum = 0;
+    let squares = 0;
+    for (let a = from; a < from + SEAM_BLOCK; a++) {
+      const d = image[at(line + 1, a) * channels + c]! - image[at(line, a) * channels + c]!;
+      sum += d;
+      squares += d * d;
+    }
+    const mean = sum / SEAM_BLOCK;
+    const deviation = Math.sqrt(Math.max(0, squares / SEAM_BLOCK - mean * mean));
+    return { step: Math.abs(mean), steady: Math.abs(mean) >= SEAM_STEADY * deviation };
+  };
+  const inside = (bx: number, by: number) => {
+    let count = 0;
+    for (let y = by * SEAM_BLOCK; y < (by + 1) * SEAM_BLOCK; y++)
+      for (let x = bx * SEAM_BLOCK; x < (bx + 1) * SEAM_BLOCK; x++)
+        if (mask[y * width + x] !== 0) count++;
+    return count >= (SEAM_BLOCK * SEAM_BLOCK * 3) / 4;
+  };
+  /** whether a line across the block at (bx, by) in orientation o is a seam the truth lacks */
+  const seamed = (bx: number, by: number, o: number) => {
+    const at = orientations[o]!;
+    const lines = o === 0 ? height : width;
+    const start = (o === 0 ? by : bx) * SEAM_BLOCK;
+    const from = (o === 0 ? bx : by) * SEAM_BLOCK;
+    for (let c = 0; c < colours; c++) {
+      let real = -1;
+      for (let line = start; line < start + SEAM_BLOCK - 1; line++) {
+        let both = true;
+        for (let a = from; a < from + SEAM_BLOCK && both; a++)
+          both = mask[at(line, a)] !== 0 && mask[at(line + 1, a)] !== 0;
+        if (!both) continue;
+        const f = lineStep(fill, at, line, from, c);
+        if (f.step < SEAM_STEP || !f.steady) continue;
+        if (real < 0) {
+          real = 0;
+          const last = Math.min(lines - 2, start + SEAM_BLOCK - 1 + SEAM_SLACK);
+          for (let l = Math.max(0, start - SEAM_SLACK); l <= last; l++)
+            real = Math.max(real, lineStep(truth, at, l, from, c).step);
+        }
+        if (f.step > real + SEAM_STEP) return true;
+      }
+    }
+    return false;
+  };
+  const blocks = new Int8Array(columns * rows).fill(-1);
+  for (let by = 0; by < rows; by++) {
+    for (let bx = 0; bx < columns; bx++) {
+      if (inside(bx, by))
+        blocks[by * columns + bx] = seamed(bx, by, 0) || seamed(bx, by, 1) ? 1 : 0;
+    }
+  }
+  return { columns, rows, blocks };
+}
+
+/** The share of the judged blocks of seamBlocks that are seamed. */
+export function seamShare(...args: Parameters<typeof seamBlocks>): number {
+  const { blocks } = seamBlocks(...args);
+  const judged = blocks.filter((b) => b >= 0);
+  return judged.length === 0 ? 0 : judged.filter((b) => b === 1).length / judged.length;
+}
