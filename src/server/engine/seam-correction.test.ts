@@ -94,6 +94,34 @@ describe("correctSeamShade", () => {
     expect(Math.abs(whole.mean - 30)).toBeLessThan(3);
   });
 
+  it("leaves out an object that differs from the border in hue, not in brightness", () => {
+    // A dull blue night sky with a saturated blue lamp crossing the hole's top edge: the lamp is
+    // about as bright as the sky, so judged by luma it passed as shading, and its +90 of blue
+    // spread into the fill as a saturated rectangle beside the photo's edge (the rocket zoomed
+    // out 1.5x).
+    const size = 200;
+    const sky = [60, 70, 110];
+    const lamp = [30, 60, 200];
+    const colour = new Float32Array(size * size * 3);
+    const hole = new Uint8Array(size * size);
+    for (let y = 0; y < size; y++) {
+      for (let x = 0; x < size; x++) {
+        const p = y * size + x;
+        hole[p] = x >= 50 && x < 150 && y >= 50 && y < 150 ? 1 : 0;
+        const value = hole[p] === 0 && x >= 90 && x < 110 && y < 50 ? lamp : sky;
+        colour.set(value, p * 3);
+      }
+    }
+    const l: FillLevel = { width: size, height: size, bands: 3, colour, hole };
+    correctSeamShade(l);
+    let worst = 0;
+    for (let p = 0; p < size * size; p++) {
+      if (hole[p] === 0) continue;
+      for (let c = 0; c < 3; c++) worst = Math.max(worst, Math.abs(colour[p * 3 + c]! - sky[c]!));
+    }
+    expect(worst).toBeLessThan(1);
+  });
+
   it("leaves a level without a hole untouched", () => {
     const l = level(
       20,

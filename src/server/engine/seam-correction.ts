@@ -12,9 +12,9 @@ const GRID_SIDE = 64;
  * averaged per grid cell (texture noise cancels, shading remains), and continued smoothly across
  * the hole as a membrane; adding it keeps the fill's texture and fixes its low-frequency shade.
  * The statistics are robust over the hole's whole border: a mismatch far from the border's
- * typical one is an object touching the hole (a white rocket above and below a hole in a night
- * sky), not shading, and is left out; otherwise its cells pull the fill between them towards
- * the object's colour. Kept pixels are never written.
+ * typical one, in brightness or in hue, is an object touching the hole (a white rocket above
+ * and below a hole in a night sky, a blue lamp), not shading, and is left out; otherwise its
+ * cells pull the fill between them towards the object's colour. Kept pixels are never written.
  */
 export function correctSeamShade(level: FillLevel): void {
   const { width, height, bands, colour, hole } = level;
@@ -24,7 +24,7 @@ export function correctSeamShade(level: FillLevel): void {
   const samples = edgeMismatches(level, scale, gw);
   const sum = new Float32Array(gw * gh * bands);
   const count = new Uint32Array(gw * gh);
-  const inlier = typicalMismatch(samples);
+  const inlier = typicalMismatch(samples, bands);
   for (let n = 0; n < samples.cells.length; n++) {
     if (!inlier(n)) continue;
     const cell = samples.cells[n]!;
@@ -123,14 +123,39 @@ function edgeMismatches(level: FillLevel, scale: number, gw: number): EdgeSample
  * MIN_TOLERANCE so that ordinary texture noise along an even border is not thrown away.
  */
 const MIN_TOLERANCE = 16;
+/**
+ * The same floor for a colour's departure from its luma (R − Y and B − Y). Judged by luma
+ * alone, a saturated blue light crossing a night sky's hole edge passed as shading (about as
+ * bright as the sky), and its +90 of blue spread into the fill beside it as a saturated
+ * rectangle (the rocket zoomed out 1.5x). Looser than the luma's floor: a hue drifts along a
+ * border more than its brightness does, and at 16 a thin stroke across the rocket's sky lost
+ * its edge samples and 1.2 dB of layout.
+ */
+const MIN_HUE_TOLERANCE = 24;
 
-function typicalMismatch(samples: EdgeSamples): (n: number) => boolean {
-  const { luma } = samples;
+/**
+ * Whether each sample is shading, not an object touching the hole: its luma, and for colour its
+ * R − Y and B − Y, each within tolerance of the border's median.
+ */
+function typicalMismatch(samples: EdgeSamples, bands: number): (n: number) => boolean {
+  const { luma, values } = samples;
   if (luma.length === 0) return () => false;
-  const median = medianOf(luma);
-  const mad = medianOf(luma.map((v) => Math.abs(v - median)));
-  const tolerance = Math.max(MIN_TOLERANCE, 3 * 1.4826 * mad);
-  return (n) => Math.abs(luma[n]! - median) <= tolerance;
+  const tests = [within(luma, MIN_TOLERANCE)];
+  if (bands === 3) {
+    for (const c of [0, 2]) {
+      const hue = luma.map((l, n) => values[n * 3 + c]! - l);
+      tests.push(within(hue, MIN_HUE_TOLERANCE));
+    }
+  }
+  return (n) => tests.every((test) => test(n));
+}
+
+/** Whether each of `values` lies within three robust deviations (at least `floor`) of their median. */
+function within(values: number[], floor: number): (n: number) => boolean {
+  const median = medianOf(values);
+  const mad = medianOf(values.map((v) => Math.abs(v - median)));
+  const tolerance = Math.max(floor, 3 * 1.4826 * mad);
+  return (n) => Math.abs(values[n]! - median) <= tolerance;
 }
 
 function medianOf(values: number[]): number {
