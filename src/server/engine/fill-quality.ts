@@ -306,7 +306,8 @@ const SEAM_SLACK = 3;
  * off, are the layout's business. The other figures, averaged over a block or the fill, count
  * a copied block as texture or as nearly the right colour. What it cannot tell: a horizon
  * carried straight on where the truth has a hillside counts as a seam; a block beside the
- * photo's edge (under 3/4 inside `mask`) or where the truth is busy with edges is not judged.
+ * photo's edge (under 3/4 inside `mask`) is not judged, and one where the truth is busy with
+ * edges of its own is excused.
  * Images are interleaved, `channels` values per pixel.
  */
 export function seamBlocks(
