@@ -1,8 +1,9 @@
 /**
  * `npm run bench:compare -- before.json after.json [--min=0.05]`: what a change did to the
  * engine's figures, from two `npm run bench:engine` outputs (bench-engine-compare.ts). Prints
- * JSON: the mean layout over the cases both runs have, the cases that crossed the edge smear or
- * the texture range either way, and every case whose layout moved by at least `--min` dB.
+ * JSON: the mean layout (and the mean seams figure, when both runs have it) over the cases both
+ * runs have, the cases that crossed the edge smear or the texture range either way, and every
+ * case whose layout moved by at least `--min` dB.
  */
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";

@@ -61,4 +61,19 @@ describe("compareBenchRuns", () => {
     expect(comparison.meanLayoutDb.before).toBeCloseTo((20.79 + 21.73 + 16.35) / 3, 3);
     expect(comparison.meanLayoutDb.change).toBeCloseTo((-1.52 - 0.23 + 0.02) / 3, 3);
   });
+
+  it("compares the mean seams figure when both runs have it, and says null when one does not", () => {
+    const withSeams = (r: BenchRun, seams: number[]): BenchRun => ({
+      ...r,
+      cases: r.cases.map((c, i) => ({ ...c, engine: { ...c.engine, seams: seams[i]! } })),
+    });
+    const comparison = compareBenchRuns(
+      withSeams(before, [0.2, 0.1, 0.0, 0.5]),
+      withSeams(after, [0.1, 0.1, 0.05, 0.9]),
+      0.05,
+    );
+    // over the three cases both runs have: (0.2 + 0.1 + 0) / 3 → (0.1 + 0.1 + 0.05) / 3
+    expect(comparison.meanSeams).toEqual({ before: 0.1, after: 0.083, change: -0.017 });
+    expect(compareBenchRuns(before, withSeams(after, [0, 0, 0, 0]), 0.05).meanSeams).toBeNull();
+  });
 });

@@ -7,6 +7,8 @@
 interface MethodFigures {
   layoutDb: number;
   texture: number;
+  /** the share of blocks with a straight-sided seam; absent in runs from before the figure */
+  seams?: number;
 }
 
 export interface BenchCase {
@@ -35,6 +37,8 @@ export interface BenchComparison {
   /** cases in one run only (a run limited with --only) */
   unmatched: string[];
   meanLayoutDb: { before: number; after: number; change: number };
+  /** the engine's mean seams figure over those cases; null when a run predates the figure */
+  meanSeams: { before: number; after: number; change: number } | null;
   belowSmear: { before: number; after: number; newly: string[]; noLonger: string[] };
   textureOutOfRange: { before: number; after: number; newly: string[]; noLonger: string[] };
   /** cases whose layout moved by at least the threshold, worst first */
@@ -84,6 +88,13 @@ export function compareBenchRuns(
     .sort((a, b) => a.changeDb - b.changeDb);
   const meanBefore = mean(earlier);
   const meanAfter = mean(later);
+  const seams = (run: Map<string, BenchCase>) => {
+    const values = shared.map((name) => run.get(name)!.engine.seams);
+    if (values.some((v) => v === undefined)) return null;
+    return (values as number[]).reduce((sum, v) => sum + v, 0) / Math.max(1, shared.length);
+  };
+  const seamsBefore = seams(earlier);
+  const seamsAfter = seams(later);
   return {
     cases: shared.length,
     unmatched,
@@ -92,6 +103,14 @@ export function compareBenchRuns(
       after: round(meanAfter),
       change: round(meanAfter - meanBefore),
     },
+    meanSeams:
+      seamsBefore === null || seamsAfter === null
+        ? null
+        : {
+            before: round(seamsBefore),
+            after: round(seamsAfter),
+            change: round(seamsAfter - seamsBefore),
+          },
     belowSmear: crossed((run) => run.casesLayoutBelowSmear),
     textureOutOfRange: crossed((run) => run.casesTextureOutOfRange),
     changed,
