@@ -2,6 +2,7 @@ import { type FillLevel, levelLuma } from "./fill-level";
 import { distanceToUnmasked } from "./mask-geometry";
 import { membraneFill } from "./membrane-fill";
 import { PATCH_RADIUS, type PatchSites } from "./patch-match";
+import { type RobustSpread, robustSpread } from "./robust-spread";
 
 /**
  * Objects the hole cuts through: a white rocket standing through a hole in a night sky meets
@@ -12,12 +13,8 @@ import { PATCH_RADIUS, type PatchSites } from "./patch-match";
  * that belong to the surface itself (plank gaps on a textured deck, a horizon between two large
  * areas) lie within the border's own spread.
  */
-export interface BorderStats {
-  /** the median luma of the kept pixels beside the hole */
-  median: number;
-  /** how far from the median a border pixel may lie and still be the border's own */
-  tolerance: number;
-}
+/** The border's typical luma: its median, and how far a border pixel may lie from it. */
+export type BorderStats = RobustSpread;
 
 /** The least tolerance, in grey levels: an even border's noise is never an object. */
 const BORDER_TOLERANCE = 16;
@@ -38,12 +35,7 @@ export function borderStats(level: FillLevel): BorderStats {
     ];
     for (const q of around) if (q >= 0 && hole[q] === 0) border.push(levelLuma(level, q));
   }
-  if (border.length === 0) return { median: 0, tolerance: Number.POSITIVE_INFINITY };
-  const sorted = Float64Array.from(border).sort();
-  const median = sorted[sorted.length >> 1]!;
-  const deviations = Float64Array.from(border, (v) => Math.abs(v - median)).sort();
-  const mad = deviations[deviations.length >> 1]!;
-  return { median, tolerance: Math.max(BORDER_TOLERANCE, 3 * 1.4826 * mad) };
+  return robustSpread(border, BORDER_TOLERANCE);
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { FillLevel } from "./fill-level";
 import { membraneFill } from "./membrane-fill";
+import { robustSpread } from "./robust-spread";
 
 /** The correction is solved on a grid at most this many cells along its longer side. */
 const GRID_SIDE = 64;
@@ -118,9 +119,9 @@ function edgeMismatches(level: FillLevel, scale: number, gw: number): EdgeSample
 }
 
 /**
- * Within how many grey levels of the border's median mismatch a sample counts as shading: three
- * robust standard deviations (1.4826 × the median absolute deviation), and never less than
- * MIN_TOLERANCE so that ordinary texture noise along an even border is not thrown away.
+ * Within how many grey levels of the border's median mismatch a sample counts as shading: its
+ * robust spread (robustSpread), never less than MIN_TOLERANCE so that ordinary texture noise
+ * along an even border is not thrown away.
  */
 const MIN_TOLERANCE = 16;
 /**
@@ -150,15 +151,8 @@ function typicalMismatch(samples: EdgeSamples, bands: number): (n: number) => bo
   return (n) => tests.every((test) => test(n));
 }
 
-/** Whether each of `values` lies within three robust deviations (at least `floor`) of their median. */
+/** Whether each of `values` lies within its set's robust spread (robustSpread, at least `floor`). */
 function within(values: number[], floor: number): (n: number) => boolean {
-  const median = medianOf(values);
-  const mad = medianOf(values.map((v) => Math.abs(v - median)));
-  const tolerance = Math.max(floor, 3 * 1.4826 * mad);
+  const { median, tolerance } = robustSpread(values, floor);
   return (n) => Math.abs(values[n]! - median) <= tolerance;
-}
-
-function medianOf(values: number[]): number {
-  const sorted = Float64Array.from(values).sort();
-  return sorted[Math.floor(sorted.length / 2)]!;
 }
