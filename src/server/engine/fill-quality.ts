@@ -352,28 +352,30 @@ export function seamBlocks(
         if (mask[y * width + x] !== 0) count++;
     return count >= (SEAM_BLOCK * SEAM_BLOCK * 3) / 4;
   };
+  /** per channel, the truth's largest step across the block, measured when first needed */
+  const real = new Float64Array(colours);
   /** whether a line across the block at (bx, by) in orientation o is a seam the truth lacks */
   const seamed = (bx: number, by: number, o: number) => {
     const at = orientations[o]!;
     const lines = o === 0 ? height : width;
     const start = (o === 0 ? by : bx) * SEAM_BLOCK;
     const from = (o === 0 ? bx : by) * SEAM_BLOCK;
-    for (let c = 0; c < colours; c++) {
-      let real = -1;
-      for (let line = start; line < start + SEAM_BLOCK - 1; line++) {
-        let both = true;
-        for (let a = from; a < from + SEAM_BLOCK && both; a++)
-          both = mask[at(line, a)] !== 0 && mask[at(line + 1, a)] !== 0;
-        if (!both) continue;
+    real.fill(-1);
+    for (let line = start; line < start + SEAM_BLOCK - 1; line++) {
+      let both = true;
+      for (let a = from; a < from + SEAM_BLOCK && both; a++)
+        both = mask[at(line, a)] !== 0 && mask[at(line + 1, a)] !== 0;
+      if (!both) continue;
+      for (let c = 0; c < colours; c++) {
         const f = lineStep(fill, at, line, from, c);
         if (f.step < SEAM_STEP || !f.steady) continue;
-        if (real < 0) {
-          real = 0;
+        if (real[c]! < 0) {
+          real[c] = 0;
           const last = Math.min(lines - 2, start + SEAM_BLOCK - 1 + SEAM_SLACK);
           for (let l = Math.max(0, start - SEAM_SLACK); l <= last; l++)
-            real = Math.max(real, lineStep(truth, at, l, from, c).step);
+            real[c] = Math.max(real[c]!, lineStep(truth, at, l, from, c).step);
         }
-        if (f.step > real + SEAM_STEP) return true;
+        if (f.step > real[c]! + SEAM_STEP) return true;
       }
     }
     return false;
