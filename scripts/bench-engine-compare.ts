@@ -59,9 +59,21 @@ export function compareBenchRuns(
     ...before.cases.filter((c) => !later.has(c.case)),
     ...after.cases.filter((c) => !earlier.has(c.case)),
   ].map((c) => c.case);
-  const mean = (run: Map<string, BenchCase>) =>
-    shared.reduce((sum, name) => sum + run.get(name)!.engine.layoutDb, 0) /
-    Math.max(1, shared.length);
+  /** the engine's mean of a figure over the shared cases; null when a case lacks it */
+  const mean = (
+    run: Map<string, BenchCase>,
+    pick: (figures: MethodFigures) => number | undefined,
+  ) => {
+    const values = shared.map((name) => pick(run.get(name)!.engine));
+    if (values.some((v) => v === undefined)) return null;
+    return (values as number[]).reduce((sum, v) => sum + v, 0) / Math.max(1, shared.length);
+  };
+  const movement = (pick: (figures: MethodFigures) => number | undefined) => {
+    const before = mean(earlier, pick);
+    const after = mean(later, pick);
+    if (before === null || after === null) return null;
+    return { before: round(before), after: round(after), change: round(after - before) };
+  };
   const crossed = (listed: (run: BenchRun) => string[]) => {
     const was = new Set(listed(before).filter((name) => later.has(name)));
     const is = new Set(listed(after).filter((name) => earlier.has(name)));
@@ -86,31 +98,12 @@ export function compareBenchRuns(
     })
     .filter((c) => Math.abs(c.changeDb) >= thresholdDb)
     .sort((a, b) => a.changeDb - b.changeDb);
-  const meanBefore = mean(earlier);
-  const meanAfter = mean(later);
-  const seams = (run: Map<string, BenchCase>) => {
-    const values = shared.map((name) => run.get(name)!.engine.seams);
-    if (values.some((v) => v === undefined)) return null;
-    return (values as number[]).reduce((sum, v) => sum + v, 0) / Math.max(1, shared.length);
-  };
-  const seamsBefore = seams(earlier);
-  const seamsAfter = seams(later);
   return {
     cases: shared.length,
     unmatched,
-    meanLayoutDb: {
-      before: round(meanBefore),
-      after: round(meanAfter),
-      change: round(meanAfter - meanBefore),
-    },
-    meanSeams:
-      seamsBefore === null || seamsAfter === null
-        ? null
-        : {
-            before: round(seamsBefore),
-            after: round(seamsAfter),
-            change: round(seamsAfter - seamsBefore),
-          },
+    // every case has a layout
+    meanLayoutDb: movement((figures) => figures.layoutDb)!,
+    meanSeams: movement((figures) => figures.seams),
     belowSmear: crossed((run) => run.casesLayoutBelowSmear),
     textureOutOfRange: crossed((run) => run.casesTextureOutOfRange),
     changed,
