@@ -358,7 +358,7 @@ export function inpaintExemplar(
     base,
     levels[coarsest]!,
     2 ** coarsest,
-    nearest ? "nearest" : "membrane",
+    nearest ? "nearest" : weight > 0 ? "membrane" : "kinds",
     { level: structureLevel, factor: 2 ** (coarsest - structureIndex) },
   );
   const coarseAlong = continuation ? continuationAt(coarsest) : null;

@@ -15,7 +15,11 @@
  * removal (a spoon lying across a white cup rim and a red saucer) becomes a pale streak of rim
  * over the saucer. There each hole pixel takes the values of its nearest kept pixel
  * (nearest-fill.ts): the sky, the horizon and the grass each continue outward, and the rim and
- * the saucer meet along the middle of the hole.
+ * the saucer meet along the middle of the hole. A deep removal whose sides are two or more
+ * surfaces meeting in a step (a dark wood against a pale sky) takes the membrane with the
+ * surfaces kept apart (sharpened-membrane.ts): blended, the sides' in-between colour exists only
+ * along the edges between them, and the search copied one such edge, stretched, the whole depth
+ * of the hole.
  */
 import { weightedBoxMean } from "../../box-blur";
 import { runShares, runsAndBehind } from "./edge-runs";
@@ -31,6 +35,7 @@ import { distanceToUnmasked, keptPixels, maxHoleDepth, onHoleEdge } from "./mask
 import { membraneFill } from "./membrane-fill";
 import { nearestFill, nearestKept } from "./nearest-fill";
 import { wideningContinuation } from "./outpaint-anchor";
+import { sharpenedMembrane } from "./sharpened-membrane";
 
 /** Guide values per pixel: the colour bands, then local contrast (weighted). */
 export function guideBands(bands: number): number {
@@ -46,9 +51,11 @@ const TEXTURE_WEIGHT = 2;
 
 /**
  * How the guide carries the surroundings into the hole: each hole pixel takes its nearest kept
- * pixel's values, or the smoothest blend of every side (see the module's comment for when).
+ * pixel's values, the smoothest blend of every side, or that blend with the kinds of
+ * surroundings kept apart (sharpened-membrane.ts; a deep removal with no straight structure
+ * across it). See the module's comment for when.
  */
-export type GuideContinuation = "nearest" | "membrane";
+export type GuideContinuation = "nearest" | "membrane" | "kinds";
 
 /**
  * A finer level than the coarsest and how many times finer it is: where an outpaint's edge is
@@ -81,6 +88,21 @@ export function coarsestGuide(
   const outpaint = extrapolates(coarsest);
   const byPatch = !outpaint && maxHoleDepth(hole, width, height) >= MIN_PATCH_MEAN_DEPTH;
   const kept = (level: FillLevel) => (byPatch ? keptPatchMeans(level, PATCH_MEAN_RADIUS) : level);
+  const gb = guideBands(bands);
+  if (continuation === "kinds" && byPatch) {
+    const values = new Float32Array(width * height * gb);
+    for (let i = 0; i < width * height; i++) {
+      for (let c = 0; c < bands; c++) values[i * gb + c] = coarsest.colour[i * bands + c]!;
+      values[i * gb + bands] = contrast[i]!;
+    }
+    const guide = sharpenedMembrane(
+      kept({ ...coarsest, bands: gb, colour: values }),
+      bands,
+      values,
+    );
+    for (let i = 0; i < width * height; i++) guide[i * gb + bands]! *= TEXTURE_WEIGHT;
+    return guide;
+  }
   const colour =
     continuation === "nearest" && outpaint
       ? shrinkLevel(
@@ -89,7 +111,6 @@ export function coarsestGuide(
         ).colour
       : fill(kept(coarsest));
   const texture = fill(kept({ width, height, bands: 1, colour: contrast, hole }));
-  const gb = guideBands(bands);
   const guide = new Float32Array(width * height * gb);
   for (let i = 0; i < width * height; i++) {
     for (let c = 0; c < bands; c++) guide[i * gb + c] = colour[i * bands + c]!;
