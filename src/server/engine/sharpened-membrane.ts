@@ -24,8 +24,8 @@ import { membraneFill } from "./membrane-fill";
  * Measured on the benchmark's 48 removals against the plain membrane (24.98 dB): 3 gives
  * 25.01 dB with no case newly below the edge smear, and the test pair's band goes; at 2 it is
  * half there; at 12 the pines' trunks are copied in a band of their own. Every kind kept apart
- * at 3, with no merging of gradual kinds: 24.81 dB and five more cases below the smear (a
- * saucer's red carried into a table).
+ * at 3, with no merging of gradual kinds and no share floor (MIN_EDGE_SHARE): 24.81 dB and five
+ * more cases below the smear (a saucer's red carried into a table).
  */
 const SHARPNESS = 3;
 /** At most this many kinds are told apart along a hole's edge. */
