@@ -89,33 +89,27 @@ export function coarsestGuide(
   const byPatch = !outpaint && maxHoleDepth(hole, width, height) >= MIN_PATCH_MEAN_DEPTH;
   const kept = (level: FillLevel) => (byPatch ? keptPatchMeans(level, PATCH_MEAN_RADIUS) : level);
   const gb = guideBands(bands);
-  if (continuation === "kinds" && byPatch) {
-    const values = new Float32Array(width * height * gb);
-    for (let i = 0; i < width * height; i++) {
-      for (let c = 0; c < bands; c++) values[i * gb + c] = coarsest.colour[i * bands + c]!;
-      values[i * gb + bands] = contrast[i]!;
-    }
-    const guide = sharpenedMembrane(
-      kept({ ...coarsest, bands: gb, colour: values }),
-      bands,
-      values,
-    );
-    for (let i = 0; i < width * height; i++) guide[i * gb + bands]! *= TEXTURE_WEIGHT;
-    return guide;
-  }
-  const colour =
-    continuation === "nearest" && outpaint
-      ? shrinkLevel(
-          { ...edge.level, colour: runLengthContinuation(edge.level, RUN_BLUR * edge.factor) },
-          edge.factor,
-        ).colour
-      : fill(kept(coarsest));
-  const texture = fill(kept({ width, height, bands: 1, colour: contrast, hole }));
-  const guide = new Float32Array(width * height * gb);
+  // colour and contrast side by side, as the guide holds them (the contrast weighted below)
+  const values = new Float32Array(width * height * gb);
   for (let i = 0; i < width * height; i++) {
-    for (let c = 0; c < bands; c++) guide[i * gb + c] = colour[i * bands + c]!;
-    guide[i * gb + bands] = texture[i]! * TEXTURE_WEIGHT;
+    for (let c = 0; c < bands; c++) values[i * gb + c] = coarsest.colour[i * bands + c]!;
+    values[i * gb + bands] = contrast[i]!;
   }
+  const surroundings = kept({ ...coarsest, bands: gb, colour: values });
+  const guide =
+    continuation === "kinds" && byPatch
+      ? sharpenedMembrane(surroundings, bands, values)
+      : fill(surroundings);
+  if (continuation === "nearest" && outpaint) {
+    const colour = shrinkLevel(
+      { ...edge.level, colour: runLengthContinuation(edge.level, RUN_BLUR * edge.factor) },
+      edge.factor,
+    ).colour;
+    for (let i = 0; i < width * height; i++) {
+      for (let c = 0; c < bands; c++) guide[i * gb + c] = colour[i * bands + c]!;
+    }
+  }
+  for (let i = 0; i < width * height; i++) guide[i * gb + bands]! *= TEXTURE_WEIGHT;
   return guide;
 }
 

@@ -62,20 +62,15 @@ export function sharpenedMembrane(
     if (kept[p] === 1 && onHoleEdge(kept, width, height, p)) edge.push(p);
   }
   const centres = edgeColours(colour, bands, clusterBands, edge);
-  const centreOf = (p: number) => nearestCentre(colour, bands, clusterBands, p, centres);
-  const kindOfCentre = gradualGroups(
-    centres.length,
-    edge,
-    centreOf,
-    raw,
-    width,
-    bands,
-    clusterBands,
-  );
-  const kindOf = (p: number) => kindOfCentre[centreOf(p)]!;
+  // each kept pixel's nearest centre, once: the kinds are read from it on the edge and beyond
+  const centre = new Int32Array(width * height);
+  for (let p = 0; p < hole.length; p++) {
+    if (kept[p] === 1) centre[p] = nearestCentre(colour, bands, clusterBands, p, centres);
+  }
+  const kindOfCentre = gradualGroups(centres.length, edge, centre, raw, width, bands, clusterBands);
   const kinds = Math.max(0, ...kindOfCentre) + 1;
   const edgeShare = new Float64Array(kinds);
-  for (const p of edge) edgeShare[kindOf(p)]! += 1 / edge.length;
+  for (const p of edge) edgeShare[kindOfCentre[centre[p]!]!]! += 1 / edge.length;
   const wide = Array.from(edgeShare, (share) => share >= MIN_EDGE_SHARE);
   if (wide.filter(Boolean).length < 2) return membraneFill(level);
 
@@ -83,8 +78,8 @@ export function sharpenedMembrane(
   const stride = kinds * (1 + bands);
   const split = new Float32Array(width * height * stride);
   for (let p = 0; p < hole.length; p++) {
-    if (hole[p] !== 0) continue;
-    const at = p * stride + kindOf(p) * (1 + bands);
+    if (kept[p] === 0) continue;
+    const at = p * stride + kindOfCentre[centre[p]!]! * (1 + bands);
     split[at] = 1;
     for (let c = 0; c < bands; c++) split[at + 1 + c] = colour[p * bands + c]!;
   }
@@ -182,14 +177,14 @@ function edgeColours(
 function gradualGroups(
   n: number,
   edge: number[],
-  centreOf: (p: number) => number,
+  centre: Int32Array,
   raw: Float32Array,
   width: number,
   bands: number,
   clusterBands: number,
 ): number[] {
   const onEdge = new Map<number, number>();
-  for (const p of edge) onEdge.set(p, centreOf(p));
+  for (const p of edge) onEdge.set(p, centre[p]!);
   // per pair of centres: the summed step between their neighbouring edge pixels, and how many
   const step = new Float64Array(n * n);
   const count = new Float64Array(n * n);
