@@ -1,4 +1,5 @@
 import { type FillLevel, lumaRow } from "./fill-level";
+import { drawInKinds, flatKinds, outlineShare } from "./flat-kinds";
 import { distanceToUnmasked, keptPixels } from "./mask-geometry";
 import { membraneAtScale } from "./membrane-fill";
 
@@ -10,7 +11,9 @@ import { membraneAtScale } from "./membrane-fill";
  * kept pixels around the hole; where it is more than CALM_RATIO times theirs, the fill's
  * departure from the smoothest continuation of the surroundings (a membrane) is scaled down
  * until it is not. Textured surroundings (bark, planks, grass) are as busy as their fill and
- * are left as they are. Kept pixels are never written.
+ * are left as they are. Where the surroundings are a few flat colours (flat-kinds.ts), the
+ * fill is redrawn in them: calmed towards the membrane, a black horse and the white around it
+ * had blended into a grey cloud in the mask's shape. Kept pixels are never written.
  */
 export function calmFill(level: FillLevel): void {
   const { width, height, bands, colour, hole } = level;
@@ -24,6 +27,7 @@ export function calmFill(level: FillLevel): void {
   let ringN = 0;
   let fillSum = 0;
   let fillN = 0;
+  const ring: number[] = [];
   for (let y = 0; y < height - 1; y++) {
     lumaRow(level, y + 1, below);
     for (let x = 0; x < width - 1; x++) {
@@ -37,23 +41,32 @@ export function calmFill(level: FillLevel): void {
       } else if (!inHole && fromHole[p]! <= RING) {
         ringSum += g;
         ringN++;
+        ring.push(p);
       }
     }
     [here, below] = [below, here];
   }
   if (ringN === 0 || fillN === 0) return;
+  const kinds = flatKinds(level, ring);
   const allowed = CALM_RATIO * (ringSum / ringN);
   const busy = fillSum / fillN;
-  if (busy <= allowed) return;
-  const keep = allowed / busy;
-  const smooth = membraneAtScale(level);
-  for (let p = 0; p < hole.length; p++) {
-    if (hole[p] === 0) continue;
-    for (let c = 0; c < bands; c++) {
-      const i = p * bands + c;
-      colour[i] = smooth[i]! + keep * (colour[i]! - smooth[i]!);
+  const calm = busy > allowed;
+  if (calm) {
+    // Around a silhouette the smoothest continuation itself, drawn in its colours below: any
+    // share of a jagged patch fill left in it puts its jags in the redrawn outline. A pattern
+    // of flat colours keeps its share of the fill's, as any texture does.
+    const silhouette = kinds !== null && outlineShare(level, ring, kinds) < MAX_OUTLINE_SHARE;
+    const keep = silhouette ? 0 : allowed / busy;
+    const smooth = membraneAtScale(level);
+    for (let p = 0; p < hole.length; p++) {
+      if (hole[p] === 0) continue;
+      for (let c = 0; c < bands; c++) {
+        const i = p * bands + c;
+        colour[i] = smooth[i]! + keep * (colour[i]! - smooth[i]!);
+      }
     }
   }
+  if (kinds) drawInKinds(level, kinds);
 }
 
 /**
@@ -65,3 +78,5 @@ export function calmFill(level: FillLevel): void {
 const CALM_RATIO = 1;
 /** The surroundings: kept pixels within this many pixels of the hole. */
 const RING = 15;
+/** Flat surroundings with at most this share of outline are a silhouette's (outlineShare). */
+const MAX_OUTLINE_SHARE = 0.15;
