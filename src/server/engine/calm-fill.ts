@@ -24,7 +24,6 @@ export function calmFill(level: FillLevel): void {
   let below = new Float64Array(width);
   lumaRow(level, 0, here);
   let ringSum = 0;
-  let ringN = 0;
   let fillSum = 0;
   let fillN = 0;
   const ring: number[] = [];
@@ -40,15 +39,14 @@ export function calmFill(level: FillLevel): void {
         fillN++;
       } else if (!inHole && fromHole[p]! <= RING) {
         ringSum += g;
-        ringN++;
         ring.push(p);
       }
     }
     [here, below] = [below, here];
   }
-  if (ringN === 0 || fillN === 0) return;
+  if (ring.length === 0 || fillN === 0) return;
   const kinds = flatKinds(level, ring);
-  const allowed = CALM_RATIO * (ringSum / ringN);
+  const allowed = CALM_RATIO * (ringSum / ring.length);
   const busy = fillSum / fillN;
   const calm = busy > allowed;
   if (calm) {

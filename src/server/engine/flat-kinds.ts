@@ -9,6 +9,7 @@
  * anti-aliased as the photo's are.
  */
 import type { FillLevel } from "./fill-level";
+import { nearestCentre } from "./sharpened-membrane";
 
 /** A pixel belongs to a kind when no band lies further than this from the kind's colour. */
 const FLAT_TOLERANCE = 10;
@@ -109,40 +110,30 @@ export function flatKinds(level: FillLevel, pixels: ArrayLike<number>): Float32A
  * everywhere (0.44 around a two-pixel speckle).
  */
 export function outlineShare(level: FillLevel, pixels: ArrayLike<number>, kinds: Float32Array[]) {
-  const { width, height } = level;
-  const kindOf = (p: number) => nearestKind(level, p, kinds);
+  const { width, height, bands, colour } = level;
+  // each pixel's kind once: a pixel is read as itself and as its neighbours' neighbour
+  const kindOf = new Int8Array(width * height).fill(-1);
+  const kind = (p: number) => {
+    if (kindOf[p] === -1) kindOf[p] = nearestCentre(colour, bands, bands, p, kinds);
+    return kindOf[p]!;
+  };
   let outline = 0;
   for (let i = 0; i < pixels.length; i++) {
     const p = pixels[i]!;
-    const x = p % width;
-    const k = kindOf(p);
-    const right = x < width - 1 && kindOf(p + 1) !== k;
-    const below = p + width < width * height && kindOf(p + width) !== k;
+    const k = kind(p);
+    const right = p % width < width - 1 && kind(p + 1) !== k;
+    const below = p + width < width * height && kind(p + width) !== k;
     if (right || below) outline++;
   }
   return outline / Math.max(1, pixels.length);
 }
 
-function nearestKind(level: FillLevel, p: number, kinds: Float32Array[]): number {
-  const { bands, colour } = level;
-  let best = 0;
-  let bestD = Number.POSITIVE_INFINITY;
-  for (let k = 0; k < kinds.length; k++) {
-    let d = 0;
-    for (let c = 0; c < bands; c++) d += (colour[p * bands + c]! - kinds[k]![c]!) ** 2;
-    if (d < bestD) {
-      bestD = d;
-      best = k;
-    }
-  }
-  return best;
-}
-
 /**
- * Each hole pixel of `level` redrawn in the kinds. A pixel takes the kind nearest its colour, and the second nearest by how far the line
- * where its colour crosses halfway between the two runs through it: that line is the outline,
- * drawn anti-aliased over a pixel, as the photo's own are. Where the colours already are kinds
- * (a fine pattern of them) nothing moves. Kept pixels are never written.
+ * Each hole pixel of `level` redrawn in the kinds. A pixel takes the kind nearest its colour,
+ * and the second nearest by how far the line where its colour crosses halfway between the two
+ * runs through it: that line is the outline, drawn anti-aliased over a pixel, as the photo's
+ * own are. Where the colours already are kinds (a fine pattern of them) nothing moves. Kept
+ * pixels are never written.
  */
 export function drawInKinds(level: FillLevel, kinds: Float32Array[]): void {
   const { width, height, bands, hole } = level;
@@ -153,41 +144,40 @@ export function drawInKinds(level: FillLevel, kinds: Float32Array[]): void {
     for (let x = 0; x < width; x++) {
       const p = y * width + x;
       if (hole[p] === 0) continue;
-      let a = 0;
-      let b = -1;
-      let da = Number.POSITIVE_INFINITY;
-      let db = Number.POSITIVE_INFINITY;
-      for (let k = 0; k < kinds.length; k++) {
-        let d = 0;
-        for (let c = 0; c < bands; c++) d += (judged[p * bands + c]! - kinds[k]![c]!) ** 2;
-        if (d < da) {
-          [b, db] = [a, da];
-          [a, da] = [k, d];
-        } else if (d < db) [b, db] = [k, d];
-      }
+      const a = nearestCentre(judged, bands, bands, p, kinds);
       const from = kinds[a]!;
-      const to = kinds[b]!;
-      // how far towards the second kind each pixel's colour lies, 0–1, here and around
-      const towards = (q: number) => {
-        let along = 0;
-        let length = 0;
-        for (let c = 0; c < bands; c++) {
-          along += (judged[q * bands + c]! - from[c]!) * (to[c]! - from[c]!);
-          length += (to[c]! - from[c]!) ** 2;
-        }
-        return Math.min(1, Math.max(0, along / length));
-      };
-      const t = towards(p);
-      const gx = (towards(x < width - 1 ? p + 1 : p) - towards(x > 0 ? p - 1 : p)) / 2;
-      const gy = (towards(y < height - 1 ? p + width : p) - towards(y > 0 ? p - width : p)) / 2;
+      const to = kinds[nearestCentre(judged, bands, bands, p, kinds, a)]!;
+      const t = towards(judged, bands, p, from, to);
+      const right = towards(judged, bands, x < width - 1 ? p + 1 : p, from, to);
+      const left = towards(judged, bands, x > 0 ? p - 1 : p, from, to);
+      const down = towards(judged, bands, y < height - 1 ? p + width : p, from, to);
+      const up = towards(judged, bands, y > 0 ? p - width : p, from, to);
+      const gradient = Math.hypot((right - left) / 2, (down - up) / 2);
       // pixels from the halfway line, on the nearest kind's side; the second kind covers what
       // of this pixel lies beyond the line
-      const distance = (0.5 - t) / Math.max(1e-6, Math.hypot(gx, gy));
+      const distance = (0.5 - t) / Math.max(1e-6, gradient);
       const cover = Math.min(1, Math.max(0, 0.5 - distance));
       for (let c = 0; c < bands; c++) drawn[c] = from[c]! + cover * (to[c]! - from[c]!);
       level.colour.set(drawn, p * bands);
     }
   }
+}
+
+/** How far pixel `q`'s colour lies from kind `from` towards kind `to`, 0–1. */
+function towards(
+  colour: Float32Array,
+  bands: number,
+  q: number,
+  from: Float32Array,
+  to: Float32Array,
+): number {
+  let along = 0;
+  let length = 0;
+  for (let c = 0; c < bands; c++) {
+    along += (colour[q * bands + c]! - from[c]!) * (to[c]! - from[c]!);
+    length += (to[c]! - from[c]!) ** 2;
+  }
+  return Math.min(1, Math.max(0, along / length));
 }
 
 function within(

@@ -216,22 +216,29 @@ function gradualGroups(
   });
 }
 
-function nearestCentre(
+/**
+ * Which of `centres` lies nearest pixel `p`'s first `clusterBands` bands (squared distance),
+ * leaving out centre `except`.
+ */
+export function nearestCentre(
   colour: Float32Array,
   bands: number,
   clusterBands: number,
   p: number,
-  centres: Float64Array[],
+  centres: ArrayLike<number>[],
+  except = -1,
 ): number {
-  let best = 0;
+  let best = -1;
   let bestD = Number.POSITIVE_INFINITY;
-  centres.forEach((centre, k) => {
+  for (let k = 0; k < centres.length; k++) {
+    if (k === except) continue;
+    const centre = centres[k]!;
     let d = 0;
     for (let c = 0; c < clusterBands; c++) d += (colour[p * bands + c]! - centre[c]!) ** 2;
     if (d < bestD) {
       bestD = d;
       best = k;
     }
-  });
+  }
   return best;
 }
