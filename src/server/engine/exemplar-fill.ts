@@ -37,6 +37,7 @@ import {
   upsampleHole,
 } from "./fill-level";
 import { mirrorRim } from "./frame-rim";
+import { matchGrain } from "./grain-match";
 import { clampToLayout, type LayoutReference } from "./layout-clamp";
 import {
   calmUntrustedGuide,
@@ -473,7 +474,10 @@ export function inpaintExemplar(
   if (outpaint) {
     anchorOutpaintLayout(base, OUTPAINT_ANCHOR, reference);
     fadeInFromMirror(base);
-  } else calmFill(base);
+  } else {
+    calmFill(base);
+    matchGrain(base, random);
+  }
   // Along an outpaint's straight frame edge a smooth band reads as a smeared line (the trunks
   // of a forest zoomed out 2x): its frame was faded in from the photo's mirror instead.
   const seam = outpaint
