@@ -1,7 +1,7 @@
 import { type FillLevel, lumaRow } from "./fill-level";
 import { drawInKinds, flatKinds, outlineShare } from "./flat-kinds";
 import { distanceToUnmasked, keptPixels } from "./mask-geometry";
-import { membraneAtScale } from "./membrane-fill";
+import { membraneAtScale, thinPlateAtScale } from "./membrane-fill";
 
 /**
  * A removal's fill may be no busier than its surroundings. In an out-of-focus background (a
@@ -55,7 +55,9 @@ export function calmFill(level: FillLevel): void {
     // of flat colours keeps its share of the fill's, as any texture does.
     const silhouette = kinds !== null && outlineShare(level, ring, kinds) < MAX_OUTLINE_SHARE;
     const keep = silhouette ? 0 : allowed / busy;
-    const smooth = membraneAtScale(level);
+    // A thin plate, not a membrane, around a silhouette: its outlines are drawn at the fill's
+    // halfway level, which a membrane sags away from inside the hole (thinPlateAtScale).
+    const smooth = silhouette ? thinPlateAtScale(level) : membraneAtScale(level);
     for (let p = 0; p < hole.length; p++) {
       if (hole[p] === 0) continue;
       for (let c = 0; c < bands; c++) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { FillLevel } from "./fill-level";
-import { membraneAtScale, membraneFill } from "./membrane-fill";
+import { membraneAtScale, membraneFill, thinPlateAtScale } from "./membrane-fill";
 
 function level(width: number, height: number, value: (x: number, y: number) => number): FillLevel {
   const colour = new Float32Array(width * height);
@@ -56,5 +56,42 @@ describe("membraneFill", () => {
       else worst = Math.max(worst, Math.abs(filled[i]! - (0.3 * x + 0.2 * y)));
     }
     expect(worst).toBeLessThan(1.5);
+  });
+});
+
+describe("thinPlateAtScale", () => {
+  it("rebuilds a paraboloid (a biharmonic function), which a membrane cannot", () => {
+    const bowl = level(60, 50, (x, y) => 0.05 * ((x - 30) ** 2 + (y - 25) ** 2));
+    cutBox(bowl, 15, 12, 45, 38);
+    const plate = thinPlateAtScale(bowl);
+    const membrane = membraneFill(bowl);
+    let plateWorst = 0;
+    let membraneWorst = 0;
+    for (let i = 0; i < plate.length; i++) {
+      const x = i % 60;
+      const y = (i - x) / 60;
+      const truth = 0.05 * ((x - 30) ** 2 + (y - 25) ** 2);
+      if (bowl.hole[i] === 0) expect(plate[i]).toBe(bowl.colour[i]);
+      else {
+        plateWorst = Math.max(plateWorst, Math.abs(plate[i]! - truth));
+        membraneWorst = Math.max(membraneWorst, Math.abs(membrane[i]! - truth));
+      }
+    }
+    expect(plateWorst).toBeLessThan(0.5);
+    expect(membraneWorst).toBeGreaterThan(5);
+  });
+
+  it("carries two dark bars across a hole on white, apart, where a membrane breaks them", () => {
+    // two 10 px legs 10 px apart, a hole 24 px deep across both: a membrane breaks legs past
+    // about 1.8 times their width, a thin plate about 3 times
+    const legs = level(80, 100, (x) => ((x >= 25 && x < 35) || (x >= 45 && x < 55) ? 0 : 255));
+    cutBox(legs, 10, 38, 70, 62);
+    const dark = (fill: Float32Array, x: number) => fill[50 * 80 + x]! < 128;
+    const plate = thinPlateAtScale(legs);
+    const membrane = membraneAtScale(legs);
+    // halfway down the hole: each leg's middle dark, the gap between them and the sides light
+    expect([30, 50].map((x) => dark(plate, x))).toEqual([true, true]);
+    expect([15, 40, 65].map((x) => dark(plate, x))).toEqual([false, false, false]);
+    expect([30, 50].map((x) => dark(membrane, x))).toEqual([false, false]);
   });
 });
