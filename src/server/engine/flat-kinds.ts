@@ -5,8 +5,8 @@
  * towards its membrane (calm-fill.ts) turned a black horse's legs and the white around them
  * into a grey cloud in the mask's shape. There the fill is drawn in the surroundings' own
  * colours instead: each pixel takes the kind nearest to its colour, which places an outline
- * where the colour crosses halfway (across a membrane, a smooth curve), and the outlines are
- * anti-aliased as the photo's are.
+ * where the colour crosses halfway (across a smooth continuation, a smooth curve), and the
+ * outlines are anti-aliased as the photo's are.
  */
 import type { FillLevel } from "./fill-level";
 import { nearestCentre } from "./sharpened-membrane";
