@@ -128,7 +128,6 @@ function grainFor(level: FillLevel, random: Random): Float32Array | null {
   if (!cells) return null;
   const tiles = sourceTiles(level, detail);
   if (tiles.count === 0) return null;
-  const residual = colourDetail(level);
   const added = new Float32Array(hole.length * bands);
   const weights = new Float32Array(hole.length);
   const half = (TILE - CELL) / 2;
@@ -153,7 +152,7 @@ function grainFor(level: FillLevel, random: Random): Float32Array | null {
           const scaled = w * Math.min(1, need / strength);
           const s = p + shift;
           for (let b = 0; b < bands; b++) {
-            added[p * bands + b] = added[p * bands + b]! + scaled * residual[s * bands + b]!;
+            added[p * bands + b] = added[p * bands + b]! + scaled * detailAt(level, s, b);
           }
           weights[p] = weights[p]! + w * w;
         }
@@ -225,18 +224,25 @@ function lumaOf(level: FillLevel): Float32Array {
   return luma;
 }
 
-/** Every band's fine detail, interleaved as the level's colour is. */
-function colourDetail(level: FillLevel): Float32Array {
+/**
+ * Band `b`'s fine detail at pixel `s`, as fineDetail has it. Read only where a tile is copied,
+ * so per source pixel and not held as a plane: three bands' planes and their blurs were 24
+ * bytes a pixel at the peak of a 12 MP removal, whose memory is budgeted.
+ */
+function detailAt(level: FillLevel, s: number, b: number): number {
   const { width, height, bands, colour } = level;
-  const n = width * height;
-  const out = new Float32Array(n * bands);
-  const plane = new Float32Array(n);
-  for (let b = 0; b < bands; b++) {
-    for (let p = 0; p < n; p++) plane[p] = colour[p * bands + b]!;
-    const detail = fineDetail(plane, width, height);
-    for (let p = 0; p < n; p++) out[p * bands + b] = detail[p]!;
+  const x = s % width;
+  const y = (s - x) / width;
+  let blurred = 0;
+  for (let j = -2; j <= 2; j++) {
+    const row = Math.max(0, Math.min(height - 1, y + j)) * width;
+    let sum = 0;
+    for (let i = -2; i <= 2; i++) {
+      sum += KERNEL[i + 2]! * colour[(row + Math.max(0, Math.min(width - 1, x + i))) * bands + b]!;
+    }
+    blurred += KERNEL[j + 2]! * sum;
   }
-  return out;
+  return colour[s * bands + b]! - blurred;
 }
 
 interface CellLevels {
