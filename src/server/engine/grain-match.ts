@@ -1,4 +1,5 @@
-import type { FillLevel } from "./fill-level";
+import { boxBlur } from "../../box-blur";
+import { type FillLevel, lumaPlane } from "./fill-level";
 import { type Box, maskBounds } from "./mask-geometry";
 import { membraneFill } from "./membrane-fill";
 import type { Random } from "./prng";
@@ -123,7 +124,7 @@ function cropOf(level: FillLevel, box: Box): FillLevel {
 /** The grain to add to each of the level's pixels (`bands` values each), or null for none. */
 function grainFor(level: FillLevel, random: Random): Float32Array | null {
   const { width, height, bands, hole } = level;
-  const detail = fineDetail(lumaOf(level), width, height);
+  const detail = fineDetail(lumaPlane(level), width, height);
   const cells = cellLevels(level, detail);
   if (!cells) return null;
   const tiles = sourceTiles(level, detail);
@@ -176,56 +177,22 @@ function feather(t: number): number {
 /** The 5 taps, per axis, of two 3×3 box blurs in a row. */
 const KERNEL = [1 / 9, 2 / 9, 3 / 9, 2 / 9, 1 / 9];
 
-/** A plane's fine detail: each value less its KERNEL-blurred surroundings (edges clamped). */
+/**
+ * A plane's fine detail: each value less the plane blurred by two 3×3 box blurs (KERNEL per
+ * axis, edges clamped).
+ */
 function fineDetail(plane: Float32Array, width: number, height: number): Float32Array {
-  const rows = new Float32Array(plane.length);
-  const [k0, k1, k2] = [KERNEL[0]!, KERNEL[1]!, KERNEL[2]!];
-  const clampX = (x: number) => Math.max(0, Math.min(width - 1, x));
-  for (let y = 0; y < height; y++) {
-    const row = y * width;
-    for (let x = 0; x < width; x++) {
-      const p = row + x;
-      rows[p] =
-        x >= 2 && x < width - 2
-          ? k0 * (plane[p - 2]! + plane[p + 2]!) +
-            k1 * (plane[p - 1]! + plane[p + 1]!) +
-            k2 * plane[p]!
-          : k0 * (plane[row + clampX(x - 2)]! + plane[row + clampX(x + 2)]!) +
-            k1 * (plane[row + clampX(x - 1)]! + plane[row + clampX(x + 1)]!) +
-            k2 * plane[p]!;
-    }
-  }
-  const out = new Float32Array(plane.length);
-  for (let y = 0; y < height; y++) {
-    const up2 = Math.max(0, y - 2) * width;
-    const up1 = Math.max(0, y - 1) * width;
-    const down1 = Math.min(height - 1, y + 1) * width;
-    const down2 = Math.min(height - 1, y + 2) * width;
-    const row = y * width;
-    for (let x = 0; x < width; x++) {
-      const blurred =
-        k0 * (rows[up2 + x]! + rows[down2 + x]!) +
-        k1 * (rows[up1 + x]! + rows[down1 + x]!) +
-        k2 * rows[row + x]!;
-      out[row + x] = plane[row + x]! - blurred;
-    }
-  }
-  return out;
-}
-
-function lumaOf(level: FillLevel): Float32Array {
-  const { bands, colour } = level;
-  const n = level.width * level.height;
-  if (bands === 1) return colour.slice(0, n);
-  const luma = new Float32Array(n);
-  for (let p = 0; p < n; p++) {
-    luma[p] = 0.299 * colour[p * 3]! + 0.587 * colour[p * 3 + 1]! + 0.114 * colour[p * 3 + 2]!;
-  }
-  return luma;
+  const blurred = plane.slice();
+  const scratch = new Float32Array(plane.length);
+  boxBlur(blurred, width, height, 1, scratch);
+  boxBlur(blurred, width, height, 1, scratch);
+  for (let p = 0; p < plane.length; p++) blurred[p] = plane[p]! - blurred[p]!;
+  return blurred;
 }
 
 /**
- * Band `b`'s fine detail at pixel `s`, as fineDetail has it. Read only where a tile is copied,
+ * Band `b`'s fine detail at pixel `s`, as fineDetail has it (but within two pixels of the
+ * level's edge, where its clamping differs a little). Read only where a tile is copied,
  * so per source pixel and not held as a plane: three bands' planes and their blurs were 24
  * bytes a pixel at the peak of a 12 MP removal, whose memory is budgeted.
  */
